@@ -1,0 +1,147 @@
+// The one typed IR shared by every pass and target.
+// Expressions are side-effect-free trees, except `atomic` (which is only ever the whole
+// value of an `expr`/`let`/`assign` statement or an operand evaluated exactly once) and `call`
+// (helpers are pure: scalar arguments, scalar result). Statements form a structured tree that maps
+// directly onto WGSL, CUDA C and JS. Every node carries the source span it was lowered from.
+
+/** 1-based source position, as tsc reports it. */
+export interface Span {
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+export type ScalarType = 'f32' | 'i32' | 'u32' | 'bool';
+export type ElemType = 'f32' | 'i32' | 'u32';
+export type Access = 'read' | 'write' | 'read_write';
+export type Axis = 'x' | 'y' | 'z';
+export type BuiltinName = 'threadIdx' | 'blockIdx' | 'blockDim' | 'gridDim';
+
+/** Where an array lives: a kernel parameter (global memory), block-shared, or per-thread. */
+export type ArraySpace = 'global' | 'shared' | 'local';
+
+export type UnaryOp = 'neg' | 'not' | 'bitnot';
+export type ArithOp = '+' | '-' | '*' | '/' | '%';
+export type BitOp = '&' | '|' | '^' | '<<' | '>>' | '>>>';
+export type CompareOp = '<' | '<=' | '>' | '>=' | '==' | '!=';
+export type LogicOp = '&&' | '||';
+export type BinaryOp = ArithOp | BitOp | CompareOp | LogicOp;
+
+export type MathFn =
+  | 'exp' | 'log' | 'sqrt' | 'abs' | 'min' | 'max' | 'pow' | 'floor' | 'ceil' | 'round'
+  | 'sin' | 'cos' | 'tan' | 'tanh' | 'atan2' | 'sign';
+
+export type AtomicOp = 'add' | 'sub' | 'min' | 'max' | 'exch' | 'cas';
+
+interface Node {
+  span: Span;
+}
+
+/** Every expression has a scalar result type. */
+export type Expr =
+  /** A literal. `value` is a JS number (already rounded to f32 for f32) or boolean. ±Infinity allowed for f32. */
+  | (Node & { k: 'const'; type: ScalarType; value: number | boolean })
+  /** Read of a scalar kernel parameter or helper parameter. */
+  | (Node & { k: 'param'; name: string; type: ScalarType })
+  /** Read of a local variable slot (declared by a `let` statement). */
+  | (Node & { k: 'load'; name: string; type: ScalarType })
+  | (Node & { k: 'builtin'; name: BuiltinName; axis: Axis; type: 'i32' })
+  /** Element read `array[index]`; `index` is i32 or u32. */
+  | (Node & { k: 'index'; array: string; index: Expr; type: ElemType })
+  | (Node & { k: 'unary'; op: UnaryOp; arg: Expr; type: ScalarType })
+  /**
+   * Operands already have the same type (the front end inserts casts), except for shifts, whose
+   * right operand may be i32 or u32. Comparisons and logic ops have type bool.
+   */
+  | (Node & { k: 'binary'; op: BinaryOp; lhs: Expr; rhs: Expr; type: ScalarType })
+  /** `cond ? then : else`; both arms are evaluated-safe (no atomics), so targets may use select(). */
+  | (Node & { k: 'select'; cond: Expr; then: Expr; else: Expr; type: ScalarType })
+  /** Value conversion (`f32(i)`, `i32(x)`, `u32(k)`, `bool(n)`), C semantics: f32→int truncates. */
+  | (Node & { k: 'cast'; arg: Expr; type: ScalarType })
+  /** Math builtin; argument types equal the result type (f32, or i32/u32 for abs/min/max). */
+  | (Node & { k: 'math'; fn: MathFn; args: Expr[]; type: ScalarType })
+  /** Call of a helper function listed in KernelIR.helpers. */
+  | (Node & { k: 'call'; fn: string; args: Expr[]; type: ScalarType })
+  /**
+   * Atomic read-modify-write on `array[index]`; returns the old value. For `cas`, args are
+   * [expected, value]; otherwise [value].
+   */
+  | (Node & { k: 'atomic'; op: AtomicOp; array: string; index: Expr; args: Expr[]; type: ElemType });
+
+export type ExprKind = Expr['k'];
+
+export type Stmt =
+  /** Declares a local slot, zero-initialised when `init` is absent. Names are unique per function. */
+  | (Node & { k: 'let'; name: string; type: ScalarType; init: Expr | null; mutable: boolean })
+  | (Node & { k: 'assign'; name: string; value: Expr })
+  /** `array[index] = value`. */
+  | (Node & { k: 'store'; array: string; index: Expr; value: Expr })
+  /** Per-thread array, zero-filled. */
+  | (Node & { k: 'localArray'; name: string; elem: ElemType; length: number })
+  /** An expression evaluated for its effect (an atomic or a call whose result is unused). */
+  | (Node & { k: 'expr'; expr: Expr })
+  | (Node & { k: 'if'; cond: Expr; then: Stmt[]; else: Stmt[] })
+  /**
+   * All loops. `for`/`while`: `cond` is tested before each iteration, `update` runs after the body
+   * and on `continue`. `do…while` has testFirst=false. cond === null means loop forever.
+   */
+  | (Node & { k: 'loop'; cond: Expr | null; testFirst: boolean; body: Stmt[]; update: Stmt[] })
+  | (Node & { k: 'block'; body: Stmt[] })
+  | (Node & { k: 'break' })
+  | (Node & { k: 'continue' })
+  /** In a kernel: the thread exits. In a helper: returns `value`. */
+  | (Node & { k: 'return'; value: Expr | null })
+  /** syncthreads(). */
+  | (Node & { k: 'barrier' });
+
+export type StmtKind = Stmt['k'];
+
+export interface ScalarParam {
+  kind: 'scalar';
+  name: string;
+  type: ScalarType;
+  span: Span;
+}
+
+export interface ArrayParam {
+  kind: 'array';
+  name: string;
+  elem: ElemType;
+  access: Access;
+  /** Used by an atomic anywhere in the kernel (targets then declare it atomic). */
+  atomic: boolean;
+  span: Span;
+}
+
+export type Param = ScalarParam | ArrayParam;
+
+export interface SharedArray {
+  name: string;
+  elem: ElemType;
+  length: number;
+  atomic: boolean;
+  span: Span;
+}
+
+/** A helper function: scalar parameters, scalar (or no) result, no array access. */
+export interface HelperIR {
+  name: string;
+  params: ScalarParam[];
+  returnType: ScalarType | null;
+  body: Stmt[];
+  span: Span;
+}
+
+export interface KernelIR {
+  name: string;
+  params: Param[];
+  shared: SharedArray[];
+  /** Helpers in dependency order (callees before callers). */
+  helpers: HelperIR[];
+  body: Stmt[];
+  /** True when the body (not helpers: they cannot) contains a barrier. */
+  usesBarrier: boolean;
+  span: Span;
+}

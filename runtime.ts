@@ -1,0 +1,6 @@
+// The runtime-only entry ('kernelscript/runtime'): no compiler, for bundles whose kernels were
+// compiled ahead of time.
+export * from './runtime/lang.js';
+export { createDevice } from './runtime/index.js';
+export type * from './runtime/types.js';
+export type { CompiledKernel, ParamInfo, Target } from './compiler/output.js';

@@ -1,0 +1,116 @@
+// The names kernels are written with. At run time in plain JS these are placeholders: kernels run
+// through a device (the cpu device is the faithful JS execution); only the scalar conversions do
+// real work, so they can also be used in ordinary host code.
+import type { CompiledKernel, Target } from '../compiler/output.js';
+import type { DeviceArray, TypedArray, TypedArrayCtor } from './types.js';
+
+export type f32 = number;
+export type i32 = number;
+export type u32 = number;
+export type bool = boolean;
+
+/** Rounds to the nearest f32. */
+export const f32 = (x: number | boolean): f32 => Math.fround(Number(x));
+/** Truncates toward zero and wraps to 32 bits, as a C cast does for in-range values. */
+export const i32 = (x: number | boolean): i32 => Math.trunc(Number(x)) | 0;
+/** Truncates toward zero and reinterprets as unsigned 32 bits. */
+export const u32 = (x: number | boolean): u32 => Math.trunc(Number(x)) >>> 0;
+export const bool = (x: number | boolean): bool => Boolean(x);
+
+export interface Dim3Value {
+  readonly x: i32;
+  readonly y: i32;
+  readonly z: i32;
+}
+
+const outside = (): Dim3Value => ({ x: 0, y: 0, z: 0 });
+/** Index of the thread within its block (CUDA threadIdx). */
+export const threadIdx: Dim3Value = outside();
+/** Index of the block within the grid (CUDA blockIdx). */
+export const blockIdx: Dim3Value = outside();
+/** Threads per block (CUDA blockDim). */
+export const blockDim: Dim3Value = outside();
+/** Blocks per grid (CUDA gridDim). */
+export const gridDim: Dim3Value = outside();
+
+/** Barrier for all threads of a block (CUDA __syncthreads, WGSL workgroupBarrier). */
+export function syncthreads(): void {
+  /* placeholder outside kernels */
+}
+
+/** Block-shared memory of a compile-time constant length. */
+export function sharedArray<T extends TypedArray>(type: TypedArrayCtor<T>, length: number): T {
+  return new type(length);
+}
+
+/** Per-thread private array of a compile-time constant length, zero-filled. */
+export function localArray<T extends TypedArray>(type: TypedArrayCtor<T>, length: number): T {
+  return new type(length);
+}
+
+type IntArray = Int32Array | Uint32Array;
+const rmw = <T extends TypedArray>(arr: T, i: number, f: (old: number) => number): number => {
+  const old = arr[i] ?? 0;
+  arr[i] = f(old);
+  return old;
+};
+/** arr[i] += v atomically; returns the old value. */
+export const atomicAdd = (arr: TypedArray, i: i32, v: number): number => rmw(arr, i, (o) => o + v);
+export const atomicSub = (arr: IntArray, i: i32, v: number): number => rmw(arr, i, (o) => o - v);
+export const atomicMin = (arr: IntArray, i: i32, v: number): number => rmw(arr, i, (o) => Math.min(o, v));
+export const atomicMax = (arr: IntArray, i: i32, v: number): number => rmw(arr, i, (o) => Math.max(o, v));
+export const atomicExch = (arr: IntArray, i: i32, v: number): number => rmw(arr, i, () => v);
+export const atomicCAS = (arr: IntArray, i: i32, expected: number, v: number): number =>
+  rmw(arr, i, (o) => (o === expected ? v : o));
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type KernelFn = (...args: any[]) => void;
+
+/** Where `kernel(...)` was called: lets the no-build path find the kernel's TypeScript source. */
+export interface CallSite {
+  file: string;
+  line: number;
+  column: number;
+}
+
+/** A kernel definition. `compiled` holds ahead-of-time outputs (from the CLI or esbuild plugin). */
+export interface Kernel<F extends KernelFn = KernelFn> {
+  readonly kind: 'kernelscript.kernel';
+  readonly fn: F;
+  readonly site: CallSite | null;
+  readonly compiled: Partial<Record<Target, CompiledKernel>>;
+}
+
+export function isKernel(x: unknown): x is Kernel {
+  return typeof x === 'object' && x !== null && (x as { kind?: unknown }).kind === 'kernelscript.kernel';
+}
+
+/** Defines a kernel. The second argument is written by build tools, never by hand. */
+export function kernel<F extends KernelFn>(fn: F, compiled?: Partial<Record<Target, CompiledKernel>>): Kernel<F> {
+  return { kind: 'kernelscript.kernel', fn, site: compiled ? null : callSite(), compiled: { ...compiled } };
+}
+
+/** The first stack frame outside this module: the user's `kernel(...)` call. */
+function callSite(): CallSite | null {
+  const stack = new Error().stack ?? '';
+  const frames = stack.split('\n').slice(1);
+  for (const f of frames) {
+    const m = /\(?((?:file:\/\/)?[^()\s]+?):(\d+):(\d+)\)?\s*$/.exec(f);
+    if (!m || !m[1] || m[1].includes('runtime/lang.')) continue;
+    let file = m[1];
+    if (file.startsWith('file://')) file = decodeURIComponent(new URL(file).pathname);
+    return { file, line: Number(m[2]), column: Number(m[3]) };
+  }
+  return null;
+}
+
+/** Host-side typing of launch arguments: arrays become device arrays of the same element type. */
+export type LaunchArgs<F extends KernelFn> = {
+  [K in keyof Parameters<F>]: Parameters<F>[K] extends Float32Array
+    ? DeviceArray<Float32Array>
+    : Parameters<F>[K] extends Int32Array
+      ? DeviceArray<Int32Array>
+      : Parameters<F>[K] extends Uint32Array
+        ? DeviceArray<Uint32Array>
+        : Parameters<F>[K];
+};

@@ -1,0 +1,64 @@
+// The device interface every backend implements. Devices never build source strings: they take
+// CompiledKernel objects from the compiler (ahead of time or through the JIT hook).
+import type { ElemType } from '../compiler/ir/types.js';
+import type { CompiledKernel } from '../compiler/output.js';
+
+export type Backend = 'cuda' | 'webgpu' | 'cpu';
+export type BackendChoice = Backend | 'auto';
+
+export type TypedArray = Float32Array | Int32Array | Uint32Array;
+export type TypedArrayCtor<T extends TypedArray = TypedArray> = {
+  new (n: number): T;
+  readonly BYTES_PER_ELEMENT: number;
+  readonly name: string;
+};
+
+/** A grid or block shape: a number, or [x, y?, z?]. */
+export type Dim3 = number | readonly [number, number?, number?];
+
+export interface LaunchConfig {
+  grid: Dim3;
+  block: Dim3;
+}
+
+/** An array that lives on a device. */
+export interface DeviceArray<T extends TypedArray = TypedArray> {
+  readonly device: Device;
+  readonly length: number;
+  readonly type: ElemType;
+  readonly disposed: boolean;
+  /** Copies the contents back to the host, after every queued launch that writes it. */
+  read(): Promise<T>;
+  /** Replaces the contents (same length), ordered after queued launches. */
+  write(data: T): void;
+  dispose(): void;
+}
+
+export interface DeviceOptions {
+  backend?: BackendChoice;
+}
+
+export interface DeviceLimits {
+  maxThreadsPerBlock: number;
+  maxBlockDim: [number, number, number];
+  maxGridDim: [number, number, number];
+  maxSharedBytes: number;
+}
+
+/** What a launch accepts for one kernel parameter. */
+export type LaunchArg = number | boolean | DeviceArray;
+
+export interface Device {
+  readonly backend: Backend;
+  /** Human-readable adapter / GPU name. */
+  readonly name: string;
+  readonly limits: DeviceLimits;
+  array<T extends TypedArray>(data: T): DeviceArray<T>;
+  alloc<T extends TypedArray>(type: TypedArrayCtor<T>, length: number): DeviceArray<T>;
+  /** Queues a launch; throws before queueing anything if the arguments do not fit the kernel. */
+  launchCompiled(kernel: CompiledKernel, config: LaunchConfig, args: readonly LaunchArg[]): void;
+  synchronize(): Promise<void>;
+  /** Runs `work` (which queues launches) and returns the device time it took, in milliseconds. */
+  time(work: () => void | Promise<void>): Promise<number>;
+  dispose(): void;
+}
