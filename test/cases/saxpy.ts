@@ -17,7 +17,7 @@ export const spec: CaseSpec = {
   reference([a, x, y, n]) {
     const xs = x as Float32Array;
     const ys = Float64Array.from(y as Float32Array);
-    for (let i = 0; i < (n as number); i++) ys[i] = (a as number) * xs[i]! + ys[i]!;
+    for (let i = 0; i < (n as number); i++) ys[i] = (a as number) * xs[i] + ys[i];
     return { 2: ys };
   },
 };
