@@ -105,12 +105,14 @@ function callSite(): CallSite | null {
 }
 
 /** Host-side typing of launch arguments: arrays become device arrays of the same element type. */
-export type LaunchArgs<F extends KernelFn> = {
-  [K in keyof Parameters<F>]: Parameters<F>[K] extends Float32Array
+export type LaunchArgs<F extends KernelFn> = DeviceArgs<Parameters<F>>;
+// Mapping over a type parameter (not over `Parameters<F>` directly) keeps the result a tuple.
+type DeviceArgs<P extends unknown[]> = {
+  [K in keyof P]: P[K] extends Float32Array
     ? DeviceArray<Float32Array>
-    : Parameters<F>[K] extends Int32Array
+    : P[K] extends Int32Array
       ? DeviceArray<Int32Array>
-      : Parameters<F>[K] extends Uint32Array
+      : P[K] extends Uint32Array
         ? DeviceArray<Uint32Array>
-        : Parameters<F>[K];
+        : P[K];
 };

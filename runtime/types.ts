@@ -2,6 +2,7 @@
 // CompiledKernel objects from the compiler (ahead of time or through the JIT hook).
 import type { ElemType } from '../compiler/ir/types.js';
 import type { CompiledKernel } from '../compiler/output.js';
+import type { Kernel, KernelFn, LaunchArgs } from './lang.js';
 
 export type Backend = 'cuda' | 'webgpu' | 'cpu';
 export type BackendChoice = Backend | 'auto';
@@ -55,6 +56,9 @@ export interface Device {
   readonly limits: DeviceLimits;
   array<T extends TypedArray>(data: T): DeviceArray<T>;
   alloc<T extends TypedArray>(type: TypedArrayCtor<T>, length: number): DeviceArray<T>;
+  /** Queues a launch of a kernel (compiled for this device on first use); checked like launchCompiled. */
+  launch<F extends KernelFn>(kernel: Kernel<F>, config: LaunchConfig, ...args: LaunchArgs<F>): void;
+  launch(kernel: CompiledKernel, config: LaunchConfig, ...args: LaunchArg[]): void;
   /** Queues a launch; throws before queueing anything if the arguments do not fit the kernel. */
   launchCompiled(kernel: CompiledKernel, config: LaunchConfig, args: readonly LaunchArg[]): void;
   synchronize(): Promise<void>;

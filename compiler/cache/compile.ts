@@ -1,0 +1,77 @@
+// compileFile behind the on-disk cache: the one place where the CLI and the esbuild plugin call
+// the compiler. A file is recompiled only when its text, a file it depends on, the targets or the
+// compiler itself changed. Results with errors are never cached, so diagnostics are always fresh.
+import { readFileSync } from 'node:fs';
+import { compileFile } from '../index.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { CompiledKernel, Target } from '../output.js';
+import { CompileCache } from './store.js';
+
+export interface FileKernel {
+  name: string;
+  /** 1-based position of the kernel(...) call. */
+  line: number;
+  column: number;
+  /** Offset just before the call's closing parenthesis, where build tools add compiled outputs. */
+  insertAt: number;
+  outputs: Partial<Record<Target, CompiledKernel>>;
+}
+
+export interface FileResult {
+  kernels: FileKernel[];
+  /** Absolute paths of every file the kernels depend on, the file itself included. */
+  dependencies: string[];
+  diagnostics: Diagnostic[];
+}
+
+export type FileCache = CompileCache<FileResult>;
+
+export function compileFileCached(
+  cache: FileCache | null,
+  fileName: string,
+  text: string,
+  targets: readonly Target[],
+): { result: FileResult; cached: boolean } {
+  const key = cache?.key(fileName, text, targets);
+  if (cache && key) {
+    const hit = cache.get(key);
+    if (hit) return { result: hit, cached: true };
+  }
+  const result = normalize(fileName, text, compileFile(fileName, text, [...targets]));
+  if (cache && key && result.diagnostics.length === 0) {
+    // The file itself is part of the key; its dependencies are checked on every lookup.
+    cache.set(key, result, result.dependencies.filter((d) => d !== fileName), readDep);
+  }
+  return { result, cached: false };
+}
+
+function readDep(file: string): string | null {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return null;
+  }
+}
+
+type CoreResult = ReturnType<typeof compileFile>;
+
+function normalize(fileName: string, text: string, r: CoreResult): FileResult {
+  return {
+    kernels: r.kernels.map((k) => {
+      const { line, column } = position(text, k.start);
+      return { name: k.name, line, column, insertAt: k.end - 1, outputs: k.outputs };
+    }),
+    dependencies: [...new Set([fileName, ...r.dependencies])],
+    diagnostics: r.diagnostics,
+  };
+}
+
+function position(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let start = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    start = i + 1;
+  }
+  return { line, column: offset - start + 1 };
+}

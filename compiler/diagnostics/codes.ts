@@ -1,0 +1,85 @@
+// Every diagnostic the compiler can report: one table of codes and message templates ({0}, {1}…
+// are filled in order). Codes are grouped by area so that a code tells where to look:
+//   KS1xxx kernels and parameters   KS2xxx types and conversions   KS3xxx unsupported constructs
+//   KS4xxx memory and atomics       KS5xxx barriers                KS6xxx helpers and modules
+
+export const CODES = {
+  // Kernels and parameters
+  KS1001: 'kernel(...) expects a function: a function expression or the name of a function declared in this file',
+  KS1002: "parameter '{0}' has no type annotation; annotate it as f32, i32, u32, bool, Float32Array, Int32Array or Uint32Array",
+  KS1003: "parameter '{0}' has type '{1}', which a kernel cannot take; {2}",
+  KS1004: 'a kernel returns nothing: {0}',
+  KS1005: "parameter '{0}' is {1}; kernel and helper parameters must be plain annotated names",
+  KS1006: "no kernel named '{0}' in {1}; its kernels are: {2}",
+  KS1007: '{0} defines several kernels ({1}); say which one to compile',
+  KS1008: 'no kernel(...) definitions found in {0}',
+  KS1009: 'a kernel function cannot be {0}',
+  KS1010: "kernel name '{0}' is defined twice in this file",
+  KS1011: 'could not find the kernel defined at {0} in its source file',
+  // Types and conversions
+  KS2001: "operator '{0}' mixes i32 and u32 operands; convert one side explicitly with i32(...) or u32(...)",
+  KS2002: 'the literal {0} is out of range for {1}',
+  KS2003: 'cannot use a value of type {0} where {1} is expected{2}',
+  KS2004: "operator '{0}' needs integer operands, but got {1}",
+  KS2005: "operator '{0}' cannot take bool operands; convert with i32(...) or f32(...) first",
+  KS2006: 'an array index must be i32 or u32, but this is {0}',
+  KS2007: "type '{0}' is not a kernel scalar type; use f32, i32, u32 or bool",
+  KS2008: "variable '{0}' needs a type annotation or an initializer",
+  KS2009: "'{0}' takes {1} argument(s), but got {2}",
+  KS2010: "'{0}' cannot take a {1} argument",
+  KS2011: "cannot assign to '{0}': {1}",
+  KS2012: 'a void call has no value to use',
+  KS2013: "the literal '{0}' is not a number a kernel can represent",
+  // Unsupported constructs
+  KS3001: '{0} is not supported in kernels',
+  KS3002: "'{0}' is not defined here",
+  KS3003: "'{0}' is a module-level value that is not a compile-time numeric constant; kernels can only read module-level `const` numbers (pass runtime values as parameters)",
+  KS3004: "'{0}' is not something a kernel can call; kernels call helper functions, Math functions, f32/i32/u32/bool, atomics and syncthreads()",
+  KS3005: 'an assignment cannot be used as a value; write it as its own statement',
+  KS3006: "'{0}' cannot be used inside a larger expression; write it as its own statement",
+  KS3007: "'{0}' type assertions are not supported; convert with f32(...), i32(...), u32(...) or bool(...)",
+  KS3008: "array '{0}' cannot be copied, aliased or passed around; index it directly",
+  KS3009: "'{0}' is an array; only its elements ('{0}[i]') can be used as values",
+  KS3010: "'var' declarations are not supported; use 'let' or 'const'",
+  KS3011: 'destructuring is not supported; declare one variable per name',
+  KS3012: 'labeled statements are not supported',
+  KS3013: "Math.{0} is not supported; kernels have Math.{1}",
+  KS3014: "'{0}' has no property '{1}'{2}",
+  KS3015: "'{0}' is not a statement a kernel can run; only assignments, ++/--, and calls can stand alone",
+  KS3016: "'{0}' is not a loop label kernels support; 'break' and 'continue' must be unlabeled and inside a loop",
+  KS3017: 'a switch case must end with break (fall-through is not supported)',
+  KS3018: 'switch case labels must be compile-time integer constants',
+  // Memory and atomics
+  KS4001: "'{0}' on a Float32Array is not supported; only atomicAdd works on Float32Array",
+  KS4002: "the first argument of '{0}' must be an Int32Array/Uint32Array/Float32Array parameter or shared array",
+  KS4003: 'atomics cannot appear in the arms of ?: (both arms are evaluated); use if/else',
+  KS4004: 'the index of a compound assignment cannot contain an atomic (it would run twice); store the index in a const first',
+  KS4005: "atomics on the per-thread array '{0}' are not supported; use a shared array or a parameter",
+  KS4006: "'{0}' can only initialize a 'const' declaration, as in `const tile = {0}(Float32Array, 256)`",
+  KS4007: "the length of '{0}' must be a positive integer compile-time constant, got {1}",
+  KS4008: "the element type of '{0}' must be Float32Array, Int32Array or Uint32Array",
+  KS4009: "'{0}' must be an array to be indexed",
+  // Barriers
+  KS5001: 'syncthreads() must be reached by all threads of the block, but here it is under {0} (line {1}), which can differ between threads',
+  KS5002: 'syncthreads() can only be called in a kernel body, not in a helper function',
+  KS5003: 'syncthreads() has no value; call it as a statement',
+  KS5004: 'syncthreads() must be reached by all threads of the block, but some threads may have left {0} earlier (line {1}) under a condition that can differ between threads',
+  // Helpers and modules
+  KS6001: "helper '{0}' calls itself (recursion: {1}); kernels and helpers cannot be recursive",
+  KS6002: "parameter '{0}' of helper '{1}' has type '{2}'; helpers take scalars (f32, i32, u32, bool)",
+  KS6003: "helper '{0}' needs a return type annotation (f32, i32, u32, bool or void)",
+  KS6004: "helper '{0}' can reach its end without returning a {1}",
+  KS6005: "helper '{0}' must return a value of type {1}",
+  KS6006: "cannot read module '{0}' imported here: {1}",
+  KS6007: "'{0}' is not exported as a function or constant by '{1}'",
+  KS6008: "helper '{0}' returns nothing, so it has no value",
+  KS6009: 'a compile-time constant cannot be computed here: {0}',
+  KS6010: "helper '{0}' returns void, so its 'return' takes no value",
+} as const;
+
+export type Code = keyof typeof CODES;
+
+/** Fills a template's {0}, {1}… with args. */
+export function formatMessage(code: Code, args: readonly (string | number)[]): string {
+  return CODES[code].replace(/\{(\d+)\}/g, (_, i: string) => String(args[Number(i)] ?? ''));
+}

@@ -1,0 +1,39 @@
+// tsc-style rendering: `file.ts:3:11 - error KS2001: message`, then the source line with a
+// line-number gutter and a ~~~ underline under the span.
+import type { Diagnostic, SourceLookup } from './diagnostic.js';
+
+export interface RenderOptions {
+  color?: boolean;
+}
+
+const paint = (on: boolean, code: string, s: string): string => (on ? `\x1b[${code}m${s}\x1b[0m` : s);
+
+export function render(diags: readonly Diagnostic[], sources: SourceLookup | string, opts: RenderOptions = {}): string {
+  const lookup: SourceLookup = typeof sources === 'string' ? () => sources : sources;
+  const color = opts.color ?? false;
+  const out: string[] = [];
+  for (const d of diags) {
+    const head =
+      `${paint(color, '96', d.file)}:${paint(color, '93', String(d.line))}:${paint(color, '93', String(d.column))}` +
+      ` - ${paint(color, '91', 'error')} ${paint(color, '90', d.code)}: ${d.message}`;
+    out.push(head);
+    const frame = codeFrame(d, lookup(d.file), color);
+    if (frame) out.push('', frame, '');
+  }
+  if (diags.length > 1) out.push(`Found ${diags.length} errors.`);
+  return out.join('\n');
+}
+
+function codeFrame(d: Diagnostic, text: string | undefined, color: boolean): string | null {
+  if (text === undefined) return null;
+  const lines = text.split(/\r?\n/);
+  const line = lines[d.line - 1];
+  if (line === undefined) return null;
+  const gutter = String(d.line);
+  const pad = ' '.repeat(gutter.length);
+  // Underline to the span's end on this line (at least one character), as tsc does.
+  const endCol = d.endLine === d.line && d.endColumn !== undefined ? d.endColumn : line.length + 1;
+  const width = Math.max(1, endCol - d.column);
+  const marks = ' '.repeat(Math.max(0, d.column - 1)) + '~'.repeat(width);
+  return `${paint(color, '7', gutter)} ${line}\n${paint(color, '7', pad)} ${paint(color, '91', marks)}`;
+}

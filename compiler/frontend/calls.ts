@@ -1,0 +1,156 @@
+// Calls: conversions, Math functions, atomics and helper functions.
+import { ts } from 'ts-morph';
+import type { Expr, MathFn, ScalarType } from '../ir/types.js';
+import { lookup, report, span, type FnCtx } from './context.js';
+import { ATOMICS, CONVERSIONS, MATH, MATH_LIST } from './builtins.js';
+import { spanOf } from './module.js';
+import { evalConst, lookupModuleName } from './symbols.js';
+import { castTo, coerce, constOf, isInt, toBool } from './typing.js';
+import { errExpr, isAdaptable, lowerExpr, lowerIndex, numeric, resolveArray, strip } from './expr.js';
+
+/** The language function a call names (`syncthreads`, `atomicAdd`…), if it names one. */
+export function calleeLang(cx: FnCtx, node: ts.CallExpression): string | null {
+  const callee = strip(node.expression);
+  if (!ts.isIdentifier(callee) || lookup(cx, callee.text)) return null;
+  const sym = lookupModuleName(cx.mod, callee.text);
+  return sym.k === 'lang' ? sym.name : null;
+}
+
+/**
+ * Lowers a call. In statement position (`stmt`) a call may have no value: the result is then
+ * null, as it is after an error.
+ */
+export function lowerCall(cx: FnCtx, node: ts.CallExpression, stmt: boolean, hint: ScalarType | undefined): Expr | null {
+  const callee = strip(node.expression);
+  for (const a of node.arguments) {
+    if (ts.isSpreadElement(a)) {
+      report(cx, a, 'KS3001', 'spread (...)');
+      return null;
+    }
+  }
+  if (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && callee.expression.text === 'Math' && !lookup(cx, 'Math')) {
+    return lowerMath(cx, node, callee.name.text, hint);
+  }
+  if (!ts.isIdentifier(callee)) {
+    report(cx, callee, 'KS3004', callee.getText(cx.mod.sf));
+    return null;
+  }
+  const name = callee.text;
+  if (lookup(cx, name)) {
+    report(cx, callee, 'KS3004', name);
+    return null;
+  }
+  const sym = lookupModuleName(cx.mod, name);
+  if (sym.k === 'lang') {
+    if (CONVERSIONS.has(sym.name)) return lowerConversion(cx, node, sym.name as ScalarType);
+    const op = ATOMICS[sym.name];
+    if (op) return lowerAtomic(cx, node, sym.name);
+    if (sym.name === 'syncthreads') report(cx, node, 'KS5003');
+    else if (sym.name === 'sharedArray' || sym.name === 'localArray') report(cx, node, 'KS4006', sym.name);
+    else report(cx, callee, 'KS3004', name);
+    return null;
+  }
+  if (sym.k === 'function') {
+    const sig = cx.helpers.request(cx, sym.mod, sym.decl, node);
+    const args = node.arguments.map((a, i) => {
+      const t = sig?.params[i];
+      return t ? coerce(cx, a, lowerExpr(cx, a, t), t) : lowerExpr(cx, a);
+    });
+    if (!sig) return null;
+    if (args.length !== sig.params.length) {
+      report(cx, node, 'KS2009', name, sig.params.length, args.length);
+      return null;
+    }
+    if (sig.ret === null) {
+      if (!stmt) report(cx, node, 'KS6008', name);
+      return null;
+    }
+    return { k: 'call', fn: sig.name, args, type: sig.ret, span: span(cx, node) };
+  }
+  if (sym.k === 'error') cx.diags.report(spanOf(sym.mod, sym.node), sym.code, ...sym.args);
+  else if (sym.k === 'missing') report(cx, callee, 'KS3002', name);
+  else report(cx, callee, 'KS3004', name);
+  return null;
+}
+
+function lowerConversion(cx: FnCtx, node: ts.CallExpression, to: ScalarType): Expr | null {
+  const sp = span(cx, node);
+  const arg = node.arguments[0];
+  if (node.arguments.length !== 1 || !arg) {
+    report(cx, node, 'KS2009', to, 1, node.arguments.length);
+    return null;
+  }
+  if (isAdaptable(cx, arg)) {
+    // A constant converts at compile time with the host's semantics (runtime/lang.ts), so that
+    // u32(-1) is 0xffffffff as it is in plain TypeScript.
+    const r = evalConst(cx.mod, arg);
+    if (r.ok) {
+      const v = r.v.value;
+      const value = to === 'f32' ? v : to === 'i32' ? Math.trunc(v) | 0 : to === 'u32' ? Math.trunc(v) >>> 0 : v !== 0;
+      return constOf(to, value, sp);
+    }
+  }
+  const e = lowerExpr(cx, arg, to);
+  if (to === 'bool') return toBool(e);
+  const c = castTo(e, to);
+  return c === e ? e : { ...c, span: sp };
+}
+
+function lowerMath(cx: FnCtx, node: ts.CallExpression, name: string, hint: ScalarType | undefined): Expr | null {
+  const sp = span(cx, node);
+  const info = Object.hasOwn(MATH, name) ? MATH[name] : undefined;
+  if (!info) {
+    report(cx, node.expression, 'KS3013', name, MATH_LIST);
+    return null;
+  }
+  const n = node.arguments.length;
+  if (info.arity === null ? n < 1 : n !== info.arity) {
+    report(cx, node, 'KS2009', `Math.${name}`, info.arity ?? 'at least 1', n);
+    return null;
+  }
+  const args = [...node.arguments];
+  // Non-literal arguments decide the type: all the same integer type stays integer (abs/min/max),
+  // anything else is f32.
+  const typed = new Map<ts.Expression, Expr>();
+  for (const a of args) if (!isAdaptable(cx, a)) typed.set(a, lowerExpr(cx, a, 'f32'));
+  const types = new Set([...typed.values()].map((e) => e.type));
+  if (types.has('bool')) {
+    report(cx, node, 'KS2010', `Math.${name}`, 'bool');
+    return errExpr('f32', sp);
+  }
+  let t: ScalarType = 'f32';
+  if (info.ints && !types.has('f32')) {
+    if (types.has('i32') && types.has('u32')) report(cx, node, 'KS2001', `Math.${name}`);
+    t = types.has('i32') ? 'i32' : types.has('u32') ? 'u32' : (numeric(hint) ?? 'i32');
+  }
+  const lowered = args.map((a) => castTo(typed.get(a) ?? lowerExpr(cx, a, t), t));
+  const fn: MathFn = info.fn;
+  if (info.arity === null) {
+    return lowered.reduce((acc, x) => ({ k: 'math', fn, args: [acc, x], type: t, span: sp }));
+  }
+  return { k: 'math', fn, args: lowered, type: t, span: sp };
+}
+
+function lowerAtomic(cx: FnCtx, node: ts.CallExpression, name: string): Expr | null {
+  const op = ATOMICS[name];
+  if (!op) return null;
+  const want = op === 'cas' ? 4 : 3;
+  const [arrNode, idxNode, ...vals] = node.arguments;
+  if (node.arguments.length !== want || !arrNode || !idxNode) {
+    report(cx, node, 'KS2009', name, want, node.arguments.length);
+    return null;
+  }
+  const arr = resolveArray(cx, arrNode, 'KS4002', name);
+  const index = lowerIndex(cx, idxNode);
+  if (!arr) return null;
+  if (arr.space === 'local') {
+    report(cx, arrNode, 'KS4005', arrNode.getText(cx.mod.sf));
+    return null;
+  }
+  if (arr.elem === 'f32' && op !== 'add') {
+    report(cx, node.expression, 'KS4001', name);
+    return null;
+  }
+  const args = vals.map((v) => coerce(cx, v, lowerExpr(cx, v, arr.elem), arr.elem));
+  return { k: 'atomic', op, array: arr.ir, index, args, type: arr.elem, span: span(cx, node) };
+}

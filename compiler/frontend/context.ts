@@ -1,0 +1,70 @@
+// State of lowering one function (a kernel or a helper) and the name scopes inside it.
+import type { ts } from 'ts-morph';
+import type { DiagnosticBag } from '../diagnostics/diagnostic.js';
+import type { Code } from '../diagnostics/codes.js';
+import type { ArraySpace, ElemType, ScalarType, SharedArray, Span } from '../ir/types.js';
+import { spanOf, type ModuleInfo } from './module.js';
+import type { HelperTable } from './helpers.js';
+
+export type Binding =
+  | { k: 'local'; ir: string; type: ScalarType; mutable: boolean; decl: ts.Node; lit: boolean }
+  | { k: 'param'; ir: string; type: ScalarType }
+  | { k: 'array'; ir: string; elem: ElemType; space: ArraySpace; param: boolean };
+
+/** One lowering run over a function body. Dry runs only infer the types of literal-initialised locals. */
+export interface FnCtx {
+  mod: ModuleInfo;
+  diags: DiagnosticBag;
+  helpers: HelperTable;
+  /** Name of the helper being lowered; null in a kernel. */
+  helper: string | null;
+  returnType: ScalarType | null;
+  scopes: Map<string, Binding>[];
+  /** IR names taken in this function (and, for kernels, at module level). */
+  names: Set<string>;
+  shared: SharedArray[];
+  loopDepth: number;
+  usesBarrier: boolean;
+  dry: boolean;
+  /** Types chosen for locals initialised with an integer literal, keyed by declaration. */
+  litTypes: Map<ts.Node, ScalarType>;
+  /** Dry runs: the types each literal-initialised local is used with. */
+  observed: Map<ts.Node, Set<ScalarType>>;
+  /** Declarations found to be literal-initialised locals in this run. */
+  litDecls: Set<ts.Node>;
+}
+
+export function report(cx: FnCtx, node: ts.Node, code: Code, ...args: (string | number)[]): void {
+  cx.diags.report(spanOf(cx.mod, node), code, ...args);
+}
+
+export function span(cx: FnCtx, node: ts.Node): Span {
+  return spanOf(cx.mod, node);
+}
+
+export function lookup(cx: FnCtx, name: string): Binding | undefined {
+  for (let i = cx.scopes.length - 1; i >= 0; i--) {
+    const b = cx.scopes[i]?.get(name);
+    if (b) return b;
+  }
+  return undefined;
+}
+
+export function declare(cx: FnCtx, name: string, b: Binding): void {
+  cx.scopes[cx.scopes.length - 1]?.set(name, b);
+}
+
+/** A fresh IR name based on `base`: x, x_1, x_2… */
+export function freshName(names: Set<string>, base: string): string {
+  let n = base;
+  for (let i = 1; names.has(n); i++) n = `${base}_${i}`;
+  names.add(n);
+  return n;
+}
+
+export function observe(cx: FnCtx, b: Binding | undefined, t: ScalarType): void {
+  if (!cx.dry || !b || b.k !== 'local' || !b.lit) return;
+  let s = cx.observed.get(b.decl);
+  if (!s) cx.observed.set(b.decl, (s = new Set()));
+  s.add(t);
+}

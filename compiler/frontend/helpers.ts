@@ -1,0 +1,154 @@
+// Helper functions called from a kernel: their signatures, their bodies (lowered once per kernel,
+// callees before callers) and the recursion check.
+import { ts } from 'ts-morph';
+import { DiagnosticBag } from '../diagnostics/diagnostic.js';
+import type { HelperIR, ScalarParam, ScalarType, Stmt } from '../ir/types.js';
+import { freshName, report, type Binding, type FnCtx } from './context.js';
+import { lowerFunctionBody } from './infer.js';
+import { spanOf, type ModuleInfo } from './module.js';
+import { paramTypeHint, parseTypeNode } from './typing.js';
+
+export interface HelperSig {
+  /** The helper's IR name (unique in the kernel). */
+  name: string;
+  params: ScalarType[];
+  ret: ScalarType | null;
+}
+
+interface Entry {
+  tsName: string;
+  mod: ModuleInfo;
+  decl: ts.FunctionDeclaration;
+  sig: HelperSig | null;
+  params: ScalarParam[];
+  state: 'new' | 'lowering' | 'done';
+}
+
+export class HelperTable {
+  private readonly entries = new Map<ts.FunctionDeclaration, Entry>();
+  private readonly stack: Entry[] = [];
+  /** Lowered helpers, callees before callers. */
+  readonly ordered: HelperIR[] = [];
+
+  /** `names`: the kernel's module-level names, which helper names must not clash with. */
+  constructor(
+    private readonly names: Set<string>,
+    private readonly diags: DiagnosticBag,
+  ) {}
+
+  /** The signature of a called helper, lowering its body on first use (except in dry runs). */
+  request(cx: FnCtx, mod: ModuleInfo, decl: ts.FunctionDeclaration, call: ts.Node): HelperSig | null {
+    let e = this.entries.get(decl);
+    if (!e) {
+      e = this.signature(mod, decl);
+      this.entries.set(decl, e);
+    }
+    if (e.state === 'lowering') {
+      const from = this.stack.indexOf(e);
+      const cycle = [...this.stack.slice(from).map((x) => x.tsName), e.tsName].join(' → ');
+      report(cx, call, 'KS6001', e.tsName, cycle);
+      return null;
+    }
+    if (cx.dry || e.state === 'done' || !e.sig) return e.sig;
+    e.state = 'lowering';
+    this.stack.push(e);
+    this.lower(e, e.sig);
+    this.stack.pop();
+    e.state = 'done';
+    return e.sig;
+  }
+
+  private signature(mod: ModuleInfo, decl: ts.FunctionDeclaration): Entry {
+    const tsName = decl.name?.text ?? 'helper';
+    const at = (n: ts.Node) => spanOf(mod, n);
+    const entry: Entry = { tsName, mod, decl, sig: null, params: [], state: 'new' };
+    let ok = true;
+    if (decl.asteriskToken || decl.modifiers?.some((m) => m.kind === ts.SyntaxKind.AsyncKeyword)) {
+      this.diags.report(at(decl.name ?? decl), 'KS1009', decl.asteriskToken ? 'a generator' : 'async');
+      ok = false;
+    }
+    if (!decl.body) {
+      this.diags.report(at(decl.name ?? decl), 'KS3001', 'a function without a body');
+      ok = false;
+    }
+    const params: ScalarParam[] = [];
+    for (const p of decl.parameters) {
+      const pname = p.name.getText(mod.sf);
+      const problem = !ts.isIdentifier(p.name) ? 'a destructuring pattern' : p.dotDotDotToken ? 'a rest parameter'
+        : p.questionToken ? 'optional' : p.initializer ? 'given a default value' : null;
+      if (problem) {
+        this.diags.report(at(p), 'KS1005', pname, problem);
+        ok = false;
+        continue;
+      }
+      if (!p.type) {
+        this.diags.report(at(p.name), 'KS1002', pname);
+        ok = false;
+        continue;
+      }
+      const t = parseTypeNode(p.type, mod.sf);
+      if (t.k !== 'scalar') {
+        if (t.k === 'array') this.diags.report(at(p.type), 'KS6002', pname, tsName, p.type.getText(mod.sf));
+        else this.diags.report(at(p.type), 'KS1003', pname, t.text, paramTypeHint(t.text));
+        ok = false;
+        continue;
+      }
+      params.push({ kind: 'scalar', name: pname, type: t.type, span: at(p) });
+    }
+    let ret: ScalarType | null = null;
+    const rt = decl.type ? decl.type.getText(mod.sf).trim() : null;
+    if (rt === null) {
+      this.diags.report(at(decl.name ?? decl), 'KS6003', tsName);
+      ok = false;
+    } else if (rt !== 'void' && decl.type) {
+      const t = parseTypeNode(decl.type, mod.sf);
+      if (t.k === 'scalar') ret = t.type;
+      else {
+        this.diags.report(at(decl.type), 'KS6003', tsName);
+        ok = false;
+      }
+    }
+    entry.params = params;
+    if (ok) entry.sig = { name: freshName(this.names, tsName), params: params.map((p) => p.type), ret };
+    return entry;
+  }
+
+  private lower(e: Entry, sig: HelperSig): void {
+    const body = e.decl.body?.statements ?? [];
+    const snapshot = [...this.names];
+    const make = (dry: boolean, litTypes: Map<ts.Node, ScalarType>): FnCtx => {
+      const scope = new Map<string, Binding>(e.params.map((p) => [p.name, { k: 'param', ir: p.name, type: p.type }]));
+      return {
+        mod: e.mod,
+        diags: dry ? new DiagnosticBag() : this.diags,
+        helpers: this,
+        helper: e.tsName,
+        returnType: sig.ret,
+        scopes: [scope],
+        names: new Set([...snapshot, ...e.params.map((p) => p.name)]),
+        shared: [],
+        loopDepth: 0,
+        usesBarrier: false,
+        dry,
+        litTypes,
+        observed: new Map(),
+        litDecls: new Set(),
+      };
+    };
+    const { body: ir } = lowerFunctionBody(make, body);
+    if (sig.ret !== null && !alwaysReturns(ir)) {
+      this.diags.report(spanOf(e.mod, e.decl.name ?? e.decl), 'KS6004', e.tsName, sig.ret);
+    }
+    this.ordered.push({ name: sig.name, params: e.params, returnType: sig.ret, body: ir, span: spanOf(e.mod, e.decl) });
+  }
+}
+
+/** Whether control cannot fall off the end of `body` (WGSL requires this of valued functions). */
+export function alwaysReturns(body: readonly Stmt[]): boolean {
+  return body.some((s) => {
+    if (s.k === 'return') return true;
+    if (s.k === 'if') return alwaysReturns(s.then) && alwaysReturns(s.else);
+    if (s.k === 'block') return alwaysReturns(s.body);
+    return false;
+  });
+}

@@ -1,0 +1,75 @@
+// The type rules: annotations, literal ranges, promotion, implicit conversions and conditions.
+import { ts } from 'ts-morph';
+import type { ElemType, Expr, ScalarType, Span } from '../ir/types.js';
+import { report, type FnCtx } from './context.js';
+
+export type AnnotatedType = { k: 'scalar'; type: ScalarType } | { k: 'array'; elem: ElemType } | { k: 'bad'; text: string };
+
+const SCALARS: Record<string, ScalarType> = { f32: 'f32', i32: 'i32', u32: 'u32', bool: 'bool', boolean: 'bool' };
+export const ARRAY_ELEMS: Record<string, ElemType> = { Float32Array: 'f32', Int32Array: 'i32', Uint32Array: 'u32' };
+
+/** Reads a type annotation from its text: kernels need no type checker for their own types. */
+export function parseTypeNode(node: ts.TypeNode, sf: ts.SourceFile): AnnotatedType {
+  const text = node.getText(sf).trim();
+  const s = SCALARS[text];
+  if (s) return { k: 'scalar', type: s };
+  // `Float32Array<ArrayBuffer>` and friends, as newer lib typings spell them.
+  const base = text.replace(/<.*>$/s, '').trim();
+  const a = ARRAY_ELEMS[base];
+  if (a) return { k: 'array', elem: a };
+  return { k: 'bad', text };
+}
+
+export function paramTypeHint(text: string): string {
+  if (text === 'number') return '`number` does not say which GPU type to use: write f32, i32 or u32';
+  if (text === 'any' || text === 'unknown') return `\`${text}\` has no GPU type: write f32, i32, u32, bool or a typed array`;
+  return 'use f32, i32, u32, bool, Float32Array, Int32Array or Uint32Array';
+}
+
+export const isInt = (t: ScalarType): t is 'i32' | 'u32' => t === 'i32' || t === 'u32';
+
+export function inRange(t: ScalarType, v: number): boolean {
+  if (t === 'i32') return Number.isInteger(v) && v >= -(2 ** 31) && v < 2 ** 31;
+  if (t === 'u32') return Number.isInteger(v) && v >= 0 && v < 2 ** 32;
+  if (t === 'f32') return !Number.isFinite(v) || Math.abs(v) <= 3.4028234663852886e38;
+  return true;
+}
+
+/** The type an integer constant takes without context: i32, else u32 when only that fits. */
+export function defaultIntType(v: number): ScalarType {
+  return !inRange('i32', v) && inRange('u32', v) ? 'u32' : 'i32';
+}
+
+export function constOf(t: ScalarType, v: number | boolean, span: Span): Expr {
+  if (t === 'bool') return { k: 'const', type: 'bool', value: Boolean(v), span };
+  return { k: 'const', type: t, value: t === 'f32' ? Math.fround(Number(v)) : Number(v), span };
+}
+
+export function castTo(e: Expr, t: ScalarType): Expr {
+  if (e.type === t) return e;
+  // Constants convert at compile time, so literals stay literals in every target.
+  if (e.k === 'const' && typeof e.value === 'number' && t !== 'bool') {
+    const v = e.value;
+    const value = t === 'f32' ? Math.fround(v) : t === 'i32' ? Math.trunc(v) | 0 : Math.trunc(v) >>> 0;
+    if (Number.isFinite(v) || t === 'f32') return { k: 'const', type: t, value, span: e.span };
+  }
+  return { k: 'cast', arg: e, type: t, span: e.span };
+}
+
+/** `if (n)`, `!x`, `a && b`: non-bool values are compared with zero. */
+export function toBool(e: Expr): Expr {
+  if (e.type === 'bool') return e;
+  return { k: 'binary', op: '!=', lhs: e, rhs: constOf(e.type, 0, e.span), type: 'bool', span: e.span };
+}
+
+/**
+ * Converts a value to the type of the place it goes (variable, element, parameter, argument).
+ * Only int → f32 is implicit; everything else must be written out, and the error says how.
+ */
+export function coerce(cx: FnCtx, node: ts.Node, e: Expr, to: ScalarType): Expr {
+  if (e.type === to) return e;
+  if (to === 'f32' && isInt(e.type)) return castTo(e, 'f32');
+  const how = to === 'bool' ? ` (compare explicitly, e.g. x != 0, or convert with bool(...))` : `; convert explicitly with ${to}(...)`;
+  report(cx, node, 'KS2003', e.type, to, how);
+  return castTo(e, to);
+}

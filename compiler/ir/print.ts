@@ -1,0 +1,121 @@
+// Stable text form of the IR (golden tests, `--emit ir`). One statement per line, each ending in
+// its source position as `@line:col`; expressions are fully parenthesised.
+import type { Expr, HelperIR, KernelIR, Param, Stmt } from './types.js';
+
+const UNARY = { neg: '-', not: '!', bitnot: '~' } as const;
+
+export function printExpr(e: Expr): string {
+  switch (e.k) {
+    case 'const':
+      if (typeof e.value === 'boolean') return String(e.value);
+      return e.type === 'f32' ? printF32(e.value) : `${e.value}${e.type === 'u32' ? 'u' : ''}`;
+    case 'param':
+    case 'load':
+      return e.name;
+    case 'builtin':
+      return `${e.name}.${e.axis}`;
+    case 'index':
+      return `${e.array}[${printExpr(e.index)}]`;
+    case 'unary':
+      return `${UNARY[e.op]}${printExpr(e.arg)}`;
+    case 'binary':
+      return `(${printExpr(e.lhs)} ${e.op} ${printExpr(e.rhs)})`;
+    case 'select':
+      return `(${printExpr(e.cond)} ? ${printExpr(e.then)} : ${printExpr(e.else)})`;
+    case 'cast':
+      return `${e.type}(${printExpr(e.arg)})`;
+    case 'math':
+      return `${e.fn}(${e.args.map(printExpr).join(', ')})`;
+    case 'call':
+      return `${e.fn}(${e.args.map(printExpr).join(', ')})`;
+    case 'atomic':
+      return `atomic_${e.op}(${e.array}[${printExpr(e.index)}]${e.args.map((a) => ', ' + printExpr(a)).join('')})`;
+  }
+}
+
+function printF32(v: number): string {
+  if (v === Infinity) return 'inf';
+  if (v === -Infinity) return '-inf';
+  const s = String(v);
+  return /[.eE]/.test(s) || !Number.isFinite(v) ? s : `${s}.0`;
+}
+
+const at = (n: { span: { line: number; column: number } }): string => `   @${n.span.line}:${n.span.column}`;
+
+function printStmts(body: readonly Stmt[], indent: string, out: string[]): void {
+  for (const s of body) printStmt(s, indent, out);
+}
+
+function printStmt(s: Stmt, ind: string, out: string[]): void {
+  const inner = ind + '  ';
+  switch (s.k) {
+    case 'let':
+      out.push(`${ind}${s.mutable ? 'var' : 'let'} ${s.name}: ${s.type}${s.init ? ' = ' + printExpr(s.init) : ''}${at(s)}`);
+      return;
+    case 'assign':
+      out.push(`${ind}${s.name} = ${printExpr(s.value)}${at(s)}`);
+      return;
+    case 'store':
+      out.push(`${ind}${s.array}[${printExpr(s.index)}] = ${printExpr(s.value)}${at(s)}`);
+      return;
+    case 'localArray':
+      out.push(`${ind}local ${s.name}: ${s.elem}[${s.length}]${at(s)}`);
+      return;
+    case 'expr':
+      out.push(`${ind}${printExpr(s.expr)}${at(s)}`);
+      return;
+    case 'if':
+      out.push(`${ind}if ${printExpr(s.cond)} {${at(s)}`);
+      printStmts(s.then, inner, out);
+      if (s.else.length) {
+        out.push(`${ind}} else {`);
+        printStmts(s.else, inner, out);
+      }
+      out.push(`${ind}}`);
+      return;
+    case 'loop': {
+      const cond = s.cond ? printExpr(s.cond) : 'true';
+      out.push(`${ind}${s.testFirst ? `while ${cond}` : 'do'} {${at(s)}`);
+      printStmts(s.body, inner, out);
+      if (s.update.length) {
+        out.push(`${ind}} continuing {`);
+        printStmts(s.update, inner, out);
+      }
+      out.push(`${ind}}${s.testFirst ? '' : ` while ${cond}`}`);
+      return;
+    }
+    case 'block':
+      out.push(`${ind}{${at(s)}`);
+      printStmts(s.body, inner, out);
+      out.push(`${ind}}`);
+      return;
+    case 'break':
+    case 'continue':
+    case 'barrier':
+      out.push(`${ind}${s.k}${at(s)}`);
+      return;
+    case 'return':
+      out.push(`${ind}return${s.value ? ' ' + printExpr(s.value) : ''}${at(s)}`);
+      return;
+  }
+}
+
+function printParam(p: Param): string {
+  if (p.kind === 'scalar') return `${p.name}: ${p.type}`;
+  return `${p.name}: ${p.access}${p.atomic ? ' atomic' : ''} ${p.elem}[]`;
+}
+
+function printHelper(h: HelperIR, out: string[]): void {
+  const params = h.params.map(printParam).join(', ');
+  out.push(`fn ${h.name}(${params}): ${h.returnType ?? 'void'}${at(h)}`);
+  printStmts(h.body, '  ', out);
+}
+
+export function printKernel(k: KernelIR): string {
+  const out: string[] = [];
+  for (const h of k.helpers) printHelper(h, out);
+  out.push(`kernel ${k.name}(${k.params.map(printParam).join(', ')})${k.usesBarrier ? ' barrier' : ''}${at(k)}`);
+  for (const s of k.shared) out.push(`  shared ${s.name}: ${s.atomic ? 'atomic ' : ''}${s.elem}[${s.length}]${at(s)}`);
+  printStmts(k.body, '  ', out);
+  return out.join('\n') + '\n';
+}

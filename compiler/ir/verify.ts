@@ -1,0 +1,290 @@
+// Checks the IR's invariants. A failure is a compiler bug, never the user's: it throws
+// InternalCompilerError naming the node and its source position.
+import { InternalCompilerError } from '../diagnostics/diagnostic.js';
+import type { ElemType, Expr, HelperIR, KernelIR, ScalarType, Span, Stmt } from './types.js';
+import { printExpr } from './print.js';
+
+interface ArrayInfo {
+  elem: ElemType;
+  space: 'global' | 'shared' | 'local';
+  atomic: boolean;
+}
+
+interface Ctx {
+  where: string;
+  scalars: Map<string, ScalarType>;
+  /** Local slots in scope (a stack of block scopes). */
+  scopes: Map<string, { type: ScalarType; mutable: boolean }>[];
+  arrays: Map<string, ArrayInfo>;
+  helpers: Map<string, HelperIR>;
+  loopDepth: number;
+  /** Return type of the function being checked; undefined in a kernel. */
+  returns: ScalarType | null | undefined;
+  declared: Set<string>;
+}
+
+const INT = new Set<ScalarType>(['i32', 'u32']);
+
+function fail(ctx: Ctx, span: Span | undefined, msg: string): never {
+  const pos = span ? `${span.file}:${span.line}:${span.column}` : 'unknown position';
+  throw new InternalCompilerError(`invalid IR in ${ctx.where} at ${pos}: ${msg}`);
+}
+
+function checkSpan(ctx: Ctx, node: { span?: Span }, what: string): void {
+  const s = node.span;
+  if (!s || typeof s.file !== 'string' || !(s.line >= 1) || !(s.column >= 1)) fail(ctx, s, `${what} has no source span`);
+}
+
+function lookupLocal(ctx: Ctx, name: string): { type: ScalarType; mutable: boolean } | undefined {
+  for (let i = ctx.scopes.length - 1; i >= 0; i--) {
+    const v = ctx.scopes[i]?.get(name);
+    if (v) return v;
+  }
+  return undefined;
+}
+
+function expr(ctx: Ctx, e: Expr): ScalarType {
+  checkSpan(ctx, e, `expression ${e.k}`);
+  const bad: (m: string) => never = (m) => fail(ctx, e.span, `${m} in ${printExpr(e)}`);
+  switch (e.k) {
+    case 'const':
+      if (typeof e.value === 'boolean' ? e.type !== 'bool' : e.type === 'bool') bad('constant of wrong kind');
+      if (typeof e.value === 'number' && e.type !== 'f32' && !Number.isInteger(e.value)) bad('non-integer int constant');
+      if (e.type === 'i32' && typeof e.value === 'number' && (e.value < -(2 ** 31) || e.value >= 2 ** 31)) bad('i32 constant out of range');
+      if (e.type === 'u32' && typeof e.value === 'number' && (e.value < 0 || e.value >= 2 ** 32)) bad('u32 constant out of range');
+      return e.type;
+    case 'param': {
+      const t = ctx.scalars.get(e.name);
+      if (t !== e.type) bad(`unknown scalar parameter '${e.name}' or wrong type`);
+      return e.type;
+    }
+    case 'load': {
+      const v = lookupLocal(ctx, e.name);
+      if (!v) bad(`load of '${e.name}', which is not declared in scope`);
+      if (v.type !== e.type) bad(`load of '${e.name}' typed ${e.type}, declared ${v.type}`);
+      return e.type;
+    }
+    case 'builtin':
+      if (e.type !== 'i32') bad('builtin not i32');
+      return e.type;
+    case 'index': {
+      const a = ctx.arrays.get(e.array);
+      if (!a) bad(`unknown array '${e.array}'`);
+      if (a.elem !== e.type) bad(`index of ${a.elem} array typed ${e.type}`);
+      if (!INT.has(expr(ctx, e.index))) bad('index not i32/u32');
+      return e.type;
+    }
+    case 'unary': {
+      const t = expr(ctx, e.arg);
+      if (t !== e.type) bad('unary result type differs from operand');
+      if (e.op === 'not' && t !== 'bool') bad('! on non-bool');
+      if (e.op === 'bitnot' && !INT.has(t)) bad('~ on non-integer');
+      if (e.op === 'neg' && t === 'bool') bad('negation of bool');
+      return e.type;
+    }
+    case 'binary': {
+      const l = expr(ctx, e.lhs);
+      const r = expr(ctx, e.rhs);
+      const shift = e.op === '<<' || e.op === '>>' || e.op === '>>>';
+      if (shift ? !INT.has(l) || !INT.has(r) : l !== r) bad(`operand types ${l} and ${r}`);
+      const cmp = ['<', '<=', '>', '>=', '==', '!='].includes(e.op);
+      const logic = e.op === '&&' || e.op === '||';
+      if (logic && l !== 'bool') bad('logic op on non-bool');
+      if (['&', '|', '^'].includes(e.op) && !INT.has(l)) bad('bitwise op on non-integer');
+      if (['+', '-', '*', '/', '%'].includes(e.op) && l === 'bool') bad('arithmetic on bool');
+      if (['<', '<=', '>', '>='].includes(e.op) && l === 'bool') bad('ordering comparison of bool');
+      const want = cmp || logic ? 'bool' : l;
+      if (e.type !== want) bad(`binary result typed ${e.type}, expected ${want}`);
+      return e.type;
+    }
+    case 'select':
+      if (expr(ctx, e.cond) !== 'bool') bad('select condition not bool');
+      if (expr(ctx, e.then) !== e.type || expr(ctx, e.else) !== e.type) bad('select arms differ from its type');
+      for (const arm of [e.then, e.else]) if (containsAtomic(arm)) bad('atomic in a select arm');
+      return e.type;
+    case 'cast':
+      expr(ctx, e.arg);
+      return e.type;
+    case 'math': {
+      for (const a of e.args) if (expr(ctx, a) !== e.type) bad(`math argument not ${e.type}`);
+      const arity = e.fn === 'pow' || e.fn === 'atan2' || e.fn === 'min' || e.fn === 'max' ? 2 : 1;
+      if (e.args.length !== arity) bad(`math ${e.fn} with ${e.args.length} arguments`);
+      if (e.type !== 'f32' && !(INT.has(e.type) && ['abs', 'min', 'max'].includes(e.fn))) bad(`math ${e.fn} on ${e.type}`);
+      return e.type;
+    }
+    case 'call': {
+      const h = ctx.helpers.get(e.fn);
+      if (!h) bad(`call of unknown helper '${e.fn}'`);
+      if (h.returnType !== e.type) bad(`call typed ${e.type}, helper returns ${h.returnType ?? 'void'}`);
+      if (h.params.length !== e.args.length) bad('wrong argument count');
+      e.args.forEach((a, i) => {
+        if (expr(ctx, a) !== h.params[i]?.type) bad(`argument ${i} of wrong type`);
+      });
+      return e.type;
+    }
+    case 'atomic': {
+      const a = ctx.arrays.get(e.array);
+      if (!a) bad(`atomic on unknown array '${e.array}'`);
+      if (!a.atomic) bad(`array '${e.array}' used atomically but not marked atomic`);
+      if (a.space === 'local') bad('atomic on a local array');
+      if (a.elem !== e.type) bad('atomic type differs from element type');
+      if (e.type === 'f32' && e.op !== 'add') bad('float atomic other than add');
+      if (!INT.has(expr(ctx, e.index))) bad('atomic index not integer');
+      if (e.args.length !== (e.op === 'cas' ? 2 : 1)) bad('wrong atomic argument count');
+      for (const x of e.args) if (expr(ctx, x) !== e.type) bad('atomic argument of wrong type');
+      return e.type;
+    }
+  }
+}
+
+function containsAtomic(e: Expr): boolean {
+  if (e.k === 'atomic') return true;
+  switch (e.k) {
+    case 'index':
+      return containsAtomic(e.index);
+    case 'unary':
+    case 'cast':
+      return containsAtomic(e.arg);
+    case 'binary':
+      return containsAtomic(e.lhs) || containsAtomic(e.rhs);
+    case 'select':
+      return containsAtomic(e.cond) || containsAtomic(e.then) || containsAtomic(e.else);
+    case 'math':
+    case 'call':
+      return e.args.some(containsAtomic);
+    default:
+      return false;
+  }
+}
+
+function block(ctx: Ctx, body: readonly Stmt[]): void {
+  ctx.scopes.push(new Map());
+  for (const s of body) stmt(ctx, s);
+  ctx.scopes.pop();
+}
+
+function stmt(ctx: Ctx, s: Stmt): void {
+  checkSpan(ctx, s, `statement ${s.k}`);
+  switch (s.k) {
+    case 'let': {
+      if (ctx.declared.has(s.name) || ctx.scalars.has(s.name) || ctx.arrays.has(s.name)) {
+        fail(ctx, s.span, `'${s.name}' declared twice`);
+      }
+      if (s.init && expr(ctx, s.init) !== s.type) fail(ctx, s.span, `let ${s.name}: ${s.type} initialised with another type`);
+      if (!s.mutable && !s.init) fail(ctx, s.span, `immutable '${s.name}' without initialiser`);
+      ctx.declared.add(s.name);
+      ctx.scopes[ctx.scopes.length - 1]?.set(s.name, { type: s.type, mutable: s.mutable });
+      return;
+    }
+    case 'assign': {
+      const v = lookupLocal(ctx, s.name);
+      if (!v) fail(ctx, s.span, `assignment to undeclared '${s.name}'`);
+      if (!v.mutable) fail(ctx, s.span, `assignment to immutable '${s.name}'`);
+      if (expr(ctx, s.value) !== v.type) fail(ctx, s.span, `assignment of wrong type to '${s.name}'`);
+      return;
+    }
+    case 'store': {
+      const a = ctx.arrays.get(s.array);
+      if (!a) fail(ctx, s.span, `store to unknown array '${s.array}'`);
+      if (!INT.has(expr(ctx, s.index))) fail(ctx, s.span, 'store index not integer');
+      if (expr(ctx, s.value) !== a.elem) fail(ctx, s.span, `store of wrong type to '${s.array}'`);
+      return;
+    }
+    case 'localArray':
+      if (ctx.arrays.has(s.name) || ctx.declared.has(s.name)) fail(ctx, s.span, `'${s.name}' declared twice`);
+      if (!(Number.isInteger(s.length) && s.length > 0)) fail(ctx, s.span, 'bad local array length');
+      ctx.declared.add(s.name);
+      ctx.arrays.set(s.name, { elem: s.elem, space: 'local', atomic: false });
+      return;
+    case 'expr':
+      if (s.expr.k !== 'atomic' && s.expr.k !== 'call') fail(ctx, s.span, 'expression statement without effect');
+      expr(ctx, s.expr);
+      return;
+    case 'if':
+      if (expr(ctx, s.cond) !== 'bool') fail(ctx, s.span, 'if condition not bool');
+      block(ctx, s.then);
+      block(ctx, s.else);
+      return;
+    case 'loop':
+      if (s.cond && expr(ctx, s.cond) !== 'bool') fail(ctx, s.span, 'loop condition not bool');
+      ctx.loopDepth++;
+      // The update sees the body's scope in no target, so it is checked as its own block.
+      block(ctx, s.body);
+      block(ctx, s.update);
+      ctx.loopDepth--;
+      return;
+    case 'block':
+      block(ctx, s.body);
+      return;
+    case 'break':
+    case 'continue':
+      if (ctx.loopDepth === 0) fail(ctx, s.span, `${s.k} outside a loop`);
+      return;
+    case 'return':
+      if (ctx.returns === undefined || ctx.returns === null) {
+        if (s.value) fail(ctx, s.span, 'return with a value in a kernel or void helper');
+      } else if (!s.value || expr(ctx, s.value) !== ctx.returns) {
+        fail(ctx, s.span, `return without a ${ctx.returns} value`);
+      }
+      return;
+    case 'barrier':
+      if (ctx.returns !== undefined) fail(ctx, s.span, 'barrier in a helper');
+      return;
+  }
+}
+
+export function verifyKernel(k: KernelIR): void {
+  const helpers = new Map<string, HelperIR>();
+  for (const h of k.helpers) {
+    const ctx: Ctx = {
+      where: `helper ${h.name}`,
+      scalars: new Map(h.params.map((p) => [p.name, p.type])),
+      scopes: [],
+      arrays: new Map(),
+      helpers,
+      loopDepth: 0,
+      returns: h.returnType,
+      declared: new Set(),
+    };
+    checkSpan(ctx, h, 'helper');
+    if (helpers.has(h.name)) fail(ctx, h.span, `helper '${h.name}' defined twice`);
+    block(ctx, h.body);
+    // Helpers only call helpers listed before them, which rules out recursion.
+    helpers.set(h.name, h);
+  }
+  const ctx: Ctx = {
+    where: `kernel ${k.name}`,
+    scalars: new Map(),
+    scopes: [],
+    arrays: new Map(),
+    helpers,
+    loopDepth: 0,
+    returns: undefined,
+    declared: new Set(),
+  };
+  checkSpan(ctx, k, 'kernel');
+  for (const p of k.params) {
+    checkSpan(ctx, p, `parameter ${p.name}`);
+    if (ctx.scalars.has(p.name) || ctx.arrays.has(p.name)) fail(ctx, p.span, `parameter '${p.name}' twice`);
+    if (p.kind === 'scalar') ctx.scalars.set(p.name, p.type);
+    else ctx.arrays.set(p.name, { elem: p.elem, space: 'global', atomic: p.atomic });
+  }
+  for (const s of k.shared) {
+    checkSpan(ctx, s, `shared ${s.name}`);
+    if (ctx.arrays.has(s.name) || ctx.scalars.has(s.name)) fail(ctx, s.span, `shared '${s.name}' clashes`);
+    if (!(Number.isInteger(s.length) && s.length > 0)) fail(ctx, s.span, 'bad shared array length');
+    ctx.arrays.set(s.name, { elem: s.elem, space: 'shared', atomic: s.atomic });
+  }
+  block(ctx, k.body);
+  let barrier = false;
+  const find = (b: readonly Stmt[]): void => {
+    for (const s of b) {
+      if (s.k === 'barrier') barrier = true;
+      if (s.k === 'if') (find(s.then), find(s.else));
+      if (s.k === 'loop') (find(s.body), find(s.update));
+      if (s.k === 'block') find(s.body);
+    }
+  };
+  find(k.body);
+  if (barrier !== k.usesBarrier) fail(ctx, k.span, 'usesBarrier does not match the body');
+}

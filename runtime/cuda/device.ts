@@ -1,0 +1,245 @@
+// The cuda device: the driver API on the device's primary context, one non-blocking stream that
+// orders every copy and launch, and kernels compiled to cubins for the device's own architecture
+// (through the on-disk cache). Waiting never blocks the event loop: synchronize() polls the stream.
+import type { ElemType } from '../../compiler/ir/types.js';
+import type { CompiledKernel } from '../../compiler/output.js';
+import { BaseArray, BaseDevice, newTyped, type LaunchShape } from '../device.js';
+import { LaunchError } from '../errors.js';
+import type { DeviceLimits, LaunchArg, TypedArray } from '../types.js';
+import { CudaCompiler } from './compile.js';
+import { ATTR, CudaError, Driver, FUNC_ATTR, type DevicePtr, type Handle } from './driver.js';
+import { packParams, type PackedArg } from './params.js';
+
+interface Loaded {
+  module: Handle;
+  fn: Handle;
+  maxThreads: number;
+}
+
+class CudaArray extends BaseArray {
+  constructor(
+    readonly owner: CudaDevice,
+    type: ElemType,
+    length: number,
+    readonly ptr: DevicePtr,
+  ) {
+    super(owner, length, type);
+  }
+
+  protected async readImpl(): Promise<TypedArray> {
+    await this.owner.synchronize();
+    const out = newTyped(this.type, this.length);
+    if (this.length > 0) this.owner.copyOut(out, this.ptr);
+    return out;
+  }
+
+  protected writeImpl(data: TypedArray): void {
+    if (this.length > 0) this.owner.copyIn(this.ptr, data);
+  }
+
+  protected release(): void {
+    this.owner.free(this.ptr);
+  }
+}
+
+// The context made current last; switching only when another device is used.
+let currentCtx: Handle | null = null;
+
+export class CudaDevice extends BaseDevice {
+  readonly backend = 'cuda' as const;
+  readonly target = 'cuda' as const;
+  readonly name: string;
+  readonly limits: DeviceLimits;
+  /** Real architecture the kernels are built for, e.g. 'sm_90'. */
+  readonly arch: string;
+  readonly ordinal: number;
+  private readonly ctx: Handle;
+  private readonly stream: Handle;
+  private readonly loaded = new Map<string, Loaded>();
+  /** Kernels launched since the stream was last seen idle: named when an asynchronous error shows. */
+  private inFlight = new Set<string>();
+
+  constructor(
+    private readonly driver: Driver,
+    ordinal: number,
+    private readonly compiler: CudaCompiler,
+  ) {
+    super();
+    const dev = driver.device(ordinal);
+    this.ordinal = dev;
+    this.name = driver.deviceName(dev);
+    const a = (attr: number): number => driver.attribute(dev, attr);
+    this.arch = `sm_${a(ATTR.ccMajor)}${a(ATTR.ccMinor)}`;
+    this.limits = {
+      maxThreadsPerBlock: a(ATTR.maxThreadsPerBlock),
+      maxBlockDim: [a(ATTR.maxBlockDimX), a(ATTR.maxBlockDimY), a(ATTR.maxBlockDimZ)],
+      maxGridDim: [a(ATTR.maxGridDimX), a(ATTR.maxGridDimY), a(ATTR.maxGridDimZ)],
+      maxSharedBytes: a(ATTR.maxSharedPerBlock),
+    };
+    this.ctx = driver.retainPrimaryContext(dev);
+    this.use();
+    try {
+      this.stream = driver.createStream();
+    } catch (e) {
+      driver.releasePrimaryContext(dev);
+      throw e;
+    }
+  }
+
+  private use(): void {
+    if (currentCtx !== this.ctx) {
+      this.driver.setCurrent(this.ctx);
+      currentCtx = this.ctx;
+    }
+  }
+
+  /** Compiles (through the cache) and loads a kernel once per device. */
+  private load(kernel: CompiledKernel): Loaded {
+    const hit = this.loaded.get(kernel.hash);
+    if (hit) return hit;
+    this.use();
+    const image = this.compiler.build({ code: kernel.code, name: kernel.name, arch: this.arch, format: 'cubin' });
+    const module = this.driver.loadModule(image, kernel.name);
+    try {
+      const fn = this.driver.getFunction(module, kernel.entryPoint);
+      const maxThreads = this.driver.funcAttribute(fn, FUNC_ATTR.maxThreadsPerBlock, kernel.name);
+      const l = { module, fn, maxThreads };
+      this.loaded.set(kernel.hash, l);
+      return l;
+    } catch (e) {
+      this.driver.unloadModule(module);
+      throw e;
+    }
+  }
+
+  /** Adds the kernel's own limit (its register use can lower threads per block) to the device's. */
+  protected override checkShape(kernel: CompiledKernel, shape: LaunchShape): void {
+    super.checkShape(kernel, shape);
+    const { maxThreads } = this.load(kernel);
+    const threads = shape.block[0] * shape.block[1] * shape.block[2];
+    if (threads > maxThreads) {
+      throw new LaunchError(
+        `kernel '${kernel.name}': block [${shape.block.join(', ')}] has ${threads} threads; ` +
+          `this kernel can run at most ${maxThreads} per block on ${this.name} (register use)`,
+      );
+    }
+  }
+
+  protected enqueue(kernel: CompiledKernel, shape: LaunchShape, args: readonly LaunchArg[]): void {
+    const { fn } = this.load(kernel);
+    const values: PackedArg[] = args.map((a) => (a instanceof CudaArray ? a.ptr : (a as number | boolean)));
+    const { pointers } = packParams(kernel.params, values);
+    this.use();
+    this.guard(() => this.driver.launch(fn, shape.grid, shape.block, 0, this.stream, pointers, kernel.name));
+    this.inFlight.add(kernel.name);
+  }
+
+  protected createArray(type: ElemType, length: number, init: TypedArray | null): BaseArray {
+    this.use();
+    // cuMemAlloc rejects 0 bytes; an empty array still gets a (tiny) allocation of its own.
+    const ptr = this.guard(() => this.driver.memAlloc(Math.max(4, length * 4)));
+    try {
+      if (init && length > 0) this.copyIn(ptr, init);
+      else if (length > 0) this.guard(() => this.driver.memsetD32Async(ptr, 0, length, this.stream));
+    } catch (e) {
+      this.driver.memFree(ptr);
+      throw e;
+    }
+    return new CudaArray(this, type, length, ptr);
+  }
+
+  copyIn(ptr: DevicePtr, data: TypedArray): void {
+    this.use();
+    this.guard(() => this.driver.copyHtoDAsync(ptr, data, data.byteLength, this.stream));
+  }
+
+  copyOut(out: TypedArray, ptr: DevicePtr): void {
+    this.use();
+    this.guard(() => this.driver.copyDtoHAsync(out, ptr, out.byteLength, this.stream));
+  }
+
+  free(ptr: DevicePtr): void {
+    if (this.broken !== null) return; // the context is gone with its memory
+    this.use();
+    this.guard(() => this.driver.memFree(ptr));
+  }
+
+  /** Waits for the stream without blocking the event loop: polls, yielding between polls. */
+  async synchronize(): Promise<void> {
+    this.assertUsable();
+    let delay = 0;
+    for (;;) {
+      this.use();
+      if (this.guard(() => this.driver.streamDone(this.stream, this.inFlightNames()))) break;
+      await new Promise((r) => (delay === 0 ? setImmediate(r) : setTimeout(r, delay)));
+      delay = Math.min(delay + 0.25, 2);
+    }
+    this.inFlight.clear();
+  }
+
+  /** Device time between two events recorded around `work`, in milliseconds. */
+  async time(work: () => void | Promise<void>): Promise<number> {
+    this.assertUsable();
+    this.use();
+    const start = this.driver.createEvent();
+    const end = this.driver.createEvent();
+    try {
+      this.driver.recordEvent(start, this.stream);
+      await work();
+      this.use();
+      this.driver.recordEvent(end, this.stream);
+      await this.synchronize();
+      return this.driver.elapsedMs(start, end);
+    } finally {
+      this.driver.destroyEvent(start);
+      this.driver.destroyEvent(end);
+    }
+  }
+
+  protected release(): void {
+    const d = this.driver;
+    if (this.broken === null) {
+      // Dispose is synchronous: finish queued work before freeing what it uses.
+      this.use();
+      try {
+        d.streamSynchronize(this.stream);
+      } catch {
+        /* an asynchronous error: the context is torn down below anyway */
+      }
+      for (const l of this.loaded.values()) d.unloadModule(l.module);
+      d.destroyStream(this.stream);
+    }
+    this.loaded.clear();
+    d.releasePrimaryContext(this.ordinal);
+    if (currentCtx === this.ctx) currentCtx = null;
+  }
+
+  private inFlightNames(): string | undefined {
+    return this.inFlight.size ? [...this.inFlight].join("', '") : undefined;
+  }
+
+  /**
+   * Runs a driver call; an error that poisons the context (a kernel's illegal address, a launch
+   * failure) marks the device unusable so later calls say why instead of failing obscurely.
+   */
+  private guard<T>(call: () => T): T {
+    try {
+      return call();
+    } catch (e) {
+      if (e instanceof CudaError && STICKY.has(e.errorName)) this.broken = e.message;
+      throw e;
+    }
+  }
+}
+
+// Errors after which the context can no longer be used (cuda.h: "the context cannot be used").
+const STICKY = new Set([
+  'CUDA_ERROR_ILLEGAL_ADDRESS',
+  'CUDA_ERROR_LAUNCH_FAILED',
+  'CUDA_ERROR_ILLEGAL_INSTRUCTION',
+  'CUDA_ERROR_MISALIGNED_ADDRESS',
+  'CUDA_ERROR_INVALID_PC',
+  'CUDA_ERROR_HARDWARE_STACK_ERROR',
+  'CUDA_ERROR_ASSERT',
+  'CUDA_ERROR_LAUNCH_TIMEOUT',
+]);

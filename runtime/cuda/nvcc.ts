@@ -1,0 +1,92 @@
+// CUDA C → cubin/PTX with nvcc, run as a child process (no shell) on temporary files.
+import { spawnSync } from 'node:child_process';
+import { accessSync, constants, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { delimiter, join } from 'node:path';
+
+export type ImageFormat = 'cubin' | 'ptx';
+
+export interface CompileRequest {
+  code: string;
+  /** Kernel name, for messages. */
+  name: string;
+  /** Real architecture, e.g. 'sm_90'. PTX is built for the matching virtual one (compute_90). */
+  arch: string;
+  format: ImageFormat;
+}
+
+/** A compile that failed: names the kernel, the compiler and its log. */
+export class CudaCompileError extends Error {
+  override name = 'CudaCompileError';
+  constructor(
+    readonly kernel: string,
+    readonly compiler: string,
+    readonly log: string,
+  ) {
+    super(`${compiler} could not compile kernel '${kernel}':\n${log.trim()}`);
+  }
+}
+
+const isExecutable = (p: string): boolean => {
+  try {
+    accessSync(p, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** nvcc's path: $KERNELSCRIPT_NVCC, then PATH, then $CUDA_HOME/$CUDA_PATH and /usr/local/cuda. */
+export function findNvcc(env: NodeJS.ProcessEnv = process.env): string | null {
+  if (env.KERNELSCRIPT_NVCC) return isExecutable(env.KERNELSCRIPT_NVCC) ? env.KERNELSCRIPT_NVCC : null;
+  const exe = process.platform === 'win32' ? 'nvcc.exe' : 'nvcc';
+  const dirs = (env.PATH ?? '').split(delimiter).filter(Boolean);
+  for (const root of [env.CUDA_HOME, env.CUDA_PATH, '/usr/local/cuda']) if (root) dirs.push(join(root, 'bin'));
+  for (const d of dirs) {
+    const p = join(d, exe);
+    if (isExecutable(p)) return p;
+  }
+  return null;
+}
+
+const versions = new Map<string, string>();
+
+/** nvcc's release, e.g. 'nvcc 13.0.88' (part of the cache key). */
+export function nvccVersion(nvcc: string): string {
+  const memo = versions.get(nvcc);
+  if (memo) return memo;
+  const r = spawnSync(nvcc, ['--version'], { encoding: 'utf8', timeout: 30_000 });
+  if (r.error || r.status !== 0) throw new Error(`cannot run ${nvcc} --version: ${r.error?.message ?? r.stderr}`);
+  const m = /V(\d+\.\d+\.\d+)/.exec(r.stdout) ?? /release (\d+\.\d+)/.exec(r.stdout);
+  const v = `nvcc ${m?.[1] ?? r.stdout.trim().split('\n').pop() ?? 'unknown'}`;
+  versions.set(nvcc, v);
+  return v;
+}
+
+/** The architectures this nvcc can build real code for, e.g. ['sm_75', …, 'sm_120']. */
+export function nvccArchs(nvcc: string): string[] {
+  const r = spawnSync(nvcc, ['--list-gpu-code'], { encoding: 'utf8', timeout: 30_000 });
+  if (r.error || r.status !== 0) return [];
+  return r.stdout.split(/\s+/).filter((s) => /^sm_\d+[a-z]?$/.test(s));
+}
+
+export function nvccArgs(req: CompileRequest, input: string, output: string): string[] {
+  const virt = req.arch.replace(/^sm_/, 'compute_');
+  const target = req.format === 'cubin' ? ['-cubin', `-arch=${req.arch}`] : ['-ptx', `-arch=${virt}`];
+  return [...target, '-O3', '-std=c++17', '-o', output, input];
+}
+
+export function compileWithNvcc(nvcc: string, req: CompileRequest): Buffer {
+  const dir = mkdtempSync(join(tmpdir(), 'kernelscript-nvcc-'));
+  try {
+    const input = join(dir, `${req.name}.cu`);
+    const output = join(dir, `${req.name}.${req.format}`);
+    writeFileSync(input, req.code);
+    const r = spawnSync(nvcc, nvccArgs(req, input, output), { encoding: 'utf8', timeout: 120_000 });
+    if (r.error) throw new CudaCompileError(req.name, nvcc, r.error.message);
+    if (r.status !== 0) throw new CudaCompileError(req.name, nvcc, `${r.stderr}${r.stdout}`);
+    return readFileSync(output);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,309 @@
+// The part of every device that does not depend on the backend: argument and shape checking,
+// array bookkeeping and disposal. A backend subclasses BaseDevice and BaseArray and fills in
+// memory (createArray, readImpl/writeImpl/release), `enqueue` and `synchronize`/`time`.
+import type { ElemType, ScalarType } from '../compiler/ir/types.js';
+import type { CompiledKernel, Target } from '../compiler/output.js';
+import { DeviceError, LaunchError, describe } from './errors.js';
+import { resolveKernel } from './jit.js';
+import { isKernel, type Kernel, type KernelFn, type LaunchArgs } from './lang.js';
+import type {
+  Backend,
+  Device,
+  DeviceArray,
+  DeviceLimits,
+  Dim3,
+  LaunchArg,
+  LaunchConfig,
+  TypedArray,
+  TypedArrayCtor,
+} from './types.js';
+
+export type Dim3Tuple = [number, number, number];
+
+/** A launch shape after normalisation and checking. */
+export interface LaunchShape {
+  grid: Dim3Tuple;
+  block: Dim3Tuple;
+}
+
+const ELEM_NAMES: Record<ElemType, string> = { f32: 'Float32Array', i32: 'Int32Array', u32: 'Uint32Array' };
+
+/** The kernel-language element type of a typed array, or null for anything else. */
+export function elemTypeOf(a: unknown): ElemType | null {
+  if (a instanceof Float32Array) return 'f32';
+  if (a instanceof Int32Array) return 'i32';
+  if (a instanceof Uint32Array) return 'u32';
+  return null;
+}
+
+function elemTypeOfCtor(c: unknown): ElemType | null {
+  if (c === Float32Array) return 'f32';
+  if (c === Int32Array) return 'i32';
+  if (c === Uint32Array) return 'u32';
+  return null;
+}
+
+export function newTyped(type: ElemType, length: number): TypedArray {
+  if (type === 'f32') return new Float32Array(length);
+  if (type === 'i32') return new Int32Array(length);
+  return new Uint32Array(length);
+}
+
+export abstract class BaseArray<T extends TypedArray = TypedArray> implements DeviceArray<T> {
+  private isDisposed = false;
+
+  constructor(
+    readonly device: BaseDevice,
+    readonly length: number,
+    readonly type: ElemType,
+  ) {}
+
+  get disposed(): boolean {
+    return this.isDisposed;
+  }
+
+  get byteLength(): number {
+    return this.length * 4;
+  }
+
+  /** `Float32Array(1000)`, for messages. */
+  get label(): string {
+    return `${ELEM_NAMES[this.type]}(${this.length})`;
+  }
+
+  async read(): Promise<T> {
+    this.assertUsable('read');
+    return (await this.readImpl()) as T;
+  }
+
+  write(data: T): void {
+    this.assertUsable('write');
+    const type = elemTypeOf(data);
+    if (type !== this.type || data.length !== this.length) {
+      throw new TypeError(`write(): this device array is a ${this.label}, got ${describe(data)}`);
+    }
+    this.writeImpl(data);
+  }
+
+  dispose(): void {
+    if (this.isDisposed) return;
+    this.isDisposed = true;
+    this.device.forget(this);
+    this.release();
+  }
+
+  assertUsable(op: string): void {
+    if (this.isDisposed) throw new DeviceError(`cannot ${op} a disposed device array ${this.label}`);
+    this.device.assertUsable();
+  }
+
+  protected abstract readImpl(): Promise<TypedArray>;
+  protected abstract writeImpl(data: TypedArray): void;
+  /** Frees the memory; called once. */
+  protected abstract release(): void;
+}
+
+export abstract class BaseDevice implements Device {
+  abstract readonly backend: Backend;
+  /** The compiler target whose output this device runs. */
+  abstract readonly target: Target;
+  abstract readonly name: string;
+  abstract readonly limits: DeviceLimits;
+
+  private readonly live = new Set<BaseArray>();
+  private isDisposed = false;
+  /** Why the device can no longer be used (lost, or an unrecoverable error); null while healthy. */
+  protected broken: string | null = null;
+
+  get disposed(): boolean {
+    return this.isDisposed;
+  }
+
+  /** Largest array length, in elements, this device can hold. */
+  protected get maxArrayLength(): number {
+    return 2 ** 31 - 1;
+  }
+
+  array<T extends TypedArray>(data: T): DeviceArray<T> {
+    this.assertUsable();
+    const type = elemTypeOf(data);
+    if (!type) throw new TypeError(`array(): expected a Float32Array, Int32Array or Uint32Array, got ${describe(data)}`);
+    this.checkLength(data.length, 'array()');
+    return this.track(this.createArray(type, data.length, data)) as unknown as DeviceArray<T>;
+  }
+
+  alloc<T extends TypedArray>(ctor: TypedArrayCtor<T>, length: number): DeviceArray<T> {
+    this.assertUsable();
+    const type = elemTypeOfCtor(ctor);
+    if (!type) {
+      throw new TypeError(`alloc(): expected Float32Array, Int32Array or Uint32Array as the type, got ${describe(ctor)}`);
+    }
+    this.checkLength(length, 'alloc()');
+    return this.track(this.createArray(type, length, null)) as unknown as DeviceArray<T>;
+  }
+
+  /** Queues a launch of a kernel (compiled for this device's target on first use). */
+  launch<F extends KernelFn>(kernel: Kernel<F>, config: LaunchConfig, ...args: LaunchArgs<F>): void;
+  launch(kernel: CompiledKernel, config: LaunchConfig, ...args: LaunchArg[]): void;
+  launch(kernel: Kernel | CompiledKernel, config: LaunchConfig, ...args: unknown[]): void {
+    if (!isKernel(kernel) && !isCompiledKernel(kernel)) {
+      throw new LaunchError(`launch(): expected a kernel(...) object or a compiled kernel, got ${describe(kernel)}`);
+    }
+    this.assertUsable();
+    this.launchCompiled(resolveKernel(kernel, this.target), config, args as LaunchArg[]);
+  }
+
+  launchCompiled(kernel: CompiledKernel, config: LaunchConfig, args: readonly LaunchArg[]): void {
+    this.assertUsable();
+    if (kernel.target !== this.target) {
+      throw new LaunchError(`kernel '${kernel.name}' was compiled for ${kernel.target}, but this device runs ${this.target}`);
+    }
+    if (typeof config !== 'object' || config === null) {
+      throw new LaunchError(`kernel '${kernel.name}': the launch config must be { grid, block }, got ${describe(config)}`);
+    }
+    const shape: LaunchShape = {
+      grid: normaliseDim(config.grid, 'grid', kernel.name),
+      block: normaliseDim(config.block, 'block', kernel.name),
+    };
+    this.checkShape(kernel, shape);
+    this.checkArgs(kernel, args);
+    this.enqueue(kernel, shape, args);
+  }
+
+  abstract synchronize(): Promise<void>;
+  abstract time(work: () => void | Promise<void>): Promise<number>;
+
+  dispose(): void {
+    if (this.isDisposed) return;
+    for (const a of [...this.live]) a.dispose();
+    this.isDisposed = true;
+    this.release();
+  }
+
+  assertUsable(): void {
+    if (this.isDisposed) throw new DeviceError(`the ${this.backend} device has been disposed`);
+    if (this.broken !== null) throw new DeviceError(`the ${this.backend} device is unusable: ${this.broken}`);
+  }
+
+  /** Called by an array when it is disposed. */
+  forget(a: BaseArray): void {
+    this.live.delete(a);
+  }
+
+  /** Number of arrays allocated and not yet disposed (for leak checks). */
+  get liveArrays(): number {
+    return this.live.size;
+  }
+
+  protected abstract createArray(type: ElemType, length: number, init: TypedArray | null): BaseArray;
+  /** Queues (or runs) a launch whose shape and arguments are already checked. */
+  protected abstract enqueue(kernel: CompiledKernel, shape: LaunchShape, args: readonly LaunchArg[]): void;
+  /** Frees the device itself; arrays are already disposed. Called once. */
+  protected abstract release(): void;
+
+  /** Checks a shape against `limits`; backends with extra rules override and call super. */
+  protected checkShape(kernel: CompiledKernel, { grid, block }: LaunchShape): void {
+    const where = `kernel '${kernel.name}'`;
+    const lim = this.limits;
+    const threads = block[0] * block[1] * block[2];
+    if (threads > lim.maxThreadsPerBlock) {
+      throw new LaunchError(
+        `${where}: block [${block.join(', ')}] has ${threads} threads; this ${this.backend} device allows at most ${lim.maxThreadsPerBlock} per block`,
+      );
+    }
+    for (let i = 0; i < 3; i++) {
+      const axis = 'xyz'[i];
+      if ((block[i] ?? 1) > (lim.maxBlockDim[i] ?? 1)) {
+        throw new LaunchError(`${where}: block.${axis} = ${block[i]} exceeds this device's limit of ${lim.maxBlockDim[i]}`);
+      }
+      if ((grid[i] ?? 1) > (lim.maxGridDim[i] ?? 1)) {
+        throw new LaunchError(`${where}: grid.${axis} = ${grid[i]} exceeds this device's limit of ${lim.maxGridDim[i]}`);
+      }
+    }
+    if (kernel.meta.sharedBytes > lim.maxSharedBytes) {
+      throw new LaunchError(
+        `${where} uses ${kernel.meta.sharedBytes} bytes of shared memory; this device allows at most ${lim.maxSharedBytes}`,
+      );
+    }
+  }
+
+  private checkArgs(kernel: CompiledKernel, args: readonly unknown[]): void {
+    const params = kernel.params;
+    if (args.length !== params.length) {
+      const names = params.map((p) => p.name).join(', ');
+      throw new LaunchError(`kernel '${kernel.name}' takes ${params.length} arguments (${names}), got ${args.length}`);
+    }
+    params.forEach((p, i) => {
+      const arg = args[i];
+      const where = `kernel '${kernel.name}', parameter '${p.name}' (argument ${i + 1})`;
+      if (p.kind === 'array') {
+        const want = `a ${ELEM_NAMES[p.type as ElemType]} device array`;
+        if (!(arg instanceof BaseArray)) {
+          const hint = elemTypeOf(arg) ? ' (a host array: upload it with array() first)' : '';
+          throw new LaunchError(`${where}: expected ${want}, got ${describe(arg)}${hint}`);
+        }
+        if (arg.device !== this) throw new LaunchError(`${where}: the array ${arg.label} belongs to another device`);
+        if (arg.disposed) throw new LaunchError(`${where}: the array ${arg.label} has been disposed`);
+        if (arg.type !== p.type) throw new LaunchError(`${where}: expected ${want}, got a ${arg.label} device array`);
+      } else {
+        const problem = scalarProblem(p.type, arg);
+        if (problem) throw new LaunchError(`${where}: expected ${problem}, got ${describe(arg)}`);
+      }
+    });
+  }
+
+  private checkLength(length: number, op: string): void {
+    if (!Number.isInteger(length) || length < 0) {
+      throw new RangeError(`${op}: the length must be a non-negative integer, got ${describe(length)}`);
+    }
+    if (length > this.maxArrayLength) {
+      throw new RangeError(`${op}: ${length} elements exceed this ${this.backend} device's limit of ${this.maxArrayLength}`);
+    }
+  }
+
+  private track(a: BaseArray): BaseArray {
+    this.live.add(a);
+    return a;
+  }
+}
+
+function isCompiledKernel(k: unknown): k is CompiledKernel {
+  if (typeof k !== 'object' || k === null) return false;
+  const c = k as Partial<CompiledKernel>;
+  return typeof c.code === 'string' && typeof c.target === 'string' && Array.isArray(c.params) && typeof c.meta === 'object';
+}
+
+/** What a scalar parameter expects when `v` does not fit, or null when it fits. */
+function scalarProblem(type: ScalarType, v: unknown): string | null {
+  switch (type) {
+    case 'f32':
+      return typeof v === 'number' && Number.isFinite(v) ? null : 'a finite number (f32)';
+    case 'i32':
+      return typeof v === 'number' && Number.isInteger(v) && v >= -(2 ** 31) && v < 2 ** 31
+        ? null
+        : 'an integer in [-2^31, 2^31) (i32)';
+    case 'u32':
+      return typeof v === 'number' && Number.isInteger(v) && v >= 0 && v < 2 ** 32 ? null : 'an integer in [0, 2^32) (u32)';
+    case 'bool':
+      return typeof v === 'boolean' ? null : 'a boolean (bool)';
+  }
+}
+
+/** `n` or `[x, y?, z?]` → [x, y, z] of positive integers. */
+export function normaliseDim(d: Dim3, what: 'grid' | 'block', kernel: string): Dim3Tuple {
+  const bad = (): LaunchError =>
+    new LaunchError(
+      `kernel '${kernel}': ${what} must be a positive integer or [x, y?, z?] of positive integers, got ${
+        Array.isArray(d) ? `[${d.map((v) => describe(v)).join(', ')}]` : describe(d)
+      }`,
+    );
+  const ok = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 1;
+  if (typeof d === 'number') {
+    if (!ok(d)) throw bad();
+    return [d, 1, 1];
+  }
+  if (!Array.isArray(d) || d.length < 1 || d.length > 3) throw bad();
+  const [x, y = 1, z = 1] = d as readonly unknown[];
+  if (!ok(x) || !ok(y) || !ok(z)) throw bad();
+  return [x, y, z];
+}

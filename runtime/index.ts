@@ -1,0 +1,102 @@
+// createDevice: picks a backend. 'auto' tries each registered backend in order (cuda, webgpu,
+// cpu) and keeps the first that starts; every failure is kept as a one-line reason.
+import type { Backend, BackendChoice, Device, DeviceOptions } from './types.js';
+
+export type DeviceFactory = () => Promise<Device>;
+
+const ORDER: readonly Backend[] = ['cuda', 'webgpu', 'cpu'];
+
+// A computed specifier: the cuda device is Node-only and optional, so bundlers must not follow it.
+const CUDA_MODULE = './cuda/index.js';
+
+const DEFAULTS = new Map<Backend, DeviceFactory>([
+  [
+    'cuda',
+    async () => {
+      let mod: { createCudaDevice?: () => Promise<Device> };
+      try {
+        mod = (await import(/* @vite-ignore */ CUDA_MODULE)) as typeof mod;
+      } catch (e) {
+        throw new Error(`the cuda backend is not available in this build (${(e as Error).message})`, { cause: e });
+      }
+      if (!mod.createCudaDevice) throw new Error('the cuda backend module has no createCudaDevice()');
+      return mod.createCudaDevice();
+    },
+  ],
+  ['webgpu', async () => (await import('./webgpu/index.js')).createWebGpuDevice()],
+  ['cpu', async () => (await import('./cpu/index.js')).createCpuDevice()],
+]);
+const factories = new Map(DEFAULTS);
+
+/** Installs (or replaces) the factory of a backend. */
+export function registerBackend(backend: Backend, factory: DeviceFactory): void {
+  factories.set(backend, factory);
+}
+
+/** Restores a backend's built-in factory. */
+export function resetBackend(backend: Backend): void {
+  const f = DEFAULTS.get(backend);
+  if (f) factories.set(backend, f);
+}
+
+/** Thrown by createDevice when no backend (of those asked for) could start. */
+export class NoDeviceError extends Error {
+  override name = 'NoDeviceError';
+  constructor(readonly reasons: { backend: Backend; reason: string }[]) {
+    super(`no device could be created:\n${reasons.map((r) => `  ${r.backend}: ${r.reason}`).join('\n')}`);
+  }
+}
+
+const BACKENDS = new Set<string>([...ORDER, 'auto']);
+
+export async function createDevice(opts: DeviceOptions = {}): Promise<Device> {
+  const choice: BackendChoice = opts.backend ?? 'auto';
+  if (!BACKENDS.has(choice)) {
+    throw new TypeError(`createDevice(): backend must be one of ${[...BACKENDS].map((b) => `'${b}'`).join(', ')}, got '${String(choice)}'`);
+  }
+  const order = choice === 'auto' ? ORDER : [choice];
+  const reasons: { backend: Backend; reason: string }[] = [];
+  for (const backend of order) {
+    try {
+      return await start(backend);
+    } catch (e) {
+      reasons.push({ backend, reason: oneLine(e) });
+    }
+  }
+  throw new NoDeviceError(reasons);
+}
+
+export interface BackendProbe {
+  backend: Backend;
+  ok: boolean;
+  /** Why the backend could not start (when !ok). */
+  reason?: string;
+  /** The adapter / GPU name (when ok). */
+  name?: string;
+}
+
+/** Tries every backend (starting and disposing a device for each); for `kernelscript doctor`. */
+export async function probeBackends(): Promise<BackendProbe[]> {
+  const out: BackendProbe[] = [];
+  for (const backend of ORDER) {
+    try {
+      const d = await start(backend);
+      out.push({ backend, ok: true, name: d.name });
+      d.dispose();
+    } catch (e) {
+      out.push({ backend, ok: false, reason: oneLine(e) });
+    }
+  }
+  return out;
+}
+
+async function start(backend: Backend): Promise<Device> {
+  const f = factories.get(backend);
+  if (!f) throw new Error(`no ${backend} backend is registered`);
+  return f();
+}
+
+function oneLine(e: unknown): string {
+  const msg = e instanceof Error ? e.message : String(e);
+  return msg.split('\n')[0] ?? msg;
+}

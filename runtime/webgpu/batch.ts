@@ -1,0 +1,87 @@
+// Queued work. Launches, writes and read-back copies are recorded as ops and encoded into one
+// command buffer when the batch is submitted (at synchronize/read), so a run of launches costs one
+// submit. Consecutive dispatches share a compute pass; WebGPU orders dispatches within a pass.
+import type { CompiledKernel } from '../../compiler/output.js';
+import type { Dim3Tuple } from '../device.js';
+import { BufferUsage } from './flags.js';
+
+export type Op =
+  | {
+      k: 'dispatch';
+      kernel: CompiledKernel;
+      pipeline: Promise<GPUComputePipeline>;
+      bindGroupLayout: GPUBindGroupLayout;
+      entries: GPUBindGroupEntry[];
+      workgroups: Dim3Tuple;
+    }
+  | { k: 'copy'; src: GPUBuffer; dst: GPUBuffer; size: number };
+
+export interface Batch {
+  ops: Op[];
+  /** Uniforms, staging buffers, disposed arrays, query sets: destroyed once the batch is submitted. */
+  temps: { destroy(): void }[];
+  /** When set, the batch's passes are timed and the readback buffer is pushed here. */
+  timing: GPUBuffer[] | null;
+}
+
+/** Encodes a batch whose pipelines are ready (in the order of its dispatch ops). */
+export function encodeBatch(device: GPUDevice, batch: Batch, pipelines: GPUComputePipeline[]): GPUCommandBuffer {
+  const enc = device.createCommandEncoder();
+  const passes = countPasses(batch.ops);
+  let timer: { set: GPUQuerySet; resolve: GPUBuffer; readback: GPUBuffer } | null = null;
+  if (batch.timing && passes > 0) {
+    timer = {
+      set: device.createQuerySet({ type: 'timestamp', count: 2 }),
+      resolve: device.createBuffer({ size: 16, usage: BufferUsage.QUERY_RESOLVE | BufferUsage.COPY_SRC }),
+      readback: device.createBuffer({ size: 16, usage: BufferUsage.MAP_READ | BufferUsage.COPY_DST }),
+    };
+  }
+  let pass: GPUComputePassEncoder | null = null;
+  let passIndex = 0;
+  let next = 0;
+  for (const op of batch.ops) {
+    if (op.k === 'copy') {
+      pass?.end();
+      pass = null;
+      enc.copyBufferToBuffer(op.src, 0, op.dst, 0, op.size);
+      continue;
+    }
+    if (!pass) {
+      const desc: GPUComputePassDescriptor = {};
+      if (timer) {
+        const writes: GPUComputePassTimestampWrites = { querySet: timer.set };
+        if (passIndex === 0) writes.beginningOfPassWriteIndex = 0;
+        if (passIndex === passes - 1) writes.endOfPassWriteIndex = 1;
+        if (passIndex === 0 || passIndex === passes - 1) desc.timestampWrites = writes;
+      }
+      pass = enc.beginComputePass(desc);
+      passIndex++;
+    }
+    const pipeline = pipelines[next++];
+    if (!pipeline) throw new Error('internal: a dispatch has no pipeline');
+    pass.setPipeline(pipeline);
+    const group = device.createBindGroup({ label: `${op.kernel.name} bindings`, layout: op.bindGroupLayout, entries: op.entries });
+    pass.setBindGroup(0, group);
+    pass.dispatchWorkgroups(op.workgroups[0], op.workgroups[1], op.workgroups[2]);
+  }
+  pass?.end();
+  if (timer && batch.timing) {
+    enc.resolveQuerySet(timer.set, 0, 2, timer.resolve, 0);
+    enc.copyBufferToBuffer(timer.resolve, 0, timer.readback, 0, 16);
+    batch.timing.push(timer.readback);
+    batch.temps.push(timer.resolve, timer.set);
+  }
+  return enc.finish();
+}
+
+function countPasses(ops: readonly Op[]): number {
+  let n = 0;
+  let inPass = false;
+  for (const op of ops) {
+    if (op.k === 'dispatch') {
+      if (!inPass) n++;
+      inPass = true;
+    } else inPass = false;
+  }
+  return n;
+}

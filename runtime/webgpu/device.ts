@@ -1,0 +1,276 @@
+// The WebGPU device. Launches, writes and reads are recorded into a batch (see batch.ts) that is
+// submitted at synchronize()/read(); batches are submitted strictly in the order they were cut,
+// even though each first waits for its pipelines.
+import type { ElemType } from '../../compiler/ir/types.js';
+import type { CompiledKernel, WgslLayout } from '../../compiler/output.js';
+import { BaseDevice, newTyped, type Dim3Tuple, type LaunchShape } from '../device.js';
+import { DeviceError, LaunchError } from '../errors.js';
+import type { DeviceLimits, LaunchArg, TypedArray } from '../types.js';
+import { WebGpuArray, bufferSize, type BufferOwner } from './array.js';
+import { encodeBatch, type Batch, type Op } from './batch.js';
+import { PipelineCache } from './pipelines.js';
+import { BufferUsage, MAP_READ } from './flags.js';
+
+export class WebGpuDevice extends BaseDevice implements BufferOwner {
+  readonly backend = 'webgpu' as const;
+  readonly target = 'wgsl' as const;
+  readonly limits: DeviceLimits;
+  readonly hasTimestamps: boolean;
+  private readonly maxWorkgroups: number;
+  private readonly maxBinding: number;
+  private readonly pipelines: PipelineCache;
+
+  private ops: Op[] = [];
+  private temps: { destroy(): void }[] = [];
+  private timing: GPUBuffer[] | null = null;
+  /** Tail of the submit chain: every batch submits after the one cut before it. */
+  private chain: Promise<void> = Promise.resolve();
+  /** An uncaptured device error, reported by the next synchronize()/read(). */
+  private uncaptured: string | null = null;
+
+  constructor(
+    readonly gpu: GPUDevice,
+    readonly name: string,
+  ) {
+    super();
+    const l = gpu.limits;
+    this.maxWorkgroups = l.maxComputeWorkgroupsPerDimension;
+    this.maxBinding = Math.min(l.maxStorageBufferBindingSize, l.maxBufferSize);
+    this.limits = {
+      maxThreadsPerBlock: l.maxComputeInvocationsPerWorkgroup,
+      maxBlockDim: [l.maxComputeWorkgroupSizeX, l.maxComputeWorkgroupSizeY, l.maxComputeWorkgroupSizeZ],
+      // A 1-D grid folds into two dispatch dimensions (the shader unfolds blockIdx.x).
+      maxGridDim: [this.maxWorkgroups * this.maxWorkgroups, this.maxWorkgroups, this.maxWorkgroups],
+      maxSharedBytes: l.maxComputeWorkgroupStorageSize,
+    };
+    this.hasTimestamps = gpu.features.has('timestamp-query');
+    this.pipelines = new PipelineCache(gpu);
+    gpu.onuncapturederror = (ev: GPUUncapturedErrorEvent) => {
+      this.uncaptured ??= ev.error.message;
+    };
+    void gpu.lost.then((info) => {
+      if (!this.disposed) this.broken = `the GPU device was lost (${info.reason}): ${info.message}`;
+    });
+  }
+
+  protected override get maxArrayLength(): number {
+    return Math.floor(this.maxBinding / 4);
+  }
+
+  protected createArray(type: ElemType, length: number, init: TypedArray | null): WebGpuArray {
+    const buffer = this.gpu.createBuffer({
+      size: bufferSize(length * 4),
+      usage: BufferUsage.STORAGE | BufferUsage.COPY_SRC | BufferUsage.COPY_DST,
+      mappedAtCreation: init !== null && length > 0,
+    });
+    if (init && length > 0) {
+      new Uint8Array(buffer.getMappedRange()).set(new Uint8Array(init.buffer, init.byteOffset, length * 4));
+      buffer.unmap();
+    }
+    return new WebGpuArray(this, type, length, buffer);
+  }
+
+  protected override checkShape(kernel: CompiledKernel, shape: LaunchShape): void {
+    super.checkShape(kernel, shape);
+    const [gx, gy, gz] = shape.grid;
+    if (gx > this.maxWorkgroups && (gy > 1 || gz > 1)) {
+      throw new LaunchError(
+        `kernel '${kernel.name}': grid.x = ${gx} exceeds this device's ${this.maxWorkgroups} blocks per dimension; ` +
+          `only 1-D grids may be larger`,
+      );
+    }
+  }
+
+  protected enqueue(kernel: CompiledKernel, shape: LaunchShape, args: readonly LaunchArg[]): void {
+    const wgsl = kernel.meta.wgsl;
+    if (!wgsl) throw new LaunchError(`kernel '${kernel.name}' has no WGSL binding layout (meta.wgsl is missing)`);
+    const byName = new Map(kernel.params.map((p, i) => [p.name, args[i]]));
+    const arrays = wgsl.arrayBindings.map((b) => {
+      const a = byName.get(b.name);
+      if (!(a instanceof WebGpuArray)) throw new LaunchError(`kernel '${kernel.name}': no array argument for binding '${b.name}'`);
+      return a;
+    });
+    checkAliasing(kernel, wgsl, arrays);
+    const pipeline = this.pipelines.pipeline(kernel, wgsl, shape.block);
+    const uniform = this.uniformBuffer(kernel, wgsl, byName, shape.grid);
+    this.temps.push(uniform);
+    const entries: GPUBindGroupEntry[] = [
+      { binding: wgsl.uniformBinding, resource: { buffer: uniform } },
+      ...wgsl.arrayBindings.map((b, i) => ({ binding: b.binding, resource: { buffer: (arrays[i] as WebGpuArray).buffer } })),
+    ];
+    const bindGroupLayout = this.pipelines.layout(kernel, wgsl).bindGroup;
+    this.ops.push({ k: 'dispatch', kernel, pipeline, bindGroupLayout, entries, workgroups: this.fold(shape.grid) });
+  }
+
+  /** Dispatch dimensions: a 1-D grid wider than the limit becomes (max, ceil(gx / max), 1). */
+  private fold([gx, gy, gz]: Dim3Tuple): Dim3Tuple {
+    if (gx <= this.maxWorkgroups) return [gx, gy, gz];
+    return [this.maxWorkgroups, Math.ceil(gx / this.maxWorkgroups), 1];
+  }
+
+  private uniformBuffer(
+    kernel: CompiledKernel,
+    wgsl: WgslLayout,
+    byName: Map<string, LaunchArg | undefined>,
+    grid: Dim3Tuple,
+  ): GPUBuffer {
+    const buffer = this.gpu.createBuffer({
+      label: `${kernel.name} uniforms`,
+      size: Math.max(16, wgsl.uniformSize),
+      usage: BufferUsage.UNIFORM,
+      mappedAtCreation: true,
+    });
+    const view = new DataView(buffer.getMappedRange());
+    for (const f of wgsl.uniformFields) {
+      const v = byName.get(f.name);
+      if (f.type === 'f32') view.setFloat32(f.offset, v as number, true);
+      else if (f.type === 'i32') view.setInt32(f.offset, v as number, true);
+      else if (f.type === 'u32') view.setUint32(f.offset, v as number, true);
+      else view.setUint32(f.offset, v === true ? 1 : 0, true);
+    }
+    for (let i = 0; i < 3; i++) view.setUint32(wgsl.gridOffset + 4 * i, grid[i] ?? 1, true);
+    buffer.unmap();
+    return buffer;
+  }
+
+  readBuffer(a: WebGpuArray): Promise<TypedArray> {
+    const size = bufferSize(a.byteLength);
+    const staging = this.gpu.createBuffer({ size, usage: BufferUsage.MAP_READ | BufferUsage.COPY_DST });
+    this.ops.push({ k: 'copy', src: a.buffer, dst: staging, size });
+    const done = this.flush();
+    return (async () => {
+      try {
+        await done;
+        await this.guard(() => staging.mapAsync(MAP_READ));
+        const out = newTyped(a.type, a.length);
+        new Uint8Array(out.buffer).set(new Uint8Array(staging.getMappedRange(), 0, a.byteLength));
+        staging.unmap();
+        this.reportUncaptured();
+        return out;
+      } finally {
+        staging.destroy();
+      }
+    })();
+  }
+
+  writeBuffer(a: WebGpuArray, data: TypedArray): void {
+    if (a.length === 0) return;
+    // Staged through a copy in the batch, so the write lands after launches queued before it.
+    const staging = this.gpu.createBuffer({ size: bufferSize(a.byteLength), usage: BufferUsage.COPY_SRC, mappedAtCreation: true });
+    new Uint8Array(staging.getMappedRange()).set(new Uint8Array(data.buffer, data.byteOffset, a.byteLength));
+    staging.unmap();
+    this.ops.push({ k: 'copy', src: staging, dst: a.buffer, size: bufferSize(a.byteLength) });
+    this.temps.push(staging);
+  }
+
+  releaseBuffer(buffer: GPUBuffer): void {
+    if (this.disposed) return;
+    // A queued op may still use it: free it after that op's batch is submitted.
+    if (this.ops.length > 0) this.temps.push(buffer);
+    else this.chain = this.chain.then(() => buffer.destroy());
+  }
+
+  async synchronize(): Promise<void> {
+    this.assertUsable();
+    await this.flush();
+    await this.guard(() => this.gpu.queue.onSubmittedWorkDone());
+    this.reportUncaptured();
+  }
+
+  async time(work: () => void | Promise<void>): Promise<number> {
+    await this.synchronize();
+    if (!this.hasTimestamps) {
+      const t0 = performance.now();
+      await work();
+      await this.synchronize();
+      return performance.now() - t0;
+    }
+    const readbacks: GPUBuffer[] = [];
+    this.timing = readbacks;
+    try {
+      await work();
+      await this.synchronize();
+    } finally {
+      this.timing = null;
+    }
+    let ns = 0n;
+    for (const rb of readbacks) {
+      await this.guard(() => rb.mapAsync(MAP_READ));
+      const [begin = 0n, end = 0n] = new BigInt64Array(rb.getMappedRange());
+      if (end > begin) ns += end - begin;
+      rb.destroy();
+    }
+    return Number(ns) / 1e6;
+  }
+
+  /** Cuts the current batch and submits it after every earlier one. */
+  private flush(): Promise<void> {
+    const batch: Batch = { ops: this.ops, temps: this.temps, timing: this.timing };
+    this.ops = [];
+    this.temps = [];
+    const run = this.chain.then(() => this.submit(batch));
+    this.chain = run.catch(() => undefined);
+    return run;
+  }
+
+  private async submit(batch: Batch): Promise<void> {
+    try {
+      if (batch.ops.length === 0) return;
+      const pipelines = await Promise.all(batch.ops.flatMap((op) => (op.k === 'dispatch' ? [op.pipeline] : [])));
+      this.assertUsable();
+      this.gpu.pushErrorScope('validation');
+      this.gpu.queue.submit([encodeBatch(this.gpu, batch, pipelines)]);
+      const err = await this.gpu.popErrorScope();
+      if (err) {
+        const names = [...new Set(batch.ops.flatMap((op) => (op.k === 'dispatch' ? [op.kernel.name] : [])))];
+        throw new DeviceError(`WebGPU rejected queued work (kernels: ${names.join(', ') || 'none'}): ${err.message}`);
+      }
+    } finally {
+      for (const t of batch.temps) t.destroy();
+    }
+  }
+
+  /** Runs a device wait; if the device was lost meanwhile, reports that instead of a vague failure. */
+  private async guard<T>(f: () => Promise<T>): Promise<T> {
+    try {
+      return await f();
+    } catch (e) {
+      this.assertUsable();
+      throw e;
+    }
+  }
+
+  private reportUncaptured(): void {
+    const msg = this.uncaptured;
+    if (msg !== null) {
+      this.uncaptured = null;
+      throw new DeviceError(`a WebGPU error occurred in earlier work: ${msg}`);
+    }
+  }
+
+  protected release(): void {
+    for (const t of this.temps) t.destroy();
+    this.temps = [];
+    this.ops = [];
+    this.gpu.destroy();
+  }
+}
+
+/** WebGPU forbids binding one buffer twice in a dispatch when either binding is writable. */
+function checkAliasing(kernel: CompiledKernel, wgsl: WgslLayout, arrays: WebGpuArray[]): void {
+  const seen = new Map<WebGpuArray, string>();
+  wgsl.arrayBindings.forEach((b, i) => {
+    const a = arrays[i] as WebGpuArray;
+    const other = seen.get(a);
+    if (other !== undefined) {
+      const writes = b.access !== 'read' || wgsl.arrayBindings.find((x) => x.name === other)?.access !== 'read';
+      if (writes) {
+        throw new LaunchError(
+          `kernel '${kernel.name}': the same array is passed as '${other}' and '${b.name}', and the kernel writes one of ` +
+            `them; WebGPU does not allow a written buffer to alias another parameter`,
+        );
+      }
+    }
+    seen.set(a, b.name);
+  });
+}

@@ -1,0 +1,35 @@
+// Starts a WebGPU device: the adapter's own compute limits are requested (the defaults are lower),
+// and timestamp queries when the adapter has them (for time()).
+import { findGpu } from './gpu.js';
+import { WebGpuDevice } from './device.js';
+
+export { WebGpuDevice } from './device.js';
+
+const WANTED_LIMITS = [
+  'maxComputeWorkgroupsPerDimension',
+  'maxComputeInvocationsPerWorkgroup',
+  'maxComputeWorkgroupSizeX',
+  'maxComputeWorkgroupSizeY',
+  'maxComputeWorkgroupSizeZ',
+  'maxComputeWorkgroupStorageSize',
+  'maxStorageBufferBindingSize',
+  'maxBufferSize',
+  'maxStorageBuffersPerShaderStage',
+] as const;
+
+export async function createWebGpuDevice(): Promise<WebGpuDevice> {
+  const gpu = await findGpu();
+  const adapter = await gpu.requestAdapter({ powerPreference: 'high-performance' });
+  if (!adapter) throw new Error('no WebGPU adapter was found');
+  const requiredLimits: Record<string, number> = {};
+  for (const k of WANTED_LIMITS) requiredLimits[k] = adapter.limits[k];
+  const requiredFeatures: GPUFeatureName[] = adapter.features.has('timestamp-query') ? ['timestamp-query'] : [];
+  const device = await adapter.requestDevice({ label: 'kernelscript', requiredLimits, requiredFeatures });
+  return new WebGpuDevice(device, adapterName(adapter.info));
+}
+
+function adapterName(info: GPUAdapterInfo | undefined): string {
+  if (!info) return 'WebGPU adapter';
+  const parts = [info.vendor, info.architecture, info.device].filter((s) => s);
+  return info.description || parts.join(' ') || 'WebGPU adapter';
+}

@@ -1,0 +1,235 @@
+// Softmax regression with hand-written kernels. One step on a batch (rows picked through the epoch's
+// order, so X is never copied) is four launches:
+//   softmaxForward      one block per row: scores = x·W + b, softmax, the residual P − Y, the
+//                       row's loss and whether it was classified right — one pass over the row;
+//   addSum              the batch's losses, summed into the epoch's slot (a tree in shared memory);
+//   softmaxGradPartial  XᵀG for a chunk of rows: one thread per feature (plus one for the bias),
+//                       consecutive threads reading consecutive features of a row;
+//   softmaxUpdate       adds the chunks and moves W and b, with the L2 term.
+import {
+  kernel, blockIdx, blockDim, threadIdx, sharedArray, localArray, syncthreads, atomicAdd,
+  f32, type i32,
+} from 'kernelscript';
+import type { Gpu } from './cli.js';
+import { batches } from './logistic-data.js';
+import { epochRate, softmaxOrder, type SoftmaxData, type SoftmaxOptions, type SoftmaxResult } from './softmax-data.js';
+
+/** Threads per row in the forward pass; classes it supports. */
+const ROW_THREADS = 128;
+export const MAX_CLASSES = 16;
+/** Rows per block of the gradient, and threads (features) per block. */
+const CHUNK = 256;
+const GRAD_THREADS = 128;
+const SUM_THREADS = 256;
+const LOWEST = -3.0e38;
+
+export const softmaxForward = kernel(function softmaxForward(
+  x: Float32Array, labels: Int32Array, order: Int32Array, w: Float32Array, bias: Float32Array,
+  resid: Float32Array, rowLoss: Float32Array, correct: Int32Array, start: i32, d: i32, k: i32,
+) {
+  const part = sharedArray(Float32Array, ROW_THREADS * MAX_CLASSES);
+  const acc = localArray(Float32Array, MAX_CLASSES);
+  const tid = threadIdx.x;
+  const r = blockIdx.x;
+  const row = order[start + r];
+  for (let j = tid; j < d; j += ROW_THREADS) {
+    const xv = x[row * d + j];
+    for (let c = 0; c < k; c++) {
+      acc[c] += xv * w[j * k + c];
+    }
+  }
+  for (let c = 0; c < k; c++) {
+    part[c * ROW_THREADS + tid] = acc[c];
+  }
+  syncthreads();
+  for (let h = ROW_THREADS / 2; h > 0; h >>= 1) {
+    if (tid < h) {
+      for (let c = 0; c < k; c++) {
+        part[c * ROW_THREADS + tid] += part[c * ROW_THREADS + tid + h];
+      }
+    }
+    syncthreads();
+  }
+  if (tid == 0) {
+    let zmax: f32 = LOWEST;
+    let best = 0;
+    for (let c = 0; c < k; c++) {
+      const z = part[c * ROW_THREADS] + bias[c];
+      part[c * ROW_THREADS] = z;
+      if (z > zmax) {
+        zmax = z;
+        best = c;
+      }
+    }
+    let s: f32 = 0;
+    for (let c = 0; c < k; c++) {
+      s += Math.exp(part[c * ROW_THREADS] - zmax);
+    }
+    const label = labels[row];
+    for (let c = 0; c < k; c++) {
+      const p = Math.exp(part[c * ROW_THREADS] - zmax) / s;
+      resid[r * k + c] = c == label ? p - 1 : p;
+    }
+    rowLoss[r] = zmax + Math.log(s) - part[label * ROW_THREADS];
+    if (best == label) {
+      atomicAdd(correct, 0, 1);
+    }
+  }
+});
+
+/** out[slot] += Σ values[0…n), in one block. */
+export const addSum = kernel(function addSum(values: Float32Array, out: Float32Array, n: i32, slot: i32) {
+  const part = sharedArray(Float32Array, SUM_THREADS);
+  const tid = threadIdx.x;
+  let s: f32 = 0;
+  for (let i = tid; i < n; i += SUM_THREADS) {
+    s += values[i];
+  }
+  part[tid] = s;
+  syncthreads();
+  for (let h = SUM_THREADS / 2; h > 0; h >>= 1) {
+    if (tid < h) {
+      part[tid] += part[tid + h];
+    }
+    syncthreads();
+  }
+  if (tid == 0) {
+    out[slot] += part[0];
+  }
+});
+
+/** partGrad[chunk][j][c] = Σ over the chunk's rows of x[row][j]·resid[row][c]; j = d is the bias. */
+export const softmaxGradPartial = kernel(function softmaxGradPartial(
+  x: Float32Array, order: Int32Array, resid: Float32Array, partGrad: Float32Array,
+  start: i32, batch: i32, d: i32, k: i32,
+) {
+  const acc = localArray(Float32Array, MAX_CLASSES);
+  const j = blockIdx.x * GRAD_THREADS + threadIdx.x;
+  const r0 = blockIdx.y * CHUNK;
+  const r1 = Math.min(batch, r0 + CHUNK);
+  if (j <= d) {
+    for (let r = r0; r < r1; r++) {
+      let xv: f32 = 1;
+      if (j < d) {
+        xv = x[order[start + r] * d + j];
+      }
+      for (let c = 0; c < k; c++) {
+        acc[c] += xv * resid[r * k + c];
+      }
+    }
+    for (let c = 0; c < k; c++) {
+      partGrad[(blockIdx.y * (d + 1) + j) * k + c] = acc[c];
+    }
+  }
+});
+
+/** W −= rate·(Σ chunks / B + l2·W); b −= rate·Σ chunks / B. One thread per entry of W and b. */
+export const softmaxUpdate = kernel(function softmaxUpdate(
+  partGrad: Float32Array, w: Float32Array, bias: Float32Array,
+  chunks: i32, batch: i32, d: i32, k: i32, rate: f32, l2: f32,
+) {
+  const i = blockIdx.x * blockDim.x + threadIdx.x;
+  const entries = (d + 1) * k;
+  if (i < entries) {
+    let g: f32 = 0;
+    for (let ch = 0; ch < chunks; ch++) {
+      g += partGrad[ch * entries + i];
+    }
+    g = g / f32(batch);
+    if (i < d * k) {
+      w[i] -= rate * (g + l2 * w[i]);
+    } else {
+      bias[i - d * k] -= rate * g;
+    }
+  }
+});
+
+export interface SoftmaxRun extends SoftmaxResult {
+  /** Fraction of training rows classified right during the last epoch (before each update). */
+  trainAccuracy: number;
+}
+
+export interface SoftmaxHooks {
+  /** Called after each epoch with its mean loss (reading it waits for the device). */
+  onEpoch?: (epoch: number, loss: number) => void;
+}
+
+function checkShape(data: SoftmaxData): void {
+  if (data.k > MAX_CLASSES) {
+    throw new Error(`softmax kernels support at most ${MAX_CLASSES} classes, got ${data.k}`);
+  }
+}
+
+export async function trainSoftmaxKernels(
+  gpu: Gpu, data: SoftmaxData, o: SoftmaxOptions, hooks: SoftmaxHooks = {},
+): Promise<SoftmaxRun> {
+  checkShape(data);
+  const { n, d, k } = data;
+  const maxBatch = Math.min(o.batch, n);
+  const maxChunks = Math.ceil(maxBatch / CHUNK);
+  const x = gpu.array(data.x);
+  const labels = gpu.array(data.labels);
+  const order = gpu.alloc(Int32Array, n);
+  const w = gpu.alloc(Float32Array, d * k);
+  const bias = gpu.alloc(Float32Array, k);
+  const resid = gpu.alloc(Float32Array, maxBatch * k);
+  const rowLoss = gpu.alloc(Float32Array, maxBatch);
+  const partGrad = gpu.alloc(Float32Array, maxChunks * (d + 1) * k);
+  const lossSums = gpu.alloc(Float32Array, o.epochs);
+  const correct = gpu.alloc(Int32Array, 1);
+  const arrays = [x, labels, order, w, bias, resid, rowLoss, partGrad, lossSums, correct];
+  try {
+    const losses: number[] = [];
+    for (let e = 0; e < o.epochs; e++) {
+      // The order only changes when shuffling; a fixed order is uploaded once.
+      if (e === 0 || o.shuffle) order.write(softmaxOrder(o, e, n));
+      correct.write(new Int32Array(1));
+      const rate = epochRate(o, e);
+      for (const [start, size] of batches(n, o.batch)) {
+        const chunks = Math.ceil(size / CHUNK);
+        gpu.launch(softmaxForward, { grid: size, block: ROW_THREADS }, x, labels, order, w, bias, resid, rowLoss, correct, start, d, k);
+        gpu.launch(addSum, { grid: 1, block: SUM_THREADS }, rowLoss, lossSums, size, e);
+        gpu.launch(softmaxGradPartial, { grid: [Math.ceil((d + 1) / GRAD_THREADS), chunks], block: GRAD_THREADS },
+          x, order, resid, partGrad, start, size, d, k);
+        gpu.launch(softmaxUpdate, { grid: Math.ceil(((d + 1) * k) / 256), block: 256 },
+          partGrad, w, bias, chunks, size, d, k, rate, o.l2);
+      }
+      if (hooks.onEpoch) {
+        const loss = (await lossSums.read())[e] / n;
+        hooks.onEpoch(e, loss);
+      }
+    }
+    const sums = await lossSums.read();
+    for (let e = 0; e < o.epochs; e++) losses.push(sums[e] / n);
+    const trainAccuracy = (await correct.read())[0] / n;
+    return { losses, w: await w.read(), b: await bias.read(), trainAccuracy };
+  } finally {
+    for (const a of arrays) a.dispose();
+  }
+}
+
+/** Mean loss and accuracy of (W, b) on `data`, computed with the forward kernel. */
+export async function evaluateSoftmax(
+  gpu: Gpu, data: SoftmaxData, weights: Float32Array, biases: Float32Array,
+): Promise<{ loss: number; accuracy: number }> {
+  checkShape(data);
+  const { n, d, k } = data;
+  const ids = new Int32Array(n);
+  for (let i = 0; i < n; i++) ids[i] = i;
+  const x = gpu.array(data.x);
+  const labels = gpu.array(data.labels);
+  const order = gpu.array(ids);
+  const w = gpu.array(weights);
+  const bias = gpu.array(biases);
+  const resid = gpu.alloc(Float32Array, n * k);
+  const rowLoss = gpu.alloc(Float32Array, n);
+  const total = gpu.alloc(Float32Array, 1);
+  const correct = gpu.alloc(Int32Array, 1);
+  try {
+    gpu.launch(softmaxForward, { grid: n, block: ROW_THREADS }, x, labels, order, w, bias, resid, rowLoss, correct, 0, d, k);
+    gpu.launch(addSum, { grid: 1, block: SUM_THREADS }, rowLoss, total, n, 0);
+    return { loss: (await total.read())[0] / n, accuracy: (await correct.read())[0] / n };
+  } finally {
+    for (const a of [x, labels, order, w, bias, resid, rowLoss, total, correct]) a.dispose();
+  }
+}

@@ -1,0 +1,56 @@
+// Softmax regression, the classic numpy example: 10,000 samples × 500 features in 5 Gaussian
+// clusters, full-batch gradient descent, learning rate 0.1, 100 iterations, the loss printed every
+// 10. Trained with hand-written kernels and with the Matrix layer; both loss curves must match a
+// float64 plain-JS run of the same algorithm on the same data.
+import { runSample } from './lib/cli.js';
+import { freshSeed } from './lib/rng.js';
+import { expectClose } from './lib/check.js';
+import { makeClusters, trainSoftmaxReference, softmaxAccuracy, type SoftmaxOptions } from './lib/softmax-data.js';
+import { trainSoftmaxKernels } from './lib/softmax-kernels.js';
+import { trainSoftmaxMatrix } from './lib/softmax-matrix.js';
+
+/** Largest allowed |loss − float64 loss| / float64 loss, at every iteration. */
+export const LOSS_TOLERANCE = 1e-4;
+
+/** Largest relative difference between two loss curves. */
+const curveError = (a: number[], b: number[]): number =>
+  Math.max(...a.map((v, i) => Math.abs(v - b[i]) / Math.abs(b[i])));
+
+await runSample(
+  { n: 10_000, d: 500, k: 5, iterations: 100, rate: 0.1, every: 10, seed: 0 },
+  async (gpu, { flags }, out) => {
+    const seed = flags.seed || freshSeed();
+    const data = makeClusters(flags.n, flags.d, flags.k, seed);
+    const opts: SoftmaxOptions = { rate: flags.rate, epochs: flags.iterations, batch: flags.n, seed, shuffle: false, l2: 0 };
+
+    const t0 = performance.now();
+    const hand = await trainSoftmaxKernels(gpu, data, opts);
+    const t1 = performance.now();
+    const mat = await trainSoftmaxMatrix(gpu, data, opts);
+    const t2 = performance.now();
+    const ref = trainSoftmaxReference(data, opts);
+    const t3 = performance.now();
+
+    out.log(`softmax regression on ${gpu.backend}: ${flags.n} samples × ${flags.d} features, ${flags.k} classes, ` +
+      `full-batch descent, rate ${flags.rate}`);
+    out.log('  iteration   kernels     matrix      float64');
+    for (let i = 0; i < flags.iterations; i += flags.every) {
+      out.log(`  ${String(i).padStart(9)}   ${hand.losses[i].toFixed(6)}   ${mat.losses[i].toFixed(6)}   ${ref.losses[i].toFixed(6)}`);
+    }
+    const errKernels = curveError(hand.losses, ref.losses);
+    const errMatrix = curveError(mat.losses, ref.losses);
+    const accuracy = softmaxAccuracy(data, hand.w, hand.b);
+    out.log(`  loss curve vs float64 (largest relative difference): kernels ${errKernels.toExponential(2)}, ` +
+      `matrix ${errMatrix.toExponential(2)} (tolerance ${LOSS_TOLERANCE.toExponential(0)})`);
+    out.log(`  training accuracy ${accuracy.toFixed(4)}; time: kernels ${(t1 - t0).toFixed(0)} ms, ` +
+      `matrix ${(t2 - t1).toFixed(0)} ms, float64 JS ${(t3 - t2).toFixed(0)} ms`);
+    expectClose('softmax loss curve (kernels vs float64)', errKernels, LOSS_TOLERANCE);
+    expectClose('softmax loss curve (matrix vs float64)', errMatrix, LOSS_TOLERANCE);
+    out.done({
+      sample: 'softmax-regression', backend: gpu.backend, ...flags, seed,
+      losses: hand.losses, matrixLosses: mat.losses, referenceLosses: ref.losses,
+      errKernels, errMatrix, tolerance: LOSS_TOLERANCE, accuracy,
+      msKernels: t1 - t0, msMatrix: t2 - t1, msReference: t3 - t2, ok: true,
+    });
+  },
+);

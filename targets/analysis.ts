@@ -1,0 +1,55 @@
+// Facts about a kernel that the targets need before printing: which builtins, parameters and
+// math functions it uses, so generated code declares only what the kernel needs.
+import type { Expr, KernelIR, MathFn, ScalarType } from '../compiler/ir/types.js';
+import { visitAllExprs, visitStmts } from '../compiler/ir/walk.js';
+
+export interface Usage {
+  /** e.g. 'threadIdx.x' */
+  builtins: Set<string>;
+  /** Names read through `param` or indexed/atomically accessed arrays, in the kernel body. */
+  names: Set<string>;
+  /** Math functions used anywhere (kernel and helpers), keyed `fn:type`. */
+  math: Set<`${MathFn}:${ScalarType}`>;
+  /** Arrays used by each atomic op: `op:array`. */
+  atomics: Set<string>;
+}
+
+export function analyze(ir: KernelIR): Usage {
+  const u: Usage = { builtins: new Set(), names: new Set(), math: new Set(), atomics: new Set() };
+  const visit = (e: Expr): void => {
+    switch (e.k) {
+      case 'builtin':
+        u.builtins.add(`${e.name}.${e.axis}`);
+        break;
+      case 'param':
+      case 'load':
+        u.names.add(e.name);
+        break;
+      case 'index':
+        u.names.add(e.array);
+        break;
+      case 'math':
+        u.math.add(`${e.fn}:${e.type}`);
+        break;
+      case 'atomic':
+        u.names.add(e.array);
+        u.atomics.add(`${e.op}:${e.array}`);
+        break;
+      default:
+        break;
+    }
+  };
+  visitAllExprs(ir.body, visit);
+  for (const h of ir.helpers) visitAllExprs(h.body, (e) => e.k === 'math' && u.math.add(`${e.fn}:${e.type}`));
+  // Stores name their array on the statement, not in an expression.
+  visitStmts(ir.body, (s) => s.k === 'store' && u.names.add(s.array));
+  return u;
+}
+
+export function sharedBytes(ir: KernelIR): number {
+  return ir.shared.reduce((n, s) => n + 4 * s.length, 0);
+}
+
+export function atomicParams(ir: KernelIR): string[] {
+  return ir.params.flatMap((p) => (p.kind === 'array' && p.atomic ? [p.name] : []));
+}

@@ -1,0 +1,163 @@
+// CUDA C: an `extern "C" __global__` entry, `__device__` helpers, `__shared__` arrays and native
+// atomics. Output compiles with `nvcc -arch=sm_90 -ptx` (and NVRTC) without warnings.
+import type { Expr, HelperIR, KernelIR, ScalarType, Stmt } from '../compiler/ir/types.js';
+import type { KernelMeta } from '../compiler/output.js';
+import { analyze, atomicParams, sharedBytes } from './analysis.js';
+import { CLikePrinter, P, prim, type Printed } from './c-like.js';
+import { shortestF32 } from './float.js';
+import { makeNameMap } from './names.js';
+import { CUDA_RESERVED } from './reserved.js';
+
+const TYPE: Record<ScalarType, string> = { f32: 'float', i32: 'int', u32: 'unsigned int', bool: 'bool' };
+const ZERO: Record<ScalarType, string> = { f32: '0.0f', i32: '0', u32: '0u', bool: 'false' };
+const F32_MATH: Record<string, string> = {
+  exp: 'expf', log: 'logf', sqrt: 'sqrtf', abs: 'fabsf', min: 'fminf', max: 'fmaxf', pow: 'powf',
+  floor: 'floorf', ceil: 'ceilf', sin: 'sinf', cos: 'cosf', tan: 'tanf', tanh: 'tanhf', atan2: 'atan2f',
+  round: 'ks_round',
+};
+const ATOMIC: Record<string, string> = {
+  add: 'atomicAdd', sub: 'atomicSub', min: 'atomicMin', max: 'atomicMax', exch: 'atomicExch', cas: 'atomicCAS',
+};
+
+/** Math.round semantics (round half up), exact for every f32, unlike roundf or floorf(x + 0.5f). */
+const ROUND_HELPER = [
+  'static __device__ __forceinline__ float ks_round(float x) {',
+  '  const float r = floorf(x);',
+  '  return (x - r >= 0.5f) ? r + 1.0f : r;',
+  '}',
+];
+
+class CudaPrinter extends CLikePrinter {
+  protected typeName(t: ScalarType): string {
+    return TYPE[t];
+  }
+
+  protected literal(type: ScalarType, value: number | boolean): Printed {
+    if (typeof value === 'boolean') return prim(String(value));
+    if (type === 'f32') {
+      if (Number.isNaN(value)) return prim('__int_as_float(0x7fc00000)');
+      if (value === Infinity) return prim('__int_as_float(0x7f800000)');
+      if (value === -Infinity) return { text: '-__int_as_float(0x7f800000)', prec: P.unary };
+      const s = `${shortestF32(value)}f`;
+      return { text: s, prec: s.startsWith('-') ? P.unary : P.primary };
+    }
+    if (type === 'u32') return prim(`${value >>> 0}u`);
+    if (value === -2147483648) return prim('(-2147483647 - 1)');
+    return { text: String(value | 0), prec: value < 0 ? P.unary : P.primary };
+  }
+
+  protected builtin(name: string, axis: string): Printed {
+    return { text: `(int)${name}.${axis}`, prec: P.unary };
+  }
+
+  protected cast(arg: Expr, to: ScalarType): Printed {
+    if (to === 'bool') return prim(`(${this.operand(arg, P.eq, 'l')} != ${ZERO[arg.type]})`);
+    return { text: `(${TYPE[to]})${this.unaryOperand(arg)}`, prec: P.unary };
+  }
+
+  protected override binary(e: Extract<Expr, { k: 'binary' }>): Printed {
+    const { op, lhs, rhs } = e;
+    if (op === '%' && e.type === 'f32') return prim(`fmodf(${this.expr(lhs)}, ${this.expr(rhs)})`);
+    if (op !== '<<' && op !== '>>' && op !== '>>>') return this.infix(op, lhs, rhs);
+    // Shift amounts use their low 5 bits, as in JS (C leaves larger amounts undefined).
+    const amount: Printed =
+      rhs.k === 'const' ? prim(String(Number(rhs.value) & 31)) : { text: `${this.operand(rhs, P.bitand, 'l')} & 31`, prec: P.bitand };
+    if (op === '>>>' && e.type === 'i32') {
+      return { text: `(int)(${this.infix('>>', prim(`(unsigned int)${this.unaryOperand(lhs)}`), amount).text})`, prec: P.unary };
+    }
+    return this.infix(op === '>>>' ? '>>' : op, lhs, amount);
+  }
+
+  protected math(e: Extract<Expr, { k: 'math' }>): Printed {
+    const [a, b] = e.args;
+    if (!a) throw new Error(`math ${e.fn} without arguments`);
+    if (e.fn === 'sign') {
+      if (e.type === 'u32') return prim(`(unsigned int)(${this.operand(a, P.eq, 'l')} != 0u)`);
+      const z = ZERO[e.type];
+      const diff = `(${this.operand(a, P.rel, 'l')} > ${z}) - (${this.operand(a, P.rel, 'l')} < ${z})`;
+      return e.type === 'f32' ? { text: `(float)(${diff})`, prec: P.unary } : prim(`(${diff})`);
+    }
+    if (e.type === 'f32') {
+      const fn = F32_MATH[e.fn];
+      if (!fn) throw new Error(`math ${e.fn} has no CUDA spelling`);
+      return prim(`${fn}(${this.args(e.args)})`);
+    }
+    if (e.fn === 'abs') return e.type === 'u32' ? this.print(a) : prim(`abs(${this.expr(a)})`);
+    if ((e.fn === 'min' || e.fn === 'max') && b) return prim(`${e.fn}(${this.expr(a)}, ${this.expr(b)})`);
+    throw new Error(`math ${e.fn} is not defined on ${e.type}`);
+  }
+
+  protected atomic(e: Extract<Expr, { k: 'atomic' }>): Printed {
+    const fn = ATOMIC[e.op];
+    if (!fn) throw new Error(`unknown atomic ${e.op}`);
+    return prim(`${fn}(&${this.name(e.array)}[${this.expr(e.index)}], ${this.args(e.args)})`);
+  }
+
+  protected declare(s: Extract<Stmt, { k: 'let' }>): void {
+    const init = s.init ? this.expr(s.init) : ZERO[s.type];
+    this.line(`${s.mutable ? '' : 'const '}${TYPE[s.type]} ${this.name(s.name)} = ${init};`);
+  }
+
+  protected localArray(s: Extract<Stmt, { k: 'localArray' }>): void {
+    this.line(`${TYPE[s.elem]} ${this.name(s.name)}[${s.length}] = {};`);
+  }
+
+  protected barrier(): string {
+    return '__syncthreads();';
+  }
+
+  protected continueTo(label: string): string {
+    return `goto ${label};`;
+  }
+
+  protected fallbackBody(label: string, body: () => void): void {
+    // The body gets its own scope so the goto never jumps into a declaration's scope.
+    this.line('{');
+    this.indented(body);
+    this.line('}');
+    this.line(`${label}:;`);
+  }
+
+  helper(h: HelperIR): void {
+    const params = h.params.map((p) => `${TYPE[p.type]} ${this.name(p.name)}`).join(', ');
+    const ret = h.returnType ? TYPE[h.returnType] : 'void';
+    this.line(`static __device__ __forceinline__ ${ret} ${this.name(h.name)}(${params || 'void'}) {`);
+    this.indented(() => this.stmts(h.body));
+    this.line('}');
+    this.line('');
+  }
+
+  kernel(): string[] {
+    const ir = this.ir;
+    const usage = analyze(ir);
+    this.line(`// KernelScript kernel '${ir.name}' (CUDA C). Generated code: edit the TypeScript source instead.`);
+    this.line('');
+    if ([...usage.math].some((m) => m === 'round:f32')) {
+      for (const l of ROUND_HELPER) this.line(l);
+      this.line('');
+    }
+    for (const h of ir.helpers) this.helper(h);
+    const params = ir.params.map((p) => {
+      if (p.kind === 'scalar') return `${TYPE[p.type]} ${this.name(p.name)}`;
+      const ro = p.access === 'read' && !p.atomic ? 'const ' : '';
+      return `${ro}${TYPE[p.elem]}* __restrict__ ${this.name(p.name)}`;
+    });
+    this.line(`extern "C" __global__ void ${this.name(ir.name)}(${params.join(', ')}) {`);
+    this.indented(() => {
+      for (const s of ir.shared) this.line(`__shared__ ${TYPE[s.elem]} ${this.name(s.name)}[${s.length}];`);
+      this.stmts(ir.body);
+    });
+    this.line('}');
+    return this.out;
+  }
+}
+
+export function emitCuda(ir: KernelIR): { code: string; entryPoint: string; meta: KernelMeta } {
+  const names = makeNameMap(ir, CUDA_RESERVED, false);
+  const lines = new CudaPrinter(ir, names).kernel();
+  return {
+    code: lines.join('\n') + '\n',
+    entryPoint: names(ir.name),
+    meta: { usesBarrier: ir.usesBarrier, sharedBytes: sharedBytes(ir), atomicParams: atomicParams(ir) },
+  };
+}

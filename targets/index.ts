@@ -1,0 +1,25 @@
+// The code generators: pure functions from a kernel's IR to source text for one target.
+import type { KernelIR } from '../compiler/ir/types.js';
+import type { KernelMeta, Target } from '../compiler/output.js';
+import { emitCuda } from './cuda.js';
+import { emitJs } from './js.js';
+import { emitWgsl } from './wgsl.js';
+
+export interface Emitted {
+  code: string;
+  entryPoint: string;
+  meta: KernelMeta;
+}
+
+export function emitKernel(ir: KernelIR, target: Target): Emitted {
+  switch (target) {
+    case 'wgsl':
+      return emitWgsl(ir);
+    case 'cuda':
+      return emitCuda(ir);
+    case 'js':
+      return emitJs(ir);
+  }
+}
+
+export { shortestF32 } from './float.js';

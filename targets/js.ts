@@ -1,0 +1,241 @@
+// JS: the cpu backend's code and the reference semantics of the IR. `new Function(code)()` returns
+// run(args, grid, block), which executes the whole grid synchronously. f32 arithmetic is rounded
+// with Math.fround, i32 wraps with `| 0` / Math.imul, u32 with `>>> 0`. Kernels without barriers
+// run every thread as a plain loop iteration; kernels with barriers run each thread of a block as
+// a generator that yields at every barrier, all threads round-robin until they finish.
+import type { Expr, KernelIR, ScalarType, Stmt } from '../compiler/ir/types.js';
+import type { KernelMeta } from '../compiler/output.js';
+import { visitStmts } from '../compiler/ir/walk.js';
+import { analyze, atomicParams, sharedBytes } from './analysis.js';
+import { CLikePrinter, P, prim, type Printed } from './c-like.js';
+import { shortestF32 } from './float.js';
+import { makeNameMap } from './names.js';
+import { JS_RESERVED } from './reserved.js';
+
+const ARRAY: Record<string, string> = { f32: 'Float32Array', i32: 'Int32Array', u32: 'Uint32Array' };
+const ZERO: Record<ScalarType, string> = { f32: '0', i32: '0', u32: '0', bool: 'false' };
+const BUILTIN: Record<string, string> = { threadIdx: 't', blockIdx: 'b', blockDim: 'bd', gridDim: 'gd' };
+/** f32 math that needs rounding back to f32; the others (abs, floor, ceil, round, sign, min, max) are exact. */
+const ROUNDED_MATH = new Set(['exp', 'log', 'sqrt', 'pow', 'sin', 'cos', 'tan', 'tanh', 'atan2']);
+const ARG: Record<ScalarType, (a: string) => string> = {
+  f32: (a) => `Math.fround(${a})`,
+  i32: (a) => `${a} | 0`,
+  u32: (a) => `${a} >>> 0`,
+  bool: (a) => `Boolean(${a})`,
+};
+
+/** Atomics run one thread at a time here, so each is a plain read-modify-write; stores wrap/round. */
+const ATOMIC_HELPERS: Record<string, string> = {
+  add: 'function ks_atomic_add(a, i, v) { const o = a[i]; a[i] = o + v; return o; }',
+  sub: 'function ks_atomic_sub(a, i, v) { const o = a[i]; a[i] = o - v; return o; }',
+  min: 'function ks_atomic_min(a, i, v) { const o = a[i]; a[i] = Math.min(o, v); return o; }',
+  max: 'function ks_atomic_max(a, i, v) { const o = a[i]; a[i] = Math.max(o, v); return o; }',
+  exch: 'function ks_atomic_exch(a, i, v) { const o = a[i]; a[i] = v; return o; }',
+  cas: 'function ks_atomic_cas(a, i, e, v) { const o = a[i]; if (o === e) a[i] = v; return o; }',
+};
+
+const RUN_BLOCK = [
+  '// Runs the threads of one block round-robin: each pass takes every live thread to its next barrier.',
+  'function ks_runBlock(threads) {',
+  '  let live = threads.length;',
+  '  while (live > 0) {',
+  '    live = 0;',
+  '    for (let i = 0; i < threads.length; i++) {',
+  '      const t = threads[i];',
+  '      if (t === null) continue;',
+  '      if (t.next().done) threads[i] = null;',
+  '      else live++;',
+  '    }',
+  '  }',
+  '}',
+];
+
+const wrap = (text: string, type: ScalarType): Printed =>
+  type === 'i32' ? { text: `${text} | 0`, prec: P.bitor } : type === 'u32' ? { text: `${text} >>> 0`, prec: P.shift } : prim(text);
+
+class JsPrinter extends CLikePrinter {
+  private inHelper = false;
+  private readonly generator: boolean;
+  /** Local arrays of the barrier-free path, allocated once per launch and zeroed where declared. */
+  private readonly hoisted: string[] = [];
+
+  constructor(ir: KernelIR, names: (n: string) => string) {
+    super(ir, names);
+    let barrier = ir.usesBarrier;
+    visitStmts(ir.body, (s) => {
+      if (s.k === 'barrier') barrier = true;
+    });
+    this.generator = barrier;
+  }
+
+  protected typeName(t: ScalarType): string {
+    return t;
+  }
+
+  protected literal(type: ScalarType, value: number | boolean): Printed {
+    if (typeof value === 'boolean') return prim(String(value));
+    let text: string;
+    if (type === 'f32') text = Number.isFinite(value) ? shortestF32(value) : String(value);
+    else text = String(type === 'u32' ? value >>> 0 : value | 0);
+    return { text, prec: text.startsWith('-') ? P.unary : P.primary };
+  }
+
+  protected builtin(name: string, axis: string): Printed {
+    return prim(`ks_${BUILTIN[name] ?? name}${axis}`);
+  }
+
+  protected cast(arg: Expr, to: ScalarType): Printed {
+    if (to === 'bool') return this.infix('!==', arg, prim('0'), P.eq);
+    if (arg.type === 'bool') return prim(`(${this.operand(arg, P.select, 'l')} ? 1 : 0)`);
+    if (to === 'f32') return prim(`Math.fround(${this.expr(arg)})`);
+    return to === 'i32' ? this.infix('|', arg, prim('0')) : this.infix('>>>', arg, prim('0'));
+  }
+
+  protected override unary(e: Extract<Expr, { k: 'unary' }>): Printed {
+    const base = super.unary(e);
+    if (e.op === 'not' || e.type === 'f32' || (e.op === 'bitnot' && e.type === 'i32')) return base;
+    return wrap(`(${base.text})`, e.type);
+  }
+
+  protected override binary(e: Extract<Expr, { k: 'binary' }>): Printed {
+    const { op, lhs, rhs, type } = e;
+    if (op === '==' || op === '!=') return this.infix(op === '==' ? '===' : '!==', lhs, rhs, P.eq);
+    if (op === '&&' || op === '||' || type === 'bool') return this.infix(op, lhs, rhs);
+    if (type === 'f32') {
+      if (op === '%') return this.infix('%', lhs, rhs);
+      return prim(`Math.fround(${this.infix(op, lhs, rhs).text})`);
+    }
+    if (op === '*') return wrap(`Math.imul(${this.expr(lhs)}, ${this.expr(rhs)})`, type === 'u32' ? 'u32' : 'bool');
+    if (type === 'i32') {
+      if (op === '&' || op === '|' || op === '^' || op === '<<' || op === '>>') return this.infix(op, lhs, rhs);
+      return wrap(`(${this.infix(op, lhs, rhs).text})`, 'i32');
+    }
+    if (op === '>>' || op === '>>>') return this.infix('>>>', lhs, rhs);
+    return wrap(`(${this.infix(op, lhs, rhs).text})`, 'u32');
+  }
+
+  protected math(e: Extract<Expr, { k: 'math' }>): Printed {
+    const [a] = e.args;
+    if (!a) throw new Error(`math ${e.fn} without arguments`);
+    if (e.fn === 'abs' && e.type === 'u32') return this.print(a);
+    if (e.fn === 'abs' && e.type === 'i32') return this.infix('|', prim(`Math.abs(${this.expr(a)})`), prim('0'));
+    const call = `Math.${e.fn}(${this.args(e.args)})`;
+    return prim(e.type === 'f32' && ROUNDED_MATH.has(e.fn) ? `Math.fround(${call})` : call);
+  }
+
+  protected atomic(e: Extract<Expr, { k: 'atomic' }>): Printed {
+    return prim(`ks_atomic_${e.op}(${this.name(e.array)}, ${this.expr(e.index)}, ${this.args(e.args)})`);
+  }
+
+  protected declare(s: Extract<Stmt, { k: 'let' }>): void {
+    const init = s.init ? this.expr(s.init) : ZERO[s.type];
+    this.line(`${s.mutable ? 'let' : 'const'} ${this.name(s.name)} = ${init};`);
+  }
+
+  protected localArray(s: Extract<Stmt, { k: 'localArray' }>): void {
+    const alloc = `new ${ARRAY[s.elem]}(${s.length})`;
+    if (this.generator) return this.line(`const ${this.name(s.name)} = ${alloc};`);
+    this.hoisted.push(`const ${this.name(s.name)} = ${alloc};`);
+    this.line(`${this.name(s.name)}.fill(0);`);
+  }
+
+  protected barrier(): string {
+    return 'yield;';
+  }
+
+  protected override kernelReturn(): string {
+    return this.inHelper || this.generator ? 'return;' : 'continue ks_thread;';
+  }
+
+  protected continueTo(label: string): string {
+    return `break ${label};`;
+  }
+
+  protected fallbackBody(label: string, body: () => void): void {
+    this.line(`${label}: {`);
+    this.indented(body);
+    this.line('}');
+  }
+
+  module(): string[] {
+    const ir = this.ir;
+    const usage = analyze(ir);
+    this.line('"use strict";');
+    this.line(`// KernelScript kernel '${ir.name}' (JS). Generated code: edit the TypeScript source instead.`);
+    for (const op of Object.keys(ATOMIC_HELPERS)) {
+      if ([...usage.atomics].some((k) => k.startsWith(`${op}:`))) this.line(ATOMIC_HELPERS[op] ?? '');
+    }
+    if (this.generator) for (const l of RUN_BLOCK) this.line(l);
+    this.inHelper = true;
+    for (const h of ir.helpers) {
+      this.line(`function ${this.name(h.name)}(${h.params.map((p) => this.name(p.name)).join(', ')}) {`);
+      this.indented(() => this.stmts(h.body));
+      this.line('}');
+    }
+    this.inHelper = false;
+    this.line(`return function ${this.name(ir.name)}(ks_args, ks_grid, ks_block) {`);
+    this.indented(() => this.run());
+    this.line('};');
+    return this.out;
+  }
+
+  private run(): void {
+    const ir = this.ir;
+    ir.params.forEach((p, i) => {
+      const a = `ks_args[${i}]`;
+      this.line(`const ${this.name(p.name)} = ${p.kind === 'array' ? a : ARG[p.type](a)};`);
+    });
+    this.line('const ks_gdx = ks_grid[0], ks_gdy = ks_grid[1], ks_gdz = ks_grid[2];');
+    this.line('const ks_bdx = ks_block[0], ks_bdy = ks_block[1], ks_bdz = ks_block[2];');
+    const hoistAt = this.out.length;
+    this.line('for (let ks_bz = 0; ks_bz < ks_gdz; ks_bz++) {');
+    this.line('  for (let ks_by = 0; ks_by < ks_gdy; ks_by++) {');
+    this.line('    for (let ks_bx = 0; ks_bx < ks_gdx; ks_bx++) {');
+    this.indented(() =>
+      this.indented(() =>
+        this.indented(() => {
+          for (const s of ir.shared) this.line(`const ${this.name(s.name)} = new ${ARRAY[s.elem]}(${s.length});`);
+          if (this.generator) this.generatorBlock();
+          else this.plainBlock();
+        }),
+      ),
+    );
+    this.line('    }');
+    this.line('  }');
+    this.line('}');
+    this.out.splice(hoistAt, 0, ...this.hoisted.map((h) => '  ' + h));
+  }
+
+  private plainBlock(): void {
+    this.line('for (let ks_tz = 0; ks_tz < ks_bdz; ks_tz++) {');
+    this.line('  for (let ks_ty = 0; ks_ty < ks_bdy; ks_ty++) {');
+    this.line('    ks_thread: for (let ks_tx = 0; ks_tx < ks_bdx; ks_tx++) {');
+    this.indented(() => this.indented(() => this.indented(() => this.stmts(this.ir.body))));
+    this.line('    }');
+    this.line('  }');
+    this.line('}');
+  }
+
+  private generatorBlock(): void {
+    this.line('const ks_thread = function* (ks_tx, ks_ty, ks_tz) {');
+    this.indented(() => this.stmts(this.ir.body));
+    this.line('};');
+    this.line('const ks_threads = [];');
+    this.line('for (let ks_tz = 0; ks_tz < ks_bdz; ks_tz++) {');
+    this.line('  for (let ks_ty = 0; ks_ty < ks_bdy; ks_ty++) {');
+    this.line('    for (let ks_tx = 0; ks_tx < ks_bdx; ks_tx++) ks_threads.push(ks_thread(ks_tx, ks_ty, ks_tz));');
+    this.line('  }');
+    this.line('}');
+    this.line('ks_runBlock(ks_threads);');
+  }
+}
+
+export function emitJs(ir: KernelIR): { code: string; entryPoint: string; meta: KernelMeta } {
+  const names = makeNameMap(ir, JS_RESERVED, false);
+  const lines = new JsPrinter(ir, names).module();
+  return {
+    code: lines.join('\n') + '\n',
+    entryPoint: names(ir.name),
+    meta: { usesBarrier: ir.usesBarrier, sharedBytes: sharedBytes(ir), atomicParams: atomicParams(ir) },
+  };
+}

@@ -1,0 +1,60 @@
+// No build step: kernels defined with kernel(fn) compile from their own TypeScript source on first
+// launch, under vitest (this process) and under tsx (a child process).
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createDevice } from '../../runtime/index.js';
+import type { Device } from '../../runtime/types.js';
+import type { Kernel } from '../../runtime/lang.js';
+import { FIXTURES, ROOT } from './run-cli.js';
+
+interface App {
+  run(gpu: Device, seed: number): Promise<{ backend: string; out: number[] }>;
+}
+
+function relL2(got: readonly number[], want: Float64Array): number {
+  let err = 0;
+  let norm = 0;
+  want.forEach((w, i) => {
+    err += ((got[i] ?? NaN) - w) ** 2;
+    norm += w * w;
+  });
+  return Math.sqrt(err / norm);
+}
+
+const load = async <T>(file: string): Promise<T> => (await import(join(FIXTURES, 'app', file))) as T;
+// Importing the full entry registers the compiler, as an app's `import ... from 'kernelscript'` does.
+await import('../../index.js');
+
+describe('no build step', () => {
+  it.each(['cpu', 'webgpu'] as const)('under vitest, kernels compile from source on first launch (%s)', async (backend) => {
+    const { run } = await load<App>('run.ts');
+    const { axpy } = await load<{ axpy: Kernel }>('kernels.ts');
+    const { reference } = await load<{ reference: (seed: number) => Float64Array }>('reference.ts');
+    expect(axpy.compiled).toEqual({});
+    expect(axpy.site?.file).toBe(join(FIXTURES, 'app/kernels.ts'));
+    const seed = (Math.random() * 2 ** 32) >>> 0;
+    const gpu = await createDevice({ backend });
+    try {
+      const r = await run(gpu, seed);
+      expect(r.backend).toBe(backend);
+      expect(relL2(r.out, reference(seed)), `seed ${seed}`).toBeLessThan(1e-5);
+    } finally {
+      gpu.dispose();
+    }
+  });
+
+  it('under tsx, the app runs straight from its TypeScript sources', async () => {
+    const { reference } = await load<{ reference: (seed: number) => Float64Array }>('reference.ts');
+    const seed = (Math.random() * 2 ** 32) >>> 0;
+    const r = spawnSync(process.execPath, ['--import', 'tsx', join(FIXTURES, 'app/main.ts'), String(seed), 'cpu'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const result = JSON.parse(r.stdout) as { backend: string; out: number[] };
+    expect(result.backend).toBe('cpu');
+    expect(relL2(result.out, reference(seed)), `seed ${seed}`).toBeLessThan(1e-5);
+  });
+});

@@ -1,0 +1,127 @@
+// The esbuild plugin: a small app bundles with its kernels precompiled and no compiler inside,
+// runs, reports compile errors as located esbuild errors, and rebuilds on dependency changes.
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { context, type BuildFailure, type Plugin } from 'esbuild';
+import { afterAll, describe, expect, it } from 'vitest';
+import kernelscript from '../../compiler/esbuild.js';
+import { FIXTURES, ROOT, bundle, compilerInputs } from './bundle.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'ks-esbuild-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+type Reference = (seed: number) => Float64Array;
+const loadReference = async (): Promise<Reference> =>
+  ((await import(`${FIXTURES}/app/reference.ts`)) as { reference: Reference }).reference;
+
+function relL2(got: readonly number[], want: Float64Array): number {
+  let err = 0;
+  let norm = 0;
+  want.forEach((w, i) => {
+    err += ((got[i] ?? NaN) - w) ** 2;
+    norm += w * w;
+  });
+  return Math.sqrt(err / norm);
+}
+
+describe('esbuild plugin', () => {
+  it('bundles an app whose kernels run precompiled, without the compiler', async () => {
+    const outfile = join(dir, 'app.mjs');
+    const r = await bundle(`${FIXTURES}/app/main.ts`, outfile, 'node', { targets: ['wgsl', 'cuda'], cache: join(dir, 'cache') });
+    expect(r.errors).toEqual([]);
+    expect(compilerInputs(r.metafile)).toEqual([]);
+    expect(Object.keys(r.metafile.inputs)).toContain('runtime.ts');
+    const text = readFileSync(outfile, 'utf8');
+    // Each kernel(...) call got its outputs for wgsl, cuda and (always) js.
+    expect(text.match(/"target":"(wgsl|cuda|js)"/g)?.length).toBe(6);
+    const seed = (Math.random() * 2 ** 32) >>> 0;
+    const run = spawnSync(process.execPath, [outfile, String(seed), 'cpu'], { encoding: 'utf8', cwd: ROOT });
+    expect(run.stderr).toBe('');
+    const result = JSON.parse(run.stdout) as { backend: string; out: number[] };
+    expect(result.backend).toBe('cpu');
+    expect(relL2(result.out, (await loadReference())(seed)), `seed ${seed}`).toBeLessThan(1e-5);
+  });
+
+  it('turns compile errors into esbuild errors with file, line, column and line text', async () => {
+    const err = await bundle(`${FIXTURES}/app-errors/main.ts`, join(dir, 'bad.mjs'), 'node', { cache: false }).then(
+      () => null,
+      (e: unknown) => e as BuildFailure,
+    );
+    expect(err?.errors.length).toBeGreaterThan(0);
+    const first = err?.errors[0];
+    const text = readFileSync(`${FIXTURES}/app-errors/broken.ts`, 'utf8').split('\n');
+    expect(first?.pluginName).toBe('kernelscript');
+    expect(first?.text).toMatch(/^KS\d{4}: .*'s'/);
+    expect(first?.location).toMatchObject({
+      file: 'test/fixtures/app-errors/broken.ts',
+      line: 3,
+      column: (text[2] ?? '').indexOf('s: string'),
+      lineText: text[2],
+    });
+  });
+
+  it('refuses run-time compiler imports in runtime-only bundles, with their location', async () => {
+    const app = join(dir, 'jit-app');
+    cpSync(`${FIXTURES}/app`, app, { recursive: true });
+    writeFileSync(join(app, 'uses-compiler.ts'), "import { compileKernel } from 'kernelscript';\nconsole.log(compileKernel);\n");
+    const err = await bundle(join(app, 'uses-compiler.ts'), join(dir, 'jit.mjs'), 'node', { cache: false }).then(
+      () => null,
+      (e: unknown) => e as BuildFailure,
+    );
+    expect(err?.errors[0]?.text).toContain("'compileKernel' would bundle the whole compiler");
+    expect(err?.errors[0]?.location?.line).toBe(1);
+  });
+
+  it('recompiles a kernel when a helper it imports changes, in incremental and watch builds', async () => {
+    const app = join(dir, 'watch-app');
+    cpSync(`${FIXTURES}/app`, app, { recursive: true });
+    const outfile = join(dir, 'watch.mjs');
+    let builds = 0;
+    let onBuild: () => void = () => {};
+    const counter: Plugin = {
+      name: 'count',
+      setup(b) {
+        b.onEnd(() => {
+          builds++;
+          onBuild();
+        });
+      },
+    };
+    const ctx = await context({
+      entryPoints: [join(app, 'main.ts')],
+      outfile,
+      bundle: true,
+      format: 'esm',
+      platform: 'node',
+      logLevel: 'silent',
+      absWorkingDir: ROOT,
+      external: ['webgpu'],
+      plugins: [kernelscript({ targets: ['wgsl'], cache: false }), counter],
+    });
+    try {
+      await ctx.rebuild();
+      const before = readFileSync(outfile, 'utf8');
+      expect(before).not.toContain('2.5');
+      const helpers = join(app, 'helpers.ts');
+      const original = readFileSync(helpers, 'utf8');
+      writeFileSync(helpers, original.replace('return a * x + y;', 'return a * x + y * 2.5;'));
+      await ctx.rebuild();
+      const after = readFileSync(outfile, 'utf8');
+      // The helper's new constant reaches the precompiled WGSL and JS of the kernel in kernels.ts
+      // (besides the helper's own bundled JS: one occurrence).
+      expect(after.split('2.5').length - 1).toBeGreaterThanOrEqual(3);
+
+      await ctx.watch();
+      const watched = new Promise<void>((done) => (onBuild = done));
+      const seen = builds;
+      writeFileSync(helpers, original.replace('return a * x + y;', 'return a * x - y;'));
+      await watched;
+      expect(builds).toBe(seen + 1);
+      expect(readFileSync(outfile, 'utf8')).not.toContain('2.5');
+    } finally {
+      await ctx.dispose();
+    }
+  });
+});

@@ -1,0 +1,37 @@
+// Executes every test case (test/cases/*.ts) on every available device against its float64
+// reference. Cases are loaded dynamically so that kernel files stay out of the strict tsconfig.
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { afterAll, describe, it } from 'vitest';
+import type { CaseSpec } from '../helpers/case.js';
+import { closeDevices, openDevices } from '../helpers/devices.js';
+import { runCase } from './run-case.js';
+
+// The full entry registers the compiler, which compiles each case's kernels on first launch.
+await import('../../index.js');
+
+const dir = fileURLToPath(new URL('../cases/', import.meta.url));
+const files = readdirSync(dir)
+  .filter((f) => f.endsWith('.ts'))
+  .sort();
+const seed = process.env.KS_SEED ? Number(process.env.KS_SEED) : undefined;
+
+const slots = await openDevices();
+afterAll(() => closeDevices(slots));
+
+for (const file of files) {
+  const mod = (await import(pathToFileURL(join(dir, file)).href)) as Record<string, unknown>;
+  const specs = (mod.specs ?? (mod.spec ? [mod.spec] : [])) as CaseSpec[];
+  describe(file, () => {
+    it('exports at least one spec', ({ expect }) => expect(specs.length).toBeGreaterThan(0));
+    specs.forEach((spec, n) => {
+      for (const slot of slots) {
+        const title = `${spec.kernel}${specs.length > 1 ? ` #${n + 1}` : ''} on ${slot.backend}`;
+        const device = slot.device;
+        if (!device) it.skip(`${title} (skipped: ${slot.reason})`, () => undefined);
+        else it(title, () => runCase(mod, spec, device, seed));
+      }
+    });
+  });
+}

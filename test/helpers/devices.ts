@@ -1,0 +1,38 @@
+// The devices tests run on: cpu always, webgpu (Dawn; required when CI is set), cuda when present.
+// Each unavailable backend carries the one-line reason it is skipped.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createDevice } from '../../runtime/index.js';
+import type { Backend, Device } from '../../runtime/types.js';
+
+// Dawn's Vulkan loader warns when XDG_RUNTIME_DIR is unset.
+process.env.XDG_RUNTIME_DIR ??= mkdtempSync(join(tmpdir(), 'xdg-'));
+
+export interface DeviceSlot {
+  backend: Backend;
+  device: Device | null;
+  /** Why `device` is null. */
+  reason: string;
+}
+
+/** Opens one device per backend. Dispose them with closeDevices() in afterAll. */
+export async function openDevices(backends: readonly Backend[] = ['cpu', 'webgpu', 'cuda']): Promise<DeviceSlot[]> {
+  const slots: DeviceSlot[] = [];
+  for (const backend of backends) {
+    try {
+      slots.push({ backend, device: await createDevice({ backend }), reason: '' });
+    } catch (e) {
+      const reason = (e as Error).message.split('\n').slice(0, 2).join(' ');
+      if (backend === 'webgpu' && process.env.CI) {
+        throw new Error(`WebGPU must be available in CI, but: ${reason}`, { cause: e });
+      }
+      slots.push({ backend, device: null, reason });
+    }
+  }
+  return slots;
+}
+
+export function closeDevices(slots: readonly DeviceSlot[]): void {
+  for (const s of slots) s.device?.dispose();
+}
