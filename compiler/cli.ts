@@ -2,11 +2,11 @@
 // run it in-process; bin/kernelscript.js calls it with the real process.
 import { resolve } from 'node:path';
 import { parseCommand, type CompileArgs } from './cli/args.js';
-import { createCache, packageVersion, runCompile, type Io } from './cli/build.js';
+import type { Io } from './cli/build.js';
 import { BUILD_USAGE, CHECK_USAGE, DOCTOR_USAGE, USAGE } from './cli/help.js';
 import { isGlob } from './cli/glob.js';
 import { watchLoop, type Watcher } from './cli/watch.js';
-import { runDoctor } from './cli/doctor.js';
+import { packageVersion } from './cli/version.js';
 
 const TOPICS: Record<string, string> = { build: BUILD_USAGE, check: CHECK_USAGE, doctor: DOCTOR_USAGE };
 
@@ -38,14 +38,16 @@ export async function main(argv: readonly string[], options: MainOptions = {}): 
       return 2;
     }
     case 'doctor':
-      return runDoctor(cmd.json, stdout);
+      return (await import('./cli/doctor.js')).runDoctor(cmd.json, stdout);
     case 'build':
     case 'check': {
+      // Loaded here, not at the top: help and --version should not wait for the compiler to load.
+      const { createCache, runCompile } = await import('./cli/build.js');
       const io: Io = { cwd: options.cwd ?? process.cwd(), stdout, stderr, color: useColor(cmd, options.isTTY ?? process.stderr.isTTY) };
       const cache = cmd.kind === 'build' ? createCache(cmd, io.cwd) : null;
-      if (!cmd.watch) return runCompile(cmd.kind, cmd, io, cache).exitCode;
+      if (!cmd.watch) return (await runCompile(cmd.kind, cmd, io, cache)).exitCode;
       const globBases = cmd.files.filter(isGlob).map((p) => resolve(io.cwd, p.split(/[*?[{]/)[0] ?? '.'));
-      const watcher = watchLoop(() => runCompile(cmd.kind, cmd, io, cache).watched, globBases.map(dirOf), stdout);
+      const watcher = await watchLoop(async () => (await runCompile(cmd.kind, cmd, io, cache)).watched, globBases.map(dirOf), stdout);
       if (options.onWatch) {
         options.onWatch(watcher);
         return 0;

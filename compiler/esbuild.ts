@@ -31,7 +31,7 @@ const LOADERS: Record<string, Loader> = {
 };
 // Names only the full entry exports: importing them means the app compiles at run time.
 const COMPILER_NAMES = ['compileKernel', 'KernelCompileError', 'InternalCompilerError'];
-const IMPORTS_KERNELSCRIPT = /from\s*['"]kernelscript['"]/;
+const IMPORTS_KERNELSCRIPT = /from\s*['"]kernelscript(\/runtime)?['"]/;
 
 export default function kernelscript(options: KernelscriptPluginOptions = {}): Plugin {
   const targets = [...new Set<Target>([...(options.targets ?? TARGETS), 'js'])];
@@ -75,7 +75,7 @@ export default function kernelscript(options: KernelscriptPluginOptions = {}): P
         if (!/\bkernel\s*\(/.test(text)) return undefined;
         let result: FileResult;
         try {
-          result = compileFileCached(cache, args.path, text, targets).result;
+          result = (await compileFileCached(cache, args.path, text, targets)).result;
         } catch (e) {
           // A compiler bug still becomes a located build error rather than a crashed build.
           return { errors: [{ text: `internal compiler error: ${(e as Error).message}`, location: { file: rel(cwd, args.path) } }], watchFiles: [args.path] };

@@ -8,7 +8,7 @@ export const GOAL = 0.9;
 
 await runSample({ ...MNIST_DEFAULTS, matrix: 0 }, async (gpu, { flags }, out) => {
   out.log(`MNIST softmax regression on ${gpu.backend} (${gpu.name}), ${flags.matrix ? 'Matrix layer' : 'hand-written kernels'}`);
-  out.log(`  ${flags.epochs} epochs, batch ${flags.batch}, rate ${flags.rate}, L2 ${flags.l2}, shuffle seed ${flags.seed}`);
+  out.log(`  ${flags.epochs} epochs, batch ${flags.batch}, rate ${flags.rate} / (1 + ${flags.decay}·epoch), L2 ${flags.l2}, shuffle seed ${flags.seed}`);
   const r = await trainMnist(gpu, flags, (e, loss) => out.log(`  epoch ${String(e + 1).padStart(3)}  loss ${loss.toFixed(4)}`));
   out.log(`  train accuracy ${r.trainAccuracy.toFixed(4)} on ${r.trainSamples}, ` +
     `test accuracy ${r.testAccuracy.toFixed(4)} on ${r.testSamples} (goal ${GOAL}), ${(r.ms / 1000).toFixed(1)} s`);

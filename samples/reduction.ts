@@ -60,7 +60,7 @@ await runSample({ n: 0, seed: 0, reps: 20 }, async (gpu, { flags }, out) => {
     const ms = await timeLaunches(gpu, run, flags.reps);
     const gbps = (4 * n) / (ms * 1e6);
     out.log(`reduction on ${gpu.backend}, n = ${n}: sum ${got} (float64 ${want.toFixed(3)}, relative error ${err.toExponential(2)})`);
-    out.log(`  ${blocks} + 1 blocks of ${BLOCK}: ${fmtMs(ms)} per sum, ${gbps.toFixed(1)} GB/s`);
+    out.log(`  ${blocks} + 1 blocks of ${BLOCK}: ${fmtMs(ms)} per sum, ${gbps.toPrecision(3)} GB/s`);
     out.done({ sample: 'reduction', backend: gpu.backend, n, sum: got, want, err, ms, gbps, ok: true });
   } finally {
     x.dispose();

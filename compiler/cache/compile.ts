@@ -2,7 +2,7 @@
 // the compiler. A file is recompiled only when its text, a file it depends on, the targets or the
 // compiler itself changed. Results with errors are never cached, so diagnostics are always fresh.
 import { readFileSync } from 'node:fs';
-import { compileFile } from '../index.js';
+import type { compileFile as CompileFile } from '../index.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { CompiledKernel, Target } from '../output.js';
 import { CompileCache } from './store.js';
@@ -26,18 +26,28 @@ export interface FileResult {
 
 export type FileCache = CompileCache<FileResult>;
 
-export function compileFileCached(
+// The compiler (and TypeScript with it) takes seconds to load: builds whose files all hit the
+// cache never load it.
+let compileFile: typeof CompileFile | null = null;
+
+async function loadCompiler(): Promise<typeof CompileFile> {
+  compileFile ??= (await import('../index.js')).compileFile;
+  return compileFile;
+}
+
+export async function compileFileCached(
   cache: FileCache | null,
   fileName: string,
   text: string,
   targets: readonly Target[],
-): { result: FileResult; cached: boolean } {
+): Promise<{ result: FileResult; cached: boolean }> {
   const key = cache?.key(fileName, text, targets);
   if (cache && key) {
     const hit = cache.get(key);
     if (hit) return { result: hit, cached: true };
   }
-  const result = normalize(fileName, text, compileFile(fileName, text, [...targets]));
+  const compile = await loadCompiler();
+  const result = normalize(fileName, text, compile(fileName, text, [...targets]));
   if (cache && key && result.diagnostics.length === 0) {
     // The file itself is part of the key; its dependencies are checked on every lookup.
     cache.set(key, result, result.dependencies.filter((d) => d !== fileName), readDep);
@@ -53,7 +63,7 @@ function readDep(file: string): string | null {
   }
 }
 
-type CoreResult = ReturnType<typeof compileFile>;
+type CoreResult = ReturnType<typeof CompileFile>;
 
 function normalize(fileName: string, text: string, r: CoreResult): FileResult {
   return {

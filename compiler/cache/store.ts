@@ -5,7 +5,7 @@
 // dependency list only after.
 import { mkdirSync, readFileSync, renameSync, writeFileSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { sha256 } from './hash.js';
+import { hashParts, sha256 } from './hash.js';
 import { compilerVersion } from './version.js';
 
 export interface DepHash {
@@ -53,7 +53,7 @@ export class CompileCache<T> {
 
   /** The lookup key of a file's compile for a set of targets. */
   key(fileName: string, text: string, targets: readonly string[]): string {
-    return sha256(this.version, [...targets].sort().join(','), resolve(fileName), text);
+    return hashParts(this.version, [...targets].sort().join(','), resolve(fileName), text);
   }
 
   get(key: string, readDep: (file: string) => string | null = readText): T | undefined {

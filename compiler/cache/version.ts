@@ -4,7 +4,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { sha256 } from './hash.js';
+import { hashParts } from './hash.js';
 
 // Parts of the compiler that do not affect generated code.
 const SKIP = new Set(['cli', 'cli.ts', 'cli.js', 'esbuild.ts', 'esbuild.js', 'cache']);
@@ -20,7 +20,7 @@ export function compilerVersion(): string {
   for (const dir of [compilerDir, join(root, 'targets')]) collect(dir, files);
   files.sort();
   const contents = files.flatMap((f) => [f.slice(root.length), safeRead(f)]);
-  memo = `${pkg}+${sha256(...contents).slice(0, 16)}`;
+  memo = `${pkg}+${hashParts(...contents).slice(0, 16)}`;
   return memo;
 }
 

@@ -12,7 +12,7 @@ import { manifest, module, nameClashes, outputName, typings, type BuiltKernel, t
 import { expandFiles } from './glob.js';
 import { compilePtx, findNvcc } from './ptx.js';
 import { sha256 } from '../cache/hash.js';
-import { irOf } from './ir.js';
+import { packageVersion } from './version.js';
 
 export interface Io {
   cwd: string;
@@ -34,7 +34,7 @@ export function createCache(args: CompileArgs, cwd: string): FileCache | null {
   return new CompileCache({ dir: args.cacheDir ? resolve(cwd, args.cacheDir) : defaultCacheDir(cwd) });
 }
 
-export function runCompile(kind: 'build' | 'check', args: CompileArgs, io: Io, cache: FileCache | null): RunResult {
+export async function runCompile(kind: 'build' | 'check', args: CompileArgs, io: Io, cache: FileCache | null): Promise<RunResult> {
   const started = performance.now();
   const { files, unmatched } = expandFiles(args.files, io.cwd);
   const fail = (message: string, exitCode = 1): RunResult => {
@@ -55,7 +55,7 @@ export function runCompile(kind: 'build' | 'check', args: CompileArgs, io: Io, c
       return fail(`cannot read ${rel(io.cwd, file)}: ${(e as Error).message}`);
     }
     texts.set(file, text);
-    const r = compileFileCached(cache, file, text, args.targets);
+    const r = await compileFileCached(cache, file, text, args.targets);
     if (r.cached) cached++;
     results.set(file, r.result);
     diagnostics.push(...r.result.diagnostics);
@@ -77,7 +77,7 @@ export function runCompile(kind: 'build' | 'check', args: CompileArgs, io: Io, c
 
   if (args.emit === 'ir') {
     for (const file of files) {
-      if (results.get(file)?.kernels.length) io.stdout(irOf(file, texts.get(file) ?? ''));
+      if (results.get(file)?.kernels.length) io.stdout((await import('./ir.js')).irOf(file, texts.get(file) ?? ''));
     }
   }
   if (kind === 'check') {
@@ -185,18 +185,4 @@ function rel(cwd: string, file: string): string {
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
-
-let version: string | null = null;
-export function packageVersion(): string {
-  if (version !== null) return version;
-  for (const p of ['../../package.json', '../../../package.json']) {
-    try {
-      const pkg = JSON.parse(readFileSync(new URL(p, import.meta.url), 'utf8')) as { name?: string; version?: string };
-      if (pkg.name === 'kernelscript' && pkg.version) return (version = pkg.version);
-    } catch {
-      // try the next location (source checkout vs dist/)
-    }
-  }
-  return (version = '0.0.0');
 }

@@ -54,6 +54,7 @@ Exit status: 0 when there are no errors, 1 if any file has an error, 2 on a usag
 export const DOCTOR_USAGE = `Usage: kernelscript doctor [--json]
 
 Probes every backend and reports which ones can run kernels here, and why the others cannot.
+Exit status: 0 when a GPU backend (cuda or webgpu) works, 1 when only the cpu backend does.
 
 Options:
       --json   Print the report as JSON

@@ -1,4 +1,8 @@
 // `--emit ir`: the IR of every kernel in a file, as the IR printer writes it.
-export function irOf(_file: string, _text: string): string {
-  throw new Error('not yet wired');
+import { compileToIR, listKernels, printKernel } from '../index.js';
+
+export function irOf(file: string, text: string): string {
+  return listKernels(text, file)
+    .map((name) => `// ${name} (${file})\n${printKernel(compileToIR(text, { kernel: name, fileName: file }))}`)
+    .join('\n');
 }

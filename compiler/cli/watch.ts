@@ -10,20 +10,40 @@ export interface Watcher {
 
 /**
  * Calls `run` now and again after each burst of changes; `run` returns the files to watch next.
- * `dirsOf` adds directories to watch for new files (the bases of glob patterns).
+ * `extraDirs` are watched for new files too (the bases of glob patterns).
  */
-export function watchLoop(run: () => string[], extraDirs: readonly string[], log: (s: string) => void, debounceMs = 60): Watcher {
+export async function watchLoop(
+  run: () => Promise<string[]>,
+  extraDirs: readonly string[],
+  log: (s: string) => void,
+  debounceMs = 60,
+): Promise<Watcher> {
   const watchers = new Map<string, FSWatcher>();
   let files = new Set<string>();
   let timer: NodeJS.Timeout | null = null;
   let pendingPath = '';
   let closed = false;
+  // Runs never overlap: a change during a run schedules one more run after it.
+  let running: Promise<void> | null = null;
+  let again = false;
 
   const rerun = (): void => {
     timer = null;
     if (closed) return;
+    if (running) {
+      again = true;
+      return;
+    }
     log(`\nChange in ${pendingPath}; rebuilding...\n`);
-    refresh(run());
+    running = run()
+      .then(refresh, (e: unknown) => log(`kernelscript: ${e instanceof Error ? e.message : String(e)}\n`))
+      .finally(() => {
+        running = null;
+        if (again) {
+          again = false;
+          rerun();
+        }
+      });
   };
 
   const onEvent = (dir: string, name: string | null): void => {
@@ -56,7 +76,7 @@ export function watchLoop(run: () => string[], extraDirs: readonly string[], log
     }
   };
 
-  refresh(run());
+  refresh(await run());
   log('Watching for changes (Ctrl+C to stop).\n');
   return {
     close(): void {

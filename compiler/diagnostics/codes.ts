@@ -28,7 +28,6 @@ export const CODES = {
   KS2009: "'{0}' takes {1} argument(s), but got {2}",
   KS2010: "'{0}' cannot take a {1} argument",
   KS2011: "cannot assign to '{0}': {1}",
-  KS2012: 'a void call has no value to use',
   KS2013: "the literal '{0}' is not a number a kernel can represent",
   // Unsupported constructs
   KS3001: '{0} is not supported in kernels',
@@ -47,8 +46,6 @@ export const CODES = {
   KS3014: "'{0}' has no property '{1}'{2}",
   KS3015: "'{0}' is not a statement a kernel can run; only assignments, ++/--, and calls can stand alone",
   KS3016: "'{0}' is not a loop label kernels support; 'break' and 'continue' must be unlabeled and inside a loop",
-  KS3017: 'a switch case must end with break (fall-through is not supported)',
-  KS3018: 'switch case labels must be compile-time integer constants',
   // Memory and atomics
   KS4001: "'{0}' on a Float32Array is not supported; only atomicAdd works on Float32Array",
   KS4002: "the first argument of '{0}' must be an Int32Array/Uint32Array/Float32Array parameter or shared array",
@@ -73,7 +70,6 @@ export const CODES = {
   KS6006: "cannot read module '{0}' imported here: {1}",
   KS6007: "'{0}' is not exported as a function or constant by '{1}'",
   KS6008: "helper '{0}' returns nothing, so it has no value",
-  KS6009: 'a compile-time constant cannot be computed here: {0}',
   KS6010: "helper '{0}' returns void, so its 'return' takes no value",
 } as const;
 

@@ -5,6 +5,7 @@ import type { KernelIR, Param, ScalarType, Span } from '../ir/types.js';
 import type { Binding, FnCtx } from './context.js';
 import { freshName } from './context.js';
 import { HelperTable } from './helpers.js';
+import { inferAccess } from '../passes/access.js';
 import { lowerFunctionBody } from './infer.js';
 import { langName, spanOf, type ModuleInfo } from './module.js';
 import { paramTypeHint, parseTypeNode } from './typing.js';
@@ -55,11 +56,13 @@ function makeSite(mod: ModuleInfo, call: ts.CallExpression): KernelSite {
   return { name, mod, call, fn, span: spanOf(mod, call), start: call.getStart(mod.sf), end: call.getEnd() };
 }
 
-/** Lowers one kernel; null when it has errors (reported to `diags`). */
+/**
+ * Lowers one kernel, reporting errors to `diags`. The IR is returned even after errors (with
+ * placeholders), so that later passes can report theirs too; it is only valid without errors.
+ */
 export function lowerKernel(site: KernelSite, diags: DiagnosticBag): KernelIR | null {
   const { mod, fn } = site;
   const at = (n: ts.Node) => spanOf(mod, n);
-  const before = diags.items.length;
   if (!fn) {
     diags.report(at(site.call.arguments[0] ?? site.call), 'KS1001');
     return null;
@@ -99,6 +102,8 @@ export function lowerKernel(site: KernelSite, diags: DiagnosticBag): KernelIR | 
       scope.set(pname, { k: 'array', ir, elem: t.elem, space: 'global', param: true });
     } else {
       diags.report(at(p.type), 'KS1003', pname, t.text, paramTypeHint(t.text));
+      // Still bind the name, so that its uses do not each report it as undefined.
+      scope.set(pname, { k: 'param', ir, type: 'f32' });
     }
   }
   const helpers = new HelperTable(names, diags);
@@ -119,8 +124,8 @@ export function lowerKernel(site: KernelSite, diags: DiagnosticBag): KernelIR | 
     litDecls: new Set(),
   });
   const { cx, body } = lowerFunctionBody(make, fn.body.statements);
-  if (diags.items.length > before) return null;
-  return {
+  // Access and atomic flags are part of a well-formed kernel, so they are set before anyone sees it.
+  return inferAccess({
     name: site.name,
     params,
     shared: cx.shared,
@@ -128,5 +133,5 @@ export function lowerKernel(site: KernelSite, diags: DiagnosticBag): KernelIR | 
     body,
     usesBarrier: cx.usesBarrier,
     span: site.span,
-  };
+  });
 }

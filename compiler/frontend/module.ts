@@ -50,7 +50,30 @@ export function loadModule(fileName: string, text: string): ModuleInfo {
 
 /** Loads an imported user file from disk; throws an Error with the reason when it cannot. */
 export function loadModuleFromDisk(file: string): ModuleInfo {
-  return loadModule(file, readUserFile(file));
+  const m = loadModule(file, readUserFile(file));
+  recorder?.set(m.file, m.text);
+  return m;
+}
+
+let recorder: Map<string, string> | null = null;
+
+/** Runs `f`, returning the user files (and their texts) it read through imports. */
+export function recordDependencies<T>(f: () => T): { value: T; deps: Map<string, string> } {
+  const outer = recorder;
+  const deps = new Map<string, string>();
+  recorder = deps;
+  try {
+    return { value: f(), deps };
+  } finally {
+    recorder = outer;
+    if (outer) for (const [k, v] of deps) outer.set(k, v);
+  }
+}
+
+/** The latest text of a file by its diagnostic name, for code frames. */
+export function sourceTextOf(display: string): string | undefined {
+  for (const { info } of modules.values()) if (info.display === display) return info.text;
+  return undefined;
 }
 
 function scanModule(file: string, text: string, sf: ts.SourceFile): ModuleInfo {

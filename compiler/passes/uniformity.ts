@@ -110,13 +110,21 @@ class Analysis {
         return { code: 'KS5004', what: returns([s]) ? 'the kernel' : 'the loop iteration', line: s.span.line };
       }
       case 'loop': {
-        let head = cf ?? (s.cond ? this.cond(s.cond) : null);
-        for (let pass = 0; pass < 2; pass++) {
-          const end = this.block(s.body, head);
-          const upd = this.block(s.update, end ?? head);
-          if (head || !(end ?? upd)) break;
+        // An iteration that ends non-uniformly (a divergent continue/break/return) makes every
+        // later iteration non-uniform; that reason is named before a loop-carried condition.
+        const condCF = s.cond ? this.cond(s.cond) : null;
+        let head = cf;
+        if (!head) {
+          const report = this.report;
+          this.report = null;
+          const end = this.block(s.body, null);
+          const upd = this.block(s.update, end);
+          this.report = report;
           head = end ?? upd;
         }
+        head ??= condCF;
+        const end = this.block(s.body, head);
+        this.block(s.update, end ?? head);
         return returns(s.body) ? (cf ?? head) : cf;
       }
       case 'block':

@@ -11,7 +11,10 @@ export type Op =
       kernel: CompiledKernel;
       pipeline: Promise<GPUComputePipeline>;
       bindGroupLayout: GPUBindGroupLayout;
-      entries: GPUBindGroupEntry[];
+      /** This launch's uniform block; all of a batch's blocks share one buffer at aligned offsets. */
+      uniform: Uint8Array;
+      uniformBinding: number;
+      arrayEntries: GPUBindGroupEntry[];
       workgroups: Dim3Tuple;
     }
   | { k: 'copy'; src: GPUBuffer; dst: GPUBuffer; size: number };
@@ -36,6 +39,7 @@ export function encodeBatch(device: GPUDevice, batch: Batch, pipelines: GPUCompu
       readback: device.createBuffer({ size: 16, usage: BufferUsage.MAP_READ | BufferUsage.COPY_DST }),
     };
   }
+  const uniforms = uniformBuffer(device, batch);
   let pass: GPUComputePassEncoder | null = null;
   let passIndex = 0;
   let next = 0;
@@ -60,7 +64,13 @@ export function encodeBatch(device: GPUDevice, batch: Batch, pipelines: GPUCompu
     const pipeline = pipelines[next++];
     if (!pipeline) throw new Error('internal: a dispatch has no pipeline');
     pass.setPipeline(pipeline);
-    const group = device.createBindGroup({ label: `${op.kernel.name} bindings`, layout: op.bindGroupLayout, entries: op.entries });
+    if (!uniforms.buffer) throw new Error('internal: a dispatch has no uniform buffer');
+    const uniform = { buffer: uniforms.buffer, offset: (uniforms.offsets[next - 1] as number), size: op.uniform.byteLength };
+    const group = device.createBindGroup({
+      label: `${op.kernel.name} bindings`,
+      layout: op.bindGroupLayout,
+      entries: [{ binding: op.uniformBinding, resource: uniform }, ...op.arrayEntries],
+    });
     pass.setBindGroup(0, group);
     pass.dispatchWorkgroups(op.workgroups[0], op.workgroups[1], op.workgroups[2]);
   }
@@ -72,6 +82,26 @@ export function encodeBatch(device: GPUDevice, batch: Batch, pipelines: GPUCompu
     batch.temps.push(timer.resolve, timer.set);
   }
   return enc.finish();
+}
+
+/** One mapped-at-creation buffer holding every launch's uniform block, each at an aligned offset. */
+function uniformBuffer(device: GPUDevice, batch: Batch): { buffer: GPUBuffer | null; offsets: number[] } {
+  const align = device.limits.minUniformBufferOffsetAlignment;
+  const offsets: number[] = [];
+  let size = 0;
+  for (const op of batch.ops) {
+    if (op.k !== 'dispatch') continue;
+    offsets.push(size);
+    size += Math.ceil(op.uniform.byteLength / align) * align;
+  }
+  if (offsets.length === 0) return { buffer: null, offsets };
+  const buffer = device.createBuffer({ label: 'launch uniforms', size: Math.max(size, 16), usage: BufferUsage.UNIFORM, mappedAtCreation: true });
+  const bytes = new Uint8Array(buffer.getMappedRange());
+  let i = 0;
+  for (const op of batch.ops) if (op.k === 'dispatch') bytes.set(op.uniform, offsets[i++]);
+  buffer.unmap();
+  batch.temps.push(buffer);
+  return { buffer, offsets };
 }
 
 function countPasses(ops: readonly Op[]): number {

@@ -18,6 +18,7 @@ export class WebGpuDevice extends BaseDevice implements BufferOwner {
   readonly hasTimestamps: boolean;
   private readonly maxWorkgroups: number;
   private readonly maxBinding: number;
+  private readonly maxStorageBuffers: number;
   private readonly pipelines: PipelineCache;
 
   private ops: Op[] = [];
@@ -36,6 +37,7 @@ export class WebGpuDevice extends BaseDevice implements BufferOwner {
     const l = gpu.limits;
     this.maxWorkgroups = l.maxComputeWorkgroupsPerDimension;
     this.maxBinding = Math.min(l.maxStorageBufferBindingSize, l.maxBufferSize);
+    this.maxStorageBuffers = l.maxStorageBuffersPerShaderStage;
     this.limits = {
       maxThreadsPerBlock: l.maxComputeInvocationsPerWorkgroup,
       maxBlockDim: [l.maxComputeWorkgroupSizeX, l.maxComputeWorkgroupSizeY, l.maxComputeWorkgroupSizeZ],
@@ -84,6 +86,11 @@ export class WebGpuDevice extends BaseDevice implements BufferOwner {
   protected enqueue(kernel: CompiledKernel, shape: LaunchShape, args: readonly LaunchArg[]): void {
     const wgsl = kernel.meta.wgsl;
     if (!wgsl) throw new LaunchError(`kernel '${kernel.name}' has no WGSL binding layout (meta.wgsl is missing)`);
+    if (wgsl.arrayBindings.length > this.maxStorageBuffers) {
+      throw new LaunchError(
+        `kernel '${kernel.name}' has ${wgsl.arrayBindings.length} array parameters; this WebGPU adapter binds at most ${this.maxStorageBuffers}`,
+      );
+    }
     const byName = new Map(kernel.params.map((p, i) => [p.name, args[i]]));
     const arrays = wgsl.arrayBindings.map((b) => {
       const a = byName.get(b.name);
@@ -92,45 +99,28 @@ export class WebGpuDevice extends BaseDevice implements BufferOwner {
     });
     checkAliasing(kernel, wgsl, arrays);
     const pipeline = this.pipelines.pipeline(kernel, wgsl, shape.block);
-    const uniform = this.uniformBuffer(kernel, wgsl, byName, shape.grid);
-    this.temps.push(uniform);
-    const entries: GPUBindGroupEntry[] = [
-      { binding: wgsl.uniformBinding, resource: { buffer: uniform } },
-      ...wgsl.arrayBindings.map((b, i) => ({ binding: b.binding, resource: { buffer: (arrays[i] as WebGpuArray).buffer } })),
-    ];
+    const uniform = uniformBytes(wgsl, byName, shape.grid);
+    const arrayEntries: GPUBindGroupEntry[] = wgsl.arrayBindings.map((b, i) => ({
+      binding: b.binding,
+      resource: { buffer: (arrays[i] as WebGpuArray).buffer },
+    }));
     const bindGroupLayout = this.pipelines.layout(kernel, wgsl).bindGroup;
-    this.ops.push({ k: 'dispatch', kernel, pipeline, bindGroupLayout, entries, workgroups: this.fold(shape.grid) });
+    this.ops.push({
+      k: 'dispatch',
+      kernel,
+      pipeline,
+      bindGroupLayout,
+      uniform,
+      uniformBinding: wgsl.uniformBinding,
+      arrayEntries,
+      workgroups: this.fold(shape.grid),
+    });
   }
 
   /** Dispatch dimensions: a 1-D grid wider than the limit becomes (max, ceil(gx / max), 1). */
   private fold([gx, gy, gz]: Dim3Tuple): Dim3Tuple {
     if (gx <= this.maxWorkgroups) return [gx, gy, gz];
     return [this.maxWorkgroups, Math.ceil(gx / this.maxWorkgroups), 1];
-  }
-
-  private uniformBuffer(
-    kernel: CompiledKernel,
-    wgsl: WgslLayout,
-    byName: Map<string, LaunchArg | undefined>,
-    grid: Dim3Tuple,
-  ): GPUBuffer {
-    const buffer = this.gpu.createBuffer({
-      label: `${kernel.name} uniforms`,
-      size: Math.max(16, wgsl.uniformSize),
-      usage: BufferUsage.UNIFORM,
-      mappedAtCreation: true,
-    });
-    const view = new DataView(buffer.getMappedRange());
-    for (const f of wgsl.uniformFields) {
-      const v = byName.get(f.name);
-      if (f.type === 'f32') view.setFloat32(f.offset, v as number, true);
-      else if (f.type === 'i32') view.setInt32(f.offset, v as number, true);
-      else if (f.type === 'u32') view.setUint32(f.offset, v as number, true);
-      else view.setUint32(f.offset, v === true ? 1 : 0, true);
-    }
-    for (let i = 0; i < 3; i++) view.setUint32(wgsl.gridOffset + 4 * i, grid[i] ?? 1, true);
-    buffer.unmap();
-    return buffer;
   }
 
   readBuffer(a: WebGpuArray): Promise<TypedArray> {
@@ -254,6 +244,21 @@ export class WebGpuDevice extends BaseDevice implements BufferOwner {
     this.ops = [];
     this.gpu.destroy();
   }
+}
+
+/** The uniform block of one launch: scalar arguments at their offsets (bool as u32), then the grid. */
+function uniformBytes(wgsl: WgslLayout, byName: Map<string, LaunchArg | undefined>, grid: Dim3Tuple): Uint8Array {
+  const bytes = new Uint8Array(Math.max(16, wgsl.uniformSize));
+  const view = new DataView(bytes.buffer);
+  for (const f of wgsl.uniformFields) {
+    const v = byName.get(f.name);
+    if (f.type === 'f32') view.setFloat32(f.offset, v as number, true);
+    else if (f.type === 'i32') view.setInt32(f.offset, v as number, true);
+    else if (f.type === 'u32') view.setUint32(f.offset, v as number, true);
+    else view.setUint32(f.offset, v === true ? 1 : 0, true);
+  }
+  for (let i = 0; i < 3; i++) view.setUint32(wgsl.gridOffset + 4 * i, grid[i] ?? 1, true);
+  return bytes;
 }
 
 /** WebGPU forbids binding one buffer twice in a dispatch when either binding is writable. */

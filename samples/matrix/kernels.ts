@@ -84,7 +84,7 @@ export const binary = kernel(function binary(
 /** out = a ∘ s (op 0–3 as arith), or s ∘ a for op 4 (s − a) and 5 (s / a). */
 export const scalar = kernel(function scalar(a: Float32Array, s: f32, out: Float32Array, n: i32, op: i32) {
   for (let i = blockIdx.x * blockDim.x + threadIdx.x; i < n; i += gridDim.x * blockDim.x) {
-    out[i] = op >= 4 ? arith(op - 3, s, a[i]) : arith(op, a[i], s);
+    out[i] = op == 4 ? arith(1, s, a[i]) : op == 5 ? arith(3, s, a[i]) : arith(op, a[i], s);
   }
 });
 
@@ -104,25 +104,32 @@ export const unary = kernel(function unary(a: Float32Array, out: Float32Array, n
   }
 });
 
-/** One block per row: a tree reduction in shared memory of the row's values. */
-export const rowSums = kernel(function rowSums(a: Float32Array, out: Float32Array, cols: i32) {
+/** Per-row kernels give each row LANES threads (a warp), ROW_BLOCK rows to a block of BLOCK. */
+export const LANES = 32;
+export const ROW_BLOCK = 8;
+
+/** Row sums: each lane adds a strided slice of its row, then the lanes fold in shared memory. */
+export const rowSums = kernel(function rowSums(a: Float32Array, out: Float32Array, rows: i32, cols: i32) {
   const part = sharedArray(Float32Array, BLOCK);
-  const row = blockIdx.x;
   const tid = threadIdx.x;
+  const lane = tid % LANES;
+  const row = blockIdx.x * ROW_BLOCK + tid / LANES;
   let s: f32 = 0;
-  for (let c = tid; c < cols; c += BLOCK) {
-    s += a[row * cols + c];
+  if (row < rows) {
+    for (let c = lane; c < cols; c += LANES) {
+      s += a[row * cols + c];
+    }
   }
   part[tid] = s;
   syncthreads();
-  for (let h = BLOCK / 2; h > 0; h >>= 1) {
-    if (tid < h) {
+  for (let h = LANES / 2; h > 0; h >>= 1) {
+    if (lane < h) {
       part[tid] += part[tid + h];
     }
     syncthreads();
   }
-  if (tid == 0) {
-    out[row] = part[0];
+  if (lane == 0 && row < rows) {
+    out[row] = part[tid];
   }
 });
 
@@ -157,41 +164,50 @@ export const colSums = kernel(function colSums(a: Float32Array, out: Float32Arra
 /** Below every finite f32 a softmax can meet (the max reduction's starting value). */
 const LOWEST = -3.0e38;
 
-/** Row softmax, one block per row: a max reduction (for stability), then a sum reduction. */
-export const softmaxRows = kernel(function softmaxRows(a: Float32Array, out: Float32Array, cols: i32) {
+/** Row softmax, LANES threads per row: a max reduction (for stability), then a sum reduction. */
+export const softmaxRows = kernel(function softmaxRows(a: Float32Array, out: Float32Array, rows: i32, cols: i32) {
   const part = sharedArray(Float32Array, BLOCK);
-  const row = blockIdx.x;
   const tid = threadIdx.x;
+  const lane = tid % LANES;
+  const first = tid - lane; // this row's first slot in part
+  const row = blockIdx.x * ROW_BLOCK + tid / LANES;
   const base = row * cols;
+  const live = row < rows;
   let mx: f32 = LOWEST;
-  for (let c = tid; c < cols; c += BLOCK) {
-    mx = Math.max(mx, a[base + c]);
+  if (live) {
+    for (let c = lane; c < cols; c += LANES) {
+      mx = Math.max(mx, a[base + c]);
+    }
   }
   part[tid] = mx;
   syncthreads();
-  for (let h = BLOCK / 2; h > 0; h >>= 1) {
-    if (tid < h) {
+  for (let h = LANES / 2; h > 0; h >>= 1) {
+    if (lane < h) {
       part[tid] = Math.max(part[tid], part[tid + h]);
     }
     syncthreads();
   }
-  const rowMax = part[0];
+  const rowMax = part[first];
   syncthreads();
   let s: f32 = 0;
-  for (let c = tid; c < cols; c += BLOCK) {
-    s += Math.exp(a[base + c] - rowMax);
+  if (live) {
+    for (let c = lane; c < cols; c += LANES) {
+      s += Math.exp(a[base + c] - rowMax);
+    }
   }
   part[tid] = s;
   syncthreads();
-  for (let h = BLOCK / 2; h > 0; h >>= 1) {
-    if (tid < h) {
+  for (let h = LANES / 2; h > 0; h >>= 1) {
+    if (lane < h) {
       part[tid] += part[tid + h];
     }
     syncthreads();
   }
-  const inv = 1 / part[0];
-  for (let c = tid; c < cols; c += BLOCK) {
-    out[base + c] = Math.exp(a[base + c] - rowMax) * inv;
+  if (live) {
+    const inv = 1 / part[first];
+    for (let c = lane; c < cols; c += LANES) {
+      out[base + c] = Math.exp(a[base + c] - rowMax) * inv;
+    }
   }
 });
 

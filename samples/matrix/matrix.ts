@@ -215,14 +215,14 @@ export class Matrix {
   /** Softmax of each row. */
   softmaxRows(): Matrix {
     const out = this.like(this.rows, this.cols);
-    this.gpu.launch(K.softmaxRows, { grid: this.rows, block: K.BLOCK }, this.data, out.data, this.cols);
+    this.gpu.launch(K.softmaxRows, { grid: Math.ceil(this.rows / K.ROW_BLOCK), block: K.BLOCK }, this.data, out.data, this.rows, this.cols);
     return out;
   }
 
   /** Sum of each row: rows×1. */
   rowSums(): Matrix {
     const out = this.like(this.rows, 1);
-    this.gpu.launch(K.rowSums, { grid: this.rows, block: K.BLOCK }, this.data, out.data, this.cols);
+    this.gpu.launch(K.rowSums, { grid: Math.ceil(this.rows / K.ROW_BLOCK), block: K.BLOCK }, this.data, out.data, this.rows, this.cols);
     return out;
   }
 

@@ -1,7 +1,7 @@
 // Integer semantics every target must share: wrapping i32/u32 arithmetic, division truncating toward
 // zero and `%` keeping the dividend's sign (negative operands), bitwise ops, shifts whose amounts
 // use their low 5 bits (amounts >= 32 and negative ones included), and integer min/max/abs/sign.
-import { kernel, blockDim, blockIdx, threadIdx, type i32 } from 'kernelscript';
+import { kernel, blockDim, blockIdx, threadIdx, f32, i32 } from 'kernelscript';
 import type { CaseSpec, HostArg } from '../helpers/case.js';
 import type { Rng } from '../helpers/case.js';
 
@@ -31,7 +31,7 @@ export const intOps = kernel(function intOps(a: Int32Array, b: Int32Array, out: 
   out[o + 13] = Math.min(x, y);
   out[o + 14] = Math.max(x, y);
   out[o + 15] = Math.abs(x);
-  out[o + 16] = Math.sign(x);
+  out[o + 16] = i32(Math.sign(f32(x)));
 });
 
 export const uintOps = kernel(function uintOps(a: Uint32Array, b: Uint32Array, s: Int32Array, out: Uint32Array, n: i32) {

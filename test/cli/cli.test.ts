@@ -7,6 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { compileKernel } from '../../compiler/index.js';
 import { createDevice } from '../../runtime/index.js';
 import type { Kernel } from '../../runtime/lang.js';
+import { findNvcc } from '../../compiler/cli/ptx.js';
 import { cli, scratch } from './run-cli.js';
 import { golden } from './golden.js';
 
@@ -62,7 +63,7 @@ describe('check', () => {
     expect(r.stdout).toBe('');
     // tsc's layout: relative path, 1-based position, code, then the line with the span underlined.
     const line = readFileSync(join(d, 'app-errors/broken.ts'), 'utf8').split('\n')[2] ?? '';
-    const col = line.indexOf('s: string') + 1;
+    const col = line.indexOf(': string') + 3;
     expect(r.stderr).toMatch(new RegExp(`^app-errors/broken\\.ts:3:${col} - error KS\\d{4}: `));
     expect(r.stderr).toContain(`3 ${line}\n`);
     expect(r.stderr).not.toContain('\x1b[');
@@ -171,5 +172,34 @@ describe('build', () => {
     const got = await dy.read();
     for (let i = 0; i < n; i++) expect(got[i]).toBeCloseTo(a * (x[i] ?? 0) + (y[i] ?? 0), 5);
     gpu.dispose();
+  });
+});
+
+describe('build --ptx', () => {
+  const nvcc = findNvcc();
+  it.skipIf(!nvcc)('assembles each kernel to PTX with nvcc (needs nvcc)', async () => {
+    const d = tmp('app');
+    const r = await cli(['build', 'app/kernels.ts', '-o', 'out', '-t', 'cuda', '--ptx', '--arch', 'sm_80', '--no-cache'], d);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const manifest = JSON.parse(readFileSync(join(d, 'out/manifest.json'), 'utf8')) as {
+      kernels: { name: string; outputs: { cuda: { entryPoint: string } }; ptx?: { file: string; arch: string; hash: string } }[];
+    };
+    for (const k of manifest.kernels) {
+      const ptx = readFileSync(join(d, 'out', `${k.name}.ptx`), 'utf8');
+      expect(ptx).toMatch(/\.target sm_80/);
+      expect(ptx).toContain(`.entry ${k.outputs.cuda.entryPoint}(`);
+      expect(k.ptx).toEqual({ file: `${k.name}.ptx`, arch: 'sm_80', hash: createHash('sha256').update(ptx).digest('hex') });
+    }
+  });
+});
+
+describe('doctor', () => {
+  it('reports every backend, the cpu one working', async () => {
+    const r = await cli(['doctor', '--json'], '.');
+    const report = JSON.parse(r.stdout) as { backends: { backend: string; ok: boolean }[]; gpu: boolean };
+    expect(report.backends.map((b) => b.backend)).toEqual(['cuda', 'webgpu', 'cpu']);
+    expect(report.backends.find((b) => b.backend === 'cpu')?.ok).toBe(true);
+    expect(r.code).toBe(report.gpu ? 0 : 1);
   });
 });

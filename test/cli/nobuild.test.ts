@@ -2,9 +2,9 @@
 // launch, under vitest (this process) and under tsx (a child process).
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { createDevice } from '../../runtime/index.js';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { Device } from '../../runtime/types.js';
+import { closeDevices, openDevices } from '../helpers/devices.js';
 import type { Kernel } from '../../runtime/lang.js';
 import { FIXTURES, ROOT } from './run-cli.js';
 
@@ -25,24 +25,24 @@ function relL2(got: readonly number[], want: Float64Array): number {
 const load = async <T>(file: string): Promise<T> => (await import(join(FIXTURES, 'app', file))) as T;
 // Importing the full entry registers the compiler, as an app's `import ... from 'kernelscript'` does.
 await import('../../index.js');
+const slots = await openDevices();
+afterAll(() => closeDevices(slots));
 
 describe('no build step', () => {
-  it.each(['cpu', 'webgpu'] as const)('under vitest, kernels compile from source on first launch (%s)', async (backend) => {
-    const { run } = await load<App>('run.ts');
-    const { axpy } = await load<{ axpy: Kernel }>('kernels.ts');
-    const { reference } = await load<{ reference: (seed: number) => Float64Array }>('reference.ts');
-    expect(axpy.compiled).toEqual({});
-    expect(axpy.site?.file).toBe(join(FIXTURES, 'app/kernels.ts'));
-    const seed = (Math.random() * 2 ** 32) >>> 0;
-    const gpu = await createDevice({ backend });
-    try {
+  for (const { backend, device, reason } of slots) {
+    it.skipIf(!device)(`under vitest, kernels compile from source on first launch (${backend}${device ? '' : `: ${reason}`})`, async () => {
+      const gpu = device as Device;
+      const { run } = await load<App>('run.ts');
+      const { axpy } = await load<{ axpy: Kernel }>('kernels.ts');
+      const { reference } = await load<{ reference: (seed: number) => Float64Array }>('reference.ts');
+      expect(axpy.compiled).toEqual({});
+      expect(axpy.site?.file).toBe(join(FIXTURES, 'app/kernels.ts'));
+      const seed = (Math.random() * 2 ** 32) >>> 0;
       const r = await run(gpu, seed);
       expect(r.backend).toBe(backend);
       expect(relL2(r.out, reference(seed)), `seed ${seed}`).toBeLessThan(1e-5);
-    } finally {
-      gpu.dispose();
-    }
-  });
+    });
+  }
 
   it('under tsx, the app runs straight from its TypeScript sources', async () => {
     const { reference } = await load<{ reference: (seed: number) => Float64Array }>('reference.ts');

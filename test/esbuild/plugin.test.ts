@@ -4,10 +4,13 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { context, type BuildFailure, type Plugin } from 'esbuild';
+import { context, type BuildFailure, type OnLoadArgs, type OnLoadResult, type Plugin, type PluginBuild } from 'esbuild';
 import { afterAll, describe, expect, it } from 'vitest';
-import kernelscript from '../../compiler/esbuild.js';
+import kernelscript, { inject } from '../../compiler/esbuild.js';
+import type { FileKernel, FileResult } from '../../compiler/cache/compile.js';
 import { FIXTURES, ROOT, bundle, compilerInputs } from './bundle.js';
+
+type FileKernelOutputs = FileKernel['outputs'];
 
 const dir = mkdtempSync(join(tmpdir(), 'ks-esbuild-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -35,7 +38,7 @@ describe('esbuild plugin', () => {
     expect(Object.keys(r.metafile.inputs)).toContain('runtime.ts');
     const text = readFileSync(outfile, 'utf8');
     // Each kernel(...) call got its outputs for wgsl, cuda and (always) js.
-    expect(text.match(/"target":"(wgsl|cuda|js)"/g)?.length).toBe(6);
+    expect(text.match(/"target":\s*"(wgsl|cuda|js)"/g)?.length).toBe(6);
     const seed = (Math.random() * 2 ** 32) >>> 0;
     const run = spawnSync(process.execPath, [outfile, String(seed), 'cpu'], { encoding: 'utf8', cwd: ROOT });
     expect(run.stderr).toBe('');
@@ -57,7 +60,7 @@ describe('esbuild plugin', () => {
     expect(first?.location).toMatchObject({
       file: 'test/fixtures/app-errors/broken.ts',
       line: 3,
-      column: (text[2] ?? '').indexOf('s: string'),
+      column: (text[2] ?? '').indexOf(': string') + 2,
       lineText: text[2],
     });
   });
@@ -77,6 +80,7 @@ describe('esbuild plugin', () => {
   it('recompiles a kernel when a helper it imports changes, in incremental and watch builds', async () => {
     const app = join(dir, 'watch-app');
     cpSync(`${FIXTURES}/app`, app, { recursive: true });
+    writeFileSync(join(app, 'entry.ts'), "import { axpy } from './kernels.js';\nconsole.log(axpy.kind);\n");
     const outfile = join(dir, 'watch.mjs');
     let builds = 0;
     let onBuild: () => void = () => {};
@@ -90,13 +94,15 @@ describe('esbuild plugin', () => {
       },
     };
     const ctx = await context({
-      entryPoints: [join(app, 'main.ts')],
+      entryPoints: [join(app, 'entry.ts')],
       outfile,
       bundle: true,
       format: 'esm',
       platform: 'node',
       logLevel: 'silent',
       absWorkingDir: ROOT,
+      // Outside the repository no tsconfig maps the package name to the sources.
+      alias: { 'kernelscript/runtime': join(ROOT, 'runtime.ts') },
       external: ['webgpu'],
       plugins: [kernelscript({ targets: ['wgsl'], cache: false }), counter],
     });
@@ -123,5 +129,39 @@ describe('esbuild plugin', () => {
     } finally {
       await ctx.dispose();
     }
+  });
+
+  it('lists every file a kernel depends on in watchFiles, also when compiling fails', async () => {
+    let load: ((a: OnLoadArgs) => Promise<OnLoadResult | undefined>) | null = null;
+    const fake = {
+      initialOptions: { absWorkingDir: ROOT },
+      onResolve: () => {},
+      onLoad: (_o: unknown, cb: (a: OnLoadArgs) => Promise<OnLoadResult | undefined>) => void (load = cb),
+    } as unknown as PluginBuild;
+    await kernelscript({ cache: false }).setup(fake);
+    const onLoad = load as ((a: OnLoadArgs) => Promise<OnLoadResult | undefined>) | null;
+    if (!onLoad) throw new Error('the plugin registered no onLoad');
+    const args = (path: string): OnLoadArgs => ({ path, namespace: 'file', suffix: '', pluginData: undefined, with: {} });
+    const ok = await onLoad(args(`${FIXTURES}/app/kernels.ts`));
+    expect(ok?.watchFiles?.sort()).toEqual([`${FIXTURES}/app/helpers.ts`, `${FIXTURES}/app/kernels.ts`]);
+    expect(ok?.loader).toBe('ts');
+    const bad = await onLoad(args(`${FIXTURES}/app-errors/broken.ts`));
+    expect(bad?.errors?.length).toBeGreaterThan(0);
+    expect(bad?.watchFiles).toEqual([`${FIXTURES}/app-errors/broken.ts`]);
+    // Files without kernels are left to esbuild.
+    expect(await onLoad(args(`${FIXTURES}/app/helpers.ts`))).toBeUndefined();
+  });
+
+  it('adds the outputs as the last argument, with or without a trailing comma', () => {
+    const outputs = { js: { target: 'js', name: 'k' } } as unknown as FileKernelOutputs;
+    const at = (text: string): FileResult => ({
+      kernels: [{ name: 'k', line: 1, column: 1, insertAt: text.lastIndexOf(')'), outputs }],
+      dependencies: [],
+      diagnostics: [],
+    });
+    const plain = 'kernel(function k() {})';
+    expect(inject(plain, at(plain))).toBe('kernel(function k() {}, {"js":{"target":"js","name":"k"}})');
+    const comma = 'kernel(\n  function k() {},\n)';
+    expect(inject(comma, at(comma))).toBe('kernel(\n  function k() {},\n{"js":{"target":"js","name":"k"}})');
   });
 });

@@ -1,15 +1,15 @@
 // Executes every test case (test/cases/*.ts) on every available device against its float64
-// reference. Cases are loaded dynamically so that kernel files stay out of the strict tsconfig.
+// reference. Cases are loaded dynamically so that kernel files stay out of the strict tsconfig;
+// they import the full entry, which registers the compiler that compiles them on first launch.
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { afterAll, describe, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { BaseDevice } from '../../runtime/device.js';
 import type { CaseSpec } from '../helpers/case.js';
 import { closeDevices, openDevices } from '../helpers/devices.js';
 import { runCase } from './run-case.js';
 
-// The full entry registers the compiler, which compiles each case's kernels on first launch.
-await import('../../index.js');
 
 const dir = fileURLToPath(new URL('../cases/', import.meta.url));
 const files = readdirSync(dir)
@@ -35,3 +35,11 @@ for (const file of files) {
     });
   });
 }
+
+describe('after every case', () => {
+  for (const slot of slots) {
+    it.skipIf(!slot.device)(`${slot.backend} holds no arrays (nothing leaked, even from failed cases)`, () => {
+      expect((slot.device as BaseDevice).liveArrays).toBe(0);
+    });
+  }
+});

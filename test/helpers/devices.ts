@@ -3,7 +3,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createDevice } from '../../runtime/index.js';
+import { NoDeviceError, createDevice } from '../../runtime/index.js';
 import type { Backend, Device } from '../../runtime/types.js';
 
 // Dawn's Vulkan loader warns when XDG_RUNTIME_DIR is unset.
@@ -23,7 +23,7 @@ export async function openDevices(backends: readonly Backend[] = ['cpu', 'webgpu
     try {
       slots.push({ backend, device: await createDevice({ backend }), reason: '' });
     } catch (e) {
-      const reason = (e as Error).message.split('\n').slice(0, 2).join(' ');
+      const reason = e instanceof NoDeviceError ? (e.reasons[0]?.reason ?? e.message) : (e as Error).message;
       if (backend === 'webgpu' && process.env.CI) {
         throw new Error(`WebGPU must be available in CI, but: ${reason}`, { cause: e });
       }

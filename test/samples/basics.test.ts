@@ -19,8 +19,9 @@ for (const { backend, skip } of await testBackends()) {
       const r = await runSample('vector-add', backend, { n: 3001, seed: freshSeed() });
       expect(r.ok).toBe(true);
       expect(r.perBlockN).toBe(3001);
-      expect(errors(r, 'errBlocks')).toBe(0);
-      expect(errors(r, 'errThreads')).toBe(0);
+      // f32 sums differ from float64 only by their final rounding.
+      expect(errors(r, 'errBlocks')).toBeLessThan(1e-7);
+      expect(errors(r, 'errThreads')).toBeLessThan(1e-7);
     });
 
     it('saxpy', async () => {

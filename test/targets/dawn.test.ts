@@ -42,7 +42,7 @@ describe('Dawn accepts generated WGSL', () => {
   it('every fixture and case validates as a module and a compute pipeline', async () => {
     const device = await gpuDevice();
     try {
-      const { units: list } = await units('wgsl');
+      const list = units('wgsl');
       const failures: string[] = [];
       for (const u of list) {
         const f = await validate(device, u);

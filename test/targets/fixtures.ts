@@ -1,6 +1,7 @@
 // Hand-built IR kernels covering what the targets must get right, each with random inputs and a
 // float64 plain-JS reference. Used to execute the JS target and to validate WGSL (Dawn) and CUDA (nvcc).
 import type { KernelIR } from '../../compiler/ir/types.js';
+import { exprFuzz } from './fuzz.js';
 import type { HostArg, Rng } from '../helpers/case.js';
 import {
   add, array, assign, atomic, barrier, bdim, bid, bin, bitnot, brk, call, cast, cont, doWhile, exprS, f, forRange,
@@ -89,7 +90,7 @@ const intops: Fixture = (() => {
     add(ua, ub), sub(ua, ub), mul(ua, ub), bin('/', ua, ub), bin('%', ua, ub), bin('&', ua, ub), bin('|', ua, ub), bin('^', ua, ub),
     bin('<<', ua, bb), bin('>>', ua, bb), bin('>>>', ua, ub), bitnot(ua), neg(ua), math('min', ua, ub), math('max', ua, ub),
     math('abs', ua), math('sign', ua), cast(math('abs', x), 'u32'), cast(a, 'u32'), cast(bin('<', ua, ub), 'u32'),
-    u(4294967295), bin('>>', ua, u(33)), mul(ua, u(2654435761)), cast(cast(ua, 'f32'), 'u32'),
+    u(4294967295), bin('>>', ua, u(33)), mul(ua, u(2654435761)), cast(cast(bin('>>', ua, u(8)), 'f32'), 'u32'),
   ];
   const k = (j: number) => add(mul(gi, i(INT_OPS)), i(j));
   return {
@@ -127,7 +128,7 @@ const intops: Fixture = (() => {
         const rowU = [
           ua + ub, ua - ub, Number((BigInt(ua) * BigInt(ub)) % 2n ** 32n), Math.trunc(ua / ub), ua % ub, Number(BigInt(ua) & BigInt(ub)), Number(BigInt(ua) | BigInt(ub)), Number(BigInt(ua) ^ BigInt(ub)),
           Number((BigInt(ua) << BigInt(sh)) % 2n ** 32n), Math.floor(ua / 2 ** sh), Math.floor(ua / 2 ** (ub % 32)), 2 ** 32 - 1 - ua, 2 ** 32 - ua, Math.min(ua, ub), Math.max(ua, ub),
-          ua, ua === 0 ? 0 : 1, Math.trunc(Math.abs(x)), ua, ua < ub ? 1 : 0, 2 ** 32 - 1, Math.floor(ua / 2), Number((BigInt(ua) * 2654435761n) % 2n ** 32n), Math.fround(ua),
+          ua, ua === 0 ? 0 : 1, Math.trunc(Math.abs(x)), ua, ua < ub ? 1 : 0, 2 ** 32 - 1, Math.floor(ua / 2), Number((BigInt(ua) * 2654435761n) % 2n ** 32n), Math.floor(ua / 256),
         ];
         oi.set(rowI, j * INT_OPS); // Int32Array.set wraps to 32 bits, as the reference asks
         ou.set(rowU, j * INT_OPS);
@@ -190,6 +191,7 @@ const atomics: Fixture = (() => {
     ir: kernelIR('atomics', [array('C', 'i32', 'read_write', true), array('H', 'i32', 'write'), array('X', 'f32', 'read'), array('S', 'f32', 'read_write', true), array('UC', 'u32', 'read_write', true), scalar('n', 'i32')], [
       let_('gi', 'i32', gid(), false),
       if_(lt(t, i(8)), [store('hist', t, i(0))]),
+      if_(bin('==', t, i(0)), [store('sf', i(0), f(0))]),
       barrier,
       if_(lt(gi, n), [
         let_('old', 'i32', atomic('add', 'C', ctr(0), 'i32', i(1)), false),
@@ -370,4 +372,29 @@ const grid2d: Fixture = {
   },
 };
 
-export const FIXTURES: Fixture[] = [saxpy, scan, intops, mathops, atomics, control, reserved, grid2d];
+/**
+ * Constant operands only: folded with JS semantics, since WGSL rejects constant expressions that
+ * overflow or are non-finite, and C warns on them. A scalar keeps each result observable at run time.
+ */
+const constants: Fixture = {
+  ir: kernelIR('constants', [array('OI', 'i32', 'write'), array('O', 'f32', 'write'), scalar('k', 'i32')], [
+    store('OI', i(0), add(bin('<<', i(1), i(31)), param('k', 'i32'))),
+    store('OI', i(1), add(add(i(2147483647), i(1)), param('k', 'i32'))),
+    store('OI', i(2), add(neg(bin('-', i(0), i(-2147483648))), param('k', 'i32'))),
+    store('OI', i(3), add(cast(mul(u(65536), u(65537)), 'i32'), param('k', 'i32'))),
+    store('OI', i(4), add(bin('/', i(7), i(-2)), bin('%', i(-7), i(2)))),
+    store('O', i(0), mul(mul(f(1e30), f(1e30)), cast(param('k', 'i32'), 'f32'))),
+    store('O', i(1), math('sqrt', f(-1))),
+    store('O', i(2), mul(math('log', f(0)), cast(param('k', 'i32'), 'f32'))),
+    store('O', i(3), math('round', f(-2.5))),
+  ]),
+  make(rng) {
+    return { args: [new Int32Array(5), new Float32Array(4), rng.int(1, 100)], grid: [1, 1, 1], block: [1, 1, 1] };
+  },
+  reference([, , k]) {
+    const kk = N(k);
+    return { 0: [-2147483648 + kk, -2147483648 + kk, -2147483648 + kk, 65536 + kk, -4], 1: [Infinity, NaN, -Infinity, -2] };
+  },
+};
+
+export const FIXTURES: Fixture[] = [saxpy, scan, intops, mathops, atomics, control, reserved, grid2d, exprFuzz, constants];

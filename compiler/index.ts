@@ -1,0 +1,143 @@
+// The compiler's API: TypeScript source (or a kernel(...) object) in, CompiledKernel out.
+// compileKernel throws KernelCompileError with every diagnostic it found; compileFile never
+// throws for user errors and returns diagnostics, for the CLI and the esbuild plugin.
+import { readFileSync } from 'node:fs';
+import { DiagnosticBag, KernelCompileError, sortDiagnostics, type Diagnostic } from './diagnostics/diagnostic.js';
+import { findKernels, type KernelSite } from './frontend/kernels.js';
+import { loadModule, sourceTextOf, type ModuleInfo } from './frontend/module.js';
+import type { KernelIR, Span } from './ir/types.js';
+import { isKernel, type Kernel } from '../runtime/lang.js';
+import type { CompiledKernel, Target } from './output.js';
+import { emit, kernelIR } from './pipeline.js';
+import { findSiteForKernel } from './sites.js';
+
+export { KernelCompileError, InternalCompilerError } from './diagnostics/diagnostic.js';
+export type { Diagnostic } from './diagnostics/diagnostic.js';
+export { render } from './diagnostics/render.js';
+export { CODES, type Code } from './diagnostics/codes.js';
+export { printKernel } from './ir/print.js';
+export { verifyKernel } from './ir/verify.js';
+export type { CompiledKernel, Target } from './output.js';
+
+export interface CompileOptions {
+  target: Target;
+  /** Which kernel of the file; optional when the file defines exactly one. */
+  kernel?: string;
+  /** The source's file name: diagnostics name it, and relative imports resolve from it. */
+  fileName?: string;
+}
+
+const DEFAULT_FILE = 'kernel.ts';
+
+function fail(diags: Diagnostic[]): never {
+  throw new KernelCompileError(sortDiagnostics(diags), sourceTextOf);
+}
+
+function fileSpan(mod: ModuleInfo): Span {
+  return { file: mod.display, line: 1, column: 1, endLine: 1, endColumn: 1 };
+}
+
+/** The one kernel of `mod` named `name` (or its only kernel); throws KernelCompileError. */
+function pickSite(mod: ModuleInfo, name: string | undefined): KernelSite {
+  const sites = findKernels(mod);
+  const bag = new DiagnosticBag();
+  const names = sites.map((s) => s.name);
+  if (sites.length === 0) bag.report(fileSpan(mod), 'KS1008', mod.display);
+  else if (name === undefined && sites.length > 1) bag.report(fileSpan(mod), 'KS1007', mod.display, names.join(', '));
+  else {
+    const site = name === undefined ? sites[0] : sites.find((s) => s.name === name);
+    if (site) return site;
+    bag.report(fileSpan(mod), 'KS1006', name ?? '', mod.display, names.join(', '));
+  }
+  return fail(bag.items);
+}
+
+function siteIR(site: KernelSite): KernelIR {
+  const r = kernelIR(site);
+  if (!r.ir) fail(r.diagnostics);
+  return r.ir;
+}
+
+function moduleOf(source: string, fileName: string | undefined): ModuleInfo {
+  return loadModule(fileName ?? DEFAULT_FILE, source);
+}
+
+/** Compiles one kernel of a source text (or a kernel(...) object) for one target. */
+export function compileKernel(sourceOrKernel: string | Kernel, opts: CompileOptions): CompiledKernel {
+  const site = isKernel(sourceOrKernel)
+    ? findSiteForKernel(sourceOrKernel)
+    : pickSite(moduleOf(sourceOrKernel, opts.fileName), opts.kernel);
+  return emit(site, siteIR(site), opts.target);
+}
+
+/** The verified IR of one kernel of a source text; throws KernelCompileError. */
+export function compileToIR(source: string, opts: { kernel?: string; fileName?: string } = {}): KernelIR {
+  return siteIR(pickSite(moduleOf(source, opts.fileName), opts.kernel));
+}
+
+/** The names of the kernels a source defines, in source order. */
+export function listKernels(source: string, fileName: string = DEFAULT_FILE): string[] {
+  return findKernels(moduleOf(source, fileName)).map((s) => s.name);
+}
+
+/** Every kernel of a source for every target asked for; throws KernelCompileError. */
+export function compileAll(
+  source: string,
+  opts: { targets: readonly Target[]; fileName?: string },
+): Record<string, Partial<Record<Target, CompiledKernel>>> {
+  const r = compileFile(opts.fileName ?? DEFAULT_FILE, source, opts.targets);
+  if (r.diagnostics.length) fail(r.diagnostics);
+  return Object.fromEntries(r.kernels.map((k) => [k.name, k.outputs]));
+}
+
+export interface FileKernelResult {
+  name: string;
+  /** The `kernel(...)` call: its span, and its character offsets in the file. */
+  span: Span;
+  start: number;
+  end: number;
+  /** Present for kernels that compiled without errors. */
+  outputs: Partial<Record<Target, CompiledKernel>>;
+}
+
+export interface FileCompileResult {
+  kernels: FileKernelResult[];
+  /** Absolute paths of the files the kernels depend on, the file itself included. */
+  dependencies: string[];
+  diagnostics: Diagnostic[];
+}
+
+/** Compiles every kernel of a file for the given targets, returning diagnostics instead of throwing. */
+export function compileFile(fileName: string, text: string, targets: readonly Target[]): FileCompileResult {
+  const mod = loadModule(fileName, text);
+  const deps = new Set<string>([mod.file]);
+  const diagnostics: Diagnostic[] = [];
+  const seen = new Map<string, KernelSite>();
+  const kernels: FileKernelResult[] = [];
+  for (const site of findKernels(mod)) {
+    const k: FileKernelResult = { name: site.name, span: site.span, start: site.start, end: site.end, outputs: {} };
+    kernels.push(k);
+    if (seen.has(site.name)) {
+      const bag = new DiagnosticBag();
+      bag.report(site.span, 'KS1010', site.name);
+      diagnostics.push(...bag.items);
+      continue;
+    }
+    seen.set(site.name, site);
+    try {
+      const r = kernelIR(site);
+      for (const d of r.dependencies) deps.add(d);
+      diagnostics.push(...r.diagnostics);
+      if (r.ir) for (const t of targets) k.outputs[t] = emit(site, r.ir, t);
+    } catch (e) {
+      if (e instanceof KernelCompileError) diagnostics.push(...e.diagnostics);
+      else throw e;
+    }
+  }
+  return { kernels, dependencies: [...deps], diagnostics: sortDiagnostics(diagnostics) };
+}
+
+/** Reads and compiles a file from disk (CLI convenience). */
+export function compileFileFromDisk(fileName: string, targets: readonly Target[]): FileCompileResult {
+  return compileFile(fileName, readFileSync(fileName, 'utf8'), targets);
+}

@@ -1,0 +1,56 @@
+// Finding a kernel(...) object's definition in its source file (the no-build path): by the call
+// site captured when kernel() ran, else by the function's name and parameter names.
+import { readFileSync } from 'node:fs';
+import { DiagnosticBag, KernelCompileError } from './diagnostics/diagnostic.js';
+import { findKernels, type KernelSite } from './frontend/kernels.js';
+import { loadModule, sourceTextOf } from './frontend/module.js';
+import type { Kernel } from '../runtime/lang.js';
+
+/** Parameter names from a function's source text (as the JS engine prints it). */
+function paramNames(fn: (...args: never[]) => unknown): string[] {
+  const m = /^[^(]*\(([^)]*)\)/.exec(Function.prototype.toString.call(fn));
+  if (!m?.[1]) return [];
+  return m[1].split(',').map((p) => p.trim().split(/[\s:=]/)[0] ?? '').filter(Boolean);
+}
+
+export function findSiteForKernel(k: Kernel): KernelSite {
+  const site = k.site;
+  if (!site) {
+    throw new Error('this kernel has no recorded source location; compile it ahead of time (kernelscript build or the esbuild plugin)');
+  }
+  let text: string;
+  try {
+    text = readFileSync(site.file, 'utf8');
+  } catch (e) {
+    throw new Error(`cannot read the source of the kernel defined at ${site.file}:${site.line}: ${(e as Error).message}`);
+  }
+  const mod = loadModule(site.file, text);
+  const sites = findKernels(mod);
+  const params = paramNames(k.fn);
+  const fnName = k.fn.name;
+  const matches = (s: KernelSite): boolean => {
+    if (!s.fn) return false;
+    const names = s.fn.parameters.map((p) => p.name.getText(mod.sf));
+    return names.length === params.length && names.every((n, i) => n === params[i]);
+  };
+  // The call site's line falls inside the kernel(...) call; prefer the innermost such call.
+  const containing = sites
+    .filter((s) => s.span.line <= site.line && site.line <= s.span.endLine)
+    .sort((a, b) => a.span.endLine - a.span.line - (b.span.endLine - b.span.line));
+  const byLine = containing.find(matches) ?? containing[0];
+  if (byLine && (matches(byLine) || params.length === 0)) return byLine;
+  const byShape = sites.filter((s) => matches(s) && (!fnName || s.name === fnName || fnNameOf(s) === fnName));
+  const pick = byShape.length ? byShape : sites.filter(matches);
+  if (pick.length) {
+    return pick.reduce((a, b) => (Math.abs(a.span.line - site.line) <= Math.abs(b.span.line - site.line) ? a : b));
+  }
+  if (byLine) return byLine;
+  const bag = new DiagnosticBag();
+  bag.report({ file: mod.display, line: site.line, column: site.column, endLine: site.line, endColumn: site.column }, 'KS1011', `${mod.display}:${site.line}`);
+  throw new KernelCompileError(bag.items, sourceTextOf);
+}
+
+function fnNameOf(s: KernelSite): string | undefined {
+  const fn = s.fn;
+  return fn && 'name' in fn && fn.name ? fn.name.getText(s.mod.sf) : undefined;
+}

@@ -1,0 +1,10 @@
+// KernelScript kernel 'histogram' (CUDA C). Generated code: edit the TypeScript source instead.
+
+extern "C" __global__ void histogram(const unsigned int* __restrict__ data, unsigned int* __restrict__ bins, int n, unsigned int nbins) {
+  {
+    int i = (int)blockIdx.x * (int)blockDim.x + (int)threadIdx.x;
+    for (; i < n; i = i + (int)blockDim.x * (int)gridDim.x) {
+      atomicAdd(&bins[data[i] % nbins], 1u);
+    }
+  }
+}

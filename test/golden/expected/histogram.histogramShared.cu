@@ -1,0 +1,25 @@
+// KernelScript kernel 'histogramShared' (CUDA C). Generated code: edit the TypeScript source instead.
+
+extern "C" __global__ void histogramShared(const unsigned int* __restrict__ data, unsigned int* __restrict__ bins, int n) {
+  __shared__ unsigned int counts[64];
+  {
+    int b = (int)threadIdx.x;
+    for (; b < 64; b = b + (int)blockDim.x) {
+      counts[b] = 0u;
+    }
+  }
+  __syncthreads();
+  {
+    int i = (int)blockIdx.x * (int)blockDim.x + (int)threadIdx.x;
+    for (; i < n; i = i + (int)blockDim.x * (int)gridDim.x) {
+      atomicAdd(&counts[data[i] % 64u], 1u);
+    }
+  }
+  __syncthreads();
+  {
+    int b_1 = (int)threadIdx.x;
+    for (; b_1 < 64; b_1 = b_1 + (int)blockDim.x) {
+      atomicAdd(&bins[b_1], counts[b_1]);
+    }
+  }
+}

@@ -1,0 +1,16 @@
+// KernelScript kernel 'logregPredict' (CUDA C). Generated code: edit the TypeScript source instead.
+
+extern "C" __global__ void logregPredict(const float* __restrict__ X, const float* __restrict__ w, float* __restrict__ p, int B, int D) {
+  const int i = (int)blockIdx.x * (int)blockDim.x + (int)threadIdx.x;
+  if (i >= B) {
+    return;
+  }
+  float z = 0.0f;
+  {
+    int j = 0;
+    for (; j < D; j = j + 1) {
+      z = z + X[i * D + j] * w[j];
+    }
+  }
+  p[i] = 1.0f / (1.0f + expf(-z));
+}

@@ -1,0 +1,72 @@
+// KernelScript kernel 'matmulTiled' (WGSL). Generated code: edit the TypeScript source instead.
+// Bindings: group 0, binding 0 is the uniform ks_params (scalar parameters, 4 bytes each, then
+// ks_grid, the grid the launch asked for); array parameters follow at bindings 1.. in order.
+// blockDim comes from the pipeline constants ks_block_x, ks_block_y, ks_block_z.
+// A 1-D grid of gx > 65535 blocks is dispatched folded as (dx, dy, 1), dx = min(gx, 65535),
+// dy = ceil(gx / dx); every other grid is dispatched as is. When num_workgroups differs from
+// ks_grid, blockIdx.x = workgroup_id.x + workgroup_id.y * dx and the surplus groups return at once.
+
+struct ks_Params {
+  m: i32,
+  n: i32,
+  k: i32,
+  ks_grid: vec3<u32>,
+}
+
+@group(0) @binding(0) var<uniform> ks_params: ks_Params;
+@group(0) @binding(1) var<storage, read> a: array<f32>;
+@group(0) @binding(2) var<storage, read> b: array<f32>;
+@group(0) @binding(3) var<storage, read_write> c: array<f32>;
+var<workgroup> ta: array<f32, 256>;
+var<workgroup> tb: array<f32, 256>;
+override ks_block_x: u32 = 1u;
+override ks_block_y: u32 = 1u;
+override ks_block_z: u32 = 1u;
+
+@compute @workgroup_size(ks_block_x, ks_block_y, ks_block_z)
+fn matmulTiled(@builtin(local_invocation_id) ks_lid: vec3<u32>, @builtin(workgroup_id) ks_wid: vec3<u32>, @builtin(num_workgroups) ks_nwg: vec3<u32>) {
+  var ks_block = ks_wid;
+  if (any(ks_nwg != ks_params.ks_grid)) {
+    let ks_linear = ks_wid.x + ks_wid.y * ks_nwg.x;
+    if (ks_linear >= ks_params.ks_grid.x) { return; }
+    ks_block = vec3<u32>(ks_linear, 0u, 0u);
+  }
+  let ks_threadIdx_x = i32(ks_lid.x);
+  let ks_blockIdx_x = i32(ks_block.x);
+  let ks_threadIdx_y = i32(ks_lid.y);
+  let ks_blockIdx_y = i32(ks_block.y);
+  let m: i32 = ks_params.m;
+  let n: i32 = ks_params.n;
+  let k: i32 = ks_params.k;
+  let tx: i32 = ks_threadIdx_x;
+  let ty: i32 = ks_threadIdx_y;
+  let row: i32 = ks_blockIdx_y * 16i + ty;
+  let col: i32 = ks_blockIdx_x * 16i + tx;
+  var sum: f32 = 0.0f;
+  {
+    var t: i32 = 0i;
+    loop {
+      if (!(t < k)) { break; }
+      ta[ty * 16i + tx] = select(0.0f, a[row * k + t + tx], row < m && t + tx < k);
+      tb[ty * 16i + tx] = select(0.0f, b[(t + ty) * n + col], col < n && t + ty < k);
+      workgroupBarrier();
+      {
+        var p: i32 = 0i;
+        loop {
+          if (!(p < 16i)) { break; }
+          sum = sum + ta[ty * 16i + p] * tb[p * 16i + tx];
+          continuing {
+            p = p + 1i;
+          }
+        }
+      }
+      workgroupBarrier();
+      continuing {
+        t = t + 16i;
+      }
+    }
+  }
+  if (row < m && col < n) {
+    c[row * n + col] = sum;
+  }
+}

@@ -1,0 +1,29 @@
+// KernelScript kernel 'blockSum' (CUDA C). Generated code: edit the TypeScript source instead.
+
+extern "C" __global__ void blockSum(const float* __restrict__ x, float* __restrict__ partial, float* __restrict__ total, int n) {
+  __shared__ float s[256];
+  const int t = (int)threadIdx.x;
+  const int i = (int)blockIdx.x * 256 * 2 + t;
+  float v = 0.0f;
+  if (i < n) {
+    v = x[i];
+  }
+  if (i + 256 < n) {
+    v = v + x[i + 256];
+  }
+  s[t] = v;
+  __syncthreads();
+  {
+    int stride = 128;
+    for (; stride > 0; stride = stride >> 1) {
+      if (t < stride) {
+        s[t] = s[t] + s[t + stride];
+      }
+      __syncthreads();
+    }
+  }
+  if (t == 0) {
+    partial[(int)blockIdx.x] = s[0];
+    atomicAdd(&total[0], s[0]);
+  }
+}

@@ -1,0 +1,8 @@
+// KernelScript kernel 'saxpy' (CUDA C). Generated code: edit the TypeScript source instead.
+
+extern "C" __global__ void saxpy(float a, const float* __restrict__ x, float* __restrict__ y, int n) {
+  const int i = (int)blockIdx.x * (int)blockDim.x + (int)threadIdx.x;
+  if (i < n) {
+    y[i] = a * x[i] + y[i];
+  }
+}

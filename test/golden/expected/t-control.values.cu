@@ -1,0 +1,46 @@
+// KernelScript kernel 'values' (CUDA C). Generated code: edit the TypeScript source instead.
+
+static __device__ __forceinline__ float twice(float v) {
+  return v * 2.0f;
+}
+
+static __device__ __forceinline__ float scale(float v, bool on, int times) {
+  if (!on) {
+    return v;
+  }
+  float r = v;
+  {
+    int t = 0;
+    for (; t < times; t = t + 1) {
+      r = twice(r);
+    }
+  }
+  return r;
+}
+
+extern "C" __global__ void values(const float* __restrict__ x, float* __restrict__ out, bool on, int times, int n) {
+  const int i = (int)blockIdx.x * (int)blockDim.x + (int)threadIdx.x;
+  if (i >= n) {
+    return;
+  }
+  float window[4] = {};
+  {
+    int j = 0;
+    for (; j < 4; j = j + 1) {
+      window[j] = x[(i + j) % n];
+    }
+  }
+  float best = -__int_as_float(0x7f800000);
+  float worst = __int_as_float(0x7f800000);
+  {
+    int j_1 = 0;
+    for (; j_1 < 4; j_1 = j_1 + 1) {
+      best = fmaxf(best, window[j_1]);
+      worst = fminf(worst, window[j_1]);
+    }
+  }
+  out[i * 4] = best;
+  out[i * 4 + 1] = worst;
+  out[i * 4 + 2] = scale(x[i], on, times);
+  out[i * 4 + 3] = x[i] >= 0.0f && on ? x[i] : -x[i] * 0.5f;
+}

@@ -1,0 +1,64 @@
+"use strict";
+// KernelScript kernel 'values' (JS). Generated code: edit the TypeScript source instead.
+function twice(v) {
+  return Math.fround(v * 2.0);
+}
+function scale(v, on, times) {
+  if (!on) {
+    return v;
+  }
+  let r = v;
+  {
+    let t = 0;
+    for (; t < times; t = (t + 1) | 0) {
+      r = twice(r);
+    }
+  }
+  return r;
+}
+return function values(ks_args, ks_grid, ks_block) {
+  const x = ks_args[0];
+  const out = ks_args[1];
+  const on = Boolean(ks_args[2]);
+  const times = ks_args[3] | 0;
+  const n = ks_args[4] | 0;
+  const ks_gdx = ks_grid[0], ks_gdy = ks_grid[1], ks_gdz = ks_grid[2];
+  const ks_bdx = ks_block[0], ks_bdy = ks_block[1], ks_bdz = ks_block[2];
+  const window = new Float32Array(4);
+  for (let ks_bz = 0; ks_bz < ks_gdz; ks_bz++) {
+    for (let ks_by = 0; ks_by < ks_gdy; ks_by++) {
+      for (let ks_bx = 0; ks_bx < ks_gdx; ks_bx++) {
+        for (let ks_tz = 0; ks_tz < ks_bdz; ks_tz++) {
+          for (let ks_ty = 0; ks_ty < ks_bdy; ks_ty++) {
+            ks_thread: for (let ks_tx = 0; ks_tx < ks_bdx; ks_tx++) {
+              const i = (Math.imul(ks_bx, ks_bdx) + ks_tx) | 0;
+              if (i >= n) {
+                continue ks_thread;
+              }
+              window.fill(0);
+              {
+                let j = 0;
+                for (; j < 4; j = (j + 1) | 0) {
+                  window[j] = x[(((i + j) | 0) % n) | 0];
+                }
+              }
+              let best = -Infinity;
+              let worst = Infinity;
+              {
+                let j_1 = 0;
+                for (; j_1 < 4; j_1 = (j_1 + 1) | 0) {
+                  best = Math.max(best, window[j_1]);
+                  worst = Math.min(worst, window[j_1]);
+                }
+              }
+              out[Math.imul(i, 4)] = best;
+              out[(Math.imul(i, 4) + 1) | 0] = worst;
+              out[(Math.imul(i, 4) + 2) | 0] = scale(x[i], on, times);
+              out[(Math.imul(i, 4) + 3) | 0] = x[i] >= 0.0 && on ? x[i] : Math.fround(-x[i] * 0.5);
+            }
+          }
+        }
+      }
+    }
+  }
+};

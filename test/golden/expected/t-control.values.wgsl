@@ -1,0 +1,92 @@
+// KernelScript kernel 'values' (WGSL). Generated code: edit the TypeScript source instead.
+// Bindings: group 0, binding 0 is the uniform ks_params (scalar parameters, 4 bytes each, then
+// ks_grid, the grid the launch asked for); array parameters follow at bindings 1.. in order.
+// blockDim comes from the pipeline constants ks_block_x, ks_block_y, ks_block_z.
+// A 1-D grid of gx > 65535 blocks is dispatched folded as (dx, dy, 1), dx = min(gx, 65535),
+// dy = ceil(gx / dx); every other grid is dispatched as is. When num_workgroups differs from
+// ks_grid, blockIdx.x = workgroup_id.x + workgroup_id.y * dx and the surplus groups return at once.
+
+struct ks_Params {
+  on: u32,
+  times: i32,
+  n: i32,
+  ks_grid: vec3<u32>,
+}
+
+@group(0) @binding(0) var<uniform> ks_params: ks_Params;
+@group(0) @binding(1) var<storage, read> x: array<f32>;
+@group(0) @binding(2) var<storage, read_write> out: array<f32>;
+override ks_block_x: u32 = 1u;
+override ks_block_y: u32 = 1u;
+override ks_block_z: u32 = 1u;
+var<private> ks_inf_bits: u32 = 0x7f800000u;
+
+fn twice(v: f32) -> f32 {
+  return v * 2.0f;
+}
+
+fn scale(v: f32, on: bool, times: i32) -> f32 {
+  if (!on) {
+    return v;
+  }
+  var r: f32 = v;
+  {
+    var t: i32 = 0i;
+    loop {
+      if (!(t < times)) { break; }
+      r = twice(r);
+      continuing {
+        t = t + 1i;
+      }
+    }
+  }
+  return r;
+}
+
+@compute @workgroup_size(ks_block_x, ks_block_y, ks_block_z)
+fn values(@builtin(local_invocation_id) ks_lid: vec3<u32>, @builtin(workgroup_id) ks_wid: vec3<u32>, @builtin(num_workgroups) ks_nwg: vec3<u32>) {
+  var ks_block = ks_wid;
+  if (any(ks_nwg != ks_params.ks_grid)) {
+    let ks_linear = ks_wid.x + ks_wid.y * ks_nwg.x;
+    if (ks_linear >= ks_params.ks_grid.x) { return; }
+    ks_block = vec3<u32>(ks_linear, 0u, 0u);
+  }
+  let ks_threadIdx_x = i32(ks_lid.x);
+  let ks_blockIdx_x = i32(ks_block.x);
+  let ks_blockDim_x = i32(ks_block_x);
+  let on: bool = ks_params.on != 0u;
+  let times: i32 = ks_params.times;
+  let n: i32 = ks_params.n;
+  let i: i32 = ks_blockIdx_x * ks_blockDim_x + ks_threadIdx_x;
+  if (i >= n) {
+    return;
+  }
+  var window: array<f32, 4> = array<f32, 4>();
+  {
+    var j: i32 = 0i;
+    loop {
+      if (!(j < 4i)) { break; }
+      window[j] = x[(i + j) % n];
+      continuing {
+        j = j + 1i;
+      }
+    }
+  }
+  var best: f32 = -bitcast<f32>(ks_inf_bits);
+  var worst: f32 = bitcast<f32>(ks_inf_bits);
+  {
+    var j_1: i32 = 0i;
+    loop {
+      if (!(j_1 < 4i)) { break; }
+      best = max(best, window[j_1]);
+      worst = min(worst, window[j_1]);
+      continuing {
+        j_1 = j_1 + 1i;
+      }
+    }
+  }
+  out[i * 4i] = best;
+  out[i * 4i + 1i] = worst;
+  out[i * 4i + 2i] = scale(x[i], on, times);
+  out[i * 4i + 3i] = select(-x[i] * 0.5f, x[i], x[i] >= 0.0f && on);
+}

@@ -1,0 +1,47 @@
+// Golden outputs: every kernel of every test case (IR and each target, through the front end) and
+// every hand-built fixture (IR straight to the targets), compared exactly with
+// test/golden/expected/<case>.<kernel>.<ext>. Regenerate with UPDATE_GOLDEN=1 and review the diff.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { compileKernel, compileToIR, printKernel } from '../../compiler/index.js';
+import type { Target } from '../../compiler/output.js';
+import { emitKernel } from '../../targets/index.js';
+import { FIXTURES } from '../targets/fixtures.js';
+import { caseKernels } from '../targets/sources.js';
+
+const DIR = fileURLToPath(new URL('./expected/', import.meta.url));
+const UPDATE = process.env.UPDATE_GOLDEN === '1';
+const EXT: Record<Target, string> = { wgsl: 'wgsl', cuda: 'cu', js: 'js' };
+const TARGETS: Target[] = ['wgsl', 'cuda', 'js'];
+
+function checkGolden(file: string, actual: string): void {
+  const path = join(DIR, file);
+  if (UPDATE) {
+    writeFileSync(path, actual);
+    return;
+  }
+  if (!existsSync(path)) throw new Error(`missing golden file ${file}: run the tests with UPDATE_GOLDEN=1 and review it`);
+  expect(actual, `${file} differs from its golden output (UPDATE_GOLDEN=1 regenerates it)`).toBe(readFileSync(path, 'utf8'));
+}
+
+describe('golden outputs of test cases', () => {
+  for (const c of caseKernels()) {
+    const base = `${c.caseName}.${c.kernel}`;
+    // Goldens name files relative to the repository, so they do not depend on where it is checked out.
+    const fileName = `test/cases/${c.caseName}.ts`;
+    it(`${base}.ir`, () => checkGolden(`${base}.ir`, printKernel(compileToIR(c.source, { kernel: c.kernel, fileName }))));
+    for (const t of TARGETS) {
+      it(`${base}.${EXT[t]}`, () => checkGolden(`${base}.${EXT[t]}`, compileKernel(c.source, { target: t, kernel: c.kernel, fileName }).code));
+    }
+  }
+});
+
+describe('golden outputs of hand-built fixtures', () => {
+  for (const fx of FIXTURES) {
+    for (const t of TARGETS) {
+      it(`${fx.ir.name}.${EXT[t]}`, () => checkGolden(`fixture.${fx.ir.name}.${EXT[t]}`, emitKernel(fx.ir, t).code));
+    }
+  }
+});
