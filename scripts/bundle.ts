@@ -18,10 +18,10 @@ const archive = join(outDir, 'kernelscript-linux-x64.tar.xz');
 const output = join(outDir, 'kernelscript-linux-x64.run');
 const LIMIT = 64 * 2 ** 20;
 
-// Packages needed at run time by the tests, the benchmarks and the CLI, with their dependencies.
-const ROOTS = ['vitest', 'tsx', 'esbuild', 'koffi', 'ts-morph', 'typescript', 'webgpu', 'mnist'];
-// Never needed to run: lint and browser tooling, type declarations.
-const SKIP_PKG = /^(@types\/|eslint|@eslint|@typescript-eslint\/|typescript-eslint$|playwright)/;
+// Everything the project depends on (tests, benchmarks and the CLI use both kinds), with their
+// dependencies, except what only lints or type-checks.
+const SKIP_PKG = /^(@types\/|eslint|@eslint|@typescript-eslint\/|typescript-eslint$)/;
+
 // Files inside packages that are never loaded: source maps, docs, other platforms' binaries,
 // compiler message translations, and duplicates of files kept elsewhere (esbuild's CLI copy of
 // the binary in @esbuild/linux-x64, mnist's browser build of the digits in src/).
@@ -48,21 +48,23 @@ function packageDir(name: string, fromDir: string): string | null {
   }
 }
 
-/** The run-time dependency closure of ROOTS, as package directories. */
+/** The dependency closure of the project's packages, as package directories. */
 function closure(): Set<string> {
   const seen = new Set<string>();
-  const queue: [string, string][] = ROOTS.map((n) => [n, root]);
+  const pkg = readJson(join(root, 'package.json'));
+  const roots = Object.keys({ ...(pkg.dependencies as object), ...(pkg.devDependencies as object) });
+  const queue: [string, string][] = roots.map((n) => [n, root]);
   while (queue.length) {
     const [name, from] = queue.pop() as [string, string];
     if (SKIP_PKG.test(name)) continue;
     const dir = packageDir(name, from);
     if (!dir || seen.has(dir)) continue;
     seen.add(dir);
-    const pkg = readJson(join(dir, 'package.json'));
+    const meta = readJson(join(dir, 'package.json'));
     const deps = {
-      ...(pkg.dependencies as Record<string, string> | undefined),
-      ...(pkg.optionalDependencies as Record<string, string> | undefined),
-      ...(pkg.peerDependencies as Record<string, string> | undefined),
+      ...(meta.dependencies as Record<string, string> | undefined),
+      ...(meta.optionalDependencies as Record<string, string> | undefined),
+      ...(meta.peerDependencies as Record<string, string> | undefined),
     };
     for (const dep of Object.keys(deps)) queue.push([dep, dir]);
   }

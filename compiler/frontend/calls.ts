@@ -5,7 +5,7 @@ import { lookup, report, span, type FnCtx } from './context.js';
 import { ATOMICS, CONVERSIONS, MATH, MATH_LIST } from './builtins.js';
 import { spanOf } from './module.js';
 import { evalConst, lookupModuleName } from './symbols.js';
-import { castTo, coerce, constOf, isInt, toBool } from './typing.js';
+import { castTo, coerce, constOf, toBool } from './typing.js';
 import { errExpr, isAdaptable, lowerExpr, lowerIndex, numeric, resolveArray, strip } from './expr.js';
 
 /** The language function a call names (`syncthreads`, `atomicAdd`…), if it names one. */

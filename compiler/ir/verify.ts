@@ -280,8 +280,14 @@ export function verifyKernel(k: KernelIR): void {
   const find = (b: readonly Stmt[]): void => {
     for (const s of b) {
       if (s.k === 'barrier') barrier = true;
-      if (s.k === 'if') (find(s.then), find(s.else));
-      if (s.k === 'loop') (find(s.body), find(s.update));
+      if (s.k === 'if') {
+        find(s.then);
+        find(s.else);
+      }
+      if (s.k === 'loop') {
+        find(s.body);
+        find(s.update);
+      }
       if (s.k === 'block') find(s.body);
     }
   };

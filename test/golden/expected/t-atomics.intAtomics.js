@@ -26,40 +26,40 @@ return function intAtomics(ks_args, ks_grid, ks_block) {
   const n = ks_args[3] | 0;
   const ks_gdx = ks_grid[0], ks_gdy = ks_grid[1], ks_gdz = ks_grid[2];
   const ks_bdx = ks_block[0], ks_bdy = ks_block[1], ks_bdz = ks_block[2];
+  function* ks_thread(ks_tx, ks_ty, ks_tz, ks_bx, ks_by, ks_bz, hist) {
+    const i = (Math.imul(ks_bx, ks_bdx) + ks_tx) | 0;
+    if (ks_tx < 8) {
+      hist[ks_tx] = 0;
+    }
+    yield;
+    if (i < n) {
+      const ticket = ks_atomic_add(c, 0, 1);
+      tickets[ticket] = (tickets[ticket] + 1) | 0;
+      ks_atomic_sub(c, 1, 3);
+      ks_atomic_min(c, 2, (500 - i) | 0);
+      ks_atomic_max(c, 3, (i - 7) | 0);
+      ks_atomic_exch(c, 4, 42);
+      let seen = 0;
+      do {
+        seen = c[5];
+      } while (ks_atomic_cas(c, 5, seen, (seen + 2) | 0) !== seen);
+      ks_atomic_add(hist, i & 7, 1);
+      ks_atomic_max(uc, 0, Math.imul(i >>> 0, 2654435761) >>> 0);
+      ks_atomic_min(uc, 1, ((Math.imul(i >>> 0, 2654435761) >>> 0) + 12345) >>> 0);
+    }
+    yield;
+    if (ks_tx < 8) {
+      ks_atomic_add(c, (8 + ks_tx) | 0, hist[ks_tx]);
+    }
+  }
   for (let ks_bz = 0; ks_bz < ks_gdz; ks_bz++) {
     for (let ks_by = 0; ks_by < ks_gdy; ks_by++) {
       for (let ks_bx = 0; ks_bx < ks_gdx; ks_bx++) {
         const hist = new Int32Array(8);
-        const ks_thread = function* (ks_tx, ks_ty, ks_tz) {
-          const i = (Math.imul(ks_bx, ks_bdx) + ks_tx) | 0;
-          if (ks_tx < 8) {
-            hist[ks_tx] = 0;
-          }
-          yield;
-          if (i < n) {
-            const ticket = ks_atomic_add(c, 0, 1);
-            tickets[ticket] = (tickets[ticket] + 1) | 0;
-            ks_atomic_sub(c, 1, 3);
-            ks_atomic_min(c, 2, (500 - i) | 0);
-            ks_atomic_max(c, 3, (i - 7) | 0);
-            ks_atomic_exch(c, 4, 42);
-            let seen = 0;
-            do {
-              seen = c[5];
-            } while (ks_atomic_cas(c, 5, seen, (seen + 2) | 0) !== seen);
-            ks_atomic_add(hist, i & 7, 1);
-            ks_atomic_max(uc, 0, Math.imul(i >>> 0, 2654435761) >>> 0);
-            ks_atomic_min(uc, 1, ((Math.imul(i >>> 0, 2654435761) >>> 0) + 12345) >>> 0);
-          }
-          yield;
-          if (ks_tx < 8) {
-            ks_atomic_add(c, (8 + ks_tx) | 0, hist[ks_tx]);
-          }
-        };
         const ks_threads = [];
         for (let ks_tz = 0; ks_tz < ks_bdz; ks_tz++) {
           for (let ks_ty = 0; ks_ty < ks_bdy; ks_ty++) {
-            for (let ks_tx = 0; ks_tx < ks_bdx; ks_tx++) ks_threads.push(ks_thread(ks_tx, ks_ty, ks_tz));
+            for (let ks_tx = 0; ks_tx < ks_bdx; ks_tx++) ks_threads.push(ks_thread(ks_tx, ks_ty, ks_tz, ks_bx, ks_by, ks_bz, hist));
           }
         }
         ks_runBlock(ks_threads);
