@@ -57,7 +57,8 @@ function entryFor(site: KernelSite): Entry {
   return entry;
 }
 
-function lowerAndCheck(site: KernelSite): KernelIRResult {
+/** Lowers and checks a kernel without any cache (benchmarks measure this). */
+export function lowerAndCheck(site: KernelSite): KernelIRResult {
   const diags = new DiagnosticBag();
   let ir = lowerKernel(site, diags);
   if (ir) {

@@ -198,20 +198,22 @@ export class CudaDevice extends BaseDevice {
 
   protected release(): void {
     const d = this.driver;
-    if (this.broken === null) {
-      // Dispose is synchronous: finish queued work before freeing what it uses.
-      this.use();
-      try {
+    try {
+      if (this.broken === null) {
+        // Dispose is synchronous: finish queued work before freeing what it uses.
+        this.use();
         d.streamSynchronize(this.stream);
-      } catch {
-        /* an asynchronous error: the context is torn down below anyway */
+        for (const l of this.loaded.values()) d.unloadModule(l.module);
+        d.destroyStream(this.stream);
       }
-      for (const l of this.loaded.values()) d.unloadModule(l.module);
-      d.destroyStream(this.stream);
+    } catch {
+      /* an asynchronous error surfaced here: releasing the context below frees everything */
+    } finally {
+      this.loaded.clear();
+      // The last release resets the primary context, which also clears a sticky error.
+      d.releasePrimaryContext(this.ordinal);
+      if (currentCtx === this.ctx) currentCtx = null;
     }
-    this.loaded.clear();
-    d.releasePrimaryContext(this.ordinal);
-    if (currentCtx === this.ctx) currentCtx = null;
   }
 
   private inFlightNames(): string | undefined {
