@@ -8,6 +8,7 @@ import { LaunchError } from '../errors.js';
 import type { DeviceLimits, LaunchArg, TypedArray } from '../types.js';
 import { CudaCompiler } from './compile.js';
 import { ATTR, CudaError, Driver, FUNC_ATTR, type DevicePtr, type Handle } from './driver.js';
+import { CudaCompileError } from './nvcc.js';
 import { packParams, type PackedArg } from './params.js';
 
 interface Loaded {
@@ -98,8 +99,7 @@ export class CudaDevice extends BaseDevice {
     const hit = this.loaded.get(kernel.hash);
     if (hit) return hit;
     this.use();
-    const image = this.compiler.build({ code: kernel.code, name: kernel.name, arch: this.arch, format: 'cubin' });
-    const module = this.driver.loadModule(image, kernel.name);
+    const module = this.driver.loadModule(this.image(kernel), kernel.name);
     try {
       const fn = this.driver.getFunction(module, kernel.entryPoint);
       const maxThreads = this.driver.funcAttribute(fn, FUNC_ATTR.maxThreadsPerBlock, kernel.name);
@@ -109,6 +109,20 @@ export class CudaDevice extends BaseDevice {
     } catch (e) {
       this.driver.unloadModule(module);
       throw e;
+    }
+  }
+
+  /**
+   * A cubin for this GPU; when the compiler does not know the GPU's architecture (a GPU newer than
+   * the toolkit), PTX for the compiler's default virtual architecture, which the driver compiles.
+   */
+  private image(kernel: CompiledKernel): Buffer {
+    const req = { code: kernel.code, name: kernel.name, arch: this.arch, format: 'cubin' as const };
+    try {
+      return this.compiler.build(req);
+    } catch (e) {
+      if (!(e instanceof CudaCompileError) || !/arch/i.test(e.log)) throw e;
+      return this.compiler.build({ ...req, arch: '', format: 'ptx' });
     }
   }
 

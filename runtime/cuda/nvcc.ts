@@ -10,7 +10,10 @@ export interface CompileRequest {
   code: string;
   /** Kernel name, for messages. */
   name: string;
-  /** Real architecture, e.g. 'sm_90'. PTX is built for the matching virtual one (compute_90). */
+  /**
+   * Real architecture, e.g. 'sm_90'. PTX is built for the matching virtual one (compute_90);
+   * '' builds PTX for the compiler's default virtual architecture.
+   */
   arch: string;
   format: ImageFormat;
 }
@@ -72,7 +75,8 @@ export function nvccArchs(nvcc: string): string[] {
 
 export function nvccArgs(req: CompileRequest, input: string, output: string): string[] {
   const virt = req.arch.replace(/^sm_/, 'compute_');
-  const target = req.format === 'cubin' ? ['-cubin', `-arch=${req.arch}`] : ['-ptx', `-arch=${virt}`];
+  const arch = req.arch ? [`-arch=${req.format === 'cubin' ? req.arch : virt}`] : [];
+  const target = [req.format === 'cubin' ? '-cubin' : '-ptx', ...arch];
   return [...target, '-O3', '-std=c++17', '-o', output, input];
 }
 

@@ -88,7 +88,7 @@ export function compileWithNvrtc(nv: Nvrtc, req: CompileRequest): Buffer {
   const handle = prog[0] ?? 0n;
   try {
     const arch = req.format === 'cubin' ? req.arch : req.arch.replace(/^sm_/, 'compute_');
-    const options = [`--gpu-architecture=${arch}`, '-std=c++17'];
+    const options = [...(arch ? [`--gpu-architecture=${arch}`] : []), '-std=c++17'];
     const code = fns.nvrtcCompileProgram(handle, options.length, options);
     if (code !== 0) {
       const size = new BigUint64Array(1);
