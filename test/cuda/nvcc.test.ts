@@ -62,6 +62,15 @@ describe.skipIf(!nvcc)('nvcc builds (nvcc not found on this machine)', () => {
     expect((err as Error).message).toMatch(/undefined_name/);
   });
 
+  it('says so when it does not know the architecture, and builds PTX for its default one', () => {
+    expect(() => compileWithNvcc(path, { code: saxpy.code, name: 'saxpy', arch: 'sm_999', format: 'cubin' })).toThrow(
+      /kernel 'saxpy'[\s\S]*arch/i,
+    );
+    const ptx = compileWithNvcc(path, { code: saxpy.code, name: 'saxpy', arch: '', format: 'ptx' }).toString();
+    expect(ptx).toMatch(/\.target sm_\d+/);
+    expect(ptx).toMatch(/\.entry saxpy\(/);
+  });
+
   it('serves the second build of the same source from the disk cache', () => {
     const { chains } = findToolchains({ ...process.env, KERNELSCRIPT_CUDA_COMPILER: 'nvcc' });
     const cache = new ImageCache(join(dir, 'cache'));
