@@ -172,7 +172,7 @@ await runSample({ m: 0, n: 0, k: 0, seed: 0, reps: 5 }, async (gpu, { flags }, o
       c.write(new Float32Array(m * n)); // so a variant cannot pass on its predecessor's output
       const r = await runVariant(gpu, name, launch, c, rows, want, n, flops, flags.reps);
       results.push(r);
-      out.log(`  ${name.padEnd(8)} ${fmtMs(r.ms).padStart(10)}  ${r.gflops.toPrecision(3).padStart(8)} GFLOP/s  error ${r.err.toExponential(2)}`);
+      out.log(`  ${name.padEnd(8)} ${fmtMs(r.ms).padStart(10)}  ${(r.gflops >= 100 ? r.gflops.toFixed(0) : r.gflops.toPrecision(3)).padStart(8)} GFLOP/s  error ${r.err.toExponential(2)}`);
     }
     out.done({ sample: 'matmul', backend: gpu.backend, m, n, k, results, ok: true });
   } finally {

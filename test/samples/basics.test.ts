@@ -16,7 +16,7 @@ for (const { backend, skip } of await testBackends()) {
     });
 
     it('vector-add: one block per element, then blocks × threads', async () => {
-      const r = await runSample('vector-add', backend, { n: 3001, seed: freshSeed() });
+      const r = await runSample('vector-add', backend, { n: 3001, seed: freshSeed(), reps: 1 });
       expect(r.ok).toBe(true);
       expect(r.perBlockN).toBe(3001);
       // f32 sums differ from float64 only by their final rounding.
