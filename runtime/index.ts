@@ -49,8 +49,14 @@ export class NoDeviceError extends Error {
 
 const BACKENDS = new Set<string>([...ORDER, 'auto']);
 
+/** KERNELSCRIPT_BACKEND (Node only) stands in for an unspecified backend, as CUDA_VISIBLE_DEVICES does. */
+function envBackend(): string | undefined {
+  const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env;
+  return env?.KERNELSCRIPT_BACKEND || undefined;
+}
+
 export async function createDevice(opts: DeviceOptions = {}): Promise<Device> {
-  const choice: BackendChoice = opts.backend ?? 'auto';
+  const choice = (opts.backend ?? envBackend() ?? 'auto') as BackendChoice;
   if (!BACKENDS.has(choice)) {
     throw new TypeError(`createDevice(): backend must be one of ${[...BACKENDS].map((b) => `'${b}'`).join(', ')}, got '${String(choice)}'`);
   }

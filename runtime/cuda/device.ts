@@ -224,7 +224,6 @@ export class CudaDevice extends BaseDevice {
       /* an asynchronous error surfaced here: releasing the context below frees everything */
     } finally {
       this.loaded.clear();
-      // The last release resets the primary context, which also clears a sticky error.
       d.releasePrimaryContext(this.ordinal);
       if (currentCtx === this.ctx) currentCtx = null;
     }
@@ -242,13 +241,16 @@ export class CudaDevice extends BaseDevice {
     try {
       return call();
     } catch (e) {
-      if (e instanceof CudaError && STICKY.has(e.errorName)) this.broken = e.message;
+      if (e instanceof CudaError && STICKY.has(e.errorName)) {
+        this.broken = `${e.message} (CUDA cannot be used again in this process: restart it)`;
+      }
       throw e;
     }
   }
 }
 
-// Errors after which the context can no longer be used (cuda.h: "the context cannot be used").
+// Errors that leave the process's CUDA state unusable (cuda.h: "the process must be terminated
+// and relaunched"); every later call, a new device's included, fails with the same error.
 const STICKY = new Set([
   'CUDA_ERROR_ILLEGAL_ADDRESS',
   'CUDA_ERROR_LAUNCH_FAILED',

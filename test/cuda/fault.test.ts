@@ -1,13 +1,13 @@
 // A kernel that faults on the GPU: the asynchronous error surfaces at the next wait, names the
-// driver call, the CUDA error and the kernel, marks the device unusable, and a new device works.
-// In a file of its own: a faulting kernel poisons the process's CUDA context until it is released.
+// driver call, the CUDA error and the kernel, and marks the device unusable. CUDA documents such
+// an error as fatal to the process's CUDA state, so a new cuda device fails too, with the same
+// error named (createDevice('auto') then moves on to webgpu). In a file of its own: the faulting
+// kernel ends CUDA for the whole test process.
 import { describe, expect, it } from 'vitest';
 import { createCudaDevice, probeCuda } from '../../runtime/cuda/index.js';
-import { Rng } from '../helpers/case.js';
-import { cudaKernel, saxpy } from './kernels.js';
+import { cudaKernel } from './kernels.js';
 
 const probe = probeCuda();
-const rng = new Rng();
 
 const wild = cudaKernel(
   'wildWrite',
@@ -22,23 +22,15 @@ const wild = cudaKernel(
 );
 
 describe.skipIf(!probe.ok)(`a faulting kernel (${probe.reason ?? 'GPU present'})`, () => {
-  it('reports the CUDA error with the kernel name, then a fresh device runs again', async () => {
+  it('reports the CUDA error with the kernel name, and the device (and CUDA) says it is unusable', async () => {
     const gpu = await createCudaDevice({ cacheDir: null });
     const y = gpu.alloc(Float32Array, 4);
     gpu.launchCompiled(wild, { grid: 1, block: 32 }, [y, 1000]);
     await expect(gpu.synchronize()).rejects.toThrow(/cuStreamQuery failed with CUDA_ERROR_ILLEGAL_ADDRESS \(700\) for kernel 'wildWrite'/);
-    expect(() => gpu.alloc(Float32Array, 4)).toThrow(/device is unusable: .*ILLEGAL_ADDRESS/);
+    expect(() => gpu.alloc(Float32Array, 4)).toThrow(/device is unusable: .*ILLEGAL_ADDRESS.*restart/);
+    await expect(gpu.synchronize()).rejects.toThrow(/unusable/);
+    y.dispose();
     gpu.dispose();
-
-    const again = await createCudaDevice({ cacheDir: null });
-    const n = rng.int(100, 5000);
-    const x = rng.f32Array(n);
-    const y0 = rng.f32Array(n);
-    const dx = again.array(x);
-    const dy = again.array(y0);
-    again.launchCompiled(saxpy, { grid: Math.ceil(n / 128), block: 128 }, [2, dx, dy, n]);
-    const got = await dy.read();
-    got.forEach((v, i) => expect(Math.abs(v - (2 * (x[i] as number) + (y0[i] as number)))).toBeLessThan(1e-5));
-    again.dispose();
+    await expect(createCudaDevice({ cacheDir: null })).rejects.toThrow(/CUDA_ERROR_ILLEGAL_ADDRESS/);
   });
 });
