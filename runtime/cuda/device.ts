@@ -96,7 +96,8 @@ export class CudaDevice extends BaseDevice {
 
   /** Compiles (through the cache) and loads a kernel once per device. */
   private load(kernel: CompiledKernel): Loaded {
-    const hit = this.loaded.get(kernel.hash);
+    const key = `${kernel.hash}:${kernel.entryPoint}`;
+    const hit = this.loaded.get(key);
     if (hit) return hit;
     this.use();
     const module = this.driver.loadModule(this.image(kernel), kernel.name);
@@ -104,7 +105,7 @@ export class CudaDevice extends BaseDevice {
       const fn = this.driver.getFunction(module, kernel.entryPoint);
       const maxThreads = this.driver.funcAttribute(fn, FUNC_ATTR.maxThreadsPerBlock, kernel.name);
       const l = { module, fn, maxThreads };
-      this.loaded.set(kernel.hash, l);
+      this.loaded.set(key, l);
       return l;
     } catch (e) {
       this.driver.unloadModule(module);
