@@ -1,0 +1,45 @@
+#!/bin/sh
+# On a Linux x64 GPU machine without Node: runs, from the portable bundle (npm run bundle), the
+# whole test suite (cuda, webgpu and cpu), every sample at full size on cuda and webgpu, the CUDA
+# cache measurement and the PyTorch peers. Raw logs and JSON go to <out>; a summary to stdout.
+#
+#   sh bench/gpu-run.sh .bundle/kernelscript-linux-x64.run <out>
+set -u
+bundle=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+out=$2
+mkdir -p "$out"
+run() { sh "$bundle" "$@"; }
+now() { date +%s.%N; }
+secs() { echo "$1 $2" | awk '{ printf "%.1f", $2 - $1 }'; }
+
+nvidia-smi --query-gpu=name,driver_version,memory.total --format=csv,noheader | tee "$out/gpu.txt"
+run doctor > "$out/doctor.txt" 2>&1
+sed -n 1,12p "$out/doctor.txt"
+
+t0=$(now)
+run test > "$out/suite.log" 2>&1
+echo "suite rc=$? in $(secs "$t0" "$(now)")s"
+grep -E "FAIL|Test Files|Tests " "$out/suite.log" | sed 's/\x1b\[[0-9;]*m//g' | head -20
+
+: > "$out/samples.jsonl"
+for be in cuda webgpu; do
+  for s in hello vector-add saxpy reduction matmul logistic-regression softmax-regression mnist matrix-ops; do
+    t0=$(now)
+    run tsx "samples/$s.ts" --backend "$be" --json > "$out/sample.log" 2>&1
+    rc=$?
+    wall=$(secs "$t0" "$(now)")
+    last=$(tail -n 1 "$out/sample.log")
+    case "$last" in \{*) ;; *) last='null' ;; esac
+    echo "{\"backend\":\"$be\",\"sample\":\"$s\",\"rc\":$rc,\"wallS\":$wall,\"result\":$last}" >> "$out/samples.jsonl"
+    echo "$be $s rc=$rc ${wall}s"
+  done
+done
+
+cache=$(mktemp -d)
+for pass in cold warm; do
+  KERNELSCRIPT_CACHE_DIR=$cache run tsx bench/cuda-cache.ts 2>/dev/null | tail -n 1 | sed "s/^/cache $pass (auto): /"
+done
+KERNELSCRIPT_CACHE_DIR=$(mktemp -d) KERNELSCRIPT_CUDA_COMPILER=nvcc run tsx bench/cuda-cache.ts 2>/dev/null | tail -n 1 | sed "s/^/cache cold (nvcc): /"
+
+dir=$(dirname "$bundle")/$(ls "$(dirname "$bundle")" | grep '^kernelscript-' | grep -v '\.run$' | head -n 1)
+python3 "$dir/bench/peers.py" '{"saxpy": 1048576, "reduction": 16777216, "matmul": [1024, 1024, 1024], "softmax": [10000, 500, 5, 100]}' | tee "$out/peers.json"
