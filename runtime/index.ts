@@ -49,16 +49,19 @@ export class NoDeviceError extends Error {
 
 const BACKENDS = new Set<string>([...ORDER, 'auto']);
 
-/** KERNELSCRIPT_BACKEND (Node only) stands in for an unspecified backend, as CUDA_VISIBLE_DEVICES does. */
+/** KERNELSCRIPT_BACKEND (Node only) decides where the program asks for 'auto' (or nothing). */
 function envBackend(): string | undefined {
   const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env;
   return env?.KERNELSCRIPT_BACKEND || undefined;
 }
 
 export async function createDevice(opts: DeviceOptions = {}): Promise<Device> {
-  const choice = (opts.backend ?? envBackend() ?? 'auto') as BackendChoice;
+  const asked = opts.backend ?? 'auto';
+  const env = asked === 'auto' ? envBackend() : undefined;
+  const choice = (env ?? asked) as BackendChoice;
   if (!BACKENDS.has(choice)) {
-    throw new TypeError(`createDevice(): backend must be one of ${[...BACKENDS].map((b) => `'${b}'`).join(', ')}, got '${String(choice)}'`);
+    const where = env ? 'KERNELSCRIPT_BACKEND' : 'createDevice(): backend';
+    throw new TypeError(`${where} must be one of ${[...BACKENDS].map((b) => `'${b}'`).join(', ')}, got '${String(choice)}'`);
   }
   const order = choice === 'auto' ? ORDER : [choice];
   const reasons: { backend: Backend; reason: string }[] = [];

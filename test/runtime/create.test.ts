@@ -22,6 +22,24 @@ describe('createDevice', () => {
     );
   });
 
+  it('lets KERNELSCRIPT_BACKEND decide for auto, but not over an explicit backend', async () => {
+    const saved = process.env.KERNELSCRIPT_BACKEND;
+    process.env.KERNELSCRIPT_BACKEND = 'cpu';
+    try {
+      const auto = await createDevice({ backend: 'auto' });
+      expect(auto.backend).toBe('cpu');
+      auto.dispose();
+      process.env.KERNELSCRIPT_BACKEND = 'gpu';
+      await expect(createDevice()).rejects.toThrow(/KERNELSCRIPT_BACKEND must be one of .* got 'gpu'/);
+      const cpu = await createDevice({ backend: 'cpu' });
+      expect(cpu.backend).toBe('cpu');
+      cpu.dispose();
+    } finally {
+      if (saved === undefined) delete process.env.KERNELSCRIPT_BACKEND;
+      else process.env.KERNELSCRIPT_BACKEND = saved;
+    }
+  });
+
   it('falls through failing backends in auto mode, keeping each reason', async () => {
     registerBackend('cuda', () => Promise.reject(new Error('no driver here\nsecond line')));
     try {
