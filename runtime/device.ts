@@ -2,7 +2,7 @@
 // array bookkeeping and disposal. A backend subclasses BaseDevice and BaseArray and fills in
 // memory (createArray, readImpl/writeImpl/release), `enqueue` and `synchronize`/`time`.
 import type { ElemType, ScalarType } from '../compiler/ir/types.js';
-import type { CompiledKernel, Target } from '../compiler/output.js';
+import type { CompiledKernel, ParamInfo, Target } from '../compiler/output.js';
 import { DeviceError, LaunchError, describe } from './errors.js';
 import { resolveKernel } from './jit.js';
 import { isKernel, type Kernel, type KernelFn, type LaunchArgs } from './lang.js';
@@ -203,26 +203,29 @@ export abstract class BaseDevice implements Device {
 
   /** Checks a shape against `limits`; backends with extra rules override and call super. */
   protected checkShape(kernel: CompiledKernel, { grid, block }: LaunchShape): void {
-    const where = `kernel '${kernel.name}'`;
+    // Messages are built only on failure: this runs on every launch.
     const lim = this.limits;
     const threads = block[0] * block[1] * block[2];
     if (threads > lim.maxThreadsPerBlock) {
       throw new LaunchError(
-        `${where}: block [${block.join(', ')}] has ${threads} threads; this ${this.backend} device allows at most ${lim.maxThreadsPerBlock} per block`,
+        `kernel '${kernel.name}': block [${block.join(', ')}] has ${threads} threads; this ${this.backend} device allows at most ${lim.maxThreadsPerBlock} per block`,
       );
     }
     for (let i = 0; i < 3; i++) {
-      const axis = 'xyz'[i];
       if ((block[i] ?? 1) > (lim.maxBlockDim[i] ?? 1)) {
-        throw new LaunchError(`${where}: block.${axis} = ${block[i]} exceeds this device's limit of ${lim.maxBlockDim[i]}`);
+        throw new LaunchError(
+          `kernel '${kernel.name}': block.${'xyz'[i]} = ${block[i]} exceeds this device's limit of ${lim.maxBlockDim[i]}`,
+        );
       }
       if ((grid[i] ?? 1) > (lim.maxGridDim[i] ?? 1)) {
-        throw new LaunchError(`${where}: grid.${axis} = ${grid[i]} exceeds this device's limit of ${lim.maxGridDim[i]}`);
+        throw new LaunchError(
+          `kernel '${kernel.name}': grid.${'xyz'[i]} = ${grid[i]} exceeds this device's limit of ${lim.maxGridDim[i]}`,
+        );
       }
     }
     if (kernel.meta.sharedBytes > lim.maxSharedBytes) {
       throw new LaunchError(
-        `${where} uses ${kernel.meta.sharedBytes} bytes of shared memory; this device allows at most ${lim.maxSharedBytes}`,
+        `kernel '${kernel.name}' uses ${kernel.meta.sharedBytes} bytes of shared memory; this device allows at most ${lim.maxSharedBytes}`,
       );
     }
   }
@@ -233,23 +236,17 @@ export abstract class BaseDevice implements Device {
       const names = params.map((p) => p.name).join(', ');
       throw new LaunchError(`kernel '${kernel.name}' takes ${params.length} arguments (${names}), got ${args.length}`);
     }
-    params.forEach((p, i) => {
+    // A plain loop with the message built only on failure: this runs on every launch.
+    for (let i = 0; i < params.length; i++) {
+      const p = params[i] as ParamInfo;
       const arg = args[i];
-      const where = `kernel '${kernel.name}', parameter '${p.name}' (argument ${i + 1})`;
       if (p.kind === 'array') {
-        const want = `a ${ELEM_NAMES[p.type as ElemType]} device array`;
-        if (!(arg instanceof BaseArray)) {
-          const hint = elemTypeOf(arg) ? ' (a host array: upload it with array() first)' : '';
-          throw new LaunchError(`${where}: expected ${want}, got ${describe(arg)}${hint}`);
-        }
-        if (arg.device !== this) throw new LaunchError(`${where}: the array ${arg.label} belongs to another device`);
-        if (arg.disposed) throw new LaunchError(`${where}: the array ${arg.label} has been disposed`);
-        if (arg.type !== p.type) throw new LaunchError(`${where}: expected ${want}, got a ${arg.label} device array`);
-      } else {
-        const problem = scalarProblem(p.type, arg);
-        if (problem) throw new LaunchError(`${where}: expected ${problem}, got ${describe(arg)}`);
+        if (arg instanceof BaseArray && arg.device === this && !arg.disposed && arg.type === p.type) continue;
+        throw new LaunchError(arrayArgProblem(kernel, p, i, arg, this));
       }
-    });
+      const problem = scalarProblem(p.type, arg);
+      if (problem) throw new LaunchError(`${argWhere(kernel, p, i)}: expected ${problem}, got ${describe(arg)}`);
+    }
   }
 
   private checkLength(length: number, op: string): void {
@@ -289,21 +286,42 @@ function scalarProblem(type: ScalarType, v: unknown): string | null {
   }
 }
 
+const isDimValue = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 1;
+
 /** `n` or `[x, y?, z?]` → [x, y, z] of positive integers. */
 export function normaliseDim(d: Dim3, what: 'grid' | 'block', kernel: string): Dim3Tuple {
-  const bad = (): LaunchError =>
-    new LaunchError(
-      `kernel '${kernel}': ${what} must be a positive integer or [x, y?, z?] of positive integers, got ${
-        Array.isArray(d) ? `[${d.map((v) => describe(v)).join(', ')}]` : describe(d)
-      }`,
-    );
-  const ok = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 1;
+  // No closures here: this runs twice on every launch.
   if (typeof d === 'number') {
-    if (!ok(d)) throw bad();
+    if (!isDimValue(d)) throw badDim(d, what, kernel);
     return [d, 1, 1];
   }
-  if (!Array.isArray(d) || d.length < 1 || d.length > 3) throw bad();
+  if (!Array.isArray(d) || d.length < 1 || d.length > 3) throw badDim(d, what, kernel);
   const [x, y = 1, z = 1] = d as readonly unknown[];
-  if (!ok(x) || !ok(y) || !ok(z)) throw bad();
+  if (!isDimValue(x) || !isDimValue(y) || !isDimValue(z)) throw badDim(d, what, kernel);
   return [x, y, z];
+}
+
+function badDim(d: unknown, what: 'grid' | 'block', kernel: string): LaunchError {
+  return new LaunchError(
+    `kernel '${kernel}': ${what} must be a positive integer or [x, y?, z?] of positive integers, got ${
+      Array.isArray(d) ? `[${d.map((v) => describe(v)).join(', ')}]` : describe(d)
+    }`,
+  );
+}
+
+function argWhere(kernel: CompiledKernel, p: ParamInfo, i: number): string {
+  return `kernel '${kernel.name}', parameter '${p.name}' (argument ${i + 1})`;
+}
+
+/** Why `arg` does not fit array parameter `p` (called once a check has failed). */
+function arrayArgProblem(kernel: CompiledKernel, p: ParamInfo, i: number, arg: unknown, device: BaseDevice): string {
+  const where = argWhere(kernel, p, i);
+  const want = `a ${ELEM_NAMES[p.type as ElemType]} device array`;
+  if (!(arg instanceof BaseArray)) {
+    const hint = elemTypeOf(arg) ? ' (a host array: upload it with array() first)' : '';
+    return `${where}: expected ${want}, got ${describe(arg)}${hint}`;
+  }
+  if (arg.device !== device) return `${where}: the array ${arg.label} belongs to another device`;
+  if (arg.disposed) return `${where}: the array ${arg.label} has been disposed`;
+  return `${where}: expected ${want}, got a ${arg.label} device array`;
 }

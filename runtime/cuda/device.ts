@@ -9,12 +9,14 @@ import type { DeviceLimits, LaunchArg, TypedArray } from '../types.js';
 import { CudaCompiler } from './compile.js';
 import { ATTR, CudaError, Driver, FUNC_ATTR, type DevicePtr, type Handle } from './driver.js';
 import { CudaCompileError } from './nvcc.js';
-import { packParams, type PackedArg } from './params.js';
+import { ParamBlock } from './params.js';
 
 interface Loaded {
   module: Handle;
   fn: Handle;
   maxThreads: number;
+  /** The kernel's argument slots, rewritten by each launch. */
+  params: ParamBlock;
 }
 
 class CudaArray extends BaseArray {
@@ -57,6 +59,8 @@ export class CudaDevice extends BaseDevice {
   private readonly ctx: Handle;
   private readonly stream: Handle;
   private readonly loaded = new Map<string, Loaded>();
+  /** Per compiled-kernel object, so a launch finds its module without building a key string. */
+  private readonly byKernel = new WeakMap<CompiledKernel, Loaded>();
   /** Kernels launched since the stream was last seen idle: named when an asynchronous error shows. */
   private inFlight = new Set<string>();
 
@@ -96,16 +100,22 @@ export class CudaDevice extends BaseDevice {
 
   /** Compiles (through the cache) and loads a kernel once per device. */
   private load(kernel: CompiledKernel): Loaded {
+    const known = this.byKernel.get(kernel);
+    if (known) return known;
     const key = `${kernel.hash}:${kernel.entryPoint}`;
     const hit = this.loaded.get(key);
-    if (hit) return hit;
+    if (hit) {
+      this.byKernel.set(kernel, hit);
+      return hit;
+    }
     this.use();
     const module = this.driver.loadModule(this.image(kernel), kernel.name);
     try {
       const fn = this.driver.getFunction(module, kernel.entryPoint);
       const maxThreads = this.driver.funcAttribute(fn, FUNC_ATTR.maxThreadsPerBlock, kernel.name);
-      const l = { module, fn, maxThreads };
+      const l = { module, fn, maxThreads, params: new ParamBlock(kernel.params) };
       this.loaded.set(key, l);
+      this.byKernel.set(kernel, l);
       return l;
     } catch (e) {
       this.driver.unloadModule(module);
@@ -141,11 +151,18 @@ export class CudaDevice extends BaseDevice {
   }
 
   protected enqueue(kernel: CompiledKernel, shape: LaunchShape, args: readonly LaunchArg[]): void {
-    const { fn } = this.load(kernel);
-    const values: PackedArg[] = args.map((a) => (a instanceof CudaArray ? a.ptr : (a as number | boolean)));
-    const { pointers } = packParams(kernel.params, values);
+    // The hot path: no allocation and no closure per launch.
+    const { fn, params } = this.load(kernel);
+    for (let i = 0; i < args.length; i++) {
+      const a = args[i];
+      params.set(i, a instanceof CudaArray ? a.ptr : (a as number | boolean));
+    }
     this.use();
-    this.guard(() => this.driver.launch(fn, shape.grid, shape.block, 0, this.stream, pointers, kernel.name));
+    try {
+      this.driver.launch(fn, shape.grid, shape.block, 0, this.stream, params.pointers, kernel.name);
+    } catch (e) {
+      throw this.poisoned(e);
+    }
     this.inFlight.add(kernel.name);
   }
 
@@ -242,11 +259,16 @@ export class CudaDevice extends BaseDevice {
     try {
       return call();
     } catch (e) {
-      if (e instanceof CudaError && STICKY.has(e.errorName)) {
-        this.broken = `${e.message} (CUDA cannot be used again in this process: restart it)`;
-      }
-      throw e;
+      throw this.poisoned(e);
     }
+  }
+
+  /** Marks the device unusable when `e` poisons the context; returns `e` to be thrown. */
+  private poisoned(e: unknown): unknown {
+    if (e instanceof CudaError && STICKY.has(e.errorName)) {
+      this.broken = `${e.message} (CUDA cannot be used again in this process: restart it)`;
+    }
+    return e;
   }
 }
 

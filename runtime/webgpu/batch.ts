@@ -40,6 +40,7 @@ export function encodeBatch(device: GPUDevice, batch: Batch, pipelines: GPUCompu
     };
   }
   const uniforms = uniformBuffer(device, batch);
+  const groups = new Map<GPUBindGroupLayout, CachedGroup>();
   let pass: GPUComputePassEncoder | null = null;
   let passIndex = 0;
   let next = 0;
@@ -65,13 +66,7 @@ export function encodeBatch(device: GPUDevice, batch: Batch, pipelines: GPUCompu
     if (!pipeline) throw new Error('internal: a dispatch has no pipeline');
     pass.setPipeline(pipeline);
     if (!uniforms.buffer) throw new Error('internal: a dispatch has no uniform buffer');
-    const uniform = { buffer: uniforms.buffer, offset: (uniforms.offsets[next - 1] as number), size: op.uniform.byteLength };
-    const group = device.createBindGroup({
-      label: `${op.kernel.name} bindings`,
-      layout: op.bindGroupLayout,
-      entries: [{ binding: op.uniformBinding, resource: uniform }, ...op.arrayEntries],
-    });
-    pass.setBindGroup(0, group);
+    pass.setBindGroup(0, bindGroup(device, groups, op, uniforms.buffer), [uniforms.offsets[next - 1] as number]);
     pass.dispatchWorkgroups(op.workgroups[0], op.workgroups[1], op.workgroups[2]);
   }
   pass?.end();
@@ -82,6 +77,35 @@ export function encodeBatch(device: GPUDevice, batch: Batch, pipelines: GPUCompu
     batch.temps.push(timer.resolve, timer.set);
   }
   return enc.finish();
+}
+
+interface CachedGroup {
+  group: GPUBindGroup;
+  buffers: GPUBuffer[];
+  uniformSize: number;
+}
+
+/**
+ * The bind group of a dispatch. The uniform block is bound at a dynamic offset, so a group depends
+ * only on the layout and the array buffers: a run of launches with the same arrays reuses the last
+ * group made for that layout instead of creating one per launch.
+ */
+function bindGroup(
+  device: GPUDevice,
+  groups: Map<GPUBindGroupLayout, CachedGroup>,
+  op: Extract<Op, { k: 'dispatch' }>,
+  uniforms: GPUBuffer,
+): GPUBindGroup {
+  const buffers = op.arrayEntries.map((e) => (e.resource as GPUBufferBinding).buffer);
+  const hit = groups.get(op.bindGroupLayout);
+  if (hit && hit.uniformSize === op.uniform.byteLength && hit.buffers.every((b, i) => b === buffers[i])) return hit.group;
+  const group = device.createBindGroup({
+    label: `${op.kernel.name} bindings`,
+    layout: op.bindGroupLayout,
+    entries: [{ binding: op.uniformBinding, resource: { buffer: uniforms, offset: 0, size: op.uniform.byteLength } }, ...op.arrayEntries],
+  });
+  groups.set(op.bindGroupLayout, { group, buffers, uniformSize: op.uniform.byteLength });
+  return group;
 }
 
 /** One mapped-at-creation buffer holding every launch's uniform block, each at an aligned offset. */

@@ -11,6 +11,20 @@ import { encodeBatch, type Batch, type Op } from './batch.js';
 import { PipelineCache } from './pipelines.js';
 import { BufferUsage, MAP_READ } from './flags.js';
 
+/** Per compiled kernel: where its arguments go, found once instead of on every launch. */
+interface LaunchPlan {
+  wgsl: WgslLayout;
+  /** Argument index of each array binding, in binding order. */
+  arrayArgs: number[];
+  bindings: number[];
+  /** Argument index of each uniform field. */
+  uniformArgs: number[];
+  bindGroupLayout: GPUBindGroupLayout;
+  /** The block shape of the last launch and its pipeline. */
+  block: Dim3Tuple;
+  pipeline: Promise<GPUComputePipeline> | null;
+}
+
 export class WebGpuDevice extends BaseDevice implements BufferOwner {
   readonly backend = 'webgpu' as const;
   readonly target = 'wgsl' as const;
@@ -20,6 +34,7 @@ export class WebGpuDevice extends BaseDevice implements BufferOwner {
   private readonly maxBinding: number;
   private readonly maxStorageBuffers: number;
   private readonly pipelines: PipelineCache;
+  private readonly plans = new WeakMap<CompiledKernel, LaunchPlan>();
 
   private ops: Op[] = [];
   private temps: { destroy(): void }[] = [];
@@ -84,6 +99,41 @@ export class WebGpuDevice extends BaseDevice implements BufferOwner {
   }
 
   protected enqueue(kernel: CompiledKernel, shape: LaunchShape, args: readonly LaunchArg[]): void {
+    const plan = this.plans.get(kernel) ?? this.plan(kernel);
+    const wgsl = plan.wgsl;
+    const arrays: WebGpuArray[] = new Array<WebGpuArray>(plan.arrayArgs.length);
+    for (let i = 0; i < arrays.length; i++) {
+      const a = args[plan.arrayArgs[i] as number];
+      if (!(a instanceof WebGpuArray)) {
+        throw new LaunchError(`kernel '${kernel.name}': no array argument for binding '${wgsl.arrayBindings[i]?.name}'`);
+      }
+      arrays[i] = a;
+    }
+    if (arrays.length > 1) checkAliasing(kernel, wgsl, arrays);
+    // The last block shape's pipeline is kept: repeated launches skip the cache key.
+    const [bx, by, bz] = shape.block;
+    if (plan.block[0] !== bx || plan.block[1] !== by || plan.block[2] !== bz || plan.pipeline === null) {
+      plan.pipeline = this.pipelines.pipeline(kernel, wgsl, shape.block);
+      plan.block = [bx, by, bz];
+    }
+    const arrayEntries: GPUBindGroupEntry[] = new Array<GPUBindGroupEntry>(arrays.length);
+    for (let i = 0; i < arrays.length; i++) {
+      arrayEntries[i] = { binding: plan.bindings[i] as number, resource: { buffer: (arrays[i] as WebGpuArray).buffer } };
+    }
+    this.ops.push({
+      k: 'dispatch',
+      kernel,
+      pipeline: plan.pipeline,
+      bindGroupLayout: plan.bindGroupLayout,
+      uniform: uniformBytes(plan, args, shape.grid),
+      uniformBinding: wgsl.uniformBinding,
+      arrayEntries,
+      workgroups: this.fold(shape.grid),
+    });
+  }
+
+  /** What every launch of `kernel` shares, worked out (and checked) once. */
+  private plan(kernel: CompiledKernel): LaunchPlan {
     const wgsl = kernel.meta.wgsl;
     if (!wgsl) throw new LaunchError(`kernel '${kernel.name}' has no WGSL binding layout (meta.wgsl is missing)`);
     if (wgsl.arrayBindings.length > this.maxStorageBuffers) {
@@ -91,30 +141,22 @@ export class WebGpuDevice extends BaseDevice implements BufferOwner {
         `kernel '${kernel.name}' has ${wgsl.arrayBindings.length} array parameters; this WebGPU adapter binds at most ${this.maxStorageBuffers}`,
       );
     }
-    const byName = new Map(kernel.params.map((p, i) => [p.name, args[i]]));
-    const arrays = wgsl.arrayBindings.map((b) => {
-      const a = byName.get(b.name);
-      if (!(a instanceof WebGpuArray)) throw new LaunchError(`kernel '${kernel.name}': no array argument for binding '${b.name}'`);
-      return a;
-    });
-    checkAliasing(kernel, wgsl, arrays);
-    const pipeline = this.pipelines.pipeline(kernel, wgsl, shape.block);
-    const uniform = uniformBytes(wgsl, byName, shape.grid);
-    const arrayEntries: GPUBindGroupEntry[] = wgsl.arrayBindings.map((b, i) => ({
-      binding: b.binding,
-      resource: { buffer: (arrays[i] as WebGpuArray).buffer },
-    }));
-    const bindGroupLayout = this.pipelines.layout(kernel, wgsl).bindGroup;
-    this.ops.push({
-      k: 'dispatch',
-      kernel,
-      pipeline,
-      bindGroupLayout,
-      uniform,
-      uniformBinding: wgsl.uniformBinding,
-      arrayEntries,
-      workgroups: this.fold(shape.grid),
-    });
+    const index = (name: string): number => {
+      const i = kernel.params.findIndex((p) => p.name === name);
+      if (i < 0) throw new LaunchError(`kernel '${kernel.name}': no parameter for binding '${name}'`);
+      return i;
+    };
+    const plan: LaunchPlan = {
+      wgsl,
+      arrayArgs: wgsl.arrayBindings.map((b) => index(b.name)),
+      bindings: wgsl.arrayBindings.map((b) => b.binding),
+      uniformArgs: wgsl.uniformFields.map((f) => index(f.name)),
+      bindGroupLayout: this.pipelines.layout(kernel, wgsl).bindGroup,
+      block: [0, 0, 0],
+      pipeline: null,
+    };
+    this.plans.set(kernel, plan);
+    return plan;
   }
 
   /** Dispatch dimensions: a 1-D grid wider than the limit becomes (max, ceil(gx / max), 1). */
@@ -247,35 +289,41 @@ export class WebGpuDevice extends BaseDevice implements BufferOwner {
 }
 
 /** The uniform block of one launch: scalar arguments at their offsets (bool as u32), then the grid. */
-function uniformBytes(wgsl: WgslLayout, byName: Map<string, LaunchArg | undefined>, grid: Dim3Tuple): Uint8Array {
+function uniformBytes(plan: LaunchPlan, args: readonly LaunchArg[], grid: Dim3Tuple): Uint8Array {
+  const { wgsl } = plan;
   const bytes = new Uint8Array(Math.max(16, wgsl.uniformSize));
   const view = new DataView(bytes.buffer);
-  for (const f of wgsl.uniformFields) {
-    const v = byName.get(f.name);
+  const fields = wgsl.uniformFields;
+  for (let i = 0; i < fields.length; i++) {
+    const f = fields[i] as WgslLayout['uniformFields'][number];
+    const v = args[plan.uniformArgs[i] as number];
     if (f.type === 'f32') view.setFloat32(f.offset, v as number, true);
     else if (f.type === 'i32') view.setInt32(f.offset, v as number, true);
     else if (f.type === 'u32') view.setUint32(f.offset, v as number, true);
     else view.setUint32(f.offset, v === true ? 1 : 0, true);
   }
-  for (let i = 0; i < 3; i++) view.setUint32(wgsl.gridOffset + 4 * i, grid[i] ?? 1, true);
+  view.setUint32(wgsl.gridOffset, grid[0], true);
+  view.setUint32(wgsl.gridOffset + 4, grid[1], true);
+  view.setUint32(wgsl.gridOffset + 8, grid[2], true);
   return bytes;
 }
 
 /** WebGPU forbids binding one buffer twice in a dispatch when either binding is writable. */
 function checkAliasing(kernel: CompiledKernel, wgsl: WgslLayout, arrays: WebGpuArray[]): void {
-  const seen = new Map<WebGpuArray, string>();
-  wgsl.arrayBindings.forEach((b, i) => {
-    const a = arrays[i] as WebGpuArray;
-    const other = seen.get(a);
-    if (other !== undefined) {
-      const writes = b.access !== 'read' || wgsl.arrayBindings.find((x) => x.name === other)?.access !== 'read';
-      if (writes) {
+  // Few bindings: comparing pairs beats building a map on every launch.
+  const bindings = wgsl.arrayBindings;
+  for (let i = 1; i < arrays.length; i++) {
+    for (let j = i - 1; j >= 0; j--) {
+      if (arrays[j] !== arrays[i]) continue;
+      const b = bindings[i];
+      const other = bindings[j];
+      if (b && other && (b.access !== 'read' || other.access !== 'read')) {
         throw new LaunchError(
-          `kernel '${kernel.name}': the same array is passed as '${other}' and '${b.name}', and the kernel writes one of ` +
+          `kernel '${kernel.name}': the same array is passed as '${other.name}' and '${b.name}', and the kernel writes one of ` +
             `them; WebGPU does not allow a written buffer to alias another parameter`,
         );
       }
+      break;
     }
-    seen.set(a, b.name);
-  });
+  }
 }

@@ -24,7 +24,8 @@ export class PipelineCache {
     if (!l) {
       // An explicit layout (not 'auto') so that parameters the shader never touches still bind.
       const entries: GPUBindGroupLayoutEntry[] = [
-        { binding: wgsl.uniformBinding, visibility: STAGE_COMPUTE, buffer: { type: 'uniform' } },
+        // A dynamic offset lets launches of one batch share a bind group (see batch.ts).
+        { binding: wgsl.uniformBinding, visibility: STAGE_COMPUTE, buffer: { type: 'uniform', hasDynamicOffset: true } },
         ...wgsl.arrayBindings.map(
           (b): GPUBindGroupLayoutEntry => ({
             binding: b.binding,
