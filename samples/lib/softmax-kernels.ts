@@ -3,11 +3,14 @@
 //   softmaxForward      32 threads per row: scores = x·W + b, softmax, the residual P − Y, the
 //                       row's loss and whether it was classified right — one pass over the row;
 //   addSum              the batch's losses, summed into the epoch's slot (a tree in shared memory);
-//   softmaxGradPartial  XᵀG for a chunk of rows: one thread per feature (plus one for the bias),
-//                       consecutive threads reading consecutive features of a row;
-//   softmaxUpdate       adds the chunks and moves W and b, with the L2 term.
+//   softmaxGradPartial  XᵀG for a chunk of CHUNK rows: one thread per feature (plus one for the
+//                       bias), consecutive threads reading consecutive features of a row; the
+//                       chunk's row numbers and residuals are staged in shared memory once per
+//                       block. Small chunks give thousands of blocks, so the GPU is kept busy;
+//   softmaxUpdate       adds the chunks (a group of threads per entry, a tree in shared memory)
+//                       and moves W and b, with the L2 term.
 import {
-  kernel, blockIdx, blockDim, threadIdx, sharedArray, localArray, syncthreads, atomicAdd,
+  kernel, blockIdx, threadIdx, sharedArray, localArray, syncthreads, atomicAdd,
   f32, type i32,
 } from 'kernelscript';
 import type { Gpu } from './cli.js';
@@ -21,8 +24,11 @@ const FWD_THREADS = 256; // LANES × ROWS_PER_BLOCK
 /** Classes the kernels support (the shared scratch holds one partial score per class per thread). */
 export const MAX_CLASSES = 12;
 /** Rows per block of the gradient, and threads (features) per block. */
-const CHUNK = 256;
+const CHUNK = 32;
 const GRAD_THREADS = 128;
+/** Threads adding one entry's chunks in the update, and threads per update block. */
+const SUM_LANES = 32;
+const UPDATE_THREADS = 256;
 const SUM_THREADS = 256;
 const LOWEST = -3.0e38;
 
@@ -106,44 +112,69 @@ export const addSum = kernel(function addSum(values: Float32Array, out: Float32A
   }
 });
 
-/** partGrad[chunk][j][c] = Σ over the chunk's rows of x[row][j]·resid[row][c]; j = d is the bias. */
+/** partGrad[(j·k + c)·chunks + chunk] = Σ over the chunk's rows of x[row][j]·resid[row][c]; j = d is the bias. */
 export const softmaxGradPartial = kernel(function softmaxGradPartial(
   x: Float32Array, order: Int32Array, resid: Float32Array, partGrad: Float32Array,
-  start: i32, batch: i32, d: i32, k: i32,
+  start: i32, batch: i32, d: i32, k: i32, chunks: i32,
 ) {
+  const rows = sharedArray(Int32Array, CHUNK);
+  const res = sharedArray(Float32Array, CHUNK * MAX_CLASSES);
   const acc = localArray(Float32Array, MAX_CLASSES);
-  const j = blockIdx.x * GRAD_THREADS + threadIdx.x;
+  const tid = threadIdx.x;
+  const j = blockIdx.x * GRAD_THREADS + tid;
   const r0 = blockIdx.y * CHUNK;
-  const r1 = Math.min(batch, r0 + CHUNK);
+  const count = Math.min(batch - r0, CHUNK);
+  // Every feature of the block needs the same rows and residuals: read them once, into shared memory.
+  if (tid < count) {
+    rows[tid] = order[start + r0 + tid];
+  }
+  for (let i = tid; i < count * k; i += GRAD_THREADS) {
+    res[i] = resid[r0 * k + i];
+  }
+  syncthreads();
   if (j <= d) {
-    for (let r = r0; r < r1; r++) {
+    for (let r = 0; r < count; r++) {
       let xv: f32 = 1;
       if (j < d) {
-        xv = x[order[start + r] * d + j];
+        xv = x[rows[r] * d + j];
       }
       for (let c = 0; c < k; c++) {
-        acc[c] += xv * resid[r * k + c];
+        acc[c] += xv * res[r * k + c];
       }
     }
+    // Chunks of one entry are adjacent, so the update reads them coalesced.
     for (let c = 0; c < k; c++) {
-      partGrad[(blockIdx.y * (d + 1) + j) * k + c] = acc[c];
+      partGrad[(j * k + c) * chunks + blockIdx.y] = acc[c];
     }
   }
 });
 
-/** W −= rate·(Σ chunks / B + l2·W); b −= rate·Σ chunks / B. One thread per entry of W and b. */
+/** W −= rate·(Σ chunks / B + l2·W); b −= rate·Σ chunks / B. SUM_LANES threads per entry of W and b. */
 export const softmaxUpdate = kernel(function softmaxUpdate(
   partGrad: Float32Array, w: Float32Array, bias: Float32Array,
   chunks: i32, batch: i32, d: i32, k: i32, rate: f32, l2: f32,
 ) {
-  const i = blockIdx.x * blockDim.x + threadIdx.x;
+  const part = sharedArray(Float32Array, UPDATE_THREADS);
+  const tid = threadIdx.x;
+  const lane = tid % SUM_LANES;
+  const i = blockIdx.x * (UPDATE_THREADS / SUM_LANES) + tid / SUM_LANES;
   const entries = (d + 1) * k;
+  let g: f32 = 0;
   if (i < entries) {
-    let g: f32 = 0;
-    for (let ch = 0; ch < chunks; ch++) {
-      g += partGrad[ch * entries + i];
+    for (let ch = lane; ch < chunks; ch += SUM_LANES) {
+      g += partGrad[i * chunks + ch];
     }
-    g = g / f32(batch);
+  }
+  part[tid] = g;
+  syncthreads();
+  for (let h = SUM_LANES / 2; h > 0; h >>= 1) {
+    if (lane < h) {
+      part[tid] += part[tid + h];
+    }
+    syncthreads();
+  }
+  if (lane == 0 && i < entries) {
+    g = part[tid] / f32(batch);
     if (i < d * k) {
       w[i] -= rate * (g + l2 * w[i]);
     } else {
@@ -199,8 +230,8 @@ export async function trainSoftmaxKernels(
           x, labels, order, w, bias, resid, rowLoss, correct, start, size, d, k);
         gpu.launch(addSum, { grid: 1, block: SUM_THREADS }, rowLoss, lossSums, size, e);
         gpu.launch(softmaxGradPartial, { grid: [Math.ceil((d + 1) / GRAD_THREADS), chunks], block: GRAD_THREADS },
-          x, order, resid, partGrad, start, size, d, k);
-        gpu.launch(softmaxUpdate, { grid: Math.ceil(((d + 1) * k) / 256), block: 256 },
+          x, order, resid, partGrad, start, size, d, k, chunks);
+        gpu.launch(softmaxUpdate, { grid: Math.ceil(((d + 1) * k) / (UPDATE_THREADS / SUM_LANES)), block: UPDATE_THREADS },
           partGrad, w, bias, chunks, size, d, k, rate, o.l2);
       }
       if (hooks.onEpoch) {
