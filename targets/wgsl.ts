@@ -8,6 +8,8 @@ import { CLikePrinter, P, prim, type Printed } from './c-like.js';
 import { shortestF32 } from './float.js';
 import { makeNameMap } from './names.js';
 import { WGSL_RESERVED } from './reserved.js';
+import { foldKernel } from './fold.js';
+import { unrollKernel } from './unroll.js';
 
 const ZERO: Record<ScalarType, string> = { f32: '0.0f', i32: '0i', u32: '0u', bool: 'false' };
 const BLOCK_OVERRIDES: [string, string, string] = ['ks_block_x', 'ks_block_y', 'ks_block_z'];
@@ -354,7 +356,9 @@ class WgslPrinter extends CLikePrinter {
   }
 }
 
-export function emitWgsl(ir: KernelIR): { code: string; entryPoint: string; meta: KernelMeta } {
+export function emitWgsl(input: KernelIR): { code: string; entryPoint: string; meta: KernelMeta } {
+  // Unrolled, counters become constants; folding then makes local-array indices constant.
+  const ir = foldKernel(unrollKernel(input));
   const names = makeNameMap(ir, WGSL_RESERVED, true);
   const { lines, layout } = new WgslPrinter(ir, names).module();
   return {

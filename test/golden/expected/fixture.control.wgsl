@@ -119,25 +119,17 @@ fn control(@builtin(local_invocation_id) ks_lid: vec3<u32>, @builtin(workgroup_i
   OI[gi * 4i + 3i] = q;
   var w: array<f32, 4> = array<f32, 4>();
   {
-    var j: i32 = 0i;
-    loop {
-      if (!(j < 4i)) { break; }
-      w[j] = X[(gi + j) % n];
-      continuing {
-        j = j + 1i;
-      }
-    }
+    w[0i] = X[(gi + 0i) % n];
+    w[1i] = X[(gi + 1i) % n];
+    w[2i] = X[(gi + 2i) % n];
+    w[3i] = X[(gi + 3i) % n];
   }
   var best: f32 = -bitcast<f32>(ks_inf_bits);
   {
-    var j2: i32 = 0i;
-    loop {
-      if (!(j2 < 4i)) { break; }
-      best = max(best, w[j2]);
-      continuing {
-        j2 = j2 + 1i;
-      }
-    }
+    best = max(best, w[0i]);
+    best = max(best, w[1i]);
+    best = max(best, w[2i]);
+    best = max(best, w[3i]);
   }
   O[gi * 3i] = best;
   O[gi * 3i + 1i] = scale(X[gi], flag, m);

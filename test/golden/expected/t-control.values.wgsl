@@ -63,27 +63,22 @@ fn values(@builtin(local_invocation_id) ks_lid: vec3<u32>, @builtin(workgroup_id
   }
   var window: array<f32, 4> = array<f32, 4>();
   {
-    var j: i32 = 0i;
-    loop {
-      if (!(j < 4i)) { break; }
-      window[j] = x[(i + j) % n];
-      continuing {
-        j = j + 1i;
-      }
-    }
+    window[0i] = x[(i + 0i) % n];
+    window[1i] = x[(i + 1i) % n];
+    window[2i] = x[(i + 2i) % n];
+    window[3i] = x[(i + 3i) % n];
   }
   var best: f32 = -bitcast<f32>(ks_inf_bits);
   var worst: f32 = bitcast<f32>(ks_inf_bits);
   {
-    var j_1: i32 = 0i;
-    loop {
-      if (!(j_1 < 4i)) { break; }
-      best = max(best, window[j_1]);
-      worst = min(worst, window[j_1]);
-      continuing {
-        j_1 = j_1 + 1i;
-      }
-    }
+    best = max(best, window[0i]);
+    worst = min(worst, window[0i]);
+    best = max(best, window[1i]);
+    worst = min(worst, window[1i]);
+    best = max(best, window[2i]);
+    worst = min(worst, window[2i]);
+    best = max(best, window[3i]);
+    worst = min(worst, window[3i]);
   }
   out[i * 4i] = best;
   out[i * 4i + 1i] = worst;

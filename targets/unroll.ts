@@ -1,0 +1,286 @@
+// Fully unrolls short counted loops that index per-thread (local) arrays with their counter, so
+// every index into the array becomes a constant after folding. Drivers keep a constant-indexed
+// local array in registers; indexed by a loop counter it lives in (slow) local memory, and the
+// SPIR-V path, unlike nvcc, does not unroll such loops itself. Only the WGSL target uses this.
+//
+// A loop is unrolled when it is the for-shape the front end produces, `let i = C0` immediately
+// followed by the loop in one statement list with no later use of i there (so i dies with the loop):
+// cond `i < C` / `i <= C` / `i != C` (C constant), update exactly `i = i + c` (c > 0), a body that
+// never assigns i, has no break/continue of its own, no return and no barrier, at most MAX_TRIPS
+// iterations, at most MAX_NODES nodes in all, and some local-array index that uses i.
+// Inner loops are unrolled first, so nests of such loops become straight-line code.
+import type { Expr, KernelIR, ScalarType, Stmt } from '../compiler/ir/types.js';
+import { exprChildren, stmtChildren, stmtExprs, visitAllExprs, visitExpr, visitStmts } from '../compiler/ir/walk.js';
+import { foldExpr } from './fold.js';
+
+export const MAX_TRIPS = 16;
+export const MAX_NODES = 512;
+
+type Let = Extract<Stmt, { k: 'let' }>;
+type Loop = Extract<Stmt, { k: 'loop' }>;
+
+function constInt(e: Expr | null, type: ScalarType): number | null {
+  if (!e) return null;
+  const f = foldExpr(e);
+  return f.k === 'const' && f.type === type && typeof f.value === 'number' ? f.value : null;
+}
+
+const wrap = (v: number, t: ScalarType): number => (t === 'u32' ? v >>> 0 : v | 0);
+
+/** The counter values of each iteration, or null when the loop is not a short counted one. */
+function tripValues(decl: Let, loop: Loop): number[] | null {
+  const { name, type } = decl;
+  if ((type !== 'i32' && type !== 'u32') || !loop.testFirst || !loop.cond) return null;
+  const start = constInt(decl.init, type);
+  const cond = foldExpr(loop.cond);
+  if (start === null || cond.k !== 'binary' || !isLoad(cond.lhs, name)) return null;
+  const limit = constInt(cond.rhs, type);
+  const [upd] = loop.update;
+  if (limit === null || loop.update.length !== 1 || upd?.k !== 'assign' || upd.name !== name) return null;
+  const v = upd.value;
+  const step = v.k === 'binary' && v.op === '+' && isLoad(v.lhs, name) ? constInt(v.rhs, type) : null;
+  if (step === null || step <= 0) return null;
+  const test: Partial<Record<string, (x: number) => boolean>> = {
+    '<': (x) => x < limit,
+    '<=': (x) => x <= limit,
+    '!=': (x) => x !== limit,
+  };
+  const holds = test[cond.op];
+  if (!holds) return null;
+  const values: number[] = [];
+  // Simulated with the target's wrapping arithmetic, so overflowing counters are handled exactly.
+  for (let x = start; holds(x); x = wrap(x + step, type)) {
+    if (values.length === MAX_TRIPS) return null;
+    values.push(x);
+  }
+  return values;
+}
+
+function isLoad(e: Expr, name: string): boolean {
+  return e.k === 'load' && e.name === name;
+}
+
+function uses(e: Expr, name: string): boolean {
+  let found = false;
+  visitExpr(e, (x) => {
+    if (isLoad(x, name)) found = true;
+  });
+  return found;
+}
+
+function usesInStmts(body: readonly Stmt[], name: string): boolean {
+  let found = false;
+  visitAllExprs(body, (x) => {
+    if (isLoad(x, name)) found = true;
+  });
+  visitStmts(body, (s) => {
+    if (s.k === 'assign' && s.name === name) found = true;
+  });
+  return found;
+}
+
+/** Whether the body may be copied once per iteration with i replaced by a constant. */
+function bodyAllows(body: readonly Stmt[], name: string, localArrays: ReadonlySet<string>): boolean {
+  let ok = true;
+  let indexesLocal = false;
+  const own = (list: readonly Stmt[]): void => {
+    for (const s of list) {
+      // break/continue inside a nested loop belong to that loop.
+      if (s.k === 'break' || s.k === 'continue') ok = false;
+      if (s.k !== 'loop') for (const c of stmtChildren(s)) own(c);
+    }
+  };
+  own(body);
+  visitStmts(body, (s) => {
+    if (s.k === 'return' || s.k === 'barrier' || (s.k === 'assign' && s.name === name)) ok = false;
+    // Names are unique per function; should a body still redeclare i, do not guess at scoping.
+    if (s.k === 'let' && s.name === name) ok = false;
+    if (s.k === 'store' && localArrays.has(s.array) && uses(s.index, name)) indexesLocal = true;
+  });
+  visitAllExprs(body, (e) => {
+    if (e.k === 'index' && localArrays.has(e.array) && uses(e.index, name)) indexesLocal = true;
+  });
+  return ok && indexesLocal;
+}
+
+function exprSize(e: Expr): number {
+  return 1 + exprChildren(e).reduce((n, c) => n + exprSize(c), 0);
+}
+
+/** Statements plus expression nodes: the measure of how much unrolling adds. */
+export function nodeCount(body: readonly Stmt[]): number {
+  let n = 0;
+  visitStmts(body, (s) => {
+    n += 1 + stmtExprs(s).reduce((m, e) => m + exprSize(e), 0);
+  });
+  return n;
+}
+
+/** One copy of a loop body: the counter's value, and fresh names for the locals it declares. */
+class Copier {
+  private readonly rename = new Map<string, string>();
+
+  /** With `fresh`, every local the copy declares is renamed (names are unique per function). */
+  constructor(
+    private readonly counter: string,
+    private readonly value: number,
+    private readonly fresh: ((name: string, localArray: boolean) => string) | null,
+  ) {}
+
+  private name(n: string): string {
+    return this.rename.get(n) ?? n;
+  }
+
+  private declare(n: string, localArray: boolean): string {
+    if (!this.fresh) return n;
+    const f = this.fresh(n, localArray);
+    this.rename.set(n, f);
+    return f;
+  }
+
+  expr(e: Expr): Expr {
+    switch (e.k) {
+      case 'const':
+      case 'param':
+      case 'builtin':
+        return e;
+      case 'load':
+        if (e.name === this.counter) return { k: 'const', type: e.type, value: this.value, span: e.span };
+        return { ...e, name: this.name(e.name) };
+      case 'index':
+        return { ...e, array: this.name(e.array), index: this.expr(e.index) };
+      case 'unary':
+      case 'cast':
+        return { ...e, arg: this.expr(e.arg) };
+      case 'binary':
+        return { ...e, lhs: this.expr(e.lhs), rhs: this.expr(e.rhs) };
+      case 'select':
+        return { ...e, cond: this.expr(e.cond), then: this.expr(e.then), else: this.expr(e.else) };
+      case 'math':
+      case 'call':
+        return { ...e, args: e.args.map((a) => this.expr(a)) };
+      case 'atomic':
+        return { ...e, index: this.expr(e.index), args: e.args.map((a) => this.expr(a)) };
+    }
+  }
+
+  stmts(body: readonly Stmt[]): Stmt[] {
+    return body.map((s) => this.stmt(s));
+  }
+
+  private stmt(s: Stmt): Stmt {
+    switch (s.k) {
+      case 'let': {
+        const init = s.init ? this.expr(s.init) : null;
+        return { ...s, name: this.declare(s.name, false), init };
+      }
+      case 'localArray':
+        return { ...s, name: this.declare(s.name, true) };
+      case 'assign':
+        return { ...s, name: this.name(s.name), value: this.expr(s.value) };
+      case 'store':
+        return { ...s, array: this.name(s.array), index: this.expr(s.index), value: this.expr(s.value) };
+      case 'expr':
+        return { ...s, expr: this.expr(s.expr) };
+      case 'if':
+        return { ...s, cond: this.expr(s.cond), then: this.stmts(s.then), else: this.stmts(s.else) };
+      case 'loop':
+        return { ...s, cond: s.cond ? this.expr(s.cond) : null, body: this.stmts(s.body), update: this.stmts(s.update) };
+      case 'block':
+        return { ...s, body: this.stmts(s.body) };
+      case 'return':
+        return { ...s, value: s.value ? this.expr(s.value) : null };
+      default:
+        return s;
+    }
+  }
+}
+
+class Unroller {
+  constructor(
+    /** Every name in the kernel, so fresh names are unique. */
+    private readonly taken: Set<string>,
+    /** Local arrays, including the copies unrolling declares. */
+    private readonly localArrays: Set<string>,
+  ) {}
+
+  stmts(list: readonly Stmt[]): Stmt[] {
+    const inner = list.map((s) => this.children(s));
+    const out: Stmt[] = [];
+    for (let k = 0; k < inner.length; k++) {
+      const s = inner[k];
+      const next = inner[k + 1];
+      if (!s) continue;
+      const copies = s.k === 'let' && next?.k === 'loop' ? this.unroll(s, next, inner.slice(k + 2)) : null;
+      if (copies) {
+        out.push(...copies);
+        k++;
+      } else out.push(s);
+    }
+    return out;
+  }
+
+  private children(s: Stmt): Stmt {
+    switch (s.k) {
+      case 'if':
+        return { ...s, then: this.stmts(s.then), else: this.stmts(s.else) };
+      case 'loop':
+        return { ...s, body: this.stmts(s.body), update: this.stmts(s.update) };
+      case 'block':
+        return { ...s, body: this.stmts(s.body) };
+      default:
+        return s;
+    }
+  }
+
+  /** Fresh name → the source name it copies, so copies of copies read `col_5`, not `col_1_1`. */
+  private readonly origin = new Map<string, string>();
+
+  private fresh = (name: string, localArray: boolean): string => {
+    const base = this.origin.get(name) ?? name;
+    let k = 1;
+    while (this.taken.has(`${base}_${k}`)) k++;
+    const n = `${base}_${k}`;
+    this.taken.add(n);
+    this.origin.set(n, base);
+    if (localArray) this.localArrays.add(n);
+    return n;
+  };
+
+  /** The unrolled copies replacing `decl` and `loop`, or null when the loop must stay. */
+  private unroll(decl: Let, loop: Loop, rest: readonly Stmt[]): Stmt[] | null {
+    if (usesInStmts(rest, decl.name)) return null;
+    const values = tripValues(decl, loop);
+    if (!values || !bodyAllows(loop.body, decl.name, this.localArrays)) return null;
+    if (values.length * nodeCount(loop.body) > MAX_NODES) return null;
+    // The first copy keeps the body's own names; later ones declare fresh ones.
+    return values.flatMap((v, n) => new Copier(decl.name, v, n === 0 ? null : this.fresh).stmts(loop.body));
+  }
+}
+
+function allNames(ir: KernelIR): Set<string> {
+  const out = new Set<string>([ir.name]);
+  for (const p of ir.params) out.add(p.name);
+  for (const s of ir.shared) out.add(s.name);
+  const locals = (body: readonly Stmt[]): void =>
+    visitStmts(body, (s) => {
+      if (s.k === 'let' || s.k === 'localArray') out.add(s.name);
+    });
+  for (const h of ir.helpers) {
+    out.add(h.name);
+    for (const p of h.params) out.add(p.name);
+    locals(h.body);
+  }
+  locals(ir.body);
+  return out;
+}
+
+/** The kernel with its qualifying loops unrolled (helpers cannot hold local arrays: unchanged). */
+export function unrollKernel(ir: KernelIR): KernelIR {
+  const localArrays = new Set<string>();
+  visitStmts(ir.body, (s) => {
+    if (s.k === 'localArray') localArrays.add(s.name);
+  });
+  if (localArrays.size === 0) return ir;
+  return { ...ir, body: new Unroller(allNames(ir), localArrays).stmts(ir.body) };
+}
