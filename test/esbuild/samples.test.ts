@@ -8,33 +8,13 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { listKernels } from '../../compiler/index.js';
 import { Rng } from '../helpers/case.js';
 import { FIXTURES, ROOT, bundle, compilerInputs } from './bundle.js';
+import type { Inputs } from '../fixtures/samples-entry/inputs.js';
 
 const MODULES = ['samples/matrix/kernels.ts', 'samples/lib/softmax-kernels.ts', 'samples/lib/logistic-kernels.ts'];
 
 const dir = mkdtempSync(join(tmpdir(), 'ks-esbuild-samples-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** What test/fixtures/samples-entry/main.ts reads. */
-interface Inputs {
-  m: number;
-  n: number;
-  k: number;
-  transA: number;
-  transB: number;
-  a: number[];
-  b: number[];
-  rows: number;
-  cols: number;
-  s: number[];
-  values: number[];
-  parts: number;
-  batch: number;
-  d: number;
-  rate: number;
-  partGrad: number[];
-  partLoss: number[];
-  w: number[];
-}
 
 interface Outputs {
   backend: string;
