@@ -47,13 +47,18 @@ export const softmaxForward = kernel(function softmaxForward(
     // Consecutive lanes read consecutive features of the row: coalesced.
     for (let j = lane; j < d; j += LANES) {
       const xv = x[row * d + j];
-      for (let c = 0; c < k; c++) {
-        acc[c] += xv * w[j * k + c];
+      // A constant bound with a guard: the loop unrolls and acc stays in registers on every GPU.
+      for (let c = 0; c < MAX_CLASSES; c++) {
+        if (c < k) {
+          acc[c] += xv * w[j * k + c];
+        }
       }
     }
   }
-  for (let c = 0; c < k; c++) {
-    part[c * FWD_THREADS + tid] = acc[c];
+  for (let c = 0; c < MAX_CLASSES; c++) {
+    if (c < k) {
+      part[c * FWD_THREADS + tid] = acc[c];
+    }
   }
   syncthreads();
   for (let h = LANES / 2; h > 0; h >>= 1) {
@@ -138,13 +143,17 @@ export const softmaxGradPartial = kernel(function softmaxGradPartial(
       if (j < d) {
         xv = x[rows[r] * d + j];
       }
-      for (let c = 0; c < k; c++) {
-        acc[c] += xv * res[r * k + c];
+      for (let c = 0; c < MAX_CLASSES; c++) {
+        if (c < k) {
+          acc[c] += xv * res[r * k + c];
+        }
       }
     }
     // Chunks of one entry are adjacent, so the update reads them coalesced.
-    for (let c = 0; c < k; c++) {
-      partGrad[(j * k + c) * chunks + blockIdx.y] = acc[c];
+    for (let c = 0; c < MAX_CLASSES; c++) {
+      if (c < k) {
+        partGrad[(j * k + c) * chunks + blockIdx.y] = acc[c];
+      }
     }
   }
 });
