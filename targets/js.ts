@@ -1,18 +1,20 @@
 // JS: the cpu backend's code and the reference semantics of the IR. `new Function(code)()` returns
 // run(args, grid, block), which executes the whole grid synchronously. f32 arithmetic is rounded
 // with Math.fround, i32 wraps with `| 0` / Math.imul, u32 with `>>> 0`. Kernels without barriers
-// run every thread as a plain loop iteration; kernels with barriers run each thread of a block as
-// a generator that yields at every barrier, all threads round-robin until they finish.
-import type { Expr, KernelIR, ScalarType, Stmt } from '../compiler/ir/types.js';
+// run every thread as a plain loop iteration. Kernels with barriers are split at the barriers into
+// regions, each a plain loop over the block's threads (js-regions.ts); the few that cannot be split
+// run each thread of a block as a generator that yields at every barrier, all threads round-robin.
+import type { ElemType, Expr, KernelIR, ScalarType, Stmt } from '../compiler/ir/types.js';
 import type { KernelMeta } from '../compiler/output.js';
 import { visitStmts } from '../compiler/ir/walk.js';
 import { analyze, atomicParams, sharedBytes } from './analysis.js';
 import { CLikePrinter, P, prim, type Printed } from './c-like.js';
 import { shortestF32 } from './float.js';
+import { arrayCell, emitRegions, planRegions, regionStorage, scalarCell, type RegionPlan } from './js-regions.js';
 import { makeNameMap } from './names.js';
 import { JS_RESERVED } from './reserved.js';
 
-const ARRAY: Record<string, string> = { f32: 'Float32Array', i32: 'Int32Array', u32: 'Uint32Array' };
+const ARRAY: Record<ElemType, string> = { f32: 'Float32Array', i32: 'Int32Array', u32: 'Uint32Array' };
 const ZERO: Record<ScalarType, string> = { f32: '0', i32: '0', u32: '0', bool: 'false' };
 const BUILTIN: Record<string, string> = { threadIdx: 't', blockIdx: 'b', blockDim: 'bd', gridDim: 'gd' };
 /** f32 math that needs rounding back to f32; the others (abs, floor, ceil, round, sign, min, max) are exact. */
@@ -56,16 +58,31 @@ const wrap = (text: string, type: ScalarType): Printed =>
 class JsPrinter extends CLikePrinter {
   private inHelper = false;
   private readonly generator: boolean;
+  /** Set when a barrier kernel runs as regions of plain thread loops rather than generators. */
+  private readonly regions: RegionPlan | null;
+  /** Printing a uniform condition outside the thread loops: thread 0's values stand for all. */
+  private thread0 = false;
   /** Local arrays of the barrier-free path, allocated once per launch and zeroed where declared. */
   private readonly hoisted: string[] = [];
 
-  constructor(ir: KernelIR, names: (n: string) => string) {
+  constructor(ir: KernelIR, names: (n: string) => string, opts: JsOptions) {
     super(ir, names);
     let barrier = ir.usesBarrier;
     visitStmts(ir.body, (s) => {
       if (s.k === 'barrier') barrier = true;
     });
-    this.generator = barrier;
+    this.regions = barrier && !opts.generators ? planRegions(ir) : null;
+    this.generator = barrier && !this.regions;
+  }
+
+  override print(e: Expr): Printed {
+    if (this.thread0 && this.regions) {
+      if (e.k === 'load' && this.regions.scalars.has(e.name)) return prim(`${scalarCell(this.name(e.name))}[0]`);
+      if (e.k === 'index' && this.regions.arrays.has(e.array)) {
+        return prim(`${arrayCell(this.name(e.array))}[0][${this.expr(e.index)}]`);
+      }
+    }
+    return super.print(e);
   }
 
   protected typeName(t: ScalarType): string {
@@ -81,6 +98,7 @@ class JsPrinter extends CLikePrinter {
   }
 
   protected builtin(name: string, axis: string): Printed {
+    if (this.thread0 && name === 'threadIdx') return prim('0');
     return prim(`ks_${BUILTIN[name] ?? name}${axis}`);
   }
 
@@ -134,6 +152,10 @@ class JsPrinter extends CLikePrinter {
 
   protected localArray(s: Extract<Stmt, { k: 'localArray' }>): void {
     const alloc = `new ${ARRAY[s.elem]}(${s.length})`;
+    if (this.regions?.arrays.has(s.name)) {
+      this.line(`const ${this.name(s.name)} = ${arrayCell(this.name(s.name))}[ks_i];`);
+      return this.line(`${this.name(s.name)}.fill(0);`);
+    }
     if (this.generator) return this.line(`const ${this.name(s.name)} = ${alloc};`);
     this.hoisted.push(`const ${this.name(s.name)} = ${alloc};`);
     this.line(`${this.name(s.name)}.fill(0);`);
@@ -188,6 +210,7 @@ class JsPrinter extends CLikePrinter {
     this.line('const ks_gdx = ks_grid[0], ks_gdy = ks_grid[1], ks_gdz = ks_grid[2];');
     this.line('const ks_bdx = ks_block[0], ks_bdy = ks_block[1], ks_bdz = ks_block[2];');
     if (this.generator) this.generatorFunction();
+    if (this.regions) this.hoisted.push(...regionStorage(this.regions, this.name, ARRAY));
     const hoistAt = this.out.length;
     this.line('for (let ks_bz = 0; ks_bz < ks_gdz; ks_bz++) {');
     this.line('  for (let ks_by = 0; ks_by < ks_gdy; ks_by++) {');
@@ -197,6 +220,7 @@ class JsPrinter extends CLikePrinter {
         this.indented(() => {
           for (const s of ir.shared) this.line(`const ${this.name(s.name)} = new ${ARRAY[s.elem]}(${s.length});`);
           if (this.generator) this.generatorBlock();
+          else if (this.regions) this.regionBlock(this.regions);
           else this.plainBlock();
         }),
       ),
@@ -228,6 +252,23 @@ class JsPrinter extends CLikePrinter {
     this.line('}');
   }
 
+  private regionBlock(plan: RegionPlan): void {
+    emitRegions(this.ir.body, plan, {
+      line: (t) => this.line(t),
+      indented: (f) => this.indented(f),
+      stmts: (b) => this.stmts(b),
+      uniform: (e) => {
+        this.thread0 = true;
+        try {
+          return this.expr(e);
+        } finally {
+          this.thread0 = false;
+        }
+      },
+      name: (n) => this.name(n),
+    });
+  }
+
   private generatorBlock(): void {
     this.line('const ks_threads = [];');
     this.line('for (let ks_tz = 0; ks_tz < ks_bdz; ks_tz++) {');
@@ -239,9 +280,14 @@ class JsPrinter extends CLikePrinter {
   }
 }
 
-export function emitJs(ir: KernelIR): { code: string; entryPoint: string; meta: KernelMeta } {
+export interface JsOptions {
+  /** Run barrier kernels as generators even where regions apply (tests compare the two). */
+  generators?: boolean;
+}
+
+export function emitJs(ir: KernelIR, opts: JsOptions = {}): { code: string; entryPoint: string; meta: KernelMeta } {
   const names = makeNameMap(ir, JS_RESERVED, false);
-  const lines = new JsPrinter(ir, names).module();
+  const lines = new JsPrinter(ir, names, opts).module();
   return {
     code: lines.join('\n') + '\n',
     entryPoint: names(ir.name),

@@ -1,0 +1,234 @@
+// The cpu backend's fast lowering of barriers ("work-item loops"): the kernel body is split at
+// barriers into barrier-free regions, and each region runs as one plain loop over the threads of a
+// block. Statements that contain barriers (if/loop/block) are emitted once per block; their
+// conditions are uniform (the front end guarantees it), so thread 0's values decide for everyone.
+// Locals that live across regions become per-thread arrays. Threads run in the same order as the
+// generator path (x fastest), so results are identical. Kernels this cannot express (a `return`
+// before a barrier, a `break`/`continue` out of a barrier-containing loop, an atomic in a uniform
+// condition) return null from planRegions and keep the generator path.
+import type { ElemType, Expr, KernelIR, ScalarType, Stmt } from '../compiler/ir/types.js';
+import { stmtChildren, stmtExprs, visitExpr, visitStmts } from '../compiler/ir/walk.js';
+
+/** Locals that live across regions, each stored per thread. */
+export interface RegionPlan {
+  scalars: Map<string, ScalarType>;
+  arrays: Map<string, { elem: ElemType; length: number }>;
+}
+
+/** What the emitter needs from the JS printer. */
+export interface RegionHost {
+  line(text: string): void;
+  indented(f: () => void): void;
+  /** Prints statements for the current thread (inside a thread loop). */
+  stmts(body: readonly Stmt[]): void;
+  /** Prints a uniform expression as evaluated by thread 0, outside any thread loop. */
+  uniform(e: Expr): string;
+  name(n: string): string;
+}
+
+type Item = { region: Stmt[] } | { sync: Stmt };
+
+const hasBarrier = (s: Stmt): boolean => s.k === 'barrier' || stmtChildren(s).some((c) => c.some(hasBarrier));
+
+/** Consecutive barrier-free statements grouped into regions, around the barrier-containing ones. */
+function split(list: readonly Stmt[]): Item[] {
+  const items: Item[] = [];
+  let region: Stmt[] = [];
+  for (const s of list) {
+    if (!hasBarrier(s)) {
+      region.push(s);
+      continue;
+    }
+    if (region.length > 0) items.push({ region });
+    region = [];
+    items.push({ sync: s });
+  }
+  if (region.length > 0) items.push({ region });
+  return items;
+}
+
+/** A break/continue in `list` that leaves it (is not inside a loop within it). */
+function escapes(list: readonly Stmt[]): boolean {
+  return list.some((s) => {
+    if (s.k === 'break' || s.k === 'continue') return true;
+    if (s.k === 'if') return escapes(s.then) || escapes(s.else);
+    if (s.k === 'block') return escapes(s.body);
+    return false;
+  });
+}
+
+function contains(list: readonly Stmt[], k: Stmt['k']): boolean {
+  let found = false;
+  visitStmts(list, (s) => {
+    if (s.k === k) found = true;
+  });
+  return found;
+}
+
+const hasAtomic = (e: Expr): boolean => {
+  let found = false;
+  visitExpr(e, (x) => {
+    if (x.k === 'atomic') found = true;
+  });
+  return found;
+};
+
+/** Every name (local, array) that `list` reads, writes or declares. */
+function namesIn(list: readonly Stmt[], out: Set<string>): Set<string> {
+  visitStmts(list, (s) => {
+    if (s.k === 'let' || s.k === 'localArray' || s.k === 'assign') out.add(s.name);
+    if (s.k === 'store') out.add(s.array);
+    for (const e of stmtExprs(s)) exprNames(e, out);
+  });
+  return out;
+}
+
+function exprNames(e: Expr, out: Set<string>): void {
+  visitExpr(e, (x) => {
+    if (x.k === 'load') out.add(x.name);
+    if (x.k === 'index' || x.k === 'atomic') out.add(x.array);
+  });
+}
+
+/** The region plan, or null where the kernel needs the generator path. */
+export function planRegions(ir: KernelIR): RegionPlan | null {
+  const UNIFORM = -1;
+  const refs = new Map<string, Set<number>>();
+  const declared = new Map<string, Stmt>();
+  let regions = 0;
+  let ok = true;
+  const note = (names: Set<string>, id: number): void => {
+    for (const n of names) {
+      const set = refs.get(n) ?? new Set<number>();
+      set.add(id);
+      refs.set(n, set);
+    }
+  };
+  const region = (list: readonly Stmt[], returnAllowed: boolean): void => {
+    for (const s of list) if (s.k === 'let' || s.k === 'localArray') declared.set(s.name, s);
+    note(namesIn(list, new Set()), regions++);
+    if ((!returnAllowed && contains(list, 'return')) || escapes(list)) ok = false;
+  };
+  const uniform = (e: Expr | null): void => {
+    if (!e) return;
+    if (hasAtomic(e)) ok = false;
+    const names = new Set<string>();
+    exprNames(e, names);
+    note(names, UNIFORM);
+  };
+  const walk = (list: readonly Stmt[], top: boolean): void => {
+    const items = split(list);
+    items.forEach((it, i) => {
+      if ('region' in it) return region(it.region, top && i === items.length - 1);
+      const s = it.sync;
+      if (s.k === 'block') walk(s.body, false);
+      else if (s.k === 'if') {
+        uniform(s.cond);
+        walk(s.then, false);
+        walk(s.else, false);
+      } else if (s.k === 'loop') {
+        uniform(s.cond);
+        walk(s.body, false);
+        if (s.update.some(hasBarrier)) ok = false;
+        else region(s.update, false);
+      }
+    });
+  };
+  walk(ir.body, true);
+  if (!ok) return null;
+  const plan: RegionPlan = { scalars: new Map(), arrays: new Map() };
+  for (const [name, s] of declared) {
+    const set = refs.get(name);
+    if (!set || (set.size < 2 && !set.has(UNIFORM))) continue;
+    if (s.k === 'let') plan.scalars.set(name, s.type);
+    else if (s.k === 'localArray') plan.arrays.set(name, { elem: s.elem, length: s.length });
+  }
+  return plan;
+}
+
+/** Per-launch storage of the promoted locals (`ks_n` is the number of threads in a block). */
+export function regionStorage(plan: RegionPlan, name: (n: string) => string, arrayType: Record<ElemType, string>): string[] {
+  const out = ['const ks_n = ks_bdx * ks_bdy * ks_bdz;'];
+  for (const [n, type] of plan.scalars) {
+    // Every f32/i32/u32 value is exact in a double; bools keep their type in a plain array.
+    const alloc = type === 'bool' ? 'new Array(ks_n).fill(false)' : 'new Float64Array(ks_n)';
+    out.push(`const ${scalarCell(name(n))} = ${alloc};`);
+  }
+  for (const [n, a] of plan.arrays) {
+    out.push(`const ${arrayCell(name(n))} = Array.from({ length: ks_n }, () => new ${arrayType[a.elem]}(${a.length}));`);
+  }
+  return out;
+}
+
+export const scalarCell = (jsName: string): string => `ks_v_${jsName}`;
+export const arrayCell = (jsName: string): string => `ks_la_${jsName}`;
+
+/** Emits the per-block body of a kernel planned by planRegions. */
+export function emitRegions(body: readonly Stmt[], plan: RegionPlan, host: RegionHost): void {
+  const list = (stmts: readonly Stmt[]): void => {
+    for (const it of split(stmts)) {
+      if ('region' in it) threadLoop(it.region, plan, host);
+      else sync(it.sync);
+    }
+  };
+  const sync = (s: Stmt): void => {
+    if (s.k === 'barrier') return host.line('// barrier');
+    if (s.k === 'block') {
+      host.line('{');
+      host.indented(() => list(s.body));
+      return host.line('}');
+    }
+    if (s.k === 'if') {
+      host.line(`if (${host.uniform(s.cond)}) {`);
+      host.indented(() => list(s.then));
+      if (s.else.length > 0) {
+        host.line('} else {');
+        host.indented(() => list(s.else));
+      }
+      return host.line('}');
+    }
+    if (s.k !== 'loop') throw new Error(`unexpected barrier-containing ${s.k}`);
+    const cond = s.cond ? host.uniform(s.cond) : 'true';
+    host.line(s.testFirst ? `while (${cond}) {` : 'do {');
+    host.indented(() => {
+      list(s.body);
+      if (s.update.length > 0) threadLoop(s.update, plan, host);
+    });
+    host.line(s.testFirst ? '}' : `} while (${cond});`);
+  };
+  list(body);
+}
+
+/** One barrier-free region, run by every thread of the block in turn. */
+function threadLoop(region: readonly Stmt[], plan: RegionPlan, host: RegionHost): void {
+  const used = namesIn(region, new Set());
+  const here = new Set(region.filter((s) => s.k === 'let' || s.k === 'localArray').map((s) => s.name));
+  const assigned = new Set<string>();
+  visitStmts(region, (s) => {
+    if (s.k === 'assign') assigned.add(s.name);
+  });
+  const scalars = [...plan.scalars.keys()].filter((n) => used.has(n));
+  const arrays = [...plan.arrays.keys()].filter((n) => used.has(n) && !here.has(n));
+  const indexed = scalars.length > 0 || arrays.length > 0 || [...plan.arrays.keys()].some((n) => here.has(n));
+  host.line(`for (let ks_tz = 0${indexed ? ', ks_i = 0' : ''}; ks_tz < ks_bdz; ks_tz++) {`);
+  host.line('  for (let ks_ty = 0; ks_ty < ks_bdy; ks_ty++) {');
+  host.line(`    ks_thread: for (let ks_tx = 0; ks_tx < ks_bdx; ks_tx++${indexed ? ', ks_i++' : ''}) {`);
+  host.indented(() =>
+    host.indented(() =>
+      host.indented(() => {
+        // Promoted locals are read into plain locals for the region and written back at its end.
+        for (const n of scalars) {
+          if (!here.has(n)) host.line(`${assigned.has(n) ? 'let' : 'const'} ${host.name(n)} = ${scalarCell(host.name(n))}[ks_i];`);
+        }
+        for (const n of arrays) host.line(`const ${host.name(n)} = ${arrayCell(host.name(n))}[ks_i];`);
+        host.stmts(region);
+        for (const n of scalars) {
+          if (here.has(n) || assigned.has(n)) host.line(`${scalarCell(host.name(n))}[ks_i] = ${host.name(n)};`);
+        }
+      }),
+    ),
+  );
+  host.line('    }');
+  host.line('  }');
+  host.line('}');
+}
