@@ -34,6 +34,14 @@ export interface FnCtx {
   litDecls: Set<ts.Node>;
 }
 
+/** What differs between the contexts of a kernel and of a helper; the rest starts empty per run. */
+export type FnCtxSetup = Pick<FnCtx, 'mod' | 'diags' | 'helpers' | 'helper' | 'returnType' | 'scopes' | 'names' | 'dry' | 'litTypes'>;
+
+/** A fresh lowering context for one (dry or real) run over a function body. */
+export function newFnCtx(setup: FnCtxSetup): FnCtx {
+  return { ...setup, shared: [], loopDepth: 0, usesBarrier: false, observed: new Map(), litDecls: new Set() };
+}
+
 export function report(cx: FnCtx, node: ts.Node, code: Code, ...args: (string | number)[]): void {
   cx.diags.report(spanOf(cx.mod, node), code, ...args);
 }

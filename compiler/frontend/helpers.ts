@@ -3,7 +3,7 @@
 import { ts } from 'ts-morph';
 import { DiagnosticBag } from '../diagnostics/diagnostic.js';
 import type { HelperIR, ScalarParam, ScalarType, Stmt } from '../ir/types.js';
-import { freshName, report, type Binding, type FnCtx } from './context.js';
+import { freshName, newFnCtx, report, type Binding, type FnCtx } from './context.js';
 import { lowerFunctionBody } from './infer.js';
 import { spanOf, type ModuleInfo } from './module.js';
 import { paramTypeHint, parseTypeNode } from './typing.js';
@@ -118,7 +118,7 @@ export class HelperTable {
     const snapshot = [...this.names];
     const make = (dry: boolean, litTypes: Map<ts.Node, ScalarType>): FnCtx => {
       const scope = new Map<string, Binding>(e.params.map((p) => [p.name, { k: 'param', ir: p.name, type: p.type }]));
-      return {
+      return newFnCtx({
         mod: e.mod,
         diags: dry ? new DiagnosticBag() : this.diags,
         helpers: this,
@@ -126,14 +126,9 @@ export class HelperTable {
         returnType: sig.ret,
         scopes: [scope],
         names: new Set([...snapshot, ...e.params.map((p) => p.name)]),
-        shared: [],
-        loopDepth: 0,
-        usesBarrier: false,
         dry,
         litTypes,
-        observed: new Map(),
-        litDecls: new Set(),
-      };
+      });
     };
     const { body: ir } = lowerFunctionBody(make, body);
     if (sig.ret !== null && !alwaysReturns(ir)) {

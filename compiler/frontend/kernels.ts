@@ -3,7 +3,7 @@ import { ts } from 'ts-morph';
 import { DiagnosticBag } from '../diagnostics/diagnostic.js';
 import type { KernelIR, Param, ScalarType, Span } from '../ir/types.js';
 import type { Binding, FnCtx } from './context.js';
-import { freshName } from './context.js';
+import { freshName, newFnCtx } from './context.js';
 import { HelperTable } from './helpers.js';
 import { inferAccess } from '../passes/access.js';
 import { lowerFunctionBody } from './infer.js';
@@ -107,22 +107,18 @@ export function lowerKernel(site: KernelSite, diags: DiagnosticBag): KernelIR | 
     }
   }
   const helpers = new HelperTable(names, diags);
-  const make = (dry: boolean, litTypes: Map<ts.Node, ScalarType>): FnCtx => ({
-    mod,
-    diags: dry ? new DiagnosticBag() : diags,
-    helpers,
-    helper: null,
-    returnType: null,
-    scopes: [new Map(scope)],
-    names: dry ? new Set(names) : names,
-    shared: [],
-    loopDepth: 0,
-    usesBarrier: false,
-    dry,
-    litTypes,
-    observed: new Map(),
-    litDecls: new Set(),
-  });
+  const make = (dry: boolean, litTypes: Map<ts.Node, ScalarType>): FnCtx =>
+    newFnCtx({
+      mod,
+      diags: dry ? new DiagnosticBag() : diags,
+      helpers,
+      helper: null,
+      returnType: null,
+      scopes: [new Map(scope)],
+      names: dry ? new Set(names) : names,
+      dry,
+      litTypes,
+    });
   const { cx, body } = lowerFunctionBody(make, fn.body.statements);
   // Access and atomic flags are part of a well-formed kernel, so they are set before anyone sees it.
   return inferAccess({
