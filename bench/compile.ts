@@ -3,7 +3,7 @@
 // to parse each file (once per file, however many kernels it holds), and a cold run: a fresh node
 // process compiling one file, as the CLI does.
 // Run: npx tsx bench/compile.ts
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,25 +12,10 @@ import { loadModule } from '../compiler/frontend/module.js';
 import { lowerAndCheck } from '../compiler/pipeline.js';
 import { TARGETS, type Target } from '../compiler/output.js';
 import { emitKernel } from '../targets/index.js';
+import { kernelFiles } from '../test/helpers/kernel-files.js';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const RUNS = 15;
-
-function kernelFiles(dir: string): string[] {
-  let out: string[] = [];
-  let names: string[];
-  try {
-    names = readdirSync(dir);
-  } catch {
-    return out;
-  }
-  for (const n of names) {
-    const p = join(dir, n);
-    if (statSync(p).isDirectory()) out = out.concat(kernelFiles(p));
-    else if (n.endsWith('.ts') && readFileSync(p, 'utf8').includes('kernel(')) out.push(p);
-  }
-  return out.sort();
-}
 
 const median = (xs: number[]): number => {
   const s = [...xs].sort((a, b) => a - b);

@@ -7,19 +7,10 @@ import type { Device } from '../../runtime/types.js';
 import { closeDevices, openDevices } from '../helpers/devices.js';
 import type { Kernel } from '../../runtime/lang.js';
 import { FIXTURES, ROOT } from './run-cli.js';
+import { relL2 } from '../helpers/compare.js';
 
 interface App {
   run(gpu: Device, seed: number): Promise<{ backend: string; out: number[] }>;
-}
-
-function relL2(got: readonly number[], want: Float64Array): number {
-  let err = 0;
-  let norm = 0;
-  want.forEach((w, i) => {
-    err += ((got[i] ?? NaN) - w) ** 2;
-    norm += w * w;
-  });
-  return Math.sqrt(err / norm);
 }
 
 const load = async <T>(file: string): Promise<T> => (await import(join(FIXTURES, 'app', file))) as T;

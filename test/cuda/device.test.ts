@@ -9,19 +9,10 @@ import { createCudaDevice, probeCuda, type CudaDevice } from '../../runtime/cuda
 import { LaunchError } from '../../runtime/errors.js';
 import { Rng } from '../helpers/case.js';
 import { blockSum, broken, cudaKernel, saxpy, scalars } from './kernels.js';
+import { relL2 } from '../helpers/compare.js';
 
 const probe = probeCuda();
 const rng = new Rng();
-
-const relErr = (got: ArrayLike<number>, want: ArrayLike<number>): number => {
-  let num = 0;
-  let den = 0;
-  for (let i = 0; i < want.length; i++) {
-    num += ((got[i] ?? NaN) - (want[i] ?? 0)) ** 2;
-    den += (want[i] ?? 0) ** 2;
-  }
-  return Math.sqrt(num / Math.max(den, 1e-30));
-};
 
 describe.skipIf(probe.ok)('cuda backend without a usable GPU', () => {
   it('declines with a one-line reason', async () => {
@@ -61,7 +52,7 @@ describe.skipIf(!probe.ok)(`cuda device (${probe.reason ?? 'GPU present'}; seed 
     await gpu.synchronize();
     const got = await dy.read();
     const want = Float64Array.from(y, (v, i) => a * (x[i] as number) + v);
-    expect(relErr(got, want)).toBeLessThan(1e-6);
+    expect(relL2(got, want)).toBeLessThan(1e-6);
     dx.dispose();
     dy.dispose();
   });
@@ -100,7 +91,7 @@ describe.skipIf(!probe.ok)(`cuda device (${probe.reason ?? 'GPU present'}; seed 
       const b = Math.floor(i / 256);
       want[b] = (want[b] ?? 0) + v;
     });
-    expect(relErr(got, want)).toBeLessThan(1e-5);
+    expect(relL2(got, want)).toBeLessThan(1e-5);
     out.dispose();
     dx.dispose();
   });

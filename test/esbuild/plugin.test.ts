@@ -9,6 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import kernelscript, { inject } from '../../compiler/esbuild.js';
 import type { FileKernel, FileResult } from '../../compiler/cache/compile.js';
 import { FIXTURES, ROOT, bundle, compilerInputs } from './bundle.js';
+import { relL2 } from '../helpers/compare.js';
 
 type FileKernelOutputs = FileKernel['outputs'];
 
@@ -18,16 +19,6 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 type Reference = (seed: number) => Float64Array;
 const loadReference = async (): Promise<Reference> =>
   ((await import(`${FIXTURES}/app/reference.ts`)) as { reference: Reference }).reference;
-
-function relL2(got: readonly number[], want: Float64Array): number {
-  let err = 0;
-  let norm = 0;
-  want.forEach((w, i) => {
-    err += ((got[i] ?? NaN) - w) ** 2;
-    norm += w * w;
-  });
-  return Math.sqrt(err / norm);
-}
 
 describe('esbuild plugin', () => {
   it('bundles an app whose kernels run precompiled, without the compiler', async () => {

@@ -5,6 +5,7 @@ import { compileKernel } from '../../compiler/index.js';
 import type { Target } from '../../compiler/output.js';
 import type { Device, DeviceArray, Dim3, LaunchArg, TypedArray } from '../../runtime/types.js';
 import type { HostArg } from '../helpers/case.js';
+export { relL2 } from '../helpers/compare.js';
 
 const TARGET: Record<string, Target> = { cpu: 'js', webgpu: 'wgsl', cuda: 'cuda' };
 
@@ -61,14 +62,3 @@ export function randomI32(n: number, lo: number, hi: number): Int32Array {
   return a;
 }
 
-/** Relative L2 error of `out` against a float64 reference. */
-export function relL2(out: ArrayLike<number>, ref: ArrayLike<number>): number {
-  let num = 0;
-  let den = 0;
-  for (let i = 0; i < ref.length; i++) {
-    const r = ref[i] as number;
-    num += ((out[i] as number) - r) ** 2;
-    den += r * r;
-  }
-  return Math.sqrt(num / Math.max(den, 1e-30));
-}

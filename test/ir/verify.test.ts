@@ -1,6 +1,6 @@
 // The IR verifier runs after lowering and after every pass on every kernel of the test cases and
 // samples; and it rejects broken IR with InternalCompilerError.
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -12,24 +12,9 @@ import type { Expr, KernelIR, Span } from '../../compiler/ir/types.js';
 import { verifyKernel } from '../../compiler/ir/verify.js';
 import { PASSES } from '../../compiler/passes/index.js';
 import { spanText } from '../../compiler/pipeline.js';
+import { kernelFiles } from '../helpers/kernel-files.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-
-function kernelFiles(dir: string): string[] {
-  let out: string[] = [];
-  let names: string[] = [];
-  try {
-    names = readdirSync(dir);
-  } catch {
-    return out;
-  }
-  for (const n of names) {
-    const p = join(dir, n);
-    if (statSync(p).isDirectory()) out = out.concat(kernelFiles(p));
-    else if (n.endsWith('.ts') && readFileSync(p, 'utf8').includes('kernel(')) out.push(p);
-  }
-  return out.sort();
-}
 
 const files = [...kernelFiles(join(root, 'test/cases')), ...kernelFiles(join(root, 'samples'))];
 

@@ -6,6 +6,7 @@ import type { Device, DeviceArray } from '../../runtime/types.js';
 import { Rng } from '../helpers/case.js';
 import { closeDevices, openDevices } from '../helpers/devices.js';
 import { forTarget, iota, saxpy } from './kernels.js';
+import { relL2 } from '../helpers/compare.js';
 
 const slots = await openDevices(['cpu', 'webgpu']);
 afterAll(() => closeDevices(slots));
@@ -14,16 +15,6 @@ const target = (d: Device) => (d as BaseDevice).target;
 
 function saxpyRef(a: number, x: Float32Array, y: Float32Array): Float64Array {
   return Float64Array.from(y, (v, i) => a * (x[i] ?? 0) + v);
-}
-
-function relErr(out: ArrayLike<number>, ref: ArrayLike<number>): number {
-  let num = 0;
-  let den = 0;
-  for (let i = 0; i < ref.length; i++) {
-    num += ((out[i] ?? NaN) - (ref[i] ?? 0)) ** 2;
-    den += (ref[i] ?? 0) ** 2;
-  }
-  return Math.sqrt(num / den);
 }
 
 for (const slot of slots) {
@@ -43,7 +34,7 @@ for (const slot of slots) {
       gpu.launch(K, { grid: Math.ceil(n / 64), block: 64 }, a, dx, dy, n);
       const out = await dy.read();
       expect(out).toBeInstanceOf(Float32Array);
-      expect(relErr(out, saxpyRef(a, x, y)), `seed ${rng.seed}`).toBeLessThan(1e-6);
+      expect(relL2(out, saxpyRef(a, x, y)), `seed ${rng.seed}`).toBeLessThan(1e-6);
       dx.dispose();
       dy.dispose();
     });
@@ -74,9 +65,9 @@ for (const slot of slots) {
       const yRef1 = saxpyRef(2, x, y);
       const xRef = saxpyRef(3, Float32Array.from(yRef1), x);
       const yRef2 = saxpyRef(1, Float32Array.from(xRef), y2);
-      expect(relErr(await mid, yRef1), `seed ${rng.seed}`).toBeLessThan(1e-6);
-      expect(relErr(await dx.read(), xRef), `seed ${rng.seed}`).toBeLessThan(1e-6);
-      expect(relErr(await dy.read(), yRef2), `seed ${rng.seed}`).toBeLessThan(1e-6);
+      expect(relL2(await mid, yRef1), `seed ${rng.seed}`).toBeLessThan(1e-6);
+      expect(relL2(await dx.read(), xRef), `seed ${rng.seed}`).toBeLessThan(1e-6);
+      expect(relL2(await dy.read(), yRef2), `seed ${rng.seed}`).toBeLessThan(1e-6);
       dx.dispose();
       dy.dispose();
     });
@@ -90,7 +81,7 @@ for (const slot of slots) {
       for (let r = 0; r < 50; r++) gpu.launch(K, { grid: 4, block: 64 }, 0.5, dx, dy, n);
       await gpu.synchronize();
       const ref = Float64Array.from(x, (v) => 25 * v);
-      expect(relErr(await dy.read(), ref), `seed ${rng.seed}`).toBeLessThan(1e-5);
+      expect(relL2(await dy.read(), ref), `seed ${rng.seed}`).toBeLessThan(1e-5);
       dx.dispose();
       dy.dispose();
     });
