@@ -1,10 +1,13 @@
 // The compiler's API: TypeScript source (or a kernel(...) object) in, CompiledKernel out.
 // compileKernel throws KernelCompileError with every diagnostic it found; compileFile never
-// throws for user errors and returns diagnostics, for the CLI and the esbuild plugin.
+// throws for user errors and returns diagnostics, for the CLI and the esbuild plugin. Target
+// limits (KS8xxx) concern one target only: compileKernel throws them for that target alone, and
+// compileFile reports them while still returning the kernel's outputs for the other targets.
 import { readFileSync } from 'node:fs';
 import { DiagnosticBag, KernelCompileError, sortDiagnostics, type Diagnostic } from './diagnostics/diagnostic.js';
 import { findKernels, type KernelSite } from './frontend/kernels.js';
 import { loadModule, sourceTextOf, type ModuleInfo } from './frontend/module.js';
+import { sourceDiagnostics } from './frontend/source-check.js';
 import type { KernelIR, Span } from './ir/types.js';
 import { isKernel, type Kernel } from '../runtime/lang.js';
 import type { CompiledKernel, Target } from './output.js';
@@ -39,6 +42,9 @@ function fileSpan(mod: ModuleInfo): Span {
 
 /** The one kernel of `mod` named `name` (or its only kernel); throws KernelCompileError. */
 function pickSite(mod: ModuleInfo, name: string | undefined): KernelSite {
+  // TypeScript's errors first: a syntax error can hide or invent kernel(...) calls.
+  const rejected = sourceDiagnostics(mod);
+  if (rejected.length > 0) fail([...rejected]);
   const sites = findKernels(mod);
   const bag = new DiagnosticBag();
   const names = sites.map((s) => s.name);
@@ -96,7 +102,10 @@ export interface FileKernelResult {
   span: Span;
   start: number;
   end: number;
-  /** Present for kernels that compiled without errors. */
+  /**
+   * One per target the kernel compiled for. A kernel the front end rejects has none; a kernel
+   * beyond one target's limits (KS8xxx, which name the target) lacks only that target's output.
+   */
   outputs: Partial<Record<Target, CompiledKernel>>;
 }
 
@@ -112,6 +121,12 @@ export function compileFile(fileName: string, text: string, targets: readonly Ta
   const mod = loadModule(fileName, text);
   const deps = new Set<string>([mod.file]);
   const diagnostics: Diagnostic[] = [];
+  // Reported once for the file, and then none of its kernels is lowered.
+  const rejected = sourceDiagnostics(mod);
+  if (rejected.length > 0) {
+    const kernels = findKernels(mod).map((s) => ({ name: s.name, span: s.span, start: s.start, end: s.end, outputs: {} }));
+    return { kernels, dependencies: [...deps], diagnostics: [...rejected] };
+  }
   const seen = new Map<string, KernelSite>();
   const kernels: FileKernelResult[] = [];
   for (const site of findKernels(mod)) {
@@ -128,13 +143,24 @@ export function compileFile(fileName: string, text: string, targets: readonly Ta
       const r = kernelIR(site);
       for (const d of r.dependencies) deps.add(d);
       diagnostics.push(...r.diagnostics);
-      if (r.ir) for (const t of targets) k.outputs[t] = emit(site, r.ir, t);
+      // Each target on its own: a limit of one (KS8xxx) leaves the others' outputs, as compileKernel does.
+      if (r.ir) for (const t of targets) emitInto(k, site, r.ir, t, diagnostics);
     } catch (e) {
       if (e instanceof KernelCompileError) diagnostics.push(...e.diagnostics);
       else throw e;
     }
   }
   return { kernels, dependencies: [...deps], diagnostics: sortDiagnostics(diagnostics) };
+}
+
+/** Adds the kernel's output for `target` to `k`, or what refused it to `diagnostics`. */
+function emitInto(k: FileKernelResult, site: KernelSite, ir: KernelIR, target: Target, diagnostics: Diagnostic[]): void {
+  try {
+    k.outputs[target] = emit(site, ir, target);
+  } catch (e) {
+    if (e instanceof KernelCompileError) diagnostics.push(...e.diagnostics);
+    else throw e;
+  }
 }
 
 /** Reads and compiles a file from disk (CLI convenience). */

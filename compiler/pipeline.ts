@@ -3,14 +3,16 @@
 // parsed file, and invalidated when a file the kernel imports from changes on disk.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { DiagnosticBag, sortDiagnostics, type Diagnostic } from './diagnostics/diagnostic.js';
+import { DiagnosticBag, KernelCompileError, sortDiagnostics, type Diagnostic } from './diagnostics/diagnostic.js';
 import type { KernelIR, Span } from './ir/types.js';
 import { verifyKernel } from './ir/verify.js';
 import { lowerKernel, type KernelSite } from './frontend/kernels.js';
 import { recordDependencies, sourceTextOf } from './frontend/module.js';
+import { sourceDiagnostics } from './frontend/source-check.js';
 import { PASSES } from './passes/index.js';
 import type { CompiledKernel, ParamInfo, Target } from './output.js';
 import { emitKernel } from '../targets/index.js';
+import { targetLimits } from '../targets/limits.js';
 
 export interface KernelIRResult {
   ir: KernelIR | null;
@@ -23,6 +25,8 @@ interface Entry {
   result: KernelIRResult;
   deps: Map<string, string>;
   outputs: Map<Target, CompiledKernel>;
+  /** Targets whose limits the kernel exceeds, with the diagnostics (KS8xxx) that say so. */
+  refused: Map<Target, Diagnostic[]>;
 }
 
 const cache = new WeakMap<KernelSite, Entry>();
@@ -38,13 +42,22 @@ function depsUnchanged(deps: Map<string, string>): boolean {
   return true;
 }
 
+// Line starts of the last text quoted from: a kernel with many messages quotes one file many times.
+let quoted: { text: string; starts: number[] } | null = null;
+
 /** The text a span covers, for messages that quote the source. */
 export function spanText(span: Span): string | null {
   const text = sourceTextOf(span.file);
-  if (text === undefined) return null;
-  const lines = text.split('\n');
-  if (span.line !== span.endLine) return null;
-  return lines[span.line - 1]?.slice(span.column - 1, span.endColumn - 1) ?? null;
+  if (text === undefined || span.line !== span.endLine) return null;
+  if (quoted?.text !== text) {
+    const starts = [0];
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    quoted = { text, starts };
+  }
+  const start = quoted.starts[span.line - 1];
+  if (start === undefined) return null;
+  const end = quoted.starts[span.line] ?? text.length + 1;
+  return text.slice(start, end - 1).slice(span.column - 1, span.endColumn - 1);
 }
 
 function entryFor(site: KernelSite): Entry {
@@ -52,13 +65,16 @@ function entryFor(site: KernelSite): Entry {
   if (hit && depsUnchanged(hit.deps)) return hit;
   const { value: result, deps } = recordDependencies(() => lowerAndCheck(site));
   result.dependencies = [...deps.keys()].filter((f) => f !== site.mod.file);
-  const entry: Entry = { result, deps, outputs: new Map() };
+  const entry: Entry = { result, deps, outputs: new Map(), refused: new Map() };
   cache.set(site, entry);
   return entry;
 }
 
 /** Lowers and checks a kernel without any cache (benchmarks measure this). */
 export function lowerAndCheck(site: KernelSite): KernelIRResult {
+  // A file TypeScript rejects is never lowered: its recovery nodes would compile to something else.
+  const rejected = sourceDiagnostics(site.mod);
+  if (rejected.length > 0) return { ir: null, diagnostics: [...rejected], dependencies: [] };
   const diags = new DiagnosticBag();
   let ir = lowerKernel(site, diags);
   if (ir) {
@@ -82,12 +98,23 @@ export function paramInfo(ir: KernelIR): ParamInfo[] {
   );
 }
 
-/** Emits a verified kernel for one target (cached with the IR). */
+/**
+ * Emits a verified kernel for one target (cached with the IR). Throws KernelCompileError when the
+ * kernel exceeds that target's limits; they concern this target only, never the kernel's others.
+ */
 export function emit(site: KernelSite, ir: KernelIR, target: Target): CompiledKernel {
   const entry = entryFor(site);
   const hit = entry.outputs.get(target);
   if (hit) return hit;
+  const refused = entry.refused.get(target);
+  if (refused) throw new KernelCompileError(refused, sourceTextOf);
   const out = emitKernel(ir, target);
+  const limits = targetLimits(ir, target, out.code);
+  if (limits.length > 0) {
+    const sorted = sortDiagnostics(limits);
+    entry.refused.set(target, sorted);
+    throw new KernelCompileError(sorted, sourceTextOf);
+  }
   const compiled: CompiledKernel = {
     target,
     name: ir.name,

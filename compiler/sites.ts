@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { DiagnosticBag, KernelCompileError } from './diagnostics/diagnostic.js';
 import { findKernels, type KernelSite } from './frontend/kernels.js';
 import { loadModule, sourceTextOf } from './frontend/module.js';
+import { sourceDiagnostics } from './frontend/source-check.js';
 import type { Kernel } from '../runtime/lang.js';
 
 /** Parameter names from a function's source text (as the JS engine prints it). */
@@ -26,6 +27,9 @@ export function findSiteForKernel(k: Kernel): KernelSite {
   }
   const mod = loadModule(site.file, text);
   const sites = findKernels(mod);
+  // A file TypeScript cannot parse has no kernels to find: say why instead.
+  const rejected = sites.length === 0 ? sourceDiagnostics(mod) : [];
+  if (rejected.length > 0) throw new KernelCompileError([...rejected], sourceTextOf);
   const params = paramNames(k.fn);
   const fnName = k.fn.name;
   const matches = (s: KernelSite): boolean => {

@@ -73,7 +73,11 @@ export abstract class BaseArray<T extends TypedArray = TypedArray> implements De
 
   async read(): Promise<T> {
     this.assertUsable('read');
-    return (await this.readImpl()) as T;
+    const data = await this.readImpl();
+    // A read settles after the work queued before it; if the array was disposed meanwhile, its
+    // contents are gone (on cuda the memory may already hold another array): no data, an error.
+    this.assertNotDisposedDuringRead();
+    return data as T;
   }
 
   write(data: T): void {
@@ -94,6 +98,12 @@ export abstract class BaseArray<T extends TypedArray = TypedArray> implements De
 
   assertUsable(op: string): void {
     if (this.isDisposed) throw new DeviceError(`cannot ${op} a disposed device array ${this.label}`);
+    this.device.assertUsable();
+  }
+
+  /** For backends whose readImpl waits before copying: call after the wait, before touching memory. */
+  protected assertNotDisposedDuringRead(): void {
+    if (this.isDisposed) throw new DeviceError(`the device array ${this.label} was disposed before read() completed`);
     this.device.assertUsable();
   }
 
@@ -211,6 +221,15 @@ export abstract class BaseDevice implements Device {
         `kernel '${kernel.name}': block [${block.join(', ')}] has ${threads} threads; this ${this.backend} device allows at most ${lim.maxThreadsPerBlock} per block`,
       );
     }
+    // Only a 1-D grid may be wider than the other axes' limit: WebGPU dispatches such a grid folded
+    // into two dimensions, which a 2-D or 3-D grid has no room for. Every backend applies the rule,
+    // so a launch shape that runs on one runs on all.
+    if (grid[0] > lim.maxGridDim[1] && (grid[1] > 1 || grid[2] > 1)) {
+      throw new LaunchError(
+        `kernel '${kernel.name}': grid.x = ${grid[0]} exceeds this device's ${lim.maxGridDim[1]} blocks per dimension; ` +
+          `only 1-D grids may be larger`,
+      );
+    }
     for (let i = 0; i < 3; i++) {
       if ((block[i] ?? 1) > (lim.maxBlockDim[i] ?? 1)) {
         throw new LaunchError(
@@ -241,8 +260,11 @@ export abstract class BaseDevice implements Device {
       const p = params[i] as ParamInfo;
       const arg = args[i];
       if (p.kind === 'array') {
-        if (arg instanceof BaseArray && arg.device === this && !arg.disposed && arg.type === p.type) continue;
-        throw new LaunchError(arrayArgProblem(kernel, p, i, arg, this));
+        if (!(arg instanceof BaseArray && arg.device === this && !arg.disposed && arg.type === p.type)) {
+          throw new LaunchError(arrayArgProblem(kernel, p, i, arg, this));
+        }
+        checkAliasing(kernel, params, args, i);
+        continue;
       }
       const problem = scalarProblem(p.type, arg);
       if (problem) throw new LaunchError(`${argWhere(kernel, p, i)}: expected ${problem}, got ${describe(arg)}`);
@@ -270,11 +292,38 @@ function isCompiledKernel(k: unknown): k is CompiledKernel {
   return typeof c.code === 'string' && typeof c.target === 'string' && Array.isArray(c.params) && typeof c.meta === 'object';
 }
 
+/**
+ * Refuses an array passed for two parameters when the kernel writes either: WebGPU forbids a
+ * written binding that aliases another, and the CUDA target declares arrays `__restrict__`, so the
+ * result would differ between backends (or be undefined). Checked on every backend alike.
+ */
+function checkAliasing(kernel: CompiledKernel, params: readonly ParamInfo[], args: readonly unknown[], i: number): void {
+  // Few parameters: comparing with the earlier ones beats building a set on every launch.
+  const arg = args[i];
+  for (let j = 0; j < i; j++) {
+    if (args[j] !== arg) continue;
+    const a = params[j] as ParamInfo;
+    const b = params[i] as ParamInfo;
+    if ((a.access ?? 'read_write') === 'read' && (b.access ?? 'read_write') === 'read') continue;
+    throw new LaunchError(
+      `kernel '${kernel.name}': the same array is passed as '${a.name}' and '${b.name}', and the kernel writes one of them; ` +
+        `an array the kernel writes may not also be passed for another parameter`,
+    );
+  }
+}
+
+// Finite numbers at or above this magnitude round to Infinity as f32 (FLT_MAX plus half an ulp).
+const F32_OVERFLOW = 2 ** 128 - 2 ** 103;
+
 /** What a scalar parameter expects when `v` does not fit, or null when it fits. */
 function scalarProblem(type: ScalarType, v: unknown): string | null {
   switch (type) {
     case 'f32':
-      return typeof v === 'number' && Number.isFinite(v) ? null : 'a finite number (f32)';
+      // NaN and ±Infinity are f32 values and pass as they are; a finite number the f32 rounding
+      // would turn into Infinity is almost certainly a mistake, so it is refused.
+      return typeof v === 'number' && !(Math.abs(v) >= F32_OVERFLOW && Number.isFinite(v))
+        ? null
+        : 'a number in the f32 range (magnitude up to about 3.4028235e38; NaN and ±Infinity pass as they are)';
     case 'i32':
       return typeof v === 'number' && Number.isInteger(v) && v >= -(2 ** 31) && v < 2 ** 31
         ? null

@@ -3,6 +3,7 @@
 // entry compiles the kernel's own TypeScript source on first use. The runtime-only entry registers
 // no compiler, so bundles built with the plugin never contain it.
 import type { CompiledKernel, Target } from '../compiler/output.js';
+import { LaunchError } from './errors.js';
 import { isKernel, type Kernel } from './lang.js';
 
 export type KernelCompiler = (k: Kernel, target: Target) => CompiledKernel;
@@ -22,7 +23,7 @@ const cache = new WeakMap<Kernel, Map<Target, CompiledKernel>>();
 export function resolveKernel(k: Kernel | CompiledKernel, target: Target): CompiledKernel {
   if (!isKernel(k)) {
     if (k.target !== target) {
-      throw new Error(`kernel '${k.name}' was compiled for ${k.target}, but this device runs ${target}`);
+      throw new LaunchError(`kernel '${k.name}' was compiled for ${k.target}, but this device runs ${target}`);
     }
     return k;
   }
@@ -32,8 +33,8 @@ export function resolveKernel(k: Kernel | CompiledKernel, target: Target): Compi
   const hit = perKernel?.get(target);
   if (hit) return hit;
   if (!compiler) {
-    throw new Error(
-      `kernel has no precompiled ${target} output and no compiler is loaded: ` +
+    throw new LaunchError(
+      `kernel '${k.fn.name || '(anonymous)'}' has no precompiled ${target} output and no compiler is loaded: ` +
         `import from 'kernelscript' (not 'kernelscript/runtime') or build it with the CLI or esbuild plugin`,
     );
   }

@@ -2,6 +2,7 @@
 // through a device (the cpu device is the faithful JS execution); only the scalar conversions do
 // real work, so they can also be used in ordinary host code.
 import type { CompiledKernel, Target } from '../compiler/output.js';
+import { firstFrame } from './stack.js';
 import type { DeviceArray, TypedArray, TypedArrayCtor } from './types.js';
 
 export type f32 = number;
@@ -90,18 +91,17 @@ export function kernel<F extends KernelFn>(fn: F, compiled?: Partial<Record<Targ
   return { kind: 'kernelscript.kernel', fn, site: compiled ? null : callSite(), compiled: { ...compiled } };
 }
 
-/** The first stack frame outside this module: the user's `kernel(...)` call. */
+/** The user's `kernel(...)` call, from the stack (V8-style engines; elsewhere null). */
 function callSite(): CallSite | null {
-  const stack = new Error().stack ?? '';
-  const frames = stack.split('\n').slice(1);
-  for (const f of frames) {
-    const m = /\(?((?:file:\/\/)?[^()\s]+?):(\d+):(\d+)\)?\s*$/.exec(f);
-    if (!m || !m[1] || m[1].includes('runtime/lang.')) continue;
-    let file = m[1];
-    if (file.startsWith('file://')) file = decodeURIComponent(new URL(file).pathname);
-    return { file, line: Number(m[2]), column: Number(m[3]) };
-  }
-  return null;
+  type Capture = (target: object, above?: (...args: never[]) => unknown) => void;
+  const capture = (Error as { captureStackTrace?: Capture }).captureStackTrace;
+  if (!capture) return null;
+  // Frames from kernel() up are left out, so the first frame is the caller's whatever this module's
+  // file is called (a bundle, dist/); the file check only guards against an engine that ignores it.
+  const holder: { stack?: string } = {};
+  capture.call(Error, holder, kernel);
+  const f = firstFrame(holder.stack ?? '', (file) => /[\\/]runtime[\\/]lang\.[cm]?[jt]s$/.test(file));
+  return f && { file: f.file, line: f.line, column: f.column };
 }
 
 /** Host-side typing of launch arguments: arrays become device arrays of the same element type. */

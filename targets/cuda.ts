@@ -6,7 +6,7 @@ import { analyze, atomicParams, sharedBytes } from './analysis.js';
 import { CLikePrinter, P, prim, type Printed } from './c-like.js';
 import { shortestF32 } from './float.js';
 import { makeNameMap } from './names.js';
-import { CUDA_RESERVED } from './reserved.js';
+import { CUDA_NAMES } from './reserved.js';
 
 const TYPE: Record<ScalarType, string> = { f32: 'float', i32: 'int', u32: 'unsigned int', bool: 'bool' };
 const ZERO: Record<ScalarType, string> = { f32: '0.0f', i32: '0', u32: '0u', bool: 'false' };
@@ -26,6 +26,18 @@ const ROUND_HELPER = [
   '  return (x - r >= 0.5f) ? r + 1.0f : r;',
   '}',
 ];
+
+/** i32 operations C leaves undefined on overflow (or on a bit shifted into the sign): printed on unsigned int. */
+function wraps(e: Expr): boolean {
+  if (e.type !== 'i32') return false;
+  if (e.k === 'unary') return e.op === 'neg';
+  return e.k === 'binary' && (e.op === '+' || e.op === '-' || e.op === '*' || e.op === '<<' || e.op === '>>>');
+}
+
+/** Whether the i32 `e` prints as an unsigned int inside a wrapping tree (see `wrapped`). */
+function isUnsigned(e: Expr): boolean {
+  return wraps(e) || e.k === 'const' || e.k === 'builtin' || (e.k === 'cast' && e.arg.type === 'u32');
+}
 
 class CudaPrinter extends CLikePrinter {
   protected typeName(t: ScalarType): string {
@@ -57,15 +69,59 @@ class CudaPrinter extends CLikePrinter {
 
   protected override binary(e: Extract<Expr, { k: 'binary' }>): Printed {
     const { op, lhs, rhs } = e;
+    if (wraps(e)) return this.wrapped(e);
     if (op === '%' && e.type === 'f32') return prim(`fmodf(${this.expr(lhs)}, ${this.expr(rhs)})`);
     if (op !== '<<' && op !== '>>' && op !== '>>>') return this.infix(op, lhs, rhs);
-    // Shift amounts use their low 5 bits, as in JS (C leaves larger amounts undefined).
-    const amount: Printed =
-      rhs.k === 'const' ? prim(String(Number(rhs.value) & 31)) : { text: `${this.operand(rhs, P.bitand, 'l')} & 31`, prec: P.bitand };
-    if (op === '>>>' && e.type === 'i32') {
-      return { text: `(int)(${this.infix('>>', prim(`(unsigned int)${this.unaryOperand(lhs)}`), amount).text})`, prec: P.unary };
+    return this.infix(op === '>>>' ? '>>' : op, lhs, this.shiftAmount(rhs));
+  }
+
+  protected override unary(e: Extract<Expr, { k: 'unary' }>): Printed {
+    return wraps(e) ? this.wrapped(e) : super.unary(e);
+  }
+
+  /** Shift amounts use their low 5 bits, as in JS (C leaves larger amounts undefined). */
+  private shiftAmount(rhs: Expr): Printed {
+    return rhs.k === 'const' ? prim(String(Number(rhs.value) & 31)) : { text: `${this.operand(rhs, P.bitand, 'l')} & 31`, prec: P.bitand };
+  }
+
+  /**
+   * An i32 `+ - * << >>>` or negation. Signed overflow (and shifting a bit into or out of the sign)
+   * is undefined in C++17, and nvcc exploits it (`t + 1 > t` becomes true), so the whole tree of
+   * such operators is computed on unsigned int, which wraps, and converted back once (modular in
+   * nvcc): `(int)((unsigned int)row * k + p)`. Each operation gets at least one unsigned operand
+   * (its left one for a shift) and C's usual arithmetic conversions make the other unsigned too.
+   */
+  private wrapped(e: Expr): Printed {
+    return { text: `(int)(${this.unsignedOp(e).text})`, prec: P.unary };
+  }
+
+  private unsignedOp(e: Expr): Printed {
+    if (e.k === 'unary') {
+      const p = this.unsignedOperand(e.arg, true);
+      return { text: p.prec >= P.unary && !p.text.startsWith('-') ? `-${p.text}` : `-(${p.text})`, prec: P.unary };
     }
-    return this.infix(op === '>>>' ? '>>' : op, lhs, amount);
+    if (e.k !== 'binary') throw new Error(`${e.k} is not a wrapping operation`);
+    if (e.op === '<<' || e.op === '>>>') {
+      return this.infix(e.op === '<<' ? '<<' : '>>', this.unsignedOperand(e.lhs, true), this.shiftAmount(e.rhs));
+    }
+    const castLhs = !isUnsigned(e.lhs) && !isUnsigned(e.rhs);
+    return this.infix(e.op, this.unsignedOperand(e.lhs, castLhs), this.unsignedOperand(e.rhs, false));
+  }
+
+  /** The i32 `e` as an operand in an unsigned int tree: converted if `cast` or if that costs nothing. */
+  private unsignedOperand(e: Expr, cast: boolean): Printed {
+    if (wraps(e)) return this.unsignedOp(e);
+    if (e.k === 'const') {
+      const v = Number(e.value);
+      // Negative literals are converted explicitly: implicitly, nvcc warns of the change of sign.
+      if (v >= 0 || v === -2147483648) return prim(`${v >>> 0}u`);
+      return { text: `(unsigned int)${v}`, prec: P.unary };
+    }
+    if (e.k === 'builtin') return prim(`${e.name}.${e.axis}`);
+    if (e.k === 'cast' && e.arg.type === 'u32') return this.print(e.arg);
+    const p = this.print(e);
+    if (!cast) return p;
+    return { text: `(unsigned int)${p.prec >= P.unary ? p.text : `(${p.text})`}`, prec: P.unary };
   }
 
   protected math(e: Extract<Expr, { k: 'math' }>): Printed {
@@ -153,7 +209,7 @@ class CudaPrinter extends CLikePrinter {
 }
 
 export function emitCuda(ir: KernelIR): { code: string; entryPoint: string; meta: KernelMeta } {
-  const names = makeNameMap(ir, CUDA_RESERVED, false);
+  const names = makeNameMap(ir, CUDA_NAMES);
   const lines = new CudaPrinter(ir, names).kernel();
   return {
     code: lines.join('\n') + '\n',

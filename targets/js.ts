@@ -12,7 +12,7 @@ import { CLikePrinter, P, prim, type Printed } from './c-like.js';
 import { shortestF32 } from './float.js';
 import { arrayCell, emitRegions, planRegions, regionStorage, scalarCell, type RegionPlan } from './js-regions.js';
 import { makeNameMap } from './names.js';
-import { JS_RESERVED } from './reserved.js';
+import { JS_NAMES } from './reserved.js';
 
 const ARRAY: Record<ElemType, string> = { f32: 'Float32Array', i32: 'Int32Array', u32: 'Uint32Array' };
 const ZERO: Record<ScalarType, string> = { f32: '0', i32: '0', u32: '0', bool: 'false' };
@@ -286,7 +286,7 @@ export interface JsOptions {
 }
 
 export function emitJs(ir: KernelIR, opts: JsOptions = {}): { code: string; entryPoint: string; meta: KernelMeta } {
-  const names = makeNameMap(ir, JS_RESERVED, false);
+  const names = makeNameMap(ir, JS_NAMES);
   const lines = new JsPrinter(ir, names, opts).module();
   return {
     code: lines.join('\n') + '\n',

@@ -1,28 +1,72 @@
-// Maps user names onto names that are legal and unambiguous in one target. A name that collides
-// with a reserved word gets '_' appended; names starting with `ks_` (the prefix of every name the
-// generators invent) are prefixed with `u_`. The mapping depends only on the kernel's own names,
-// so output is deterministic.
+// Maps user names onto names that are legal and unambiguous in one target, deterministically (the
+// mapping depends only on the kernel's own names). A name keeps its spelling when the target
+// accepts it; otherwise:
+//   1. characters outside [A-Za-z0-9_] are encoded (WGSL and C only): '$' → '_S', any other code
+//      point → '_uXXXX' (hex, at least four digits), so 'a$b' → 'a_Sb', 'π' → '_u03C0';
+//   2. a leading '_' gets a 'u' in front (WGSL forbids '_' and names starting with '__'; C reserves
+//      names starting with '__' or '_' and a capital): '_' → 'u_', '__global__' → 'u__global__';
+//   3. names starting with 'ks_' (the prefix of every name the generators invent) get 'u_';
+//   4. '_' is appended while the name is reserved in the target (keywords, builtins, library names,
+//      see reserved.ts) or taken by another user name: 'uniform' → 'uniform_', 'EOF' → 'EOF_'.
+// Every user name of the kernel (itself, parameters, shared arrays, helpers, their parameters and
+// all locals) shares one table, so a new spelling never collides with any other user name.
 import type { KernelIR, Stmt } from '../compiler/ir/types.js';
 
 export type NameMap = (name: string) => string;
 
-export function makeNameMap(ir: KernelIR, reserved: ReadonlySet<string>, forbidDoubleUnderscore: boolean): NameMap {
+/** What one target accepts as a name. */
+export interface NamePolicy {
+  /** Whether the target would reject or misread `name` (it may still be a valid identifier). */
+  reserved: (name: string) => boolean;
+  /** Encode characters outside [A-Za-z0-9_]; the JS target takes every TypeScript identifier as is. */
+  asciiOnly: boolean;
+  /** Prefix names that start with '_' (rule 2 above). */
+  noLeadingUnderscore: boolean;
+}
+
+const PLAIN = /^[A-Za-z0-9_]$/;
+
+/** Rule 1: a plain ASCII spelling that reads like the original. */
+export function encodeName(name: string): string {
+  let out = '';
+  for (const ch of name) {
+    if (PLAIN.test(ch)) out += ch;
+    else if (ch === '$') out += '_S';
+    else out += `_u${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+  }
+  return /^[0-9]/.test(out) ? `u${out}` : out;
+}
+
+/** Rules 1–3: the spelling a name asks for before reserved words and collisions are considered. */
+function spelling(name: string, policy: NamePolicy): string {
+  let s = policy.asciiOnly ? encodeName(name) : name;
+  if (policy.noLeadingUnderscore && s.startsWith('_')) s = `u${s}`;
+  if (s.startsWith('ks_')) s = `u_${s}`;
+  return s;
+}
+
+export function makeNameMap(ir: KernelIR, policy: NamePolicy): NameMap {
   const all = new Set(collectNames(ir));
+  const sorted = [...all].sort();
   const map = new Map<string, string>();
   const taken = new Set<string>();
-  for (const n of all) {
-    if (!needsRename(n)) taken.add(n);
+  const keeps = (n: string): boolean => spelling(n, policy) === n && !policy.reserved(n);
+  // Names that keep their spelling claim it first, whatever their order.
+  for (const n of sorted) {
+    if (!keeps(n)) continue;
+    map.set(n, n);
+    taken.add(n);
   }
-  function needsRename(n: string): boolean {
-    return reserved.has(n) || n.startsWith('ks_') || (forbidDoubleUnderscore && n.startsWith('__'));
-  }
-  for (const n of [...all].sort()) {
-    if (!needsRename(n)) {
-      map.set(n, n);
-      continue;
+  for (const n of sorted) {
+    if (map.has(n)) continue;
+    const base = spelling(n, policy);
+    let c = base;
+    for (let k = 1; policy.reserved(c) || taken.has(c) || all.has(c); k++) {
+      // One '_' escapes every reserved word and pattern, so only collisions with the kernel's
+      // other names can add more: fewer than there are names.
+      if (k > all.size + 1) throw new Error(`no spelling found for the name '${n}'`);
+      c = base + '_'.repeat(k);
     }
-    let c = n.startsWith('ks_') || n.startsWith('__') ? `u_${n}` : `${n}_`;
-    while (reserved.has(c) || taken.has(c) || all.has(c)) c += '_';
     taken.add(c);
     map.set(n, c);
   }

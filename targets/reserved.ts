@@ -1,5 +1,8 @@
 // Words a user name must not take in each target language: keywords, reserved words, and the
 // builtins and types our generated code itself calls (a local named `min` would hide `min()`).
+// CUDA's much longer list lives in reserved-cuda.ts. See names.ts for how names are renamed.
+import type { NamePolicy } from './names.js';
+import { cudaReserved } from './reserved-cuda.js';
 
 const words = (s: string): ReadonlySet<string> => new Set(s.split(/\s+/).filter((w) => w !== ''));
 
@@ -29,25 +32,30 @@ export const WGSL_RESERVED = words(`
   modf normalize pow quantizeToF16 radians reflect refract reverseBits round saturate select sign
   sin sinh smoothstep sqrt step storageBarrier tan tanh transpose trunc workgroupBarrier
   workgroupUniformLoad textureBarrier main _
+  dot4I8Packed dot4U8Packed dpdx dpdxCoarse dpdxFine dpdy dpdyCoarse dpdyFine fwidth fwidthCoarse
+  fwidthFine pack2x16float pack2x16snorm pack2x16unorm pack4x8snorm pack4x8unorm pack4xI8
+  pack4xI8Clamp pack4xU8 pack4xU8Clamp unpack2x16float unpack2x16snorm unpack2x16unorm
+  unpack4x8snorm unpack4x8unorm unpack4xI8 unpack4xU8 quadBroadcast quadSwapDiagonal quadSwapX
+  quadSwapY subgroupAdd subgroupAll subgroupAnd subgroupAny subgroupBallot subgroupBroadcast
+  subgroupBroadcastFirst subgroupElect subgroupExclusiveAdd subgroupExclusiveMul
+  subgroupInclusiveAdd subgroupInclusiveMul subgroupMax subgroupMin subgroupMul subgroupOr
+  subgroupShuffle subgroupShuffleDown subgroupShuffleUp subgroupShuffleXor subgroupXor
+  textureDimensions textureGather textureGatherCompare textureLoad textureNumLayers
+  textureNumLevels textureNumSamples textureSample textureSampleBaseClampToEdge textureSampleBias
+  textureSampleCompare textureSampleCompareLevel textureSampleGrad textureSampleLevel textureStore
+  non_coherent noncoherent syntax sampler texture_external
+  read write read_write function private workgroup uniform storage handle
 `);
 
-export const CUDA_RESERVED = words(`
-  alignas alignof and and_eq asm auto bitand bitor bool break case catch char char8_t char16_t
-  char32_t class compl concept const consteval constexpr constinit const_cast continue co_await
-  co_return co_yield decltype default delete do double dynamic_cast else enum explicit export
-  extern false float for friend goto if inline int long mutable namespace new noexcept not not_eq
-  nullptr operator or or_eq private protected public register reinterpret_cast requires restrict
-  return short signed sizeof static static_assert static_cast struct switch template this
-  thread_local throw true try typedef typeid typename union unsigned using virtual void volatile
-  wchar_t while xor xor_eq _Bool
-  threadIdx blockIdx blockDim gridDim warpSize dim3 uint3 int2 int3 int4 uint2 uint4 float2 float3
-  float4 size_t NULL INFINITY NAN std main printf malloc free memcpy memset assert
-  atomicAdd atomicSub atomicMin atomicMax atomicExch atomicCAS atomicAnd atomicOr atomicXor
-  atomicInc atomicDec
-  abs fabs fabsf min max fmin fminf fmax fmaxf exp expf log logf sqrt sqrtf pow powf floor floorf
-  ceil ceilf round roundf sin sinf cos cosf tan tanf tanh tanhf atan2 atan2f sign fmod fmodf
-  trunc truncf __int_as_float __float_as_int __syncthreads
-`);
+/**
+ * Predeclared types with a shape in their name, and texel formats (shadowable enumerants). Like
+ * CUDA's, each pattern rejects names that end in '_', so that appending '_' escapes it.
+ */
+const WGSL_PATTERNS: readonly RegExp[] = [
+  /^(vec[2-4]|mat[2-4]x[2-4])[fhiu]?$/,
+  /^texture_\w*[a-z0-9]$/,
+  /^(bgra8unorm|rgb10a2(uint|unorm)|rg11b10ufloat|(r|rg|rgba)(8|16|32)(unorm|snorm|uint|sint|float))$/,
+];
 
 export const JS_RESERVED = words(`
   break case catch class const continue debugger default delete do else enum export extends false
@@ -56,3 +64,18 @@ export const JS_RESERVED = words(`
   yield await async of arguments eval undefined NaN Infinity Math Object Array Number Boolean
   Float32Array Int32Array Uint32Array Symbol globalThis Error
 `);
+
+/**
+ * WGSL: keywords, reserved words and predeclared names (builtins, types, and the enumerants the
+ * module itself spells, such as `storage` and `read_write`, which a user declaration would shadow).
+ */
+export const WGSL_NAMES: NamePolicy = {
+  reserved: (n) => WGSL_RESERVED.has(n) || WGSL_PATTERNS.some((p) => p.test(n)),
+  asciiOnly: true,
+  noLeadingUnderscore: true,
+};
+
+export const CUDA_NAMES: NamePolicy = { reserved: cudaReserved, asciiOnly: true, noLeadingUnderscore: true };
+
+/** JS takes any TypeScript identifier; only keywords and the globals the generated code reads are taken. */
+export const JS_NAMES: NamePolicy = { reserved: (n) => JS_RESERVED.has(n), asciiOnly: false, noLeadingUnderscore: false };

@@ -7,9 +7,13 @@ import { analyze, atomicParams, sharedBytes, type Usage } from './analysis.js';
 import { CLikePrinter, P, prim, type Printed } from './c-like.js';
 import { shortestF32 } from './float.js';
 import { makeNameMap } from './names.js';
-import { WGSL_RESERVED } from './reserved.js';
+import { WGSL_NAMES } from './reserved.js';
 import { foldKernel } from './fold.js';
 import { unrollKernel } from './unroll.js';
+import { FMOD_HELPER, usesF32Mod } from './wgsl-fmod.js';
+import { isNanTest, sameExpr, templateSafeArgs } from './wgsl-safe.js';
+import { keepHelpers, keepKernel } from './wgsl-keep.js';
+import { splitKernel } from './wgsl-split.js';
 
 const ZERO: Record<ScalarType, string> = { f32: '0.0f', i32: '0i', u32: '0u', bool: 'false' };
 const BLOCK_OVERRIDES: [string, string, string] = ['ks_block_x', 'ks_block_y', 'ks_block_z'];
@@ -44,6 +48,25 @@ const MATH_HELPERS: Record<string, string[]> = {
   ],
 };
 
+/**
+ * Infinity and NaN. WGSL has no non-finite literals, and Tint rejects a constant expression that
+ * evaluates to one (`bitcast<f32>(0x7f800000u)` is one), so they are calls of a function of ours,
+ * which WGSL never evaluates as a constant. A module-scope `var<private>` would do as well for the
+ * value, but Tint's uniformity analysis takes every read of one as non-uniform, so a barrier under
+ * `m > -Infinity` was refused; a call's result is as uniform as its argument, here a literal.
+ */
+const NON_FINITE = [
+  '// The f32 with bits b: Infinity and NaN, which WGSL cannot write as constants.',
+  'fn ks_f32_bits(b: u32) -> f32 { return bitcast<f32>(b); }',
+];
+
+function nonFiniteBits(value: number): string | null {
+  if (Number.isNaN(value)) return '0x7fc00000u';
+  if (value === Infinity) return '0x7f800000u';
+  if (value === -Infinity) return '0xff800000u';
+  return null;
+}
+
 const ATOMIC: Record<string, string> = {
   add: 'atomicAdd', sub: 'atomicSub', min: 'atomicMin', max: 'atomicMax', exch: 'atomicExchange',
 };
@@ -56,6 +79,8 @@ interface ArrayInfo {
 class WgslPrinter extends CLikePrinter {
   readonly arrays = new Map<string, ArrayInfo>();
   readonly usage: Usage;
+  /** Whether a literal printed a ks_f32_bits call. */
+  private usesNonFinite = false;
 
   constructor(ir: KernelIR, names: (n: string) => string) {
     super(ir, names);
@@ -71,10 +96,12 @@ class WgslPrinter extends CLikePrinter {
   protected literal(type: ScalarType, value: number | boolean): Printed {
     if (typeof value === 'boolean') return prim(String(value));
     if (type === 'f32') {
-      // Non-finite values cannot be written as constants: they come from a private variable.
-      if (Number.isNaN(value)) return prim('bitcast<f32>(ks_nan_bits)');
-      if (value === Infinity) return prim('bitcast<f32>(ks_inf_bits)');
-      if (value === -Infinity) return { text: '-bitcast<f32>(ks_inf_bits)', prec: P.unary };
+      // Non-finite values cannot be constants: they are ks_f32_bits calls (see NON_FINITE).
+      const bits = nonFiniteBits(value);
+      if (bits !== null) {
+        this.usesNonFinite = true;
+        return prim(`ks_f32_bits(${bits})`);
+      }
       const s = `${shortestF32(value)}f`;
       return { text: s, prec: s.startsWith('-') ? P.unary : P.primary };
     }
@@ -88,6 +115,8 @@ class WgslPrinter extends CLikePrinter {
   }
 
   protected cast(arg: Expr, to: ScalarType): Printed {
+    // `!(x == 0.0f)`, not `x != 0.0f`, so NaN is true as in JS and C (see binary).
+    if (to === 'bool' && arg.type === 'f32') return { text: `!(${this.operand(arg, P.eq, 'l')} == 0.0f)`, prec: P.unary };
     if (to === 'bool') return prim(`(${this.operand(arg, P.eq, 'l')} != ${ZERO[arg.type]})`);
     return prim(`${to}(${this.expr(arg)})`);
   }
@@ -100,6 +129,13 @@ class WgslPrinter extends CLikePrinter {
 
   protected override binary(e: Extract<Expr, { k: 'binary' }>): Printed {
     const { op, lhs, rhs } = e;
+    if (op === '%' && e.type === 'f32') return prim(`ks_fmod(${this.args([lhs, rhs])})`);
+    if ((op === '==' || op === '!=') && lhs.type === 'f32') {
+      // Tint emits `!=` as OpFOrdNotEqual, false when either side is NaN; IEEE (JS, C) says true.
+      // `x != x` / `x == x` become bit tests, which no driver's no-NaN assumption can fold away.
+      if (sameExpr(lhs, rhs)) return isNanTest(this.expr(lhs), op === '!=');
+      if (op === '!=') return { text: `!(${this.infix('==', lhs, rhs).text})`, prec: P.unary };
+    }
     if (op !== '<<' && op !== '>>' && op !== '>>>') return this.infix(op, lhs, rhs);
     // WGSL shifts take a u32 amount below 32; JS and CUDA use the low 5 bits.
     let amount: Printed;
@@ -120,7 +156,12 @@ class WgslPrinter extends CLikePrinter {
   }
 
   protected override select(e: Extract<Expr, { k: 'select' }>): Printed {
-    return prim(`select(${this.expr(e.else)}, ${this.expr(e.then)}, ${this.expr(e.cond)})`);
+    return prim(`select(${this.args([e.else, e.then, e.cond])})`);
+  }
+
+  /** Call arguments, parenthesised where a `<` could open a template list (see wgsl-safe.ts). */
+  protected override args(es: readonly Expr[]): string {
+    return templateSafeArgs(es.map((a) => this.expr(a)));
   }
 
   protected math(e: Extract<Expr, { k: 'math' }>): Printed {
@@ -156,12 +197,13 @@ class WgslPrinter extends CLikePrinter {
   protected atomic(e: Extract<Expr, { k: 'atomic' }>): Printed {
     const info = this.arrays.get(e.array);
     const index = e.index.type === 'i32' ? this.expr(e.index) : `i32(${this.expr(e.index)})`;
-    if (e.op === 'cas') return prim(`ks_atomicCAS_${this.name(e.array)}(${index}, ${this.args(e.args)})`);
+    const values = e.args.map((a) => this.expr(a));
+    if (e.op === 'cas') return prim(`ks_atomicCAS_${this.name(e.array)}(${templateSafeArgs([index, ...values])})`);
     if (info?.elem === 'f32') {
       if (e.op !== 'add') throw new Error(`atomic ${e.op} is not available on f32 arrays`);
-      return prim(`ks_atomicAdd_${this.name(e.array)}(${index}, ${this.args(e.args)})`);
+      return prim(`ks_atomicAdd_${this.name(e.array)}(${templateSafeArgs([index, ...values])})`);
     }
-    return prim(`${ATOMIC[e.op] ?? e.op}(${this.ref(e.array, e.index)}, ${this.args(e.args)})`);
+    return prim(`${ATOMIC[e.op] ?? e.op}(${templateSafeArgs([this.ref(e.array, e.index), ...values])})`);
   }
 
   protected override stmt(s: Stmt): void {
@@ -293,7 +335,6 @@ class WgslPrinter extends CLikePrinter {
       this.line(`@group(0) @binding(${binding++}) var<storage, ${access}> ${this.name(p.name)}: array<${this.storageType(p)}>;`);
     }
     for (const s of ir.shared) this.line(`var<workgroup> ${this.name(s.name)}: array<${this.storageType(s)}, ${s.length}>;`);
-    const usesNonFinite = (bits: string): boolean => this.bodyText().includes(bits);
     for (const o of BLOCK_OVERRIDES) this.line(`override ${o}: u32 = 1u;`);
     const before = this.out.length;
     this.line('');
@@ -302,19 +343,17 @@ class WgslPrinter extends CLikePrinter {
       for (const l of MATH_HELPERS[m] ?? []) this.line(l);
       this.line('');
     }
+    if (usesF32Mod(ir)) {
+      for (const l of FMOD_HELPER) this.line(l);
+      this.line('');
+    }
+    for (const l of keepHelpers(ir)) this.line(l);
     this.atomicHelpers();
     for (const h of ir.helpers) this.helper(h);
     this.entry();
-    // Infinity and NaN constants read private variables (constant expressions may not be non-finite).
-    const privates: string[] = [];
-    if (usesNonFinite('ks_inf_bits')) privates.push('var<private> ks_inf_bits: u32 = 0x7f800000u;');
-    if (usesNonFinite('ks_nan_bits')) privates.push('var<private> ks_nan_bits: u32 = 0x7fc00000u;');
-    this.out.splice(before, 0, ...privates);
+    // After the blank line at `before`: only printing the body tells whether it is needed.
+    if (this.usesNonFinite) this.out.splice(before + 1, 0, ...NON_FINITE, '');
     return { lines: this.out, layout };
-  }
-
-  private bodyText(): string {
-    return this.out.join('\n');
   }
 
   private entry(): void {
@@ -358,8 +397,9 @@ class WgslPrinter extends CLikePrinter {
 
 export function emitWgsl(input: KernelIR): { code: string; entryPoint: string; meta: KernelMeta } {
   // Unrolled, counters become constants; folding then makes local-array indices constant.
-  const ir = foldKernel(unrollKernel(input));
-  const names = makeNameMap(ir, WGSL_RESERVED, true);
+  // Then big loop-bound constants are hidden from Mesa (wgsl-keep.ts), and deep expressions split.
+  const ir = splitKernel(keepKernel(foldKernel(unrollKernel(input))));
+  const names = makeNameMap(ir, WGSL_NAMES);
   const { lines, layout } = new WgslPrinter(ir, names).module();
   return {
     code: lines.join('\n') + '\n',

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import type { compileFile as CompileFile } from '../index.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { CompiledKernel, Target } from '../output.js';
+import { sha256 } from './hash.js';
 import { CompileCache } from './store.js';
 
 export interface FileKernel {
@@ -43,7 +44,7 @@ export async function compileFileCached(
 ): Promise<{ result: FileResult; cached: boolean }> {
   const key = cache?.key(fileName, text, targets);
   if (cache && key) {
-    const hit = cache.get(key);
+    const hit = cache.get(key, readDep, outputsIntact);
     if (hit) return { result: hit, cached: true };
   }
   const compile = await loadCompiler();
@@ -53,6 +54,12 @@ export async function compileFileCached(
     cache.set(key, result, result.dependencies.filter((d) => d !== fileName), readDep);
   }
   return { result, cached: false };
+}
+
+/** Every output's `hash` is the sha256 of its code, as the compiler made it (build writes both). */
+function outputsIntact(r: FileResult): boolean {
+  if (!Array.isArray(r.kernels)) return false;
+  return r.kernels.every((k) => Object.values(k.outputs ?? {}).every((o) => typeof o.code === 'string' && o.hash === sha256(o.code)));
 }
 
 function readDep(file: string): string | null {

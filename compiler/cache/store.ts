@@ -2,7 +2,9 @@
 // file's path and its content. Each entry also records the content hash of every file the result
 // depended on (imported helpers, constants); an entry whose dependencies changed is a miss. This
 // is the two-level lookup ccache calls "direct mode": the key is known before compiling, the
-// dependency list only after.
+// dependency list only after. An entry file is a header line holding the sha256 of the JSON
+// after it; the hash is checked before the entry is used (as the CUDA image cache does), so a
+// truncated or altered entry is a miss and is rebuilt, never written out by `build`.
 import { mkdirSync, readFileSync, renameSync, writeFileSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { hashParts, sha256 } from './hash.js';
@@ -56,9 +58,10 @@ export class CompileCache<T> {
     return hashParts(this.version, [...targets].sort().join(','), resolve(fileName), text);
   }
 
-  get(key: string, readDep: (file: string) => string | null = readText): T | undefined {
+  /** The value stored under `key` if its dependencies are unchanged and `valid` accepts it. */
+  get(key: string, readDep: (file: string) => string | null = readText, valid: (value: T) => boolean = () => true): T | undefined {
     const entry = this.memory.get(key) ?? this.readEntry(key);
-    if (entry && entry.key === key && entry.deps.every((d) => hashOf(readDep(d.file)) === d.hash)) {
+    if (entry && entry.key === key && entry.deps.every((d) => hashOf(readDep(d.file)) === d.hash) && valid(entry.value)) {
       this.memory.set(key, entry);
       this.stats.hits++;
       return entry.value;
@@ -82,7 +85,7 @@ export class CompileCache<T> {
       mkdirSync(dir, { recursive: true });
       // Write then rename, so a concurrent reader never sees half an entry.
       const tmp = join(dir, `${key}.${process.pid}.tmp`);
-      writeFileSync(tmp, JSON.stringify(entry));
+      writeFileSync(tmp, encodeEntry(entry));
       renameSync(tmp, join(dir, `${key}.json`));
     } catch {
       // A read-only or full disk only costs speed; the result is still returned.
@@ -91,11 +94,34 @@ export class CompileCache<T> {
 
   private readEntry(key: string): Entry<T> | undefined {
     if (!this.dir) return undefined;
+    let text: string;
     try {
-      return JSON.parse(readFileSync(join(this.dir, key.slice(0, 2), `${key}.json`), 'utf8')) as Entry<T>;
+      text = readFileSync(join(this.dir, key.slice(0, 2), `${key}.json`), 'utf8');
     } catch {
       return undefined;
     }
+    return decodeEntry<T>(text);
+  }
+}
+
+const HEADER = 'kernelscript-cache-v2 sha256=';
+
+function encodeEntry(entry: Entry<unknown>): string {
+  const body = JSON.stringify(entry);
+  return `${HEADER}${sha256(body)}\n${body}`;
+}
+
+/** The entry in a file's text, or undefined when the text is not an intact entry. */
+function decodeEntry<T>(text: string): Entry<T> | undefined {
+  const nl = text.indexOf('\n');
+  if (!text.startsWith(HEADER) || nl < 0) return undefined;
+  const body = text.slice(nl + 1);
+  if (text.slice(HEADER.length, nl) !== sha256(body)) return undefined;
+  try {
+    const entry = JSON.parse(body) as Entry<T>;
+    return typeof entry === 'object' && entry !== null && Array.isArray(entry.deps) ? entry : undefined;
+  } catch {
+    return undefined;
   }
 }
 

@@ -2,6 +2,8 @@
 // are filled in order). Codes are grouped by area so that a code tells where to look:
 //   KS1xxx kernels and parameters   KS2xxx types and conversions   KS3xxx unsupported constructs
 //   KS4xxx memory and atomics       KS5xxx barriers                KS6xxx helpers and modules
+//   KS7xxx the source as TypeScript (syntax and declaration errors) and the compiler's nesting limits
+//   KS8xxx sizes and nesting one target cannot compile
 
 export const CODES = {
   // Kernels and parameters
@@ -71,6 +73,16 @@ export const CODES = {
   KS6007: "'{0}' is not exported as a function or constant by '{1}'",
   KS6008: "helper '{0}' returns nothing, so it has no value",
   KS6010: "helper '{0}' returns void, so its 'return' takes no value",
+  // The source as TypeScript, and limits
+  KS7001: 'syntax error: {0} (TS{1})',
+  KS7002: '{0} (TS{1})',
+  KS7003: '{0} is nested too deeply: {1}; split it up with local variables or helper functions',
+  // What one target cannot compile ({0} names the target)
+  KS8001: "{0}: local array '{1}' of {2} elements exceeds the target's limit of {3} elements ({4})",
+  KS8002: "{0}: the local arrays of this kernel take {1} bytes per thread, beyond the target's limit of {2} bytes",
+  KS8003: "{0}: shared arrays of {1} bytes per block in all exceed the target's limit of {2} bytes",
+  KS8004: "{0}: statements nest {1} levels deep here, beyond the target's limit of {2}; flatten the innermost ifs and loops (combine conditions with &&, continue or return early)",
+  KS8005: "{0}: this expression nests {1} levels deep, beyond the target's limit of {2}; store parts of it in consts",
 } as const;
 
 export type Code = keyof typeof CODES;

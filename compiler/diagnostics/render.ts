@@ -12,21 +12,26 @@ export function render(diags: readonly Diagnostic[], sources: SourceLookup | str
   const lookup: SourceLookup = typeof sources === 'string' ? () => sources : sources;
   const color = opts.color ?? false;
   const out: string[] = [];
+  // Each file is split into lines once, however many diagnostics it has.
+  const split = new Map<string, string[] | undefined>();
+  const linesOf = (file: string): string[] | undefined => {
+    if (!split.has(file)) split.set(file, lookup(file)?.split(/\r?\n/));
+    return split.get(file);
+  };
   for (const d of diags) {
     const head =
       `${paint(color, '96', d.file)}:${paint(color, '93', String(d.line))}:${paint(color, '93', String(d.column))}` +
       ` - ${paint(color, '91', 'error')} ${paint(color, '90', d.code)}: ${d.message}`;
     out.push(head);
-    const frame = codeFrame(d, lookup(d.file), color);
+    const frame = codeFrame(d, linesOf(d.file), color);
     if (frame) out.push('', frame, '');
   }
   if (diags.length > 1) out.push(`Found ${diags.length} errors.`);
   return out.join('\n');
 }
 
-function codeFrame(d: Diagnostic, text: string | undefined, color: boolean): string | null {
-  if (text === undefined) return null;
-  const lines = text.split(/\r?\n/);
+function codeFrame(d: Diagnostic, lines: readonly string[] | undefined, color: boolean): string | null {
+  if (lines === undefined) return null;
   const line = lines[d.line - 1];
   if (line === undefined) return null;
   const gutter = String(d.line);

@@ -1,12 +1,14 @@
 // Calls: conversions, Math functions, atomics and helper functions.
 import { ts } from 'ts-morph';
 import type { Expr, MathFn, ScalarType } from '../ir/types.js';
-import { lookup, report, span, type FnCtx } from './context.js';
+import { lookup, observe, report, span, type Binding, type FnCtx } from './context.js';
 import { ATOMICS, CONVERSIONS, MATH, MATH_LIST } from './builtins.js';
 import { spanOf } from './module.js';
 import { evalConst, lookupModuleName } from './symbols.js';
 import { castTo, coerce, constOf, toBool } from './typing.js';
-import { errExpr, isAdaptable, lowerExpr, lowerIndex, numeric, resolveArray, strip } from './expr.js';
+import { errExpr, intHint, lowerExpr, lowerIndex, numeric, resolveArray, strip } from './expr.js';
+import { defaultAdaptableType, followsContext, isAdaptable } from './adapt.js';
+import { usedBeforeDeclaration } from './declaration-order.js';
 
 /** The language function a call names (`syncthreads`, `atomicAdd`…), if it names one. */
 export function calleeLang(cx: FnCtx, node: ts.CallExpression): string | null {
@@ -36,6 +38,7 @@ export function lowerCall(cx: FnCtx, node: ts.CallExpression, stmt: boolean, hin
     return null;
   }
   const name = callee.text;
+  if (usedBeforeDeclaration(callee)) return null;
   if (lookup(cx, name)) {
     report(cx, callee, 'KS3004', name);
     return null;
@@ -90,7 +93,9 @@ function lowerConversion(cx: FnCtx, node: ts.CallExpression, to: ScalarType): Ex
       return constOf(to, value, sp);
     }
   }
-  const e = lowerExpr(cx, arg, to);
+  // A literal-only argument keeps its own integer type and is then converted, as the host does:
+  // u32(c ? -1 : 1) reinterprets an i32, like u32(-1). Towards f32 it computes in f32, as JS would.
+  const e = lowerExpr(cx, arg, to === 'f32' ? 'f32' : undefined);
   if (to === 'bool') return toBool(e);
   const c = castTo(e, to);
   return c === e ? e : { ...c, span: sp };
@@ -109,10 +114,12 @@ function lowerMath(cx: FnCtx, node: ts.CallExpression, name: string, hint: Scala
     return null;
   }
   const args = [...node.arguments];
-  // Non-literal arguments decide the type: all the same integer type stays integer (abs/min/max),
-  // anything else is f32.
+  // Arguments with a type of their own decide the type, as the operands of `+` do: all of one
+  // integer type stay integer (abs/min/max, computed on integers), anything else is f32. Arguments
+  // that follow their context (`3`, `Math.abs(3)`, `c ? 1 : 2`) then take that type; when all do,
+  // the call follows its own context.
   const typed = new Map<ts.Expression, Expr>();
-  for (const a of args) if (!isAdaptable(cx, a)) typed.set(a, lowerExpr(cx, a, 'f32'));
+  for (const a of args) if (!info.ints || !followsContext(cx, a)) typed.set(a, lowerExpr(cx, a, 'f32'));
   const types = new Set([...typed.values()].map((e) => e.type));
   if (types.has('bool')) {
     report(cx, node, 'KS2010', `Math.${name}`, 'bool');
@@ -120,9 +127,14 @@ function lowerMath(cx: FnCtx, node: ts.CallExpression, name: string, hint: Scala
   }
   let t: ScalarType = 'f32';
   if (info.ints && !types.has('f32')) {
-    if (types.has('i32') && types.has('u32')) report(cx, node, 'KS2001', `Math.${name}`);
-    t = types.has('i32') ? 'i32' : types.has('u32') ? 'u32' : (numeric(hint) ?? 'i32');
+    const mixed = types.has('i32') && types.has('u32');
+    if (mixed) report(cx, node, 'KS2001', `Math.${name}`);
+    // After a mix, the context's type (if either) avoids a second error where the value goes.
+    if (mixed) t = intHint(hint) ?? 'i32';
+    else t = types.has('i32') ? 'i32' : types.has('u32') ? 'u32' : (numeric(hint) ?? defaultAdaptableType(cx, node));
   }
+  // A literal-initialised local compared with u32 values takes u32 (`m = Math.max(m, y[i])`).
+  if (t !== 'f32' && types.has('u32')) for (const a of typed.keys()) observe(cx, localOf(cx, a), 'u32');
   const lowered = args.map((a) => castTo(typed.get(a) ?? lowerExpr(cx, a, t), t));
   const fn: MathFn = info.fn;
   if (info.arity === null) {
@@ -153,4 +165,9 @@ function lowerAtomic(cx: FnCtx, node: ts.CallExpression, name: string): Expr | n
   }
   const args = vals.map((v) => coerce(cx, v, lowerExpr(cx, v, arr.elem), arr.elem));
   return { k: 'atomic', op, array: arr.ir, index, args, type: arr.elem, span: span(cx, node) };
+}
+
+function localOf(cx: FnCtx, node: ts.Expression): Binding | undefined {
+  const n = strip(node);
+  return ts.isIdentifier(n) ? lookup(cx, n.text) : undefined;
 }

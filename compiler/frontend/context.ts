@@ -20,6 +20,8 @@ export interface FnCtx {
   helper: string | null;
   returnType: ScalarType | null;
   scopes: Map<string, Binding>[];
+  /** Counts the names declared in this run (a memo of answers that depend on scopes checks it). */
+  scopeVersion: number;
   /** IR names taken in this function (and, for kernels, at module level). */
   names: Set<string>;
   shared: SharedArray[];
@@ -39,7 +41,7 @@ export type FnCtxSetup = Pick<FnCtx, 'mod' | 'diags' | 'helpers' | 'helper' | 'r
 
 /** A fresh lowering context for one (dry or real) run over a function body. */
 export function newFnCtx(setup: FnCtxSetup): FnCtx {
-  return { ...setup, shared: [], loopDepth: 0, usesBarrier: false, observed: new Map(), litDecls: new Set() };
+  return { ...setup, scopeVersion: 0, shared: [], loopDepth: 0, usesBarrier: false, observed: new Map(), litDecls: new Set() };
 }
 
 export function report(cx: FnCtx, node: ts.Node, code: Code, ...args: (string | number)[]): void {
@@ -60,12 +62,23 @@ export function lookup(cx: FnCtx, name: string): Binding | undefined {
 
 export function declare(cx: FnCtx, name: string, b: Binding): void {
   cx.scopes[cx.scopes.length - 1]?.set(name, b);
+  cx.scopeVersion++;
 }
 
-/** A fresh IR name based on `base`: x, x_1, x_2… */
+// Per name set, the suffix to try next for each base: sets only grow, so every smaller suffix is
+// taken, and a function declaring `x` in 8,000 blocks does not scan x_1… each time.
+const nextSuffix = new WeakMap<Set<string>, Map<string, number>>();
+
+/** A fresh IR name based on `base`: x, x_1, x_2… (the first one not taken). */
 export function freshName(names: Set<string>, base: string): string {
   let n = base;
-  for (let i = 1; names.has(n); i++) n = `${base}_${i}`;
+  if (names.has(n)) {
+    let next = nextSuffix.get(names);
+    if (!next) nextSuffix.set(names, (next = new Map()));
+    let i = next.get(base) ?? 1;
+    while (names.has((n = `${base}_${i}`))) i++;
+    next.set(base, i + 1);
+  }
   names.add(n);
   return n;
 }

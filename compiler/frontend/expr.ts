@@ -5,10 +5,14 @@ import type { BinaryOp, Expr, ScalarType, Span } from '../ir/types.js';
 import { lookup, observe, report, span, type Binding, type FnCtx } from './context.js';
 import { BUILTIN_VECTORS } from './builtins.js';
 import { langName, spanOf } from './module.js';
-import { describeNode, evalConst, evalConstDecl, isIntLiteralText, lookupModuleName } from './symbols.js';
+import { describeNode, evalConstDecl, isIntLiteralText, lookupModuleName } from './symbols.js';
 import { castTo, constOf, defaultIntType, inRange, isInt, toBool } from './typing.js';
-import { ARITH, BINARY_OPS, BITWISE, COMPARE, LITERAL_OPS, SHIFTS, isAssignmentToken } from './operators.js';
+import { ARITH, BINARY_OPS, BITWISE, COMPARE, SHIFTS, isAssignmentToken } from './operators.js';
 import { lowerCall } from './calls.js';
+import { defaultAdaptableType, followsContext, isAdaptable } from './adapt.js';
+import { usedBeforeDeclaration } from './declaration-order.js';
+
+export { defaultAdaptableType, isAdaptable };
 
 const K = ts.SyntaxKind;
 
@@ -22,37 +26,6 @@ export const numeric = (t: ScalarType | undefined): ScalarType | undefined => (t
 export function strip(node: ts.Expression): ts.Expression {
   while (ts.isParenthesizedExpression(node) || ts.isNonNullExpression(node)) node = node.expression;
   return node;
-}
-
-/**
- * An expression of integer literals and integer module constants (`0`, `-1`, `TILE * 2`): it has
- * no type of its own and takes the one its context needs.
- */
-export function isAdaptable(cx: FnCtx, node: ts.Expression): boolean {
-  node = strip(node);
-  if (ts.isNumericLiteral(node)) return isIntLiteralText(node.getText(cx.mod.sf));
-  if (ts.isPrefixUnaryExpression(node)) {
-    const op = node.operator;
-    return (op === K.MinusToken || op === K.PlusToken || op === K.TildeToken) && isAdaptable(cx, node.operand);
-  }
-  if (ts.isBinaryExpression(node)) {
-    const op = BINARY_OPS[node.operatorToken.kind];
-    return op !== undefined && LITERAL_OPS.has(op) && isAdaptable(cx, node.left) && isAdaptable(cx, node.right);
-  }
-  if (ts.isIdentifier(node)) {
-    if (lookup(cx, node.text)) return false;
-    const sym = lookupModuleName(cx.mod, node.text);
-    if (sym.k !== 'const') return false;
-    const r = evalConstDecl(sym.mod, sym.decl);
-    return r.ok && r.v.int;
-  }
-  return false;
-}
-
-/** The type an adaptable expression takes when nothing else decides it. */
-export function defaultAdaptableType(cx: FnCtx, node: ts.Expression): ScalarType {
-  const r = evalConst(cx.mod, node);
-  return r.ok ? defaultIntType(r.v.value) : 'i32';
 }
 
 function intConst(cx: FnCtx, node: ts.Node, text: string, v: number, hint: ScalarType | undefined): Expr {
@@ -120,6 +93,8 @@ export function lowerExpr(cx: FnCtx, node: ts.Expression, hint?: ScalarType): Ex
 function lowerIdentifier(cx: FnCtx, node: ts.Identifier, hint: ScalarType | undefined): Expr {
   const sp = span(cx, node);
   const name = node.text;
+  // Reported already (KS7002, TS2448): whatever else the name means here is not what was read.
+  if (usedBeforeDeclaration(node)) return errExpr(hint, sp);
   const b = lookup(cx, name);
   if (b) {
     if (b.k === 'local') return { k: 'load', name: b.ir, type: b.type, span: sp };
@@ -163,6 +138,7 @@ function lowerIdentifier(cx: FnCtx, node: ts.Identifier, hint: ScalarType | unde
 export function resolveArray(cx: FnCtx, node: ts.Expression, code: 'KS4009' | 'KS4002', what = ''): (Binding & { k: 'array' }) | null {
   const e = strip(node);
   if (ts.isIdentifier(e)) {
+    if (usedBeforeDeclaration(e)) return null;
     const b = lookup(cx, e.text);
     if (b?.k === 'array') return b;
     if (!b && lookupModuleName(cx.mod, e.text).k !== 'missing') {
@@ -186,6 +162,7 @@ function lowerProperty(cx: FnCtx, node: ts.PropertyAccessExpression): Expr {
   const prop = node.name.text;
   const obj = strip(node.expression);
   if (ts.isIdentifier(obj)) {
+    if (usedBeforeDeclaration(obj)) return errExpr(undefined, sp);
     const name = obj.text;
     const b = lookup(cx, name);
     if (b) {
@@ -233,7 +210,10 @@ function lowerPrefix(cx: FnCtx, node: ts.PrefixUnaryExpression, hint: ScalarType
         report(cx, node, 'KS2005', '-');
         return e;
       }
-      if (e.k === 'const' && typeof e.value === 'number' && e.type !== 'u32') return constOf(e.type, -e.value, sp);
+      // i32 negation wraps like all i32 arithmetic: -(-2147483648) is -2147483648.
+      if (e.k === 'const' && typeof e.value === 'number' && e.type !== 'u32') {
+        return constOf(e.type, e.type === 'i32' ? -e.value | 0 : -e.value, sp);
+      }
       return { k: 'unary', op: 'neg', arg: e, type: e.type, span: sp };
     }
     case K.PlusToken:
@@ -241,7 +221,7 @@ function lowerPrefix(cx: FnCtx, node: ts.PrefixUnaryExpression, hint: ScalarType
     case K.ExclamationToken:
       return notOf(lowerExpr(cx, node.operand), sp);
     case K.TildeToken: {
-      const e = lowerExpr(cx, node.operand, hint);
+      const e = lowerExpr(cx, node.operand, intHint(hint));
       if (!isInt(e.type)) {
         report(cx, node, 'KS2004', '~', e.type);
         return errExpr(hint, sp);
@@ -273,10 +253,13 @@ function operandBinding(cx: FnCtx, o: Operand): Binding | undefined {
   return ts.isIdentifier(n) ? lookup(cx, n.text) : undefined;
 }
 
-/** Lowers two operands so that integer literals take the other side's type (or the context's). */
+/**
+ * Lowers two operands so that one that follows its context (a literal, `c ? 1 : 2`…) takes the
+ * other side's type, or the context's when both do.
+ */
 export function lowerPair(cx: FnCtx, lo: Operand, ro: Operand, hint: ScalarType | undefined): [Expr, Expr] {
-  const la = 'node' in lo && isAdaptable(cx, lo.node);
-  const ra = 'node' in ro && isAdaptable(cx, ro.node);
+  const la = 'node' in lo && followsContext(cx, lo.node);
+  const ra = 'node' in ro && followsContext(cx, ro.node);
   let l: Expr;
   let r: Expr;
   if (la && ra) {
@@ -328,7 +311,8 @@ export function combine(cx: FnCtx, node: ts.Node, op: BinaryOp | '**', lo: Opera
     if (l.type === 'bool' || r.type === 'bool') report(cx, node, 'KS2005', '**');
     return { k: 'math', fn: 'pow', args: [l, r], type: 'f32', span: sp };
   }
-  const [l0, r0] = SHIFTS.has(op) ? lowerShiftPair(cx, lo, ro, hint) : lowerPair(cx, lo, ro, hint);
+  // Integer-only operators give literals an integer type even in an f32 context (`f + (3 & 1)`).
+  const [l0, r0] = SHIFTS.has(op) ? lowerShiftPair(cx, lo, ro, hint) : lowerPair(cx, lo, ro, BITWISE.has(op) ? intHint(hint) : hint);
   if (SHIFTS.has(op)) {
     if (!isInt(l0.type) || !isInt(r0.type)) {
       report(cx, node, 'KS2004', op, `${l0.type} and ${r0.type}`);
@@ -351,14 +335,15 @@ export function combine(cx: FnCtx, node: ts.Node, op: BinaryOp | '**', lo: Opera
 
 /** Shifts: the left side decides the type; a literal count takes the left side's type. */
 function lowerShiftPair(cx: FnCtx, lo: Operand, ro: Operand, hint: ScalarType | undefined): [Expr, Expr] {
-  const la = 'node' in lo && isAdaptable(cx, lo.node);
-  const l = lowerOperand(cx, lo, la ? (isIntHint(hint) ? hint : defaultAdaptableType(cx, (lo as { node: ts.Expression }).node)) : undefined);
-  const ra = 'node' in ro && isAdaptable(cx, ro.node);
+  const la = 'node' in lo && followsContext(cx, lo.node);
+  const l = lowerOperand(cx, lo, la ? (intHint(hint) ?? defaultAdaptableType(cx, (lo as { node: ts.Expression }).node)) : undefined);
+  const ra = 'node' in ro && followsContext(cx, ro.node);
   const r = lowerOperand(cx, ro, ra && isInt(l.type) ? l.type : undefined);
   return [l, r];
 }
 
-const isIntHint = (t: ScalarType | undefined): t is 'i32' | 'u32' => t === 'i32' || t === 'u32';
+/** The context's type if it is an integer type: what integer-only operators pass on to literals. */
+export const intHint = (t: ScalarType | undefined): 'i32' | 'u32' | undefined => (t === 'i32' || t === 'u32' ? t : undefined);
 
 function lowerBinary(cx: FnCtx, node: ts.BinaryExpression, hint: ScalarType | undefined): Expr {
   const kind = node.operatorToken.kind;

@@ -5,7 +5,10 @@ import { DiagnosticBag } from '../diagnostics/diagnostic.js';
 import type { HelperIR, ScalarParam, ScalarType, Stmt } from '../ir/types.js';
 import { freshName, newFnCtx, report, type Binding, type FnCtx } from './context.js';
 import { lowerFunctionBody } from './infer.js';
+import { HELPER_CALL_COST, MAX_CALL_NESTING } from './limits.js';
 import { spanOf, type ModuleInfo } from './module.js';
+import { checkNesting } from './nesting.js';
+import { checkDeclarationOrder } from './declaration-order.js';
 import { paramTypeHint, parseTypeNode } from './typing.js';
 
 export interface HelperSig {
@@ -22,6 +25,8 @@ interface Entry {
   sig: HelperSig | null;
   params: ScalarParam[];
   state: 'new' | 'lowering' | 'done';
+  /** Its statement nesting plus expression depth (nesting.ts). */
+  height: number;
 }
 
 export class HelperTable {
@@ -30,10 +35,15 @@ export class HelperTable {
   /** Lowered helpers, callees before callers. */
   readonly ordered: HelperIR[] = [];
 
-  /** `names`: the kernel's module-level names, which helper names must not clash with. */
+  /**
+   * `names`: the kernel's module-level names, which helper names must not clash with.
+   * `nested`: the kernel's height; a helper's body is lowered inside its caller's lowering, so the
+   * heights of the helpers being lowered add up (MAX_CALL_NESTING).
+   */
   constructor(
     private readonly names: Set<string>,
     private readonly diags: DiagnosticBag,
+    private nested = 0,
   ) {}
 
   /** The signature of a called helper, lowering its body on first use (except in dry runs). */
@@ -50,10 +60,22 @@ export class HelperTable {
       return null;
     }
     if (cx.dry || e.state === 'done' || !e.sig) return e.sig;
+    const cost = e.height + HELPER_CALL_COST;
+    if (this.nested + cost > MAX_CALL_NESTING) {
+      const first = this.stack[0];
+      const who = first ? `the kernel and the ${this.stack.length + 1} helpers calling one another from '${first.tsName}' to it` : 'the kernel and this helper';
+      report(cx, call, 'KS7003', `this call of helper '${e.tsName}'`, `${who} nest more than ${MAX_CALL_NESTING} levels`);
+      return null;
+    }
     e.state = 'lowering';
     this.stack.push(e);
-    this.lower(e, e.sig);
-    this.stack.pop();
+    this.nested += cost;
+    try {
+      this.lower(e, e.sig);
+    } finally {
+      this.nested -= cost;
+      this.stack.pop();
+    }
     e.state = 'done';
     return e.sig;
   }
@@ -61,8 +83,12 @@ export class HelperTable {
   private signature(mod: ModuleInfo, decl: ts.FunctionDeclaration): Entry {
     const tsName = decl.name?.text ?? 'helper';
     const at = (n: ts.Node) => spanOf(mod, n);
-    const entry: Entry = { tsName, mod, decl, sig: null, params: [], state: 'new' };
-    let ok = true;
+    const entry: Entry = { tsName, mod, decl, sig: null, params: [], state: 'new', height: 0 };
+    // Nothing deeper than the limits reaches the (recursive) lowering.
+    const nesting = checkNesting(mod, decl, this.diags);
+    entry.height = nesting.height;
+    let ok = nesting.ok;
+    if (ok) checkDeclarationOrder(mod, decl, this.diags);
     if (decl.asteriskToken || decl.modifiers?.some((m) => m.kind === ts.SyntaxKind.AsyncKeyword)) {
       this.diags.report(at(decl.name ?? decl), 'KS1009', decl.asteriskToken ? 'a generator' : 'async');
       ok = false;

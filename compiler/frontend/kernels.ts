@@ -8,6 +8,8 @@ import { HelperTable } from './helpers.js';
 import { inferAccess } from '../passes/access.js';
 import { lowerFunctionBody } from './infer.js';
 import { langName, spanOf, type ModuleInfo } from './module.js';
+import { checkNesting } from './nesting.js';
+import { checkDeclarationOrder } from './declaration-order.js';
 import { paramTypeHint, parseTypeNode } from './typing.js';
 
 export type KernelFnNode = ts.FunctionExpression | ts.ArrowFunction | ts.FunctionDeclaration;
@@ -30,13 +32,16 @@ export function findKernels(mod: ModuleInfo): KernelSite[] {
   const hit = sites.get(mod);
   if (hit) return hit;
   const found: KernelSite[] = [];
-  const visit = (n: ts.Node): void => {
+  // Iterative: a file may nest deeper than the stack allows a recursive walk. Sorted after.
+  const stack: ts.Node[] = [mod.sf];
+  const push = (c: ts.Node): void => void stack.push(c);
+  for (let n = stack.pop(); n; n = stack.pop()) {
     if (ts.isCallExpression(n) && ts.isIdentifier(n.expression) && langName(mod, n.expression.text) === 'kernel') {
       found.push(makeSite(mod, n));
     }
-    ts.forEachChild(n, visit);
-  };
-  visit(mod.sf);
+    ts.forEachChild(n, push);
+  }
+  found.sort((a, b) => a.start - b.start);
   sites.set(mod, found);
   return found;
 }
@@ -74,6 +79,10 @@ export function lowerKernel(site: KernelSite, diags: DiagnosticBag): KernelIR | 
     diags.report(at(fn.body ?? fn), 'KS1009', 'an arrow function with an expression body');
     return null;
   }
+  // Nothing deeper than the limits reaches the (recursive) lowering.
+  const nesting = checkNesting(mod, fn, diags);
+  if (!nesting.ok) return null;
+  checkDeclarationOrder(mod, fn, diags);
   if (fn.type && fn.type.getText(mod.sf).trim() !== 'void') {
     diags.report(at(fn.type), 'KS1004', 'annotate its return type as void or leave it out');
   }
@@ -106,7 +115,7 @@ export function lowerKernel(site: KernelSite, diags: DiagnosticBag): KernelIR | 
       scope.set(pname, { k: 'param', ir, type: 'f32' });
     }
   }
-  const helpers = new HelperTable(names, diags);
+  const helpers = new HelperTable(names, diags, nesting.height);
   const make = (dry: boolean, litTypes: Map<ts.Node, ScalarType>): FnCtx =>
     newFnCtx({
       mod,

@@ -22,6 +22,8 @@ export interface ModuleInfo {
   display: string;
   text: string;
   sf: ts.SourceFile;
+  /** Where TypeScript's parser ran out of stack (`sf` is then empty); null when the file parsed. */
+  overflowAt: number | null;
   imports: Map<string, ImportBinding>;
   functions: Map<string, ts.FunctionDeclaration>;
   consts: Map<string, ts.VariableDeclaration>;
@@ -40,10 +42,10 @@ const modules = new Map<string, { sf: ts.SourceFile; info: ModuleInfo }>();
 /** The module info for a source text; cached per parse. */
 export function loadModule(fileName: string, text: string): ModuleInfo {
   const file = normalizeFileName(fileName);
-  const sf = parseFile(file, text);
+  const { sf, overflowAt } = parseFile(file, text);
   const hit = modules.get(file);
   if (hit && hit.sf === sf) return hit.info;
-  const info = scanModule(file, text, sf);
+  const info = scanModule(file, text, sf, overflowAt);
   modules.set(file, { sf, info });
   return info;
 }
@@ -76,8 +78,8 @@ export function sourceTextOf(display: string): string | undefined {
   return undefined;
 }
 
-function scanModule(file: string, text: string, sf: ts.SourceFile): ModuleInfo {
-  const info: ModuleInfo = { file, display: displayName(file), text, sf, imports: new Map(), functions: new Map(), consts: new Map(), others: new Set() };
+function scanModule(file: string, text: string, sf: ts.SourceFile, overflowAt: number | null): ModuleInfo {
+  const info: ModuleInfo = { file, display: displayName(file), text, sf, overflowAt, imports: new Map(), functions: new Map(), consts: new Map(), others: new Set() };
   for (const st of sf.statements) {
     if (ts.isImportDeclaration(st) && ts.isStringLiteral(st.moduleSpecifier)) {
       const spec = st.moduleSpecifier.text;

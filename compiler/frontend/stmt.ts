@@ -6,6 +6,7 @@ import { declare, freshName, lookup, observe, report, span, type FnCtx } from '.
 import { calleeLang, lowerCall } from './calls.js';
 import { combine, defaultAdaptableType, hasAtomic, isAdaptable, lowerExpr, lowerIndex, resolveArray, strip } from './expr.js';
 import { COMPOUND_OPS, isAssignmentToken } from './operators.js';
+import { usedBeforeDeclaration } from './declaration-order.js';
 import { evalConst, describeNode } from './symbols.js';
 import { ARRAY_ELEMS, coerce, constOf, parseTypeNode, toBool } from './typing.js';
 
@@ -210,11 +211,9 @@ function declareArray(cx: FnCtx, d: ts.VariableDeclaration, name: string, lang: 
     report(cx, call, 'KS2009', lang, 2, call.arguments.length);
   } else {
     const r = evalConst(cx.mod, len);
-    if (!r.ok || !Number.isInteger(r.v.value) || r.v.value <= 0) {
-      report(cx, len, 'KS4007', lang, r.ok ? String(r.v.value) : r.reason);
-    } else {
-      length = r.v.value;
-    }
+    if (r.ok && Number.isInteger(r.v.value) && r.v.value > 0) length = r.v.value;
+    // A local read before its declaration is reported already (KS7002, TS2448).
+    else if (r.ok || !usedBeforeDeclaration(r.node)) report(cx, len, 'KS4007', lang, r.ok ? String(r.v.value) : r.reason);
   }
   if (cx.helper !== null) {
     report(cx, call, 'KS3001', `'${lang}' in a helper function`);
@@ -274,6 +273,10 @@ function assign(cx: FnCtx, node: ts.Expression, target0: ts.Expression, op: Bina
   const target = strip(target0);
   const one = (t: ScalarType): Expr => constOf(t === 'bool' ? 'i32' : t, 1, sp);
   if (ts.isIdentifier(target)) {
+    if (usedBeforeDeclaration(target)) {
+      if (value) lowerExpr(cx, value);
+      return;
+    }
     const b = lookup(cx, target.text);
     if (!b || b.k !== 'local' || !b.mutable) {
       const why = !b ? 'it is not a local variable of this function'

@@ -2,7 +2,9 @@
 // compile-time constants such as `const TILE = 16` or `const N = TILE * 2`.
 import { ts } from 'ts-morph';
 import type { Code } from '../diagnostics/codes.js';
+import { MAX_EXPRESSION_DEPTH } from './limits.js';
 import { langName, loadModuleFromDisk, type ModuleInfo } from './module.js';
+import { sourceDiagnostics } from './source-check.js';
 
 export type ModuleSymbol =
   | { k: 'const'; mod: ModuleInfo; decl: ts.VariableDeclaration }
@@ -30,6 +32,12 @@ export function lookupModuleName(mod: ModuleInfo, name: string, depth = 0): Modu
   } catch (e) {
     return { k: 'error', mod, node: imp.node, code: 'KS6006', args: [imp.spec, (e as Error).message] };
   }
+  // A file TypeScript rejects is not read any further (its recovery nodes would mean something else).
+  const [problem] = sourceDiagnostics(target);
+  if (problem) {
+    const at = `${problem.file}:${problem.line}:${problem.column}`;
+    return { k: 'error', mod, node: imp.node, code: 'KS6006', args: [imp.spec, `it has errors, the first at ${at}: ${problem.message}`] };
+  }
   const sym = depth < 16 ? lookupModuleName(target, imp.name, depth + 1) : { k: 'missing' as const };
   if (sym.k === 'missing' || sym.k === 'runtime') {
     return { k: 'error', mod, node: imp.node, code: 'KS6007', args: [imp.name, imp.spec] };
@@ -43,81 +51,136 @@ export interface ConstValue {
   int: boolean;
 }
 
-export type ConstResult = { ok: true; v: ConstValue } | { ok: false; mod: ModuleInfo; node: ts.Node; reason: string };
+/** A failure with `tooDeep` exceeded MAX_EXPRESSION_DEPTH at `node`. */
+export type ConstResult =
+  | { ok: true; v: ConstValue }
+  | { ok: false; mod: ModuleInfo; node: ts.Node; reason: string; tooDeep?: boolean };
 
 /** True for literal text that denotes an integer (`16`, `0xff`), not `1.0` or `2e3`. */
 export function isIntLiteralText(text: string): boolean {
   return /^0[xXbBoO]/.test(text) || !/[.eE]/.test(text);
 }
 
+/** A result and the levels of evaluation below it (its height). */
+export interface Evaluated {
+  r: ConstResult;
+  height: number;
+}
+
 const evaluating = new Set<ts.Node>();
-const memo = new WeakMap<ts.Node, ConstResult>();
+// Results are memoised with their height, so that whether a constant is too deep does not depend
+// on where it was first evaluated from: it is, exactly when its own height exceeds the limit.
+const memo = new WeakMap<ts.Node, Evaluated>();
 
 /** Evaluates a module-level constant declaration (memoised per parse). */
 export function evalConstDecl(mod: ModuleInfo, decl: ts.VariableDeclaration): ConstResult {
-  const hit = memo.get(decl);
-  if (hit) return hit;
-  if (!decl.initializer) return { ok: false, mod, node: decl, reason: `'${decl.name.getText(mod.sf)}' has no initializer` };
-  if (evaluating.has(decl)) return { ok: false, mod, node: decl, reason: 'the constant depends on itself' };
-  evaluating.add(decl);
-  const r = evalConst(mod, decl.initializer);
-  evaluating.delete(decl);
-  memo.set(decl, r);
-  return r;
+  return evalDecl(mod, decl, 0).r;
 }
 
+/**
+ * The successful evaluations of one caller that evaluates many nested parts of one expression (a
+ * lowering run): each part is then evaluated once, not once per enclosing part.
+ */
+export type ConstCache = Map<ts.Node, Evaluated>;
+
 /** Evaluates a constant expression with JavaScript semantics (module constants are host values too). */
-export function evalConst(mod: ModuleInfo, node: ts.Expression): ConstResult {
-  const fail = (reason: string): ConstResult => ({ ok: false, mod, node, reason });
-  const ok = (value: number, int: boolean): ConstResult => ({ ok: true, v: { value, int: int && Number.isInteger(value) } });
+export function evalConst(mod: ModuleInfo, node: ts.Expression, cache?: ConstCache): ConstResult {
+  return evalExpr(mod, node, 0, cache).r;
+}
+
+function tooDeep(mod: ModuleInfo, node: ts.Node): Evaluated {
+  const reason = `the constant nests more than ${MAX_EXPRESSION_DEPTH} levels deep`;
+  return { r: { ok: false, mod, node, reason, tooDeep: true }, height: MAX_EXPRESSION_DEPTH + 1 };
+}
+
+function evalDecl(mod: ModuleInfo, decl: ts.VariableDeclaration, depth: number): Evaluated {
+  const hit = memo.get(decl);
+  if (hit) return depth + hit.height > MAX_EXPRESSION_DEPTH ? tooDeep(mod, decl) : hit;
+  if (!decl.initializer) return { r: { ok: false, mod, node: decl, reason: `'${decl.name.getText(mod.sf)}' has no initializer` }, height: 0 };
+  if (evaluating.has(decl)) return { r: { ok: false, mod, node: decl, reason: 'the constant depends on itself' }, height: 0 };
+  evaluating.add(decl);
+  let e: Evaluated;
+  try {
+    e = evalExpr(mod, decl.initializer, depth + 1);
+  } finally {
+    // Whatever happens, no declaration stays marked as being evaluated (a false cycle next time).
+    evaluating.delete(decl);
+  }
+  const result = { r: e.r, height: e.height + 1 };
+  // Cut off below the top, a constant may still be fine on its own: only the top call knows.
+  if (e.r.ok || !e.r.tooDeep || depth === 0) memo.set(decl, result);
+  return result;
+}
+
+function evalExpr(mod: ModuleInfo, node: ts.Expression, depth: number, cache?: ConstCache): Evaluated {
+  if (depth > MAX_EXPRESSION_DEPTH) return tooDeep(mod, node);
+  if (!cache) return evaluate(mod, node, depth);
+  // A value is the same from any depth at which its evaluation is not cut off, which its height
+  // tells; failures are not kept (their height covers only the part evaluated before they failed).
+  const hit = cache.get(node);
+  if (hit && depth + hit.height <= MAX_EXPRESSION_DEPTH) return hit;
+  const e = evaluate(mod, node, depth, cache);
+  if (e.r.ok) cache.set(node, e);
+  return e;
+}
+
+function evaluate(mod: ModuleInfo, node: ts.Expression, depth: number, cache?: ConstCache): Evaluated {
+  const fail = (reason: string): Evaluated => ({ r: { ok: false, mod, node, reason }, height: 0 });
+  const ok = (value: number, int: boolean, height = 0): Evaluated => ({ r: { ok: true, v: { value, int: int && Number.isInteger(value) } }, height });
+  const sub = (e: ts.Expression): Evaluated => {
+    const r = evalExpr(mod, e, depth + 1, cache);
+    return { r: r.r, height: r.height + 1 };
+  };
   if (ts.isNumericLiteral(node)) return ok(Number(node.text), isIntLiteralText(node.getText(mod.sf)));
-  if (ts.isParenthesizedExpression(node) || ts.isNonNullExpression(node)) return evalConst(mod, node.expression);
-  if (ts.isAsExpression(node) && node.type.getText(mod.sf) === 'const') return evalConst(mod, node.expression);
+  if (ts.isParenthesizedExpression(node) || ts.isNonNullExpression(node)) return sub(node.expression);
+  if (ts.isAsExpression(node) && node.type.getText(mod.sf) === 'const') return sub(node.expression);
   if (ts.isIdentifier(node)) {
     if (node.text === 'Infinity') return ok(Infinity, false);
     const sym = lookupModuleName(mod, node.text);
-    if (sym.k === 'const') return evalConstDecl(sym.mod, sym.decl);
-    return fail(`'${node.text}' is not a module-level numeric constant`);
+    if (sym.k !== 'const') return fail(`'${node.text}' is not a module-level numeric constant`);
+    const d = evalDecl(sym.mod, sym.decl, depth + 1);
+    return { r: d.r, height: d.height + 1 };
   }
   if (ts.isPropertyAccessExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'Math') {
     if (node.name.text === 'PI') return ok(Math.PI, false);
     if (node.name.text === 'E') return ok(Math.E, false);
   }
   if (ts.isPrefixUnaryExpression(node)) {
-    const r = evalConst(mod, node.operand);
-    if (!r.ok) return r;
-    const { value: v, int } = r.v;
+    const o = sub(node.operand);
+    if (!o.r.ok) return o;
+    const { value: v, int } = o.r.v;
     switch (node.operator) {
       case ts.SyntaxKind.MinusToken:
-        return ok(-v, int);
+        return ok(-v, int, o.height);
       case ts.SyntaxKind.PlusToken:
-        return ok(v, int);
+        return ok(v, int, o.height);
       case ts.SyntaxKind.TildeToken:
-        return int ? ok(~v, true) : fail('~ needs an integer');
+        return int ? ok(~v, true, o.height) : fail('~ needs an integer');
     }
     return fail(`operator ${ts.tokenToString(node.operator) ?? '?'} in a constant`);
   }
   if (ts.isBinaryExpression(node)) {
-    const l = evalConst(mod, node.left);
-    if (!l.ok) return l;
-    const r = evalConst(mod, node.right);
-    if (!r.ok) return r;
-    const a = l.v.value;
-    const b = r.v.value;
-    const int = l.v.int && r.v.int;
+    const l = sub(node.left);
+    if (!l.r.ok) return l;
+    const r = sub(node.right);
+    if (!r.r.ok) return r;
+    const a = l.r.v.value;
+    const b = r.r.v.value;
+    const int = l.r.v.int && r.r.v.int;
+    const h = Math.max(l.height, r.height);
     switch (node.operatorToken.kind) {
-      case ts.SyntaxKind.PlusToken: return ok(a + b, int);
-      case ts.SyntaxKind.MinusToken: return ok(a - b, int);
-      case ts.SyntaxKind.AsteriskToken: return ok(a * b, int);
-      case ts.SyntaxKind.SlashToken: return ok(a / b, int);
-      case ts.SyntaxKind.PercentToken: return ok(a % b, int);
-      case ts.SyntaxKind.AsteriskAsteriskToken: return ok(a ** b, int);
-      case ts.SyntaxKind.LessThanLessThanToken: return ok(a << b, int);
-      case ts.SyntaxKind.GreaterThanGreaterThanToken: return ok(a >> b, int);
-      case ts.SyntaxKind.GreaterThanGreaterThanGreaterThanToken: return ok(a >>> b, int);
-      case ts.SyntaxKind.AmpersandToken: return ok(a & b, int);
-      case ts.SyntaxKind.BarToken: return ok(a | b, int);
-      case ts.SyntaxKind.CaretToken: return ok(a ^ b, int);
+      case ts.SyntaxKind.PlusToken: return ok(a + b, int, h);
+      case ts.SyntaxKind.MinusToken: return ok(a - b, int, h);
+      case ts.SyntaxKind.AsteriskToken: return ok(a * b, int, h);
+      case ts.SyntaxKind.SlashToken: return ok(a / b, int, h);
+      case ts.SyntaxKind.PercentToken: return ok(a % b, int, h);
+      case ts.SyntaxKind.AsteriskAsteriskToken: return ok(a ** b, int, h);
+      case ts.SyntaxKind.LessThanLessThanToken: return ok(a << b, int, h);
+      case ts.SyntaxKind.GreaterThanGreaterThanToken: return ok(a >> b, int, h);
+      case ts.SyntaxKind.GreaterThanGreaterThanGreaterThanToken: return ok(a >>> b, int, h);
+      case ts.SyntaxKind.AmpersandToken: return ok(a & b, int, h);
+      case ts.SyntaxKind.BarToken: return ok(a | b, int, h);
+      case ts.SyntaxKind.CaretToken: return ok(a ^ b, int, h);
     }
     return fail(`operator ${node.operatorToken.getText(mod.sf)} in a constant`);
   }

@@ -9,13 +9,24 @@
 //   return/break/continue under a non-uniform condition (for the rest of the loop body or
 //   function); a loop whose body ends non-uniformly is non-uniform on every iteration; after a
 //   loop, control flow is uniform again unless the loop can return.
+// Cost: linear per round. Under non-uniform control flow everything is non-uniform, so such code
+// is walked once, plainly; a loop entered uniformly is analysed once to find how its iterations
+// end, and only walked again (plainly) when they end non-uniformly. Marking a local marks at once
+// the locals its value flows into and those assigned under conditions that read it, so rounds are
+// few; another round runs while one adds anything.
 import type { DiagnosticBag } from '../diagnostics/diagnostic.js';
 import type { Expr, KernelIR, Span, Stmt } from '../ir/types.js';
 import { printExpr } from '../ir/print.js';
-import { exprChildren } from '../ir/walk.js';
+import { exprChildren, visitExpr } from '../ir/walk.js';
 
 /** Why control flow is non-uniform here; null when uniform. */
-type CF = null | { code: 'KS5001' | 'KS5004'; what: string; line: number };
+type CF = null | { code: 'KS5001'; cond: Expr; line: number } | { code: 'KS5004'; what: string; line: number };
+
+/** A barrier under non-uniform control flow. */
+interface Finding {
+  span: Span;
+  cf: NonNullable<CF>;
+}
 
 export type SourceText = (span: Span) => string | null;
 
@@ -23,25 +34,72 @@ export function checkUniformity(k: KernelIR, diags: DiagnosticBag, textOf: Sourc
   if (!k.usesBarrier) return;
   const nuArrays = new Set<string>(k.shared.map((s) => s.name));
   for (const p of k.params) if (p.kind === 'array' && p.access !== 'read') nuArrays.add(p.name);
-  const a = new Analysis(nuArrays, textOf);
+  const a = new Analysis(nuArrays, dependents(k.body));
   // Each round can only add non-uniform locals, so this terminates.
-  for (let i = 0; i < 64; i++) {
+  do {
     a.changed = false;
-    a.block(k.body, null);
-    if (!a.changed) break;
+    a.flow(k.body, null, null);
+  } while (a.changed);
+  const found: Finding[] = [];
+  a.flow(k.body, null, found);
+  for (const { span, cf } of found) {
+    if (cf.code === 'KS5001') {
+      const text = textOf(cf.cond.span) ?? printExpr(cf.cond);
+      diags.report(span, 'KS5001', `the condition \`${text}\``, cf.line);
+    } else {
+      diags.report(span, 'KS5004', cf.what, cf.line);
+    }
   }
-  a.report = diags;
-  a.block(k.body, null);
+}
+
+/**
+ * For each local, the locals that become non-uniform when it does: those assigned a value that
+ * reads it, and those assigned inside an if or loop whose condition reads it.
+ */
+function dependents(body: readonly Stmt[]): Map<string, Set<string>> {
+  const deps = new Map<string, Set<string>>();
+  const reads = (e: Expr, into: string[]): void =>
+    visitExpr(e, (x) => {
+      if (x.k === 'load') into.push(x.name);
+    });
+  const walk = (stmts: readonly Stmt[], conds: readonly string[]): void => {
+    for (const s of stmts) {
+      if (s.k === 'let' || s.k === 'assign') {
+        const from = [...conds];
+        const value = s.k === 'let' ? s.init : s.value;
+        if (value) reads(value, from);
+        for (const y of from) {
+          let set = deps.get(y);
+          if (!set) deps.set(y, (set = new Set()));
+          set.add(s.name);
+        }
+      } else if (s.k === 'if' || s.k === 'loop') {
+        const inner = [...conds];
+        if (s.cond) reads(s.cond, inner);
+        if (s.k === 'if') {
+          walk(s.then, inner);
+          walk(s.else, inner);
+        } else {
+          walk(s.body, inner);
+          walk(s.update, inner);
+        }
+      } else if (s.k === 'block') {
+        walk(s.body, conds);
+      }
+    }
+  };
+  walk(body, []);
+  return deps;
 }
 
 class Analysis {
   readonly nuLocals = new Set<string>();
   changed = false;
-  report: DiagnosticBag | null = null;
+  private readonly x = new Exits();
 
   constructor(
     private readonly nuArrays: Set<string>,
-    private readonly textOf: SourceText,
+    private readonly deps: Map<string, Set<string>>,
   ) {}
 
   nonUniform(e: Expr): boolean {
@@ -61,105 +119,164 @@ class Analysis {
     return exprChildren(e).some((c) => this.nonUniform(c));
   }
 
-  private mark(name: string, value: Expr | null, cf: CF): void {
+  /** Marks a local non-uniform, and everything that depends on it. */
+  private add(name: string): void {
     if (this.nuLocals.has(name)) return;
-    if (cf || (value && this.nonUniform(value))) {
-      this.nuLocals.add(name);
-      this.changed = true;
+    const work = [name];
+    this.nuLocals.add(name);
+    this.changed = true;
+    for (let n = work.pop(); n !== undefined; n = work.pop()) {
+      for (const d of this.deps.get(n) ?? []) {
+        if (this.nuLocals.has(d)) continue;
+        this.nuLocals.add(d);
+        work.push(d);
+      }
     }
   }
 
+  private mark(name: string, value: Expr | null): void {
+    if (!this.nuLocals.has(name) && value && this.nonUniform(value)) this.add(name);
+  }
+
   private cond(e: Expr): CF {
-    if (!this.nonUniform(e)) return null;
-    const text = this.textOf(e.span) ?? printExpr(e);
-    return { code: 'KS5001', what: `the condition \`${text}\``, line: e.span.line };
+    return this.nonUniform(e) ? { code: 'KS5001', cond: e, line: e.span.line } : null;
   }
 
-  /** Analyses a statement list entered with control flow `cf`; returns the flow at its end. */
-  block(body: readonly Stmt[], cf: CF): CF {
-    for (const s of body) cf = this.stmt(s, cf);
-    return cf;
+  /**
+   * Analyses a statement list entered with control flow `cf`; returns the flow at its end.
+   * Barriers under non-uniform control flow go to `found` (null: not collected).
+   */
+  flow(body: readonly Stmt[], cf: CF, found: Finding[] | null): CF {
+    if (cf) {
+      // Everything here runs under `cf`, and so does everything after it: one plain walk.
+      for (const s of body) this.under(s, cf, found);
+      return cf;
+    }
+    let at: CF = null;
+    for (const s of body) {
+      if (at) this.under(s, at, found);
+      else at = this.stmt(s, found);
+    }
+    return at;
   }
 
-  private stmt(s: Stmt, cf: CF): CF {
+  /** A statement under non-uniform control flow: its locals are all non-uniform, its barriers all wrong. */
+  private under(s: Stmt, cf: NonNullable<CF>, found: Finding[] | null): void {
     switch (s.k) {
       case 'let':
-        this.mark(s.name, s.init, cf);
-        return cf;
       case 'assign':
-        this.mark(s.name, s.value, cf);
-        return cf;
+        this.add(s.name);
+        return;
+      case 'localArray':
+        this.nuArrays.add(s.name);
+        return;
+      case 'barrier':
+        found?.push({ span: s.span, cf });
+        return;
+      case 'if':
+        for (const t of s.then) this.under(t, cf, found);
+        for (const t of s.else) this.under(t, cf, found);
+        return;
+      case 'loop':
+        for (const t of s.body) this.under(t, cf, found);
+        for (const t of s.update) this.under(t, cf, found);
+        return;
+      case 'block':
+        for (const t of s.body) this.under(t, cf, found);
+        return;
+      default:
+        return;
+    }
+  }
+
+  /** A statement entered with uniform control flow; returns the flow after it. */
+  private stmt(s: Stmt, found: Finding[] | null): CF {
+    switch (s.k) {
+      case 'let':
+        this.mark(s.name, s.init);
+        return null;
+      case 'assign':
+        this.mark(s.name, s.value);
+        return null;
       case 'localArray':
         // Per-thread arrays are always treated as non-uniform (their reads, that is).
         this.nuArrays.add(s.name);
-        return cf;
-      case 'barrier':
-        if (cf && this.report) {
-          if (cf.code === 'KS5001') this.report.report(s.span, 'KS5001', cf.what, cf.line);
-          else this.report.report(s.span, 'KS5004', cf.what, cf.line);
-        }
-        return cf;
+        return null;
       case 'if': {
-        const inner = cf ?? this.cond(s.cond);
-        const c1 = this.block(s.then, inner);
-        const c2 = this.block(s.else, inner);
-        if (!exits(s.then) && !exits(s.else)) return cf;
-        if (cf) return cf;
+        const inner = this.cond(s.cond);
+        const c1 = this.flow(s.then, inner, found);
+        const c2 = this.flow(s.else, inner, found);
+        if (!this.x.exits(s.then) && !this.x.exits(s.else)) return null;
         const ended = c1 ?? c2 ?? inner;
         if (!ended) return null;
-        return { code: 'KS5004', what: returns([s]) ? 'the kernel' : 'the loop iteration', line: s.span.line };
+        return { code: 'KS5004', what: this.x.returns(s.then) || this.x.returns(s.else) ? 'the kernel' : 'the loop iteration', line: s.span.line };
       }
       case 'loop': {
         // An iteration that ends non-uniformly (a divergent continue/break/return) makes every
         // later iteration non-uniform; that reason is named before a loop-carried condition.
         const condCF = s.cond ? this.cond(s.cond) : null;
-        let head = cf;
+        // First, how an iteration entered uniformly ends; its findings stand only if it is so entered.
+        const local: Finding[] | null = found ? [] : null;
+        const end = this.flow(s.body, null, local);
+        const upd = this.flow(s.update, end, local);
+        const head = end ?? upd ?? condCF;
         if (!head) {
-          const report = this.report;
-          this.report = null;
-          const end = this.block(s.body, null);
-          const upd = this.block(s.update, end);
-          this.report = report;
-          head = end ?? upd;
+          if (found && local) found.push(...local);
+        } else {
+          this.flow(s.body, head, found);
+          this.flow(s.update, head, found);
         }
-        head ??= condCF;
-        const end = this.block(s.body, head);
-        this.block(s.update, end ?? head);
-        return returns(s.body) ? (cf ?? head) : cf;
+        return this.x.returns(s.body) ? head : null;
       }
       case 'block':
-        return this.block(s.body, cf);
+        return this.flow(s.body, null, found);
       default:
-        return cf;
+        return null;
     }
   }
 }
 
-/** Whether statements can leave their enclosing construct early (return, or break/continue of an outer loop). */
-function exits(body: readonly Stmt[]): boolean {
-  return body.some((s) => {
-    switch (s.k) {
-      case 'return':
-      case 'break':
-      case 'continue':
-        return true;
-      case 'if':
-        return exits(s.then) || exits(s.else);
-      case 'block':
-        return exits(s.body);
-      case 'loop':
-        return returns(s.body);
-      default:
-        return false;
-    }
-  });
-}
+/** Whether statement lists can leave their construct early, memoised per analysis (each list is walked once). */
+class Exits {
+  private readonly exitsMemo = new WeakMap<readonly Stmt[], boolean>();
+  private readonly returnsMemo = new WeakMap<readonly Stmt[], boolean>();
 
-function returns(body: readonly Stmt[]): boolean {
-  return body.some((s) => {
-    if (s.k === 'return') return true;
-    if (s.k === 'if') return returns(s.then) || returns(s.else);
-    if (s.k === 'block' || s.k === 'loop') return returns(s.body);
-    return false;
-  });
+  /** Whether statements can leave their enclosing construct early (return, or break/continue of an outer loop). */
+  exits(body: readonly Stmt[]): boolean {
+    let r = this.exitsMemo.get(body);
+    if (r === undefined) {
+      r = body.some((s) => {
+        switch (s.k) {
+          case 'return':
+          case 'break':
+          case 'continue':
+            return true;
+          case 'if':
+            return this.exits(s.then) || this.exits(s.else);
+          case 'block':
+            return this.exits(s.body);
+          case 'loop':
+            return this.returns(s.body);
+          default:
+            return false;
+        }
+      });
+      this.exitsMemo.set(body, r);
+    }
+    return r;
+  }
+
+  returns(body: readonly Stmt[]): boolean {
+    let r = this.returnsMemo.get(body);
+    if (r === undefined) {
+      r = body.some((s) => {
+        if (s.k === 'return') return true;
+        if (s.k === 'if') return this.returns(s.then) || this.returns(s.else);
+        if (s.k === 'block' || s.k === 'loop') return this.returns(s.body);
+        return false;
+      });
+      this.returnsMemo.set(body, r);
+    }
+    return r;
+  }
 }

@@ -5,6 +5,7 @@ import type { ElemType } from '../../compiler/ir/types.js';
 import type { CompiledKernel } from '../../compiler/output.js';
 import { BaseArray, BaseDevice, newTyped, type LaunchShape } from '../device.js';
 import { LaunchError } from '../errors.js';
+import { kernelKey } from '../kernel-key.js';
 import type { DeviceLimits, LaunchArg, TypedArray } from '../types.js';
 import { CudaCompiler } from './compile.js';
 import { ATTR, CudaError, Driver, FUNC_ATTR, type DevicePtr, type Handle } from './driver.js';
@@ -31,6 +32,8 @@ class CudaArray extends BaseArray {
 
   protected async readImpl(): Promise<TypedArray> {
     await this.owner.synchronize();
+    // Disposed while waiting: its memory is freed (maybe reused); copying it would return garbage.
+    this.assertNotDisposedDuringRead();
     const out = newTyped(this.type, this.length);
     if (this.length > 0) this.owner.copyOut(out, this.ptr);
     return out;
@@ -102,7 +105,7 @@ export class CudaDevice extends BaseDevice {
   private load(kernel: CompiledKernel): Loaded {
     const known = this.byKernel.get(kernel);
     if (known) return known;
-    const key = `${kernel.hash}:${kernel.entryPoint}`;
+    const key = kernelKey(kernel);
     const hit = this.loaded.get(key);
     if (hit) {
       this.byKernel.set(kernel, hit);

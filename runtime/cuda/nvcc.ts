@@ -1,5 +1,6 @@
 // CUDA C → cubin/PTX with nvcc, run as a child process (no shell) on temporary files.
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { accessSync, constants, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
@@ -80,11 +81,22 @@ export function nvccArgs(req: CompileRequest, input: string, output: string): st
   return [...target, '-O3', '-std=c++17', '-o', output, input];
 }
 
+/**
+ * The source and output paths of one nvcc run inside `dir`. The kernel's name is data (a compiled
+ * kernel can come from anywhere), so it never becomes a path: the file is named by a hash of it,
+ * after its identifier characters for readable logs.
+ */
+export function nvccPaths(dir: string, req: Pick<CompileRequest, 'name' | 'format'>): { input: string; output: string } {
+  const readable = req.name.replace(/[^A-Za-z0-9_]/g, '').slice(0, 40);
+  const stem = `${readable || 'kernel'}-${createHash('sha256').update(req.name).digest('hex').slice(0, 16)}`;
+  const ext = req.format === 'cubin' ? 'cubin' : 'ptx';
+  return { input: join(dir, `${stem}.cu`), output: join(dir, `${stem}.${ext}`) };
+}
+
 export function compileWithNvcc(nvcc: string, req: CompileRequest): Buffer {
   const dir = mkdtempSync(join(tmpdir(), 'kernelscript-nvcc-'));
   try {
-    const input = join(dir, `${req.name}.cu`);
-    const output = join(dir, `${req.name}.${req.format}`);
+    const { input, output } = nvccPaths(dir, req);
     writeFileSync(input, req.code);
     const r = spawnSync(nvcc, nvccArgs(req, input, output), { encoding: 'utf8', timeout: 120_000 });
     if (r.error) throw new CudaCompileError(req.name, nvcc, r.error.message);

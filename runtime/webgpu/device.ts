@@ -5,6 +5,7 @@ import type { ElemType } from '../../compiler/ir/types.js';
 import type { CompiledKernel, WgslLayout } from '../../compiler/output.js';
 import { BaseDevice, newTyped, type Dim3Tuple, type LaunchShape } from '../device.js';
 import { DeviceError, LaunchError } from '../errors.js';
+import { PORTABLE_LIMITS } from '../limits.js';
 import type { DeviceLimits, LaunchArg, TypedArray } from '../types.js';
 import { WebGpuArray, bufferSize, type BufferOwner } from './array.js';
 import { encodeBatch, type Batch, type Op } from './batch.js';
@@ -56,8 +57,13 @@ export class WebGpuDevice extends BaseDevice implements BufferOwner {
     this.limits = {
       maxThreadsPerBlock: l.maxComputeInvocationsPerWorkgroup,
       maxBlockDim: [l.maxComputeWorkgroupSizeX, l.maxComputeWorkgroupSizeY, l.maxComputeWorkgroupSizeZ],
-      // A 1-D grid folds into two dispatch dimensions (the shader unfolds blockIdx.x).
-      maxGridDim: [this.maxWorkgroups * this.maxWorkgroups, this.maxWorkgroups, this.maxWorkgroups],
+      // A 1-D grid folds into two dispatch dimensions (the shader unfolds blockIdx.x), up to the
+      // portable 2^31 - 1 blocks (blockIdx.x is an i32).
+      maxGridDim: [
+        Math.min(this.maxWorkgroups * this.maxWorkgroups, PORTABLE_LIMITS.maxGridDim[0]),
+        this.maxWorkgroups,
+        this.maxWorkgroups,
+      ],
       maxSharedBytes: l.maxComputeWorkgroupStorageSize,
     };
     this.hasTimestamps = gpu.features.has('timestamp-query');
@@ -87,17 +93,6 @@ export class WebGpuDevice extends BaseDevice implements BufferOwner {
     return new WebGpuArray(this, type, length, buffer);
   }
 
-  protected override checkShape(kernel: CompiledKernel, shape: LaunchShape): void {
-    super.checkShape(kernel, shape);
-    const [gx, gy, gz] = shape.grid;
-    if (gx > this.maxWorkgroups && (gy > 1 || gz > 1)) {
-      throw new LaunchError(
-        `kernel '${kernel.name}': grid.x = ${gx} exceeds this device's ${this.maxWorkgroups} blocks per dimension; ` +
-          `only 1-D grids may be larger`,
-      );
-    }
-  }
-
   protected enqueue(kernel: CompiledKernel, shape: LaunchShape, args: readonly LaunchArg[]): void {
     const plan = this.plans.get(kernel) ?? this.plan(kernel);
     const wgsl = plan.wgsl;
@@ -109,7 +104,6 @@ export class WebGpuDevice extends BaseDevice implements BufferOwner {
       }
       arrays[i] = a;
     }
-    if (arrays.length > 1) checkAliasing(kernel, wgsl, arrays);
     // The last block shape's pipeline is kept: repeated launches skip the cache key.
     const [bx, by, bz] = shape.block;
     if (plan.block[0] !== bx || plan.block[1] !== by || plan.block[2] !== bz || plan.pipeline === null) {
@@ -306,24 +300,4 @@ function uniformBytes(plan: LaunchPlan, args: readonly LaunchArg[], grid: Dim3Tu
   view.setUint32(wgsl.gridOffset + 4, grid[1], true);
   view.setUint32(wgsl.gridOffset + 8, grid[2], true);
   return bytes;
-}
-
-/** WebGPU forbids binding one buffer twice in a dispatch when either binding is writable. */
-function checkAliasing(kernel: CompiledKernel, wgsl: WgslLayout, arrays: WebGpuArray[]): void {
-  // Few bindings: comparing pairs beats building a map on every launch.
-  const bindings = wgsl.arrayBindings;
-  for (let i = 1; i < arrays.length; i++) {
-    for (let j = i - 1; j >= 0; j--) {
-      if (arrays[j] !== arrays[i]) continue;
-      const b = bindings[i];
-      const other = bindings[j];
-      if (b && other && (b.access !== 'read' || other.access !== 'read')) {
-        throw new LaunchError(
-          `kernel '${kernel.name}': the same array is passed as '${other.name}' and '${b.name}', and the kernel writes one of ` +
-            `them; WebGPU does not allow a written buffer to alias another parameter`,
-        );
-      }
-      break;
-    }
-  }
 }

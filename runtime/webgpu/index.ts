@@ -1,5 +1,7 @@
 // Starts a WebGPU device: the adapter's own compute limits are requested (the defaults are lower),
-// and timestamp queries when the adapter has them (for time()).
+// capped at the portable launch limits (limits.ts) so that a block or grid shape accepted here is
+// accepted by the cpu and cuda devices too; and timestamp queries when the adapter has them.
+import { PORTABLE_LIMITS } from '../limits.js';
 import { findGpu } from './gpu.js';
 import { WebGpuDevice } from './device.js';
 
@@ -17,12 +19,21 @@ const WANTED_LIMITS = [
   'maxStorageBuffersPerShaderStage',
 ] as const;
 
+const [BX, BY, BZ] = PORTABLE_LIMITS.maxBlockDim;
+const CAPS: Partial<Record<(typeof WANTED_LIMITS)[number], number>> = {
+  maxComputeWorkgroupsPerDimension: PORTABLE_LIMITS.maxGridDim[1],
+  maxComputeInvocationsPerWorkgroup: PORTABLE_LIMITS.maxThreadsPerBlock,
+  maxComputeWorkgroupSizeX: BX,
+  maxComputeWorkgroupSizeY: BY,
+  maxComputeWorkgroupSizeZ: BZ,
+};
+
 export async function createWebGpuDevice(): Promise<WebGpuDevice> {
   const gpu = await findGpu();
   const adapter = await gpu.requestAdapter({ powerPreference: 'high-performance' });
   if (!adapter) throw new Error('no WebGPU adapter was found');
   const requiredLimits: Record<string, number> = {};
-  for (const k of WANTED_LIMITS) requiredLimits[k] = adapter.limits[k];
+  for (const k of WANTED_LIMITS) requiredLimits[k] = Math.min(adapter.limits[k], CAPS[k] ?? Infinity);
   const requiredFeatures: GPUFeatureName[] = adapter.features.has('timestamp-query') ? ['timestamp-query'] : [];
   const device = await adapter.requestDevice({ label: 'kernelscript', requiredLimits, requiredFeatures });
   return new WebGpuDevice(device, adapterName(adapter.info));

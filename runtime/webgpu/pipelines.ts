@@ -1,10 +1,12 @@
 // Shader modules, layouts and compute pipelines, cached per device: modules and layouts per kernel
-// hash, pipelines per (hash, block shape) since blockDim is a pipeline-overridable constant.
+// content (kernelKey), pipelines per (content, block shape) since blockDim is a pipeline-overridable
+// constant.
 // Pipeline creation is asynchronous; a failure becomes a KernelLoadError naming the kernel, thrown
 // by the synchronize()/read() that needed it.
 import type { CompiledKernel, WgslLayout } from '../../compiler/output.js';
 import type { Dim3Tuple } from '../device.js';
 import { KernelLoadError } from '../errors.js';
+import { kernelKey } from '../kernel-key.js';
 import { STAGE_COMPUTE } from './flags.js';
 
 export interface KernelLayout {
@@ -20,7 +22,7 @@ export class PipelineCache {
   constructor(private readonly device: GPUDevice) {}
 
   layout(kernel: CompiledKernel, wgsl: WgslLayout): KernelLayout {
-    let l = this.layouts.get(kernel.hash);
+    let l = this.layouts.get(kernelKey(kernel));
     if (!l) {
       // An explicit layout (not 'auto') so that parameters the shader never touches still bind.
       const entries: GPUBindGroupLayoutEntry[] = [
@@ -37,13 +39,13 @@ export class PipelineCache {
       const bindGroup = this.device.createBindGroupLayout({ label: `${kernel.name} bindings`, entries });
       const pipeline = this.device.createPipelineLayout({ label: kernel.name, bindGroupLayouts: [bindGroup] });
       l = { bindGroup, pipeline };
-      this.layouts.set(kernel.hash, l);
+      this.layouts.set(kernelKey(kernel), l);
     }
     return l;
   }
 
   pipeline(kernel: CompiledKernel, wgsl: WgslLayout, block: Dim3Tuple): Promise<GPUComputePipeline> {
-    const key = `${kernel.hash}|${block.join(',')}`;
+    const key = `${block.join(',')}|${kernelKey(kernel)}`;
     let p = this.pipelines.get(key);
     if (!p) {
       const layout = this.layout(kernel, wgsl).pipeline;
@@ -59,14 +61,14 @@ export class PipelineCache {
   }
 
   private module(kernel: CompiledKernel): GPUShaderModule {
-    let m = this.modules.get(kernel.hash);
+    let m = this.modules.get(kernelKey(kernel));
     if (!m) {
       // Compile errors are read from getCompilationInfo(); the scope keeps them from also being
       // reported as uncaptured device errors.
       this.device.pushErrorScope('validation');
       m = this.device.createShaderModule({ label: kernel.name, code: kernel.code });
       void this.device.popErrorScope().catch(() => undefined);
-      this.modules.set(kernel.hash, m);
+      this.modules.set(kernelKey(kernel), m);
     }
     return m;
   }

@@ -16,7 +16,7 @@ describe.skipIf(!slot?.device)(`webgpu device${slot?.device ? '' : ` (skipped: $
   it('reports the adapter limits it requested', () => {
     expect(gpu.limits.maxThreadsPerBlock).toBeGreaterThanOrEqual(256);
     expect(gpu.limits.maxGridDim[1]).toBeGreaterThanOrEqual(65535);
-    expect(gpu.limits.maxGridDim[0]).toBe(gpu.limits.maxGridDim[1] ** 2);
+    expect(gpu.limits.maxGridDim[0]).toBe(Math.min(gpu.limits.maxGridDim[1] ** 2, 2 ** 31 - 1));
     expect(gpu.limits.maxSharedBytes).toBeGreaterThanOrEqual(16384);
     expect(gpu.name.length).toBeGreaterThan(0);
   });
@@ -65,7 +65,7 @@ describe.skipIf(!slot?.device)(`webgpu device${slot?.device ? '' : ` (skipped: $
   it('refuses the same array as a read and a written parameter', () => {
     const x = gpu.alloc(Float32Array, 8);
     expect(() => gpu.launch(saxpy('wgsl'), { grid: 1, block: 8 }, 1, x, x, 8)).toThrow(
-      /the same array is passed as 'x' and 'y'.*does not allow a written buffer to alias/,
+      /the same array is passed as 'x' and 'y', and the kernel writes one of them/,
     );
     x.dispose();
   });

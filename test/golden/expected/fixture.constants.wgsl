@@ -17,8 +17,9 @@ struct ks_Params {
 override ks_block_x: u32 = 1u;
 override ks_block_y: u32 = 1u;
 override ks_block_z: u32 = 1u;
-var<private> ks_inf_bits: u32 = 0x7f800000u;
-var<private> ks_nan_bits: u32 = 0x7fc00000u;
+
+// The f32 with bits b: Infinity and NaN, which WGSL cannot write as constants.
+fn ks_f32_bits(b: u32) -> f32 { return bitcast<f32>(b); }
 
 @compute @workgroup_size(ks_block_x, ks_block_y, ks_block_z)
 fn constants(@builtin(workgroup_id) ks_wid: vec3<u32>, @builtin(num_workgroups) ks_nwg: vec3<u32>) {
@@ -32,8 +33,8 @@ fn constants(@builtin(workgroup_id) ks_wid: vec3<u32>, @builtin(num_workgroups) 
   OI[2i] = (-2147483647i - 1i) + k;
   OI[3i] = 65536i + k;
   OI[4i] = -4i;
-  O[0i] = bitcast<f32>(ks_inf_bits) * f32(k);
-  O[1i] = bitcast<f32>(ks_nan_bits);
-  O[2i] = -bitcast<f32>(ks_inf_bits) * f32(k);
+  O[0i] = ks_f32_bits(0x7f800000u) * f32(k);
+  O[1i] = ks_f32_bits(0x7fc00000u);
+  O[2i] = ks_f32_bits(0xff800000u) * f32(k);
   O[3i] = -2.0f;
 }

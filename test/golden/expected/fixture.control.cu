@@ -11,7 +11,7 @@ static __device__ __forceinline__ float scale(float v, bool on, int times) {
   float r = v;
   {
     int t = 0;
-    for (; t < times; t = t + 1) {
+    for (; t < times; t = (int)(t + 1u)) {
       r = twice(r);
     }
   }
@@ -19,41 +19,41 @@ static __device__ __forceinline__ float scale(float v, bool on, int times) {
 }
 
 extern "C" __global__ void control(const float* __restrict__ X, float* __restrict__ O, int* __restrict__ OI, bool flag, int m, int n) {
-  const int gi = (int)blockIdx.x * (int)blockDim.x + (int)threadIdx.x;
+  const int gi = (int)(blockIdx.x * blockDim.x + threadIdx.x);
   if (gi >= n) {
     return;
   }
   int acc = 0;
   {
     int j = 0;
-    for (; j < gi % 37; j = j + 1) {
+    for (; j < gi % 37; j = (int)(j + 1u)) {
       if ((j & 1) == 0) {
         continue;
       }
-      acc = acc + j;
+      acc = (int)((unsigned int)acc + j);
     }
   }
-  OI[gi * 4] = acc;
-  int v = gi + 1;
+  OI[(int)(gi * 4u)] = acc;
+  int v = (int)(gi + 1u);
   int steps = 0;
   for (;;) {
     if (v == 1 || steps >= 50) {
       break;
     }
-    v = v % 2 == 0 ? v / 2 : v * 3 + 1;
-    steps = steps + 1;
+    v = v % 2 == 0 ? v / 2 : (int)(v * 3u + 1u);
+    steps = (int)(steps + 1u);
   }
-  OI[gi * 4 + 1] = steps;
+  OI[(int)(gi * 4u + 1u)] = steps;
   int k = 0;
   int evens = 0;
   do {
-    k = k + 1;
+    k = (int)(k + 1u);
     if (k % 2 != 0) {
       continue;
     }
-    evens = evens + 1;
+    evens = (int)(evens + 1u);
   } while (k < gi % 11);
-  OI[gi * 4 + 2] = evens;
+  OI[(int)(gi * 4u + 2u)] = evens;
   int p = 0;
   int q = 0;
   for (;;) {
@@ -62,31 +62,31 @@ extern "C" __global__ void control(const float* __restrict__ X, float* __restric
       if (p == 3) {
         goto ks_continue_1;
       }
-      q = q + p;
+      q = (int)((unsigned int)q + p);
     }
     ks_continue_1:;
     if (p < 5) {
-      p = p + 1;
+      p = (int)(p + 1u);
     } else {
-      p = p + 2;
+      p = (int)(p + 2u);
     }
   }
-  OI[gi * 4 + 3] = q;
+  OI[(int)(gi * 4u + 3u)] = q;
   float w[4] = {};
   {
     int j = 0;
-    for (; j < 4; j = j + 1) {
-      w[j] = X[(gi + j) % n];
+    for (; j < 4; j = (int)(j + 1u)) {
+      w[j] = X[(int)((unsigned int)gi + j) % n];
     }
   }
   float best = -__int_as_float(0x7f800000);
   {
     int j2 = 0;
-    for (; j2 < 4; j2 = j2 + 1) {
+    for (; j2 < 4; j2 = (int)(j2 + 1u)) {
       best = fmaxf(best, w[j2]);
     }
   }
-  O[gi * 3] = best;
-  O[gi * 3 + 1] = scale(X[gi], flag, m);
-  O[gi * 3 + 2] = !(X[gi] < 0.0f) ? __int_as_float(0x7f800000) : -1.5f;
+  O[(int)(gi * 3u)] = best;
+  O[(int)(gi * 3u + 1u)] = scale(X[gi], flag, m);
+  O[(int)(gi * 3u + 2u)] = !(X[gi] < 0.0f) ? __int_as_float(0x7f800000) : -1.5f;
 }

@@ -20,7 +20,9 @@ struct ks_Params {
 override ks_block_x: u32 = 1u;
 override ks_block_y: u32 = 1u;
 override ks_block_z: u32 = 1u;
-var<private> ks_inf_bits: u32 = 0x7f800000u;
+
+// The f32 with bits b: Infinity and NaN, which WGSL cannot write as constants.
+fn ks_f32_bits(b: u32) -> f32 { return bitcast<f32>(b); }
 
 fn twice(v: f32) -> f32 {
   return v * 2.0f;
@@ -124,7 +126,7 @@ fn control(@builtin(local_invocation_id) ks_lid: vec3<u32>, @builtin(workgroup_i
     w[2i] = X[(gi + 2i) % n];
     w[3i] = X[(gi + 3i) % n];
   }
-  var best: f32 = -bitcast<f32>(ks_inf_bits);
+  var best: f32 = ks_f32_bits(0xff800000u);
   {
     best = max(best, w[0i]);
     best = max(best, w[1i]);
@@ -133,5 +135,5 @@ fn control(@builtin(local_invocation_id) ks_lid: vec3<u32>, @builtin(workgroup_i
   }
   O[gi * 3i] = best;
   O[gi * 3i + 1i] = scale(X[gi], flag, m);
-  O[gi * 3i + 2i] = select(-1.5f, bitcast<f32>(ks_inf_bits), !(X[gi] < 0.0f));
+  O[gi * 3i + 2i] = select(-1.5f, ks_f32_bits(0x7f800000u), !(X[gi] < 0.0f));
 }

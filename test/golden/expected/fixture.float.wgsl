@@ -42,6 +42,6 @@ fn float(@builtin(local_invocation_id) ks_lid: vec3<u32>, @builtin(workgroup_id)
   }
   let min_: f32 = select_[threadIdx];
   let Math: f32 = loop_(min_);
-  let u___x: f32 = Math + this_;
-  var_[threadIdx] = u___x;
+  let u__x: f32 = Math + this_;
+  var_[threadIdx] = u__x;
 }

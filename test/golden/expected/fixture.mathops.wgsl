@@ -31,6 +31,30 @@ fn ks_pow(x: f32, y: f32) -> f32 {
   return select(m, -m, floor(y * 0.5f) != y * 0.5f);
 }
 
+fn ks_fmod(x: f32, y: f32) -> f32 {
+  let sx = bitcast<u32>(x) & 0x80000000u;
+  let ax = bitcast<u32>(x) & 0x7fffffffu;
+  let ay = bitcast<u32>(y) & 0x7fffffffu;
+  if (ay == 0u || ax >= 0x7f800000u || ay > 0x7f800000u) { return bitcast<f32>(ax | 0x7fc00000u); }
+  if (ax < ay) { return x; }
+  // Exponent fields; a denormal (field 0) scales like field 1 without the implicit bit.
+  let ex = max(ax >> 23u, 1u);
+  let ey = max(ay >> 23u, 1u);
+  let my = select(ay & 0x7fffffu, (ay & 0x7fffffu) | 0x800000u, ay >= 0x800000u);
+  var r = select(ax & 0x7fffffu, (ax & 0x7fffffu) | 0x800000u, ax >= 0x800000u) % my;
+  var d = ex - ey;
+  while (d > 0u && r != 0u) {
+    let s = min(d, 8u);
+    r = (r << s) % my;
+    d = d - s;
+  }
+  if (r == 0u) { return bitcast<f32>(sx); }
+  // Normalise r * 2^ey to a significand in [2^23, 2^24), or stop at the denormal exponent.
+  let sh = min(countLeadingZeros(r) - 8u, ey - 1u);
+  // (e - 1) << 23 plus a significand with its implicit bit set adds that bit into the exponent.
+  return bitcast<f32>(sx | (((ey - sh - 1u) << 23u) + (r << sh)));
+}
+
 @compute @workgroup_size(ks_block_x, ks_block_y, ks_block_z)
 fn mathops(@builtin(local_invocation_id) ks_lid: vec3<u32>, @builtin(workgroup_id) ks_wid: vec3<u32>, @builtin(num_workgroups) ks_nwg: vec3<u32>) {
   var ks_block = ks_wid;
@@ -65,6 +89,6 @@ fn mathops(@builtin(local_invocation_id) ks_lid: vec3<u32>, @builtin(workgroup_i
     O[gi * 19i + 15i] = atan2(x, y);
     O[gi * 19i + 16i] = sign(x);
     O[gi * 19i + 17i] = 3.1415927f * x;
-    O[gi * 19i + 18i] = x * 7.0f % y;
+    O[gi * 19i + 18i] = ks_fmod(x * 7.0f, y);
   }
 }

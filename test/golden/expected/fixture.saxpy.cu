@@ -1,7 +1,7 @@
 // KernelScript kernel 'saxpy' (CUDA C). Generated code: edit the TypeScript source instead.
 
 extern "C" __global__ void saxpy(float a, const float* __restrict__ x, float* __restrict__ y, int n) {
-  const int gi = (int)blockIdx.x * (int)blockDim.x + (int)threadIdx.x;
+  const int gi = (int)(blockIdx.x * blockDim.x + threadIdx.x);
   if (gi < n) {
     y[gi] = a * x[gi] + y[gi];
   }

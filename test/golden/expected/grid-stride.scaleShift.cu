@@ -1,10 +1,10 @@
 // KernelScript kernel 'scaleShift' (CUDA C). Generated code: edit the TypeScript source instead.
 
 extern "C" __global__ void scaleShift(const float* __restrict__ x, float* __restrict__ y, int n, float scale, float shift) {
-  const int stride = (int)blockDim.x * (int)gridDim.x;
+  const int stride = (int)(blockDim.x * gridDim.x);
   {
-    int i = (int)blockIdx.x * (int)blockDim.x + (int)threadIdx.x;
-    for (; i < n; i = i + stride) {
+    int i = (int)(blockIdx.x * blockDim.x + threadIdx.x);
+    for (; i < n; i = (int)((unsigned int)i + stride)) {
       y[i] = x[i] * scale + shift;
     }
   }

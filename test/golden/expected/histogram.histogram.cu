@@ -2,8 +2,8 @@
 
 extern "C" __global__ void histogram(const unsigned int* __restrict__ data, unsigned int* __restrict__ bins, int n, unsigned int nbins) {
   {
-    int i = (int)blockIdx.x * (int)blockDim.x + (int)threadIdx.x;
-    for (; i < n; i = i + (int)blockDim.x * (int)gridDim.x) {
+    int i = (int)(blockIdx.x * blockDim.x + threadIdx.x);
+    for (; i < n; i = (int)(i + blockDim.x * gridDim.x)) {
       atomicAdd(&bins[data[i] % nbins], 1u);
     }
   }

@@ -4,21 +4,21 @@ extern "C" __global__ void histogramShared(const unsigned int* __restrict__ data
   __shared__ unsigned int counts[64];
   {
     int b = (int)threadIdx.x;
-    for (; b < 64; b = b + (int)blockDim.x) {
+    for (; b < 64; b = (int)(b + blockDim.x)) {
       counts[b] = 0u;
     }
   }
   __syncthreads();
   {
-    int i = (int)blockIdx.x * (int)blockDim.x + (int)threadIdx.x;
-    for (; i < n; i = i + (int)blockDim.x * (int)gridDim.x) {
+    int i = (int)(blockIdx.x * blockDim.x + threadIdx.x);
+    for (; i < n; i = (int)(i + blockDim.x * gridDim.x)) {
       atomicAdd(&counts[data[i] % 64u], 1u);
     }
   }
   __syncthreads();
   {
     int b_1 = (int)threadIdx.x;
-    for (; b_1 < 64; b_1 = b_1 + (int)blockDim.x) {
+    for (; b_1 < 64; b_1 = (int)(b_1 + blockDim.x)) {
       atomicAdd(&bins[b_1], counts[b_1]);
     }
   }

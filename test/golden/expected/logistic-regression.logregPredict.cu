@@ -1,15 +1,15 @@
 // KernelScript kernel 'logregPredict' (CUDA C). Generated code: edit the TypeScript source instead.
 
 extern "C" __global__ void logregPredict(const float* __restrict__ X, const float* __restrict__ w, float* __restrict__ p, int B, int D) {
-  const int i = (int)blockIdx.x * (int)blockDim.x + (int)threadIdx.x;
+  const int i = (int)(blockIdx.x * blockDim.x + threadIdx.x);
   if (i >= B) {
     return;
   }
   float z = 0.0f;
   {
     int j = 0;
-    for (; j < D; j = j + 1) {
-      z = z + X[i * D + j] * w[j];
+    for (; j < D; j = (int)(j + 1u)) {
+      z = z + X[(int)((unsigned int)i * D + j)] * w[j];
     }
   }
   p[i] = 1.0f / (1.0f + expf(-z));

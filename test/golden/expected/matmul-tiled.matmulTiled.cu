@@ -5,25 +5,25 @@ extern "C" __global__ void matmulTiled(const float* __restrict__ a, const float*
   __shared__ float tb[256];
   const int tx = (int)threadIdx.x;
   const int ty = (int)threadIdx.y;
-  const int row = (int)blockIdx.y * 16 + ty;
-  const int col = (int)blockIdx.x * 16 + tx;
+  const int row = (int)(blockIdx.y * 16u + ty);
+  const int col = (int)(blockIdx.x * 16u + tx);
   float sum = 0.0f;
   {
     int t = 0;
-    for (; t < k; t = t + 16) {
-      ta[ty * 16 + tx] = row < m && t + tx < k ? a[row * k + t + tx] : 0.0f;
-      tb[ty * 16 + tx] = col < n && t + ty < k ? b[(t + ty) * n + col] : 0.0f;
+    for (; t < k; t = (int)(t + 16u)) {
+      ta[(int)(ty * 16u + tx)] = row < m && (int)((unsigned int)t + tx) < k ? a[(int)((unsigned int)row * k + t + tx)] : 0.0f;
+      tb[(int)(ty * 16u + tx)] = col < n && (int)((unsigned int)t + ty) < k ? b[(int)(((unsigned int)t + ty) * n + col)] : 0.0f;
       __syncthreads();
       {
         int p = 0;
-        for (; p < 16; p = p + 1) {
-          sum = sum + ta[ty * 16 + p] * tb[p * 16 + tx];
+        for (; p < 16; p = (int)(p + 1u)) {
+          sum = sum + ta[(int)(ty * 16u + p)] * tb[(int)(p * 16u + tx)];
         }
       }
       __syncthreads();
     }
   }
   if (row < m && col < n) {
-    c[row * n + col] = sum;
+    c[(int)((unsigned int)row * n + col)] = sum;
   }
 }

@@ -3,13 +3,13 @@
 extern "C" __global__ void blockSum(const float* __restrict__ x, float* __restrict__ partial, float* __restrict__ total, int n) {
   __shared__ float s[256];
   const int t = (int)threadIdx.x;
-  const int i = (int)blockIdx.x * 256 * 2 + t;
+  const int i = (int)(blockIdx.x * 256u * 2u + t);
   float v = 0.0f;
   if (i < n) {
     v = x[i];
   }
-  if (i + 256 < n) {
-    v = v + x[i + 256];
+  if ((int)(i + 256u) < n) {
+    v = v + x[(int)(i + 256u)];
   }
   s[t] = v;
   __syncthreads();
@@ -17,7 +17,7 @@ extern "C" __global__ void blockSum(const float* __restrict__ x, float* __restri
     int stride = 128;
     for (; stride > 0; stride = stride >> 1) {
       if (t < stride) {
-        s[t] = s[t] + s[t + stride];
+        s[t] = s[t] + s[(int)((unsigned int)t + stride)];
       }
       __syncthreads();
     }

@@ -3,24 +3,24 @@
 extern "C" __global__ void scanBlock(const float* __restrict__ x, float* __restrict__ y, int n) {
   __shared__ float buf[512];
   const int t = (int)threadIdx.x;
-  const int i = (int)blockIdx.x * 256 + t;
+  const int i = (int)(blockIdx.x * 256u + t);
   buf[t] = i < n ? x[i] : 0.0f;
   __syncthreads();
   int src = 0;
   {
     int offset = 1;
-    for (; offset < 256; offset = offset * 2) {
-      const int dst = 1 - src;
-      float v = buf[src * 256 + t];
+    for (; offset < 256; offset = (int)(offset * 2u)) {
+      const int dst = (int)(1u - src);
+      float v = buf[(int)(src * 256u + t)];
       if (t >= offset) {
-        v = v + buf[src * 256 + t - offset];
+        v = v + buf[(int)(src * 256u + t - offset)];
       }
-      buf[dst * 256 + t] = v;
+      buf[(int)(dst * 256u + t)] = v;
       __syncthreads();
       src = dst;
     }
   }
   if (i < n) {
-    y[i] = buf[src * 256 + t];
+    y[i] = buf[(int)(src * 256u + t)];
   }
 }

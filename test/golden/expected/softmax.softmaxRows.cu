@@ -3,12 +3,12 @@
 extern "C" __global__ void softmaxRows(const float* __restrict__ x, float* __restrict__ y, int cols) {
   __shared__ float red[128];
   const int t = (int)threadIdx.x;
-  const int base = (int)blockIdx.x * cols;
+  const int base = (int)(blockIdx.x * cols);
   float m = x[base];
   {
     int c = t;
-    for (; c < cols; c = c + 128) {
-      m = fmaxf(m, x[base + c]);
+    for (; c < cols; c = (int)(c + 128u)) {
+      m = fmaxf(m, x[(int)((unsigned int)base + c)]);
     }
   }
   red[t] = m;
@@ -17,7 +17,7 @@ extern "C" __global__ void softmaxRows(const float* __restrict__ x, float* __res
     int s = 64;
     for (; s > 0; s = s >> 1) {
       if (t < s) {
-        red[t] = fmaxf(red[t], red[t + s]);
+        red[t] = fmaxf(red[t], red[(int)((unsigned int)t + s)]);
       }
       __syncthreads();
     }
@@ -27,8 +27,8 @@ extern "C" __global__ void softmaxRows(const float* __restrict__ x, float* __res
   float sum = 0.0f;
   {
     int c_1 = t;
-    for (; c_1 < cols; c_1 = c_1 + 128) {
-      sum = sum + expf(x[base + c_1] - rowMax);
+    for (; c_1 < cols; c_1 = (int)(c_1 + 128u)) {
+      sum = sum + expf(x[(int)((unsigned int)base + c_1)] - rowMax);
     }
   }
   red[t] = sum;
@@ -37,7 +37,7 @@ extern "C" __global__ void softmaxRows(const float* __restrict__ x, float* __res
     int s_1 = 64;
     for (; s_1 > 0; s_1 = s_1 >> 1) {
       if (t < s_1) {
-        red[t] = red[t] + red[t + s_1];
+        red[t] = red[t] + red[(int)((unsigned int)t + s_1)];
       }
       __syncthreads();
     }
@@ -45,8 +45,8 @@ extern "C" __global__ void softmaxRows(const float* __restrict__ x, float* __res
   const float total = red[0];
   {
     int c_2 = t;
-    for (; c_2 < cols; c_2 = c_2 + 128) {
-      y[base + c_2] = expf(x[base + c_2] - rowMax) / total;
+    for (; c_2 < cols; c_2 = (int)(c_2 + 128u)) {
+      y[(int)((unsigned int)base + c_2)] = expf(x[(int)((unsigned int)base + c_2)] - rowMax) / total;
     }
   }
 }

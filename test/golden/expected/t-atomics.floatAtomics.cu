@@ -2,7 +2,7 @@
 
 extern "C" __global__ void floatAtomics(const float* __restrict__ x, float* __restrict__ sums, int n) {
   __shared__ float part[1];
-  const int i = (int)blockIdx.x * (int)blockDim.x + (int)threadIdx.x;
+  const int i = (int)(blockIdx.x * blockDim.x + threadIdx.x);
   if ((int)threadIdx.x == 0) {
     part[0] = 0.0f;
   }

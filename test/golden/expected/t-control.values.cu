@@ -11,7 +11,7 @@ static __device__ __forceinline__ float scale(float v, bool on, int times) {
   float r = v;
   {
     int t = 0;
-    for (; t < times; t = t + 1) {
+    for (; t < times; t = (int)(t + 1u)) {
       r = twice(r);
     }
   }
@@ -19,28 +19,28 @@ static __device__ __forceinline__ float scale(float v, bool on, int times) {
 }
 
 extern "C" __global__ void values(const float* __restrict__ x, float* __restrict__ out, bool on, int times, int n) {
-  const int i = (int)blockIdx.x * (int)blockDim.x + (int)threadIdx.x;
+  const int i = (int)(blockIdx.x * blockDim.x + threadIdx.x);
   if (i >= n) {
     return;
   }
   float window[4] = {};
   {
     int j = 0;
-    for (; j < 4; j = j + 1) {
-      window[j] = x[(i + j) % n];
+    for (; j < 4; j = (int)(j + 1u)) {
+      window[j] = x[(int)((unsigned int)i + j) % n];
     }
   }
   float best = -__int_as_float(0x7f800000);
   float worst = __int_as_float(0x7f800000);
   {
     int j_1 = 0;
-    for (; j_1 < 4; j_1 = j_1 + 1) {
+    for (; j_1 < 4; j_1 = (int)(j_1 + 1u)) {
       best = fmaxf(best, window[j_1]);
       worst = fminf(worst, window[j_1]);
     }
   }
-  out[i * 4] = best;
-  out[i * 4 + 1] = worst;
-  out[i * 4 + 2] = scale(x[i], on, times);
-  out[i * 4 + 3] = x[i] >= 0.0f && on ? x[i] : -x[i] * 0.5f;
+  out[(int)(i * 4u)] = best;
+  out[(int)(i * 4u + 1u)] = worst;
+  out[(int)(i * 4u + 2u)] = scale(x[i], on, times);
+  out[(int)(i * 4u + 3u)] = x[i] >= 0.0f && on ? x[i] : -x[i] * 0.5f;
 }

@@ -19,7 +19,9 @@ struct ks_Params {
 override ks_block_x: u32 = 1u;
 override ks_block_y: u32 = 1u;
 override ks_block_z: u32 = 1u;
-var<private> ks_inf_bits: u32 = 0x7f800000u;
+
+// The f32 with bits b: Infinity and NaN, which WGSL cannot write as constants.
+fn ks_f32_bits(b: u32) -> f32 { return bitcast<f32>(b); }
 
 fn twice(v: f32) -> f32 {
   return v * 2.0f;
@@ -68,8 +70,8 @@ fn values(@builtin(local_invocation_id) ks_lid: vec3<u32>, @builtin(workgroup_id
     window[2i] = x[(i + 2i) % n];
     window[3i] = x[(i + 3i) % n];
   }
-  var best: f32 = -bitcast<f32>(ks_inf_bits);
-  var worst: f32 = bitcast<f32>(ks_inf_bits);
+  var best: f32 = ks_f32_bits(0xff800000u);
+  var worst: f32 = ks_f32_bits(0x7f800000u);
   {
     best = max(best, window[0i]);
     worst = min(worst, window[0i]);

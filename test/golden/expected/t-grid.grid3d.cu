@@ -1,10 +1,10 @@
 // KernelScript kernel 'grid3d' (CUDA C). Generated code: edit the TypeScript source instead.
 
 extern "C" __global__ void grid3d(int* __restrict__ out, int w, int h, int d) {
-  const int x = (int)blockIdx.x * (int)blockDim.x + (int)threadIdx.x;
-  const int y = (int)blockIdx.y * (int)blockDim.y + (int)threadIdx.y;
-  const int z = (int)blockIdx.z * (int)blockDim.z + (int)threadIdx.z;
+  const int x = (int)(blockIdx.x * blockDim.x + threadIdx.x);
+  const int y = (int)(blockIdx.y * blockDim.y + threadIdx.y);
+  const int z = (int)(blockIdx.z * blockDim.z + threadIdx.z);
   if (x < w && y < h && z < d) {
-    out[(z * h + y) * w + x] = (int)gridDim.x * 1000000 + (int)gridDim.y * 10000 + (int)gridDim.z * 100 + (int)blockDim.x * (int)blockDim.y * (int)blockDim.z;
+    out[(int)(((unsigned int)z * h + y) * w + x)] = (int)(gridDim.x * 1000000u + gridDim.y * 10000u + gridDim.z * 100u + blockDim.x * blockDim.y * blockDim.z);
   }
 }

@@ -1,8 +1,8 @@
 // KernelScript kernel 'wideGrid' (CUDA C). Generated code: edit the TypeScript source instead.
 
 extern "C" __global__ void wideGrid(int* __restrict__ out, int n) {
-  const int i = (int)blockIdx.x * (int)blockDim.x + (int)threadIdx.x;
+  const int i = (int)(blockIdx.x * blockDim.x + threadIdx.x);
   if (i < n) {
-    out[i] = ((int)blockIdx.x ^ 21845) + (int)gridDim.x * 3 + (int)blockIdx.y + (int)gridDim.y;
+    out[i] = (int)(((int)blockIdx.x ^ 21845) + gridDim.x * 3u + blockIdx.y + gridDim.y);
   }
 }

@@ -1,28 +1,28 @@
 // KernelScript kernel 'intOps' (CUDA C). Generated code: edit the TypeScript source instead.
 
 extern "C" __global__ void intOps(const int* __restrict__ a, const int* __restrict__ b, int* __restrict__ out, int n) {
-  const int i = (int)blockIdx.x * (int)blockDim.x + (int)threadIdx.x;
+  const int i = (int)(blockIdx.x * blockDim.x + threadIdx.x);
   if (i >= n) {
     return;
   }
   const int x = a[i];
   const int y = b[i];
-  const int o = i * 17;
-  out[o] = x + y;
-  out[o + 1] = x - y;
-  out[o + 2] = x * y;
-  out[o + 3] = x / y;
-  out[o + 4] = x % y;
-  out[o + 5] = x & y;
-  out[o + 6] = x | y;
-  out[o + 7] = x ^ y;
-  out[o + 8] = x << (y & 31);
-  out[o + 9] = x >> (y & 31);
-  out[o + 10] = (int)((unsigned int)x >> (y & 31));
-  out[o + 11] = ~x;
-  out[o + 12] = -x;
-  out[o + 13] = min(x, y);
-  out[o + 14] = max(x, y);
-  out[o + 15] = abs(x);
-  out[o + 16] = (int)((float)(((float)x > 0.0f) - ((float)x < 0.0f)));
+  const int o = (int)(i * 17u);
+  out[o] = (int)((unsigned int)x + y);
+  out[(int)(o + 1u)] = (int)((unsigned int)x - y);
+  out[(int)(o + 2u)] = (int)((unsigned int)x * y);
+  out[(int)(o + 3u)] = x / y;
+  out[(int)(o + 4u)] = x % y;
+  out[(int)(o + 5u)] = x & y;
+  out[(int)(o + 6u)] = x | y;
+  out[(int)(o + 7u)] = x ^ y;
+  out[(int)(o + 8u)] = (int)((unsigned int)x << (y & 31));
+  out[(int)(o + 9u)] = x >> (y & 31);
+  out[(int)(o + 10u)] = (int)((unsigned int)x >> (y & 31));
+  out[(int)(o + 11u)] = ~x;
+  out[(int)(o + 12u)] = (int)(-(unsigned int)x);
+  out[(int)(o + 13u)] = min(x, y);
+  out[(int)(o + 14u)] = max(x, y);
+  out[(int)(o + 15u)] = abs(x);
+  out[(int)(o + 16u)] = (int)((float)(((float)x > 0.0f) - ((float)x < 0.0f)));
 }

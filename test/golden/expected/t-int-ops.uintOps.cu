@@ -1,28 +1,28 @@
 // KernelScript kernel 'uintOps' (CUDA C). Generated code: edit the TypeScript source instead.
 
 extern "C" __global__ void uintOps(const unsigned int* __restrict__ a, const unsigned int* __restrict__ b, const int* __restrict__ s, unsigned int* __restrict__ out, int n) {
-  const int i = (int)blockIdx.x * (int)blockDim.x + (int)threadIdx.x;
+  const int i = (int)(blockIdx.x * blockDim.x + threadIdx.x);
   if (i < n) {
     const unsigned int x = a[i];
     const unsigned int y = b[i];
     const int sh = s[i];
-    const int o = i * 17;
+    const int o = (int)(i * 17u);
     out[o] = x + y;
-    out[o + 1] = x - y;
-    out[o + 2] = x * y;
-    out[o + 3] = x / y;
-    out[o + 4] = x % y;
-    out[o + 5] = x & y;
-    out[o + 6] = x | y;
-    out[o + 7] = x ^ y;
-    out[o + 8] = x << (sh & 31);
-    out[o + 9] = x >> (sh & 31);
-    out[o + 10] = x >> (y & 31);
-    out[o + 11] = ~x;
-    out[o + 12] = x * 2654435761u;
-    out[o + 13] = min(x, y);
-    out[o + 14] = max(x, y);
-    out[o + 15] = (x << 7) | (x >> 25);
-    out[o + 16] = x - 4000000000u;
+    out[(int)(o + 1u)] = x - y;
+    out[(int)(o + 2u)] = x * y;
+    out[(int)(o + 3u)] = x / y;
+    out[(int)(o + 4u)] = x % y;
+    out[(int)(o + 5u)] = x & y;
+    out[(int)(o + 6u)] = x | y;
+    out[(int)(o + 7u)] = x ^ y;
+    out[(int)(o + 8u)] = x << (sh & 31);
+    out[(int)(o + 9u)] = x >> (sh & 31);
+    out[(int)(o + 10u)] = x >> (y & 31);
+    out[(int)(o + 11u)] = ~x;
+    out[(int)(o + 12u)] = x * 2654435761u;
+    out[(int)(o + 13u)] = min(x, y);
+    out[(int)(o + 14u)] = max(x, y);
+    out[(int)(o + 15u)] = (x << 7) | (x >> 25);
+    out[(int)(o + 16u)] = x - 4000000000u;
   }
 }

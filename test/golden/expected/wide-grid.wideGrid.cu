@@ -1,9 +1,9 @@
 // KernelScript kernel 'wideGrid' (CUDA C). Generated code: edit the TypeScript source instead.
 
 extern "C" __global__ void wideGrid(const float* __restrict__ x, float* __restrict__ y, int* __restrict__ left, int n) {
-  const int i = (int)blockIdx.x * (int)blockDim.x + (int)threadIdx.x;
+  const int i = (int)(blockIdx.x * blockDim.x + threadIdx.x);
   if (i < n) {
     y[i] = x[i] * 2.0f + 1.0f;
-    left[i] = (int)gridDim.x - (int)blockIdx.x;
+    left[i] = (int)(gridDim.x - blockIdx.x);
   }
 }

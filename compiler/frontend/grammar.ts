@@ -1,0 +1,97 @@
+// Grammar errors that TypeScript reports from its type checker rather than its parser or binder,
+// and that need no types: the ones kernel code can meet, with TypeScript's own codes and messages.
+// (A full type check of the file would find them too, at a cost far above compiling its kernels.)
+// Most are JavaScript early errors, so the file would not even run; compiling it would give its
+// kernels a meaning it does not have.
+import { ts } from 'ts-morph';
+
+const K = ts.SyntaxKind;
+
+/** Every such error in a file, in source order. */
+export function grammarErrors(sf: ts.SourceFile): ts.Diagnostic[] {
+  const out: ts.Diagnostic[] = [];
+  const at = (node: ts.Node, code: number, message: string, length?: number): void => {
+    const start = node.getStart(sf);
+    out.push({ file: sf, start, length: length ?? node.getEnd() - start, code, messageText: message, category: ts.DiagnosticCategory.Error });
+  };
+  if (sf.isDeclarationFile) return out;
+  duplicateFunctions(sf.statements, at);
+  // Iterative (no file is too deep for it), in any order: the errors are sorted after.
+  const stack: ts.Node[] = [sf];
+  const push = (c: ts.Node): void => void stack.push(c);
+  for (let n = stack.pop(); n; n = stack.pop()) {
+    if (isAmbient(n)) continue;
+    repeatedModifiers(n, at);
+    if (ts.isVariableStatement(n)) {
+      const kind = blockScopedKind(n.declarationList);
+      if (kind && !allowsDeclarations(n.parent)) {
+        at(n.declarationList, 1156, `'${kind}' declarations can only be declared inside a block.`, kind.length);
+      }
+    } else if (ts.isVariableDeclaration(n)) {
+      const list = n.parent;
+      const inForInOf = ts.isForInStatement(list.parent) || ts.isForOfStatement(list.parent);
+      if (!n.initializer && !inForInOf && ts.isVariableDeclarationList(list) && blockScopedKind(list) === 'const') {
+        at(n, 1155, "'const' declarations must be initialized.");
+      }
+    } else if (ts.isIfStatement(n) && n.thenStatement.kind === K.EmptyStatement) {
+      at(n.thenStatement, 1313, "The body of an 'if' statement cannot be the empty statement.");
+    } else if (ts.isBlock(n) || ts.isModuleBlock(n)) {
+      duplicateFunctions(n.statements, at);
+    }
+    ts.forEachChild(n, push);
+  }
+  return out.sort((a, b) => (a.start ?? 0) - (b.start ?? 0));
+}
+
+/** `declare …`: no initializers, no bodies, and TypeScript checks none of the rules here. */
+function isAmbient(n: ts.Node): boolean {
+  return ts.canHaveModifiers(n) && (ts.getModifiers(n)?.some((m) => m.kind === K.DeclareKeyword) ?? false);
+}
+
+function blockScopedKind(list: ts.VariableDeclarationList): 'let' | 'const' | null {
+  if ((list.flags & ts.NodeFlags.Const) !== 0) return 'const';
+  if ((list.flags & ts.NodeFlags.Let) !== 0) return 'let';
+  return null;
+}
+
+/** Whether a `let`/`const` statement may stand here: not as the body of an if or a loop. */
+function allowsDeclarations(parent: ts.Node): boolean {
+  while (ts.isLabeledStatement(parent)) parent = parent.parent;
+  switch (parent.kind) {
+    case K.IfStatement:
+    case K.DoStatement:
+    case K.WhileStatement:
+    case K.WithStatement:
+    case K.ForStatement:
+    case K.ForInStatement:
+    case K.ForOfStatement:
+      return false;
+    default:
+      return true;
+  }
+}
+
+/** `export export …`, `async async …` (TS1030). */
+function repeatedModifiers(n: ts.Node, at: (node: ts.Node, code: number, message: string) => void): void {
+  if (!ts.canHaveModifiers(n)) return;
+  const seen = new Set<ts.SyntaxKind>();
+  for (const m of ts.getModifiers(n) ?? []) {
+    if (seen.has(m.kind)) at(m, 1030, `'${ts.tokenToString(m.kind) ?? ''}' modifier already seen.`);
+    seen.add(m.kind);
+  }
+}
+
+/** Two function declarations with bodies under one name, in one statement list (TS2393). */
+function duplicateFunctions(stmts: readonly ts.Statement[], at: (node: ts.Node, code: number, message: string) => void): void {
+  const byName = new Map<string, ts.FunctionDeclaration[]>();
+  for (const s of stmts) {
+    if (!ts.isFunctionDeclaration(s) || !s.body || !s.name) continue;
+    const list = byName.get(s.name.text);
+    if (list) list.push(s);
+    else byName.set(s.name.text, [s]);
+  }
+  for (const list of byName.values()) {
+    if (list.length < 2) continue;
+    for (const f of list) at(f.name ?? f, 2393, 'Duplicate function implementation.');
+  }
+}

@@ -1,0 +1,33 @@
+// What CUDA cannot run, diagnosed at the TypeScript source. ptxas (CUDA 13) rejects more than
+// 48 KiB of static shared memory per block ("uses too much shared data (0xc004 bytes, 0xc000
+// max)"), but accepts 4 GB of it (1e9 floats: the size seems to wrap); larger shared memory needs
+// dynamic shared memory, which kernels do not use. ptxas accepts any local array (a 400 MB one
+// becomes a 400 MB stack frame), but the CUDA C Programming Guide gives a thread at most 512 KiB
+// of local memory, and on an H200 (driver 580) cuLaunchKernel runs a kernel with a 511 KiB stack
+// frame and fails with CUDA_ERROR_INVALID_VALUE from 524000 bytes up (400 MB included).
+import { makeDiagnostic, type Diagnostic } from '../compiler/diagnostics/diagnostic.js';
+import type { KernelIR } from '../compiler/ir/types.js';
+import { visitStmts } from '../compiler/ir/walk.js';
+
+export const CUDA_MAX_SHARED_BYTES = 48 * 1024;
+export const CUDA_MAX_LOCAL_BYTES = 511 * 1024;
+
+export function cudaLimits(ir: KernelIR): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  // Every local array counts, whatever its scope: ptxas gives each its own stack slot.
+  let local = 0;
+  visitStmts(ir.body, (s) => {
+    if (s.k !== 'localArray' || local > CUDA_MAX_LOCAL_BYTES) return;
+    local += 4 * s.length;
+    if (local > CUDA_MAX_LOCAL_BYTES) out.push(makeDiagnostic(s.span, 'KS8002', 'cuda', local, CUDA_MAX_LOCAL_BYTES));
+  });
+  let shared = 0;
+  for (const s of ir.shared) {
+    shared += 4 * s.length;
+    if (shared > CUDA_MAX_SHARED_BYTES) {
+      out.push(makeDiagnostic(s.span, 'KS8003', 'cuda', shared, CUDA_MAX_SHARED_BYTES));
+      break;
+    }
+  }
+  return out;
+}

@@ -1,0 +1,446 @@
+// Regressions from "Silent miscompilations and crashes found by fuzzing", in the code generators:
+// f32 `%` on WGSL (exact IEEE fmod), comparisons as WGSL call arguments (template-list parsing),
+// user names the targets reject, NaN tests on WGSL, and barriers under conditions on Infinity (WGSL). Value checks run on every available device
+// against exact references; name checks also compile the CUDA C with nvcc (skipped without it).
+import { execFile, execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
+import { compileKernel } from '../../compiler/index.js';
+import type { CompiledKernel, Target } from '../../compiler/output.js';
+import type { Device, DeviceArray, LaunchArg, TypedArray } from '../../runtime/types.js';
+import { Rng, type HostArg } from '../helpers/case.js';
+import { closeDevices, openDevices } from '../helpers/devices.js';
+import { openDawn } from '../fuzz/dawn.js';
+
+const FILE = join(import.meta.dirname, 'targets-kernels.ts');
+const TARGET = { cpu: 'js', webgpu: 'wgsl', cuda: 'cuda' } as const satisfies Record<string, Target>;
+const HEADER = "import { kernel, f32, i32, bool, sharedArray } from 'kernelscript';\n";
+
+const slots = await openDevices();
+afterAll(() => closeDevices(slots));
+
+/** Launches `k` on `device` and returns the final contents of the arrays at `outputs`. */
+async function run(device: Device, k: CompiledKernel, threads: number, args: HostArg[], outputs: number[]): Promise<TypedArray[]> {
+  const arrays: DeviceArray[] = [];
+  try {
+    const launchArgs: LaunchArg[] = args.map((a) => {
+      if (typeof a !== 'object') return a;
+      const d = device.array(a);
+      arrays.push(d);
+      return d;
+    });
+    device.launchCompiled(k, { grid: Math.ceil(threads / 64), block: 64 }, launchArgs);
+    return await Promise.all(outputs.map((i) => (launchArgs[i] as DeviceArray).read()));
+  } finally {
+    for (const d of arrays) d.dispose();
+  }
+}
+
+const f32Bits = (bits: number): number => new Float32Array(new Uint32Array([bits >>> 0]).buffer)[0] as number;
+const same = (a: number, b: number): boolean => Object.is(a, b) || (Number.isNaN(a) && Number.isNaN(b));
+const show = (v: number): string => (Object.is(v, -0) ? '-0' : String(v));
+
+/** The first `limit` indices where `got` and `want` differ (NaN equals NaN, -0 differs from 0). */
+function mismatches(got: ArrayLike<number>, want: ArrayLike<number>, label: (i: number) => string, limit = 8): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < want.length && out.length < limit; i++) {
+    if (!same(got[i] as number, want[i] as number)) out.push(`${label(i)}: got ${show(got[i] as number)}, want ${show(want[i] as number)}`);
+  }
+  return out;
+}
+
+// ---- 2. f32 % is the exact IEEE remainder --------------------------------------------------------
+
+const FMOD_SOURCE = `${HEADER}
+function rem(a: f32, b: f32): f32 { return a % b; }
+export const fmod = kernel(function (x: Float32Array, y: Float32Array, out: Float32Array, n: i32) {
+  const i = blockIdx.x * blockDim.x + threadIdx.x;
+  if (i < n) out[i] = x[i] % y[i];
+});
+export const fmodHelper = kernel(function (x: Float32Array, y: Float32Array, out: Float32Array, n: i32) {
+  const i = blockIdx.x * blockDim.x + threadIdx.x;
+  if (i < n) {
+    let r = x[i];
+    r = rem(r, y[i]);
+    out[i] = r;
+  }
+});
+`;
+
+/** A random f32 with its biased exponent field in [lo, hi] (0 is denormal) and a random sign. */
+function randomF32(r: Rng, lo: number, hi: number): number {
+  const sign = r.next() < 0.5 ? 0x80000000 : 0;
+  return f32Bits(sign | (r.int(lo, hi + 1) << 23) | r.int(0, 0x800000));
+}
+
+function fmodInputs(r: Rng): { x: Float32Array; y: Float32Array } {
+  const xs: number[] = [1e7, 3e9, 100.1, -100.1, 5.5, -5.5];
+  const ys: number[] = [0.7, 7, 3.3, 3.3, -2, 2];
+  const pair = (x: number, y: number): void => {
+    xs.push(x);
+    ys.push(y);
+  };
+  const special = [0, -0, 1, -1, 0.7, Infinity, -Infinity, NaN, f32Bits(1), f32Bits(0x7fffff), f32Bits(0x800000), 3.4e38, -3.4e38];
+  for (const a of special) for (const b of special) pair(a, b);
+  for (let k = 0; k < 1500; k++) pair(randomF32(r, 0, 254), randomF32(r, 0, 254));
+  // Quotients up to 2^40: the range where x - y * trunc(x / y) goes wrong first.
+  for (let k = 0; k < 1500; k++) {
+    const ey = r.int(1, 200);
+    pair(randomF32(r, ey, Math.min(254, ey + 40)), randomF32(r, ey, ey));
+  }
+  // Denormal divisors and results.
+  for (let k = 0; k < 600; k++) pair(randomF32(r, 0, 60), randomF32(r, 0, 4));
+  // Exact multiples: zero results keep the dividend's sign.
+  for (let k = 0; k < 200; k++) {
+    const y = randomF32(r, 60, 120);
+    pair(Math.fround(y * r.int(-5000, 5000)), y);
+  }
+  return { x: Float32Array.from(xs), y: Float32Array.from(ys) };
+}
+
+for (const slot of slots) {
+  describe.skipIf(!slot.device)(`f32 % on ${slot.backend}${slot.device ? '' : ` (skipped: ${slot.reason})`}`, () => {
+    for (const kernel of ['fmod', 'fmodHelper']) {
+      it(`${kernel}: equals the exact remainder (JS %) bit for bit`, async () => {
+        const rng = new Rng();
+        const { x, y } = fmodInputs(rng);
+        const k = compileKernel(FMOD_SOURCE, { target: TARGET[slot.backend], kernel, fileName: FILE });
+        const [out] = await run(slot.device!, k, x.length, [x, y, new Float32Array(x.length), x.length], [2]);
+        const want = Array.from(x, (v, i) => Math.fround(v % (y[i] as number)));
+        const bad = mismatches(out!, want, (i) => `${show(x[i] as number)} % ${show(y[i] as number)}`);
+        expect(bad, `seed ${rng.seed}`).toEqual([]);
+      });
+    }
+  });
+}
+
+// ---- 4. comparisons inside WGSL call arguments and select arms ----------------------------------
+
+const CMP_HELPERS = `
+function both(p: bool, q: bool): i32 { return (p ? 1 : 0) + (q ? 2 : 0); }
+function pick(p: bool, q: bool, s: bool): bool { return p ? q : s; }
+function imax(u: i32, v: i32): i32 { return u > v ? u : v; }
+`;
+const CMP_JS = {
+  both: (p: boolean, q: boolean): number => (p ? 1 : 0) + (q ? 2 : 0),
+  pick: (p: boolean, q: boolean, s: boolean): boolean => (p ? q : s),
+  imax: (u: number, v: number): number => (u > v ? u : v),
+};
+
+/** The issue's shapes, then random boolean expressions that nest comparisons in calls and ?:. */
+function cmpExprs(): string[] {
+  const fixed = [
+    '(c > 0 ? a > b : a < b) ? 1 : 0',
+    'both(a < b, a > b)',
+    'both(a <= b, a >= b)',
+    'both(k < 2, k >> 1 > 0)',
+    'imax(k >> 1, k << 2)',
+    'imax(k < 1 ? 1 : 0, k > 1 ? 2 : 0)',
+    'pick(a < b, b > c, a >= c) ? 1 : 0',
+    'Math.max(a < b ? 1 : 0, b > a ? 2 : 0)',
+  ];
+  const r = new Rng(20240611);
+  const num = (): string => ['a', 'b', 'c', 'f32(k)', 'f32(k >> 1)', 'f32(imax(k, 1))', '0.5'][r.int(0, 7)]!;
+  const cmp = (): string => `${num()} ${['<', '<=', '>', '>='][r.int(0, 4)]} ${num()}`;
+  const bool = (depth: number): string => {
+    if (depth === 0) return cmp();
+    const p = r.next();
+    if (p < 0.25) return `pick(${bool(depth - 1)}, ${bool(depth - 1)}, ${bool(depth - 1)})`;
+    if (p < 0.45) return `(${bool(depth - 1)} ? ${bool(depth - 1)} : ${bool(depth - 1)})`;
+    if (p < 0.6) return `(${bool(depth - 1)} && ${bool(depth - 1)})`;
+    if (p < 0.7) return `!(${bool(depth - 1)})`;
+    return cmp();
+  };
+  const random = Array.from({ length: 40 }, () =>
+    r.next() < 0.5 ? `both(${bool(2)}, ${bool(2)})` : `${bool(3)} ? ${r.int(1, 9)} : 0`,
+  );
+  return [...fixed, ...random];
+}
+
+const CMP_EXPRS = cmpExprs();
+const CMP_SOURCE = `${HEADER}${CMP_HELPERS}
+export const comparisons = kernel(function (x: Float32Array, ks: Int32Array, out: Int32Array, n: i32) {
+  const i = blockIdx.x * blockDim.x + threadIdx.x;
+  if (i < n) {
+    const a = x[3 * i];
+    const b = x[3 * i + 1];
+    const c = x[3 * i + 2];
+    const k = ks[i];
+${CMP_EXPRS.map((e, j) => `    out[${CMP_EXPRS.length} * i + ${j}] = ${e};`).join('\n')}
+  }
+});
+`;
+
+for (const slot of slots) {
+  describe.skipIf(!slot.device)(`comparisons as arguments on ${slot.backend}${slot.device ? '' : ` (skipped: ${slot.reason})`}`, () => {
+    it('comparisons and shifts in call arguments and ?: arms compile and compute what JS computes', async () => {
+      const rng = new Rng();
+      const n = 128;
+      const x = Float32Array.from({ length: 3 * n }, () => rng.int(-4, 5) / 2);
+      const ks = Int32Array.from({ length: n }, () => rng.int(-9, 10));
+      const k = compileKernel(CMP_SOURCE, { target: TARGET[slot.backend], kernel: 'comparisons', fileName: FILE });
+      const [out] = await run(slot.device!, k, n, [x, ks, new Int32Array(n * CMP_EXPRS.length), n], [2]);
+      const want: number[] = [];
+      const fns = CMP_EXPRS.map((e) => new Function('a', 'b', 'c', 'k', 'both', 'pick', 'imax', 'f32', `return +(${e});`));
+      for (let i = 0; i < n; i++) {
+        for (const f of fns) want.push(f(x[3 * i], x[3 * i + 1], x[3 * i + 2], ks[i], CMP_JS.both, CMP_JS.pick, CMP_JS.imax, Math.fround) as number);
+      }
+      const m = CMP_EXPRS.length;
+      const bad = mismatches(out!, want, (i) => `thread ${Math.floor(i / m)}: ${CMP_EXPRS[i % m]}`);
+      expect(bad, `seed ${rng.seed}`).toEqual([]);
+    });
+  });
+}
+
+// ---- 6. user names every target must accept -----------------------------------------------------
+
+/** From the issue, plus names that collide with what the others are renamed to. */
+const NAMES = [
+  '$', 'a$b', 'a_Sb', 'x\u200Dy', '_', 'u_', '__global__', 'u__global__', '__shared__', '__device__', '__restrict__',
+  '__launch_bounds__', '__expf', 'uniform', 'storage', 'workgroup', 'read_write', 'read', 'write', 'EOF', 'EOF_',
+  'INT_MAX', 'UINT_MAX', 'M_PI', 'int32_t', 'uint', 'ulong', 'ptrdiff_t', 'size_t', 'stdin', 'isnan', 'isinf',
+  'signbit', 'clock', 'fmaf', 'exp2f', 'rsqrtf', 'fmodf', 'sinf', 'linux', 'unix', 'printf', 'ks_x', 'ks_fmod',
+  'bitcast', 'select', 'vec3f', 'array', 'rgba8unorm', 'main', 'float', 'int', 'char', 'π', 'größe', '名前',
+];
+/** Roles each name takes in some kernel: kernel i gives names[i + r] role r. */
+const ROLES = ['kernel', 'helper', 'helperParam', 'helperLocal', 'scalarParam', 'arrayParam', 'local', 'shared'] as const;
+
+function nameKernel(i: number): { source: string; kernel: string } {
+  const [K, H, HP, HL, SP, AP, L, S] = ROLES.map((_, r) => NAMES[(i + r) % NAMES.length]!);
+  const source = `${HEADER}
+function ${H}(${HP}: f32): f32 { const ${HL} = ${HP} * 2; return ${HL} + 1; }
+export const ${K} = kernel(function (${AP}: Float32Array, out: Float32Array, ${SP}: f32, n: i32) {
+  const i = blockIdx.x * blockDim.x + threadIdx.x;
+  const ${S} = sharedArray(Float32Array, 64);
+  if (i < n) {
+    const ${L} = ${AP}[i] + ${SP};
+    ${S}[threadIdx.x] = ${H}(${L});
+    out[i] = ${S}[threadIdx.x];
+  }
+});
+`;
+  return { source, kernel: K! };
+}
+
+for (const slot of slots) {
+  describe.skipIf(!slot.device)(`user names on ${slot.backend}${slot.device ? '' : ` (skipped: ${slot.reason})`}`, () => {
+    it('kernels, helpers, parameters, locals and shared arrays may take any name', async () => {
+      const rng = new Rng();
+      const n = 100;
+      const failures: string[] = [];
+      for (let i = 0; i < NAMES.length; i++) {
+        const { source, kernel } = nameKernel(i);
+        const x = rng.f32Array(n, -8, 8);
+        const s = rng.f32(-2, 2);
+        const k = compileKernel(source, { target: TARGET[slot.backend], kernel, fileName: FILE });
+        try {
+          const [out] = await run(slot.device!, k, n, [x, new Float32Array(n), s, n], [1]);
+          const want = Array.from(x, (v) => Math.fround(Math.fround(Math.fround(v + s) * 2) + 1));
+          failures.push(...mismatches(out!, want, (j) => `kernel '${kernel}' [${j}]`, 1));
+        } catch (e) {
+          failures.push(`kernel '${kernel}': ${(e as Error).message}`);
+        }
+      }
+      expect(failures, `seed ${rng.seed}`).toEqual([]);
+    });
+  });
+}
+
+const nvcc = process.env.NVCC ?? 'nvcc';
+const hasNvcc = ((): boolean => {
+  try {
+    execFileSync(nvcc, ['--version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+})();
+
+/** Every identifier in the C source `code` (a superset: digits' suffixes such as the `f` of `1.0f` count too). */
+const identifiers = (code: string): Set<string> => new Set(code.replace(/\/\/.*$/gm, '').match(/[A-Za-z_]\w*/g));
+
+/** The names a generated CUDA unit declares at file scope: its kernel and its helpers. */
+const fileScope = (code: string): string[] =>
+  code
+    .split('\n')
+    .filter((l) => /^\S/.test(l) && !l.startsWith('//') && l !== '}')
+    .map((l) => {
+      const m = /^(?:static __device__ __forceinline__|extern "C" __global__) [^(]*?(\w+)\(/.exec(l);
+      if (!m) throw new Error(`unexpected file-scope line in generated CUDA C: ${l}`);
+      return m[1]!;
+    });
+
+interface CudaUnit {
+  kernel: string;
+  code: string;
+  entryPoint: string;
+  globals: string[];
+  ids: Set<string>;
+}
+
+/**
+ * Splits `units` into translation units that nvcc compiles with the same result as one by one.
+ * C++ looks a name up among the declarations before its use, and the generated code has no
+ * templates, so a unit sees only the file-scope names (kernel, helpers) of the units before it
+ * in its file. Each unit joins the first group in which it uses none of those names: then
+ * nothing clashes with, shadows or resolves to a neighbour's declaration.
+ */
+function independentGroups(units: CudaUnit[]): CudaUnit[][] {
+  const groups: CudaUnit[][] = [];
+  for (const u of units) {
+    const group = groups.find((g) => g.every((earlier) => !earlier.globals.some((name) => u.ids.has(name))));
+    if (group) group.push(u);
+    else groups.push([u]);
+  }
+  return groups;
+}
+
+describe.skipIf(!hasNvcc)('user names in CUDA C (skipped: nvcc not found)', () => {
+  it('nvcc compiles every name kernel with no warnings', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ks-names-'));
+    try {
+      const units: CudaUnit[] = NAMES.map((_, i) => {
+        const { source, kernel } = nameKernel(i);
+        const { code, entryPoint } = compileKernel(source, { target: 'cuda', kernel, fileName: FILE });
+        return { kernel, code, entryPoint, globals: fileScope(code), ids: identifiers(code) };
+      });
+      for (const u of units) expect(u.globals, `kernel '${u.kernel}'`).toContain(u.entryPoint);
+      // One nvcc per group instead of one per kernel: most of nvcc's time is parsing CUDA's headers.
+      const groups = independentGroups(units);
+      const jobs = groups.map((group, g) => async (): Promise<string[]> => {
+        const cu = join(dir, `g${g}.cu`);
+        const ptx = join(dir, `g${g}.ptx`);
+        writeFileSync(cu, group.map((u) => u.code).join('\n'));
+        /** The kernel that line `n` (1-based) of the group's file belongs to. */
+        const owner = (n: number): CudaUnit => {
+          let end = 0;
+          for (const u of group) if (n <= (end += u.code.split('\n').length)) return u;
+          return group[group.length - 1]!;
+        };
+        const blame = (stderr: string): string[] => {
+          const bad = new Set<CudaUnit>();
+          for (const m of stderr.matchAll(/\.cu\((\d+)\)/g)) bad.add(owner(Number(m[1])));
+          const who = bad.size > 0 ? [...bad] : group;
+          return [`${who.map((u) => u.kernel).join(', ')}: ${stderr}\n${who.map((u) => u.code).join('\n')}`];
+        };
+        try {
+          const { stderr } = await promisify(execFile)(nvcc, ['-arch=sm_90', '-ptx', '-Werror', 'all-warnings', '-o', ptx, cu]);
+          if (stderr.trim() !== '') return blame(stderr);
+          const text = readFileSync(ptx, 'utf8');
+          return group.filter((u) => !text.includes(`.entry ${u.entryPoint}(`)).map((u) => `${u.kernel}: no entry point in the PTX`);
+        } catch (e) {
+          return blame((e as { stderr?: string }).stderr ?? String(e));
+        }
+      });
+      const failures: string[] = [];
+      const worker = async (): Promise<void> => {
+        for (let job = jobs.shift(); job; job = jobs.shift()) failures.push(...(await job()));
+      };
+      await Promise.all([worker(), worker()]);
+      expect(failures).toEqual([]);
+      expect(groups.flat().length).toBe(NAMES.length);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+// ---- 12. NaN tests mean what they mean in JS ------------------------------------------------------
+
+const NAN_SOURCE = `${HEADER}
+export const nanTests = kernel(function (x: Float32Array, out: Int32Array, n: i32) {
+  const i = blockIdx.x * blockDim.x + threadIdx.x;
+  if (i < n) {
+    const v = x[i];
+    out[7 * i] = v != v ? 1 : 0;
+    out[7 * i + 1] = v == v ? 1 : 0;
+    out[7 * i + 2] = x[i] !== x[i] ? 1 : 0;
+    out[7 * i + 3] = !(v === v) ? 1 : 0;
+    out[7 * i + 4] = v != 1 ? 1 : 0;
+    out[7 * i + 5] = bool(v) ? 1 : 0;
+    let t = 0;
+    if (v) t = 1;
+    out[7 * i + 6] = t;
+  }
+});
+`;
+
+for (const slot of slots) {
+  describe.skipIf(!slot.device)(`NaN tests on ${slot.backend}${slot.device ? '' : ` (skipped: ${slot.reason})`}`, () => {
+    it('x != x, x == x, != and truthiness treat NaN as JS does', async () => {
+      const x = Float32Array.from([NaN, f32Bits(0xffc00001), f32Bits(0x7f800001), Infinity, -Infinity, 0, -0, 1, -1.5, 1e-45, 3e38]);
+      const k = compileKernel(NAN_SOURCE, { target: TARGET[slot.backend], kernel: 'nanTests', fileName: FILE });
+      const [out] = await run(slot.device!, k, x.length, [x, new Int32Array(7 * x.length), x.length], [1]);
+      const want = Array.from(x).flatMap((v) => [v !== v, v === v, v !== v, !(v === v), v !== 1, v !== 0, v !== 0].map(Number));
+      const bad = mismatches(out!, want, (i) => `x = ${show(x[Math.floor(i / 7)] as number)}, test ${i % 7}`, 20);
+      expect(bad).toEqual([]);
+    });
+  });
+}
+
+// ---- follow-up: barriers under conditions on Infinity and NaN (WGSL) ------------------------------
+
+// WGSL spelled Infinity and NaN as reads of `var<private>` bit patterns, which Tint's uniformity
+// analysis takes as non-uniform, so Dawn refused these barriers ("'workgroupBarrier' must only be
+// called from uniform control flow") although the conditions are uniform and our pass accepts them.
+const NON_FINITE_SOURCE = `import { kernel, f32, sharedArray, syncthreads } from 'kernelscript';
+export const nonFiniteBarriers = kernel(function (x: Float32Array, out: Float32Array, m: f32) {
+  const t = sharedArray(Float32Array, 64);
+  const tx = threadIdx.x;
+  const i = blockIdx.x * blockDim.x + tx;
+  let r = 0;
+  if (m > -Infinity) {
+    t[tx] = x[i];
+    syncthreads();
+    r = t[63 - tx];
+  }
+  let steps = 0;
+  for (let v = m; v != Infinity; v = v * v + 1e30) {
+    syncthreads();
+    steps++;
+  }
+  const q = m < 0 ? Infinity - Infinity : m;
+  if (q == q) {
+    syncthreads();
+    r += 1;
+  }
+  out[i] = r + steps * 100;
+});
+`;
+
+describe('barriers under conditions on Infinity and NaN', () => {
+  it('WGSL spells non-finite constants uniformly, and Dawn makes the pipeline', async () => {
+    const k = compileKernel(NON_FINITE_SOURCE, { target: 'wgsl', kernel: 'nonFiniteBarriers', fileName: FILE });
+    expect(k.code).not.toContain('var<private>');
+    expect(k.code).toContain('if (m > ks_f32_bits(0xff800000u)) {');
+    const dawn = await openDawn();
+    try {
+      expect(await dawn.validate(k)).toBeNull();
+    } finally {
+      dawn.dispose();
+    }
+  });
+});
+
+for (const slot of slots) {
+  describe.skipIf(!slot.device)(`barriers under conditions on Infinity on ${slot.backend}${slot.device ? '' : ` (skipped: ${slot.reason})`}`, () => {
+    it('run, and compute what JS computes', async () => {
+      const n = 128;
+      const x = Float32Array.from({ length: n }, (_, j) => (j * 7) % 17 - 8);
+      const k = compileKernel(NON_FINITE_SOURCE, { target: TARGET[slot.backend], kernel: 'nonFiniteBarriers', fileName: FILE });
+      for (const m of [3, -2, -Infinity]) {
+        const [out] = await run(slot.device!, k, n, [x, new Float32Array(n), m], [1]);
+        let steps = 0;
+        for (let v = m; v !== Infinity; v = Math.fround(Math.fround(v * v) + Math.fround(1e30))) steps++;
+        const want = Array.from(x, (_, j) => {
+          const r = m > -Infinity ? (x[j - (j % 64) + 63 - (j % 64)] as number) : 0;
+          return r + (m < 0 ? 0 : 1) + steps * 100;
+        });
+        expect(mismatches(out!, want, (j) => `m = ${m}, out[${j}]`)).toEqual([]);
+      }
+    });
+  });
+}
