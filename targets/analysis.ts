@@ -1,6 +1,9 @@
 // Facts about a kernel that the targets need before printing: which builtins, parameters and
-// math functions it uses, so generated code declares only what the kernel needs.
+// math functions it uses, so generated code declares only what the kernel needs; and its shared
+// memory, which the targets' limits checks bound.
+import { makeDiagnostic, type Diagnostic } from '../compiler/diagnostics/diagnostic.js';
 import type { Expr, KernelIR, MathFn, ScalarType } from '../compiler/ir/types.js';
+import type { Target } from '../compiler/output.js';
 import { visitAllExprs, visitStmts } from '../compiler/ir/walk.js';
 
 export interface Usage {
@@ -48,6 +51,16 @@ export function analyze(ir: KernelIR): Usage {
 
 export function sharedBytes(ir: KernelIR): number {
   return ir.shared.reduce((n, s) => n + 4 * s.length, 0);
+}
+
+/** KS8003 when the shared arrays exceed `max` bytes in all, at the first one that crosses it. */
+export function sharedLimit(ir: KernelIR, target: Target, max: number): Diagnostic | null {
+  let bytes = 0;
+  for (const s of ir.shared) {
+    bytes += 4 * s.length;
+    if (bytes > max) return makeDiagnostic(s.span, 'KS8003', target, bytes, max);
+  }
+  return null;
 }
 
 export function atomicParams(ir: KernelIR): string[] {

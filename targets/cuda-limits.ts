@@ -8,6 +8,7 @@
 import { makeDiagnostic, type Diagnostic } from '../compiler/diagnostics/diagnostic.js';
 import type { KernelIR } from '../compiler/ir/types.js';
 import { visitStmts } from '../compiler/ir/walk.js';
+import { sharedLimit } from './analysis.js';
 
 export const CUDA_MAX_SHARED_BYTES = 48 * 1024;
 export const CUDA_MAX_LOCAL_BYTES = 511 * 1024;
@@ -21,13 +22,7 @@ export function cudaLimits(ir: KernelIR): Diagnostic[] {
     local += 4 * s.length;
     if (local > CUDA_MAX_LOCAL_BYTES) out.push(makeDiagnostic(s.span, 'KS8002', 'cuda', local, CUDA_MAX_LOCAL_BYTES));
   });
-  let shared = 0;
-  for (const s of ir.shared) {
-    shared += 4 * s.length;
-    if (shared > CUDA_MAX_SHARED_BYTES) {
-      out.push(makeDiagnostic(s.span, 'KS8003', 'cuda', shared, CUDA_MAX_SHARED_BYTES));
-      break;
-    }
-  }
+  const shared = sharedLimit(ir, 'cuda', CUDA_MAX_SHARED_BYTES);
+  if (shared) out.push(shared);
   return out;
 }

@@ -1,9 +1,10 @@
 // CUDA C: an `extern "C" __global__` entry, `__device__` helpers, `__shared__` arrays and native
-// atomics. Output compiles with `nvcc -arch=sm_90 -ptx` (and NVRTC) without warnings.
+// atomics. Output compiles with `nvcc -arch=sm_90 -ptx -Werror all-warnings` (and NVRTC).
 import type { Expr, HelperIR, KernelIR, ScalarType, Stmt } from '../compiler/ir/types.js';
 import type { KernelMeta } from '../compiler/output.js';
 import { analyze, atomicParams, sharedBytes } from './analysis.js';
 import { CLikePrinter, P, prim, type Printed } from './c-like.js';
+import { KEEP_HELPER, KEEP_U32, dividesByConstZero } from './cuda-const.js';
 import { shortestF32 } from './float.js';
 import { makeNameMap } from './names.js';
 import { CUDA_NAMES } from './reserved.js';
@@ -27,6 +28,18 @@ const ROUND_HELPER = [
   '}',
 ];
 
+/**
+ * nvcc's warnings on what valid kernels contain, silenced so that the output also compiles with
+ * `-Werror all-warnings`: #177 "declared but never referenced" and #550 "set but never used"
+ * (locals, local and shared arrays a kernel never reads), #39 "division by zero" and #179 "right
+ * operand of % is zero" (`x / 0` is Infinity on f32; on integers unspecified but legal where not
+ * reached), #173 "floating-point value does not fit in required integral type" (the same for
+ * `i32(3e38)`), and #186 "pointless comparison of unsigned integer with zero" (`u >= 0`).
+ * nv_diag_suppress is nvcc's and NVRTC's (CUDA 11.5+), and host compilers never see it.
+ */
+const SUPPRESS_COMMENT = '// Silences nvcc warnings about unused variables, constant division by zero and the like.';
+const SUPPRESS = '#pragma nv_diag_suppress 39, 173, 177, 179, 186, 550';
+
 /** i32 operations C leaves undefined on overflow (or on a bit shifted into the sign): printed on unsigned int. */
 function wraps(e: Expr): boolean {
   if (e.type !== 'i32') return false;
@@ -40,6 +53,9 @@ function isUnsigned(e: Expr): boolean {
 }
 
 class CudaPrinter extends CLikePrinter {
+  /** Whether a divisor printed a KEEP_U32 call (see cuda-const.ts). */
+  private usesKeep = false;
+
   protected typeName(t: ScalarType): string {
     return TYPE[t];
   }
@@ -70,6 +86,11 @@ class CudaPrinter extends CLikePrinter {
   protected override binary(e: Extract<Expr, { k: 'binary' }>): Printed {
     const { op, lhs, rhs } = e;
     if (wraps(e)) return this.wrapped(e);
+    if (dividesByConstZero(e)) {
+      this.usesKeep = true;
+      const zero = `${KEEP_U32}(0u)`;
+      return this.infix(op, lhs, e.type === 'u32' ? prim(zero) : { text: `(int)${zero}`, prec: P.unary });
+    }
     if (op === '%' && e.type === 'f32') return prim(`fmodf(${this.expr(lhs)}, ${this.expr(rhs)})`);
     if (op !== '<<' && op !== '>>' && op !== '>>>') return this.infix(op, lhs, rhs);
     return this.infix(op === '>>>' ? '>>' : op, lhs, this.shiftAmount(rhs));
@@ -187,23 +208,28 @@ class CudaPrinter extends CLikePrinter {
     const ir = this.ir;
     const usage = analyze(ir);
     this.line(`// KernelScript kernel '${ir.name}' (CUDA C). Generated code: edit the TypeScript source instead.`);
+    this.line(SUPPRESS_COMMENT);
+    this.line(SUPPRESS);
     this.line('');
     if ([...usage.math].some((m) => m === 'round:f32')) {
       for (const l of ROUND_HELPER) this.line(l);
       this.line('');
     }
+    const before = this.out.length;
     for (const h of ir.helpers) this.helper(h);
     const params = ir.params.map((p) => {
       if (p.kind === 'scalar') return `${TYPE[p.type]} ${this.name(p.name)}`;
       const ro = p.access === 'read' && !p.atomic ? 'const ' : '';
       return `${ro}${TYPE[p.elem]}* __restrict__ ${this.name(p.name)}`;
     });
-    this.line(`extern "C" __global__ void ${this.name(ir.name)}(${params.join(', ')}) {`);
+    this.line(`extern "C" __global__ void ${this.name.entry}(${params.join(', ')}) {`);
     this.indented(() => {
       for (const s of ir.shared) this.line(`__shared__ ${TYPE[s.elem]} ${this.name(s.name)}[${s.length}];`);
       this.stmts(ir.body);
     });
     this.line('}');
+    // Only printing the code tells whether the helper is needed.
+    if (this.usesKeep) this.out.splice(before, 0, ...KEEP_HELPER, '');
     return this.out;
   }
 }
@@ -213,7 +239,7 @@ export function emitCuda(ir: KernelIR): { code: string; entryPoint: string; meta
   const lines = new CudaPrinter(ir, names).kernel();
   return {
     code: lines.join('\n') + '\n',
-    entryPoint: names(ir.name),
+    entryPoint: names.entry,
     meta: { usesBarrier: ir.usesBarrier, sharedBytes: sharedBytes(ir), atomicParams: atomicParams(ir) },
   };
 }

@@ -3,7 +3,8 @@
 // expressions at shader creation and rejects any that overflow, shift a bit into the sign, divide
 // by zero or produce a non-finite float; C compilers warn on constant overflow. Folded, such a
 // value prints as an ordinary literal (non-finite f32 values have target-specific spellings).
-import type { Expr, HelperIR, KernelIR, ScalarType, Stmt } from '../compiler/ir/types.js';
+import type { Expr, KernelIR, ScalarType, Stmt } from '../compiler/ir/types.js';
+import { mapBodies, mapExprChildren, mapStmt } from '../compiler/ir/walk.js';
 
 type Const = Extract<Expr, { k: 'const' }>;
 type Value = number | boolean;
@@ -70,85 +71,44 @@ function constOf(e: Expr, value: Value): Const {
 }
 
 export function foldExpr(e: Expr): Expr {
-  switch (e.k) {
-    case 'const':
-    case 'param':
-    case 'load':
-    case 'builtin':
-      return e;
-    case 'index':
-      return { ...e, index: foldExpr(e.index) };
-    case 'atomic':
-      return { ...e, index: foldExpr(e.index), args: e.args.map(foldExpr) };
-    case 'call':
-      return { ...e, args: e.args.map(foldExpr) };
+  const f = mapExprChildren(e, foldExpr);
+  switch (f.k) {
     case 'unary': {
-      const arg = foldExpr(e.arg);
-      if (arg.k !== 'const') return { ...e, arg };
-      const v = arg.value;
-      if (e.op === 'not') return constOf(e, !v);
-      if (typeof v === 'boolean') return { ...e, arg };
-      return constOf(e, e.op === 'neg' ? (e.type === 'f32' ? -v : wrap(-v, e.type)) : wrap(~v, e.type));
+      if (f.arg.k !== 'const') return f;
+      const v = f.arg.value;
+      if (f.op === 'not') return constOf(f, !v);
+      if (typeof v === 'boolean') return f;
+      return constOf(f, f.op === 'neg' ? (f.type === 'f32' ? -v : wrap(-v, f.type)) : wrap(~v, f.type));
     }
     case 'binary': {
-      const lhs = foldExpr(e.lhs);
-      const rhs = foldExpr(e.rhs);
+      const { lhs, rhs } = f;
       if (lhs.k === 'const' && rhs.k === 'const') {
-        const v = binary(e.op, lhs.value, rhs.value, lhs.type, e.type);
-        if (v !== null) return constOf(e, v);
+        const v = binary(f.op, lhs.value, rhs.value, lhs.type, f.type);
+        if (v !== null) return constOf(f, v);
       }
-      return { ...e, lhs, rhs };
+      return f;
     }
-    case 'select': {
-      const cond = foldExpr(e.cond);
-      const then = foldExpr(e.then);
-      const els = foldExpr(e.else);
-      if (cond.k === 'const') return cond.value ? then : els;
-      return { ...e, cond, then, else: els };
-    }
-    case 'cast': {
-      const arg = foldExpr(e.arg);
-      return arg.k === 'const' ? constOf(e, cast(arg.value, arg.type, e.type)) : { ...e, arg };
-    }
+    case 'select':
+      return f.cond.k === 'const' ? (f.cond.value ? f.then : f.else) : f;
+    case 'cast':
+      return f.arg.k === 'const' ? constOf(f, cast(f.arg.value, f.arg.type, f.type)) : f;
     case 'math': {
-      const args = e.args.map(foldExpr);
+      const { args } = f;
       if (args.every((a) => a.k === 'const' && typeof a.value === 'number')) {
-        const v = math(e.fn, args.map((a) => (a as Const).value as number), e.type);
-        if (v !== null) return constOf(e, v);
+        const v = math(f.fn, args.map((a) => (a as Const).value as number), f.type);
+        if (v !== null) return constOf(f, v);
       }
-      return { ...e, args };
+      return f;
     }
+    default:
+      return f;
   }
 }
 
-const opt = (e: Expr | null): Expr | null => (e ? foldExpr(e) : null);
-
 export function foldStmts(body: readonly Stmt[]): Stmt[] {
-  return body.map((s): Stmt => {
-    switch (s.k) {
-      case 'let':
-        return { ...s, init: opt(s.init) };
-      case 'assign':
-        return { ...s, value: foldExpr(s.value) };
-      case 'store':
-        return { ...s, index: foldExpr(s.index), value: foldExpr(s.value) };
-      case 'expr':
-        return { ...s, expr: foldExpr(s.expr) };
-      case 'if':
-        return { ...s, cond: foldExpr(s.cond), then: foldStmts(s.then), else: foldStmts(s.else) };
-      case 'loop':
-        return { ...s, cond: opt(s.cond), body: foldStmts(s.body), update: foldStmts(s.update) };
-      case 'block':
-        return { ...s, body: foldStmts(s.body) };
-      case 'return':
-        return { ...s, value: opt(s.value) };
-      default:
-        return s;
-    }
-  });
+  return body.map((s) => mapStmt(s, foldExpr, foldStmts));
 }
 
 export function foldKernel(ir: KernelIR): KernelIR {
-  const helpers = ir.helpers.map((h): HelperIR => ({ ...h, body: foldStmts(h.body) }));
-  return { ...ir, helpers, body: foldStmts(ir.body) };
+  return mapBodies(ir, foldStmts);
 }

@@ -11,7 +11,7 @@ import { analyze, atomicParams, sharedBytes } from './analysis.js';
 import { CLikePrinter, P, prim, type Printed } from './c-like.js';
 import { shortestF32 } from './float.js';
 import { arrayCell, emitRegions, planRegions, regionStorage, scalarCell, type RegionPlan } from './js-regions.js';
-import { makeNameMap } from './names.js';
+import { makeNameMap, type NameMap } from './names.js';
 import { JS_NAMES } from './reserved.js';
 
 const ARRAY: Record<ElemType, string> = { f32: 'Float32Array', i32: 'Int32Array', u32: 'Uint32Array' };
@@ -52,6 +52,19 @@ const RUN_BLOCK = [
   '}',
 ];
 
+/**
+ * An f32 constant as the double that equals the f32 value exactly, because JS computes with the
+ * literal as a double: the short spelling of f32(0.1) is `0.1`, a different number, and
+ * `x <= 0.1` or `x + 0.1` would then differ from the f32 targets. The short spelling is kept where
+ * it is already exact (`0.5`, `1.0`); otherwise String(Math.fround(v)), which reads back exactly.
+ */
+function f32Text(value: number): string {
+  const f = Math.fround(value);
+  if (!Number.isFinite(f)) return String(f);
+  const short = shortestF32(f);
+  return Number(short) === f ? short : String(f);
+}
+
 const wrap = (text: string, type: ScalarType): Printed =>
   type === 'i32' ? { text: `${text} | 0`, prec: P.bitor } : type === 'u32' ? { text: `${text} >>> 0`, prec: P.shift } : prim(text);
 
@@ -65,7 +78,7 @@ class JsPrinter extends CLikePrinter {
   /** Local arrays of the barrier-free path, allocated once per launch and zeroed where declared. */
   private readonly hoisted: string[] = [];
 
-  constructor(ir: KernelIR, names: (n: string) => string, opts: JsOptions) {
+  constructor(ir: KernelIR, names: NameMap, opts: JsOptions) {
     super(ir, names);
     let barrier = ir.usesBarrier;
     visitStmts(ir.body, (s) => {
@@ -91,9 +104,7 @@ class JsPrinter extends CLikePrinter {
 
   protected literal(type: ScalarType, value: number | boolean): Printed {
     if (typeof value === 'boolean') return prim(String(value));
-    let text: string;
-    if (type === 'f32') text = Number.isFinite(value) ? shortestF32(value) : String(value);
-    else text = String(type === 'u32' ? value >>> 0 : value | 0);
+    const text = type === 'f32' ? f32Text(value) : String(type === 'u32' ? value >>> 0 : value | 0);
     return { text, prec: text.startsWith('-') ? P.unary : P.primary };
   }
 
@@ -195,7 +206,7 @@ class JsPrinter extends CLikePrinter {
       this.line('}');
     }
     this.inHelper = false;
-    this.line(`return function ${this.name(ir.name)}(ks_args, ks_grid, ks_block) {`);
+    this.line(`return function ${this.name.entry}(ks_args, ks_grid, ks_block) {`);
     this.indented(() => this.run());
     this.line('};');
     return this.out;
@@ -290,7 +301,7 @@ export function emitJs(ir: KernelIR, opts: JsOptions = {}): { code: string; entr
   const lines = new JsPrinter(ir, names, opts).module();
   return {
     code: lines.join('\n') + '\n',
-    entryPoint: names(ir.name),
+    entryPoint: names.entry,
     meta: { usesBarrier: ir.usesBarrier, sharedBytes: sharedBytes(ir), atomicParams: atomicParams(ir) },
   };
 }

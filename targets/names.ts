@@ -10,9 +10,16 @@
 //      see reserved.ts) or taken by another user name: 'uniform' → 'uniform_', 'EOF' → 'EOF_'.
 // Every user name of the kernel (itself, parameters, shared arrays, helpers, their parameters and
 // all locals) shares one table, so a new spelling never collides with any other user name.
+// The kernel's own name is the one user name that may equal another (TypeScript keeps it apart from
+// the names inside its function: `const b = kernel(function (a, b) {…})`), so it is spelled on its
+// own, as the entry point: 5. the entry point gets '_' appended while its spelling is taken by a
+// name declared in its scope: the helpers, and in WGSL the storage bindings and workgroup arrays,
+// which are module-scope declarations too ('b' → 'b_' above). Parameters and locals may shadow it.
+// Every name the generators invent starts with 'ks_' (rule 3), so none of them collides either.
 import type { KernelIR, Stmt } from '../compiler/ir/types.js';
 
-export type NameMap = (name: string) => string;
+/** A user name's spelling in the target; `entry` is the kernel's own (the entry point's). */
+export type NameMap = ((name: string) => string) & { readonly entry: string };
 
 /** What one target accepts as a name. */
 export interface NamePolicy {
@@ -22,6 +29,8 @@ export interface NamePolicy {
   asciiOnly: boolean;
   /** Prefix names that start with '_' (rule 2 above). */
   noLeadingUnderscore: boolean;
+  /** Array parameters and shared arrays are declared beside the entry point (WGSL's module scope). */
+  arraysBesideEntry: boolean;
 }
 
 const PLAIN = /^[A-Za-z0-9_]$/;
@@ -46,11 +55,25 @@ function spelling(name: string, policy: NamePolicy): string {
 }
 
 export function makeNameMap(ir: KernelIR, policy: NamePolicy): NameMap {
-  const all = new Set(collectNames(ir));
-  const sorted = [...all].sort();
+  const own = new Set(collectNames(ir));
+  // The kernel's name takes part in every collision check, so no other name is respelled onto it.
+  const all = new Set([...own, ir.name]);
+  const sorted = [...own].sort();
   const map = new Map<string, string>();
   const taken = new Set<string>();
   const keeps = (n: string): boolean => spelling(n, policy) === n && !policy.reserved(n);
+  /** Rule 4 (and 5): `base` with '_' appended while `free` refuses it. */
+  const respell = (n: string, free: (c: string) => boolean): string => {
+    const base = spelling(n, policy);
+    let c = base;
+    for (let k = 1; policy.reserved(c) || !free(c); k++) {
+      // One '_' escapes every reserved word and pattern, so only collisions with the kernel's
+      // other names can add more: fewer than there are names.
+      if (k > all.size + 1) throw new Error(`no spelling found for the name '${n}'`);
+      c = base + '_'.repeat(k);
+    }
+    return c;
+  };
   // Names that keep their spelling claim it first, whatever their order.
   for (const n of sorted) {
     if (!keeps(n)) continue;
@@ -59,23 +82,25 @@ export function makeNameMap(ir: KernelIR, policy: NamePolicy): NameMap {
   }
   for (const n of sorted) {
     if (map.has(n)) continue;
-    const base = spelling(n, policy);
-    let c = base;
-    for (let k = 1; policy.reserved(c) || taken.has(c) || all.has(c); k++) {
-      // One '_' escapes every reserved word and pattern, so only collisions with the kernel's
-      // other names can add more: fewer than there are names.
-      if (k > all.size + 1) throw new Error(`no spelling found for the name '${n}'`);
-      c = base + '_'.repeat(k);
-    }
+    const c = respell(n, (c) => !taken.has(c) && !all.has(c));
     taken.add(c);
     map.set(n, c);
   }
-  return (name) => map.get(name) ?? name;
+  const spelled = (name: string): string => map.get(name) ?? name;
+  // Rule 5: the names declared in the entry point's own scope.
+  const beside = new Set(ir.helpers.map((h) => spelled(h.name)));
+  if (policy.arraysBesideEntry) {
+    for (const p of ir.params) if (p.kind === 'array') beside.add(spelled(p.name));
+    for (const s of ir.shared) beside.add(spelled(s.name));
+  }
+  const entry = own.has(ir.name) && !beside.has(spelled(ir.name)) ? spelled(ir.name)
+    : respell(ir.name, (c) => !beside.has(c) && !(c !== ir.name && (taken.has(c) || all.has(c))));
+  return Object.assign(spelled, { entry });
 }
 
-/** Every user-chosen name in the kernel: itself, parameters, shared arrays, helpers and locals. */
+/** Every user-chosen name in the kernel but its own: parameters, shared arrays, helpers and locals. */
 function collectNames(ir: KernelIR): string[] {
-  const out: string[] = [ir.name];
+  const out: string[] = [];
   for (const p of ir.params) out.push(p.name);
   for (const s of ir.shared) out.push(s.name);
   for (const h of ir.helpers) {

@@ -73,9 +73,10 @@ export const WGSL_NAMES: NamePolicy = {
   reserved: (n) => WGSL_RESERVED.has(n) || WGSL_PATTERNS.some((p) => p.test(n)),
   asciiOnly: true,
   noLeadingUnderscore: true,
+  arraysBesideEntry: true,
 };
 
-export const CUDA_NAMES: NamePolicy = { reserved: cudaReserved, asciiOnly: true, noLeadingUnderscore: true };
+export const CUDA_NAMES: NamePolicy = { reserved: cudaReserved, asciiOnly: true, noLeadingUnderscore: true, arraysBesideEntry: false };
 
 /** JS takes any TypeScript identifier; only keywords and the globals the generated code reads are taken. */
-export const JS_NAMES: NamePolicy = { reserved: (n) => JS_RESERVED.has(n), asciiOnly: false, noLeadingUnderscore: false };
+export const JS_NAMES: NamePolicy = { reserved: (n) => JS_RESERVED.has(n), asciiOnly: false, noLeadingUnderscore: false, arraysBesideEntry: false };

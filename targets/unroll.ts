@@ -10,7 +10,9 @@
 // iterations, at most MAX_NODES nodes in all, and some local-array index that uses i.
 // Inner loops are unrolled first, so nests of such loops become straight-line code.
 import type { Expr, KernelIR, ScalarType, Stmt } from '../compiler/ir/types.js';
-import { exprChildren, stmtChildren, stmtExprs, visitAllExprs, visitExpr, visitStmts } from '../compiler/ir/walk.js';
+import {
+  declaredNames, exprChildren, mapExprChildren, mapStmt, stmtChildren, stmtExprs, visitAllExprs, visitExpr, visitStmts,
+} from '../compiler/ir/walk.js';
 import { foldExpr } from './fold.js';
 
 export const MAX_TRIPS = 16;
@@ -139,29 +141,11 @@ class Copier {
   }
 
   expr(e: Expr): Expr {
-    switch (e.k) {
-      case 'const':
-      case 'param':
-      case 'builtin':
-        return e;
-      case 'load':
-        if (e.name === this.counter) return { k: 'const', type: e.type, value: this.value, span: e.span };
-        return { ...e, name: this.name(e.name) };
-      case 'index':
-        return { ...e, array: this.name(e.array), index: this.expr(e.index) };
-      case 'unary':
-      case 'cast':
-        return { ...e, arg: this.expr(e.arg) };
-      case 'binary':
-        return { ...e, lhs: this.expr(e.lhs), rhs: this.expr(e.rhs) };
-      case 'select':
-        return { ...e, cond: this.expr(e.cond), then: this.expr(e.then), else: this.expr(e.else) };
-      case 'math':
-      case 'call':
-        return { ...e, args: e.args.map((a) => this.expr(a)) };
-      case 'atomic':
-        return { ...e, index: this.expr(e.index), args: e.args.map((a) => this.expr(a)) };
+    if (e.k === 'load') {
+      return e.name === this.counter ? { k: 'const', type: e.type, value: this.value, span: e.span } : { ...e, name: this.name(e.name) };
     }
+    const f = mapExprChildren(e, (c) => this.expr(c));
+    return f.k === 'index' ? { ...f, array: this.name(f.array) } : f;
   }
 
   stmts(body: readonly Stmt[]): Stmt[] {
@@ -169,29 +153,17 @@ class Copier {
   }
 
   private stmt(s: Stmt): Stmt {
-    switch (s.k) {
-      case 'let': {
-        const init = s.init ? this.expr(s.init) : null;
-        return { ...s, name: this.declare(s.name, false), init };
-      }
+    const f = mapStmt(s, (e) => this.expr(e), (body) => this.stmts(body));
+    switch (f.k) {
+      case 'let':
       case 'localArray':
-        return { ...s, name: this.declare(s.name, true) };
+        return { ...f, name: this.declare(f.name, f.k === 'localArray') };
       case 'assign':
-        return { ...s, name: this.name(s.name), value: this.expr(s.value) };
+        return { ...f, name: this.name(f.name) };
       case 'store':
-        return { ...s, array: this.name(s.array), index: this.expr(s.index), value: this.expr(s.value) };
-      case 'expr':
-        return { ...s, expr: this.expr(s.expr) };
-      case 'if':
-        return { ...s, cond: this.expr(s.cond), then: this.stmts(s.then), else: this.stmts(s.else) };
-      case 'loop':
-        return { ...s, cond: s.cond ? this.expr(s.cond) : null, body: this.stmts(s.body), update: this.stmts(s.update) };
-      case 'block':
-        return { ...s, body: this.stmts(s.body) };
-      case 'return':
-        return { ...s, value: s.value ? this.expr(s.value) : null };
+        return { ...f, array: this.name(f.array) };
       default:
-        return s;
+        return f;
     }
   }
 }
@@ -221,16 +193,7 @@ class Unroller {
   }
 
   private children(s: Stmt): Stmt {
-    switch (s.k) {
-      case 'if':
-        return { ...s, then: this.stmts(s.then), else: this.stmts(s.else) };
-      case 'loop':
-        return { ...s, body: this.stmts(s.body), update: this.stmts(s.update) };
-      case 'block':
-        return { ...s, body: this.stmts(s.body) };
-      default:
-        return s;
-    }
+    return mapStmt(s, (e) => e, (body) => this.stmts(body));
   }
 
   /** Fresh name → the source name it copies, so copies of copies read `col_5`, not `col_1_1`. */
@@ -258,23 +221,6 @@ class Unroller {
   }
 }
 
-function allNames(ir: KernelIR): Set<string> {
-  const out = new Set<string>([ir.name]);
-  for (const p of ir.params) out.add(p.name);
-  for (const s of ir.shared) out.add(s.name);
-  const locals = (body: readonly Stmt[]): void =>
-    visitStmts(body, (s) => {
-      if (s.k === 'let' || s.k === 'localArray') out.add(s.name);
-    });
-  for (const h of ir.helpers) {
-    out.add(h.name);
-    for (const p of h.params) out.add(p.name);
-    locals(h.body);
-  }
-  locals(ir.body);
-  return out;
-}
-
 /** The kernel with its qualifying loops unrolled (helpers cannot hold local arrays: unchanged). */
 export function unrollKernel(ir: KernelIR): KernelIR {
   const localArrays = new Set<string>();
@@ -282,5 +228,5 @@ export function unrollKernel(ir: KernelIR): KernelIR {
     if (s.k === 'localArray') localArrays.add(s.name);
   });
   if (localArrays.size === 0) return ir;
-  return { ...ir, body: new Unroller(allNames(ir), localArrays).stmts(ir.body) };
+  return { ...ir, body: new Unroller(declaredNames(ir), localArrays).stmts(ir.body) };
 }

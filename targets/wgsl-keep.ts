@@ -6,8 +6,8 @@
 // read a uniform, so no driver can see the value as constant. Only where a constant can become a
 // loop start or bound: an arithmetic operand makes a non-constant result, and array indices,
 // stored values and atomic operands feed memory, not loop analysis.
-import type { Expr, HelperIR, KernelIR, Stmt } from '../compiler/ir/types.js';
-import { visitAllExprs } from '../compiler/ir/walk.js';
+import type { Expr, KernelIR, Stmt } from '../compiler/ir/types.js';
+import { mapBodies, mapExprChildren, mapStmt, visitAllExprs } from '../compiler/ir/walk.js';
 
 const KEEP_FN = { i32: 'ks_keep_i32', u32: 'ks_keep_u32' } as const;
 const BIG = 2 ** 30;
@@ -21,6 +21,11 @@ const KEEP_HELPERS: Record<keyof typeof KEEP_FN, string> = {
 /** Operators whose integer operands are not loop starts or bounds themselves. */
 const ARITH = new Set(['+', '-', '*', '/', '%', '&', '|', '^', '<<', '>>', '>>>']);
 
+/** `c`, an i32 or u32 constant, as a call that returns it but that no compiler sees as constant. */
+export function keepCall(c: Extract<Expr, { k: 'const' }>): Expr {
+  return { k: 'call', fn: KEEP_FN[c.type as 'i32' | 'u32'], args: [c], type: c.type, span: c.span };
+}
+
 function isBig(e: Expr): e is Extract<Expr, { k: 'const' }> {
   if (e.k !== 'const' || typeof e.value !== 'number') return false;
   if (e.type === 'i32') return e.value >= BIG || e.value <= -BIG;
@@ -29,62 +34,23 @@ function isBig(e: Expr): e is Extract<Expr, { k: 'const' }> {
 
 /** `e` with its big constants in value positions kept opaque; `hidden` is whether `e` itself is one. */
 function keepExpr(e: Expr, hidden: boolean): Expr {
-  switch (e.k) {
-    case 'const':
-      return isBig(e) && !hidden ? { k: 'call', fn: KEEP_FN[e.type as 'i32' | 'u32'], args: [e], type: e.type, span: e.span } : e;
-    case 'param':
-    case 'load':
-    case 'builtin':
-      return e;
-    case 'index':
-      return { ...e, index: keepExpr(e.index, true) };
-    case 'atomic':
-      return { ...e, index: keepExpr(e.index, true), args: e.args.map((a) => keepExpr(a, true)) };
-    case 'unary':
-    case 'cast':
-      return { ...e, arg: keepExpr(e.arg, false) };
-    case 'binary': {
-      const arith = ARITH.has(e.op);
-      return { ...e, lhs: keepExpr(e.lhs, arith), rhs: keepExpr(e.rhs, arith) };
-    }
-    case 'select':
-      return { ...e, cond: keepExpr(e.cond, false), then: keepExpr(e.then, false), else: keepExpr(e.else, false) };
-    case 'math':
-    case 'call':
-      return { ...e, args: e.args.map((a) => keepExpr(a, false)) };
+  if (e.k === 'const') {
+    return isBig(e) && !hidden ? keepCall(e) : e;
   }
+  // Indices and atomic operands feed memory; arithmetic operands make a non-constant result.
+  const hideChildren = e.k === 'index' || e.k === 'atomic' || (e.k === 'binary' && ARITH.has(e.op));
+  return mapExprChildren(e, (c) => keepExpr(c, hideChildren));
 }
 
 const value = (e: Expr): Expr => keepExpr(e, false);
+const stored = (e: Expr): Expr => keepExpr(e, true);
 
 function keepStmts(body: readonly Stmt[]): Stmt[] {
-  return body.map((s): Stmt => {
-    switch (s.k) {
-      case 'let':
-        return { ...s, init: s.init ? value(s.init) : null };
-      case 'assign':
-        return { ...s, value: value(s.value) };
-      case 'store':
-        return { ...s, index: keepExpr(s.index, true), value: keepExpr(s.value, true) };
-      case 'expr':
-        return { ...s, expr: value(s.expr) };
-      case 'if':
-        return { ...s, cond: value(s.cond), then: keepStmts(s.then), else: keepStmts(s.else) };
-      case 'loop':
-        return { ...s, cond: s.cond ? value(s.cond) : null, body: keepStmts(s.body), update: keepStmts(s.update) };
-      case 'block':
-        return { ...s, body: keepStmts(s.body) };
-      case 'return':
-        return { ...s, value: s.value ? value(s.value) : null };
-      default:
-        return s;
-    }
-  });
+  return body.map((s) => mapStmt(s, s.k === 'store' ? stored : value, keepStmts));
 }
 
 export function keepKernel(ir: KernelIR): KernelIR {
-  const helpers = ir.helpers.map((h): HelperIR => ({ ...h, body: keepStmts(h.body) }));
-  return { ...ir, helpers, body: keepStmts(ir.body) };
+  return mapBodies(ir, keepStmts);
 }
 
 /** The WGSL of the keep helpers `ir` calls (after keepKernel). */

@@ -12,6 +12,7 @@
 import { makeDiagnostic, type Diagnostic } from '../compiler/diagnostics/diagnostic.js';
 import type { Expr, KernelIR, Stmt } from '../compiler/ir/types.js';
 import { stmtExprs, visitStmts } from '../compiler/ir/walk.js';
+import { sharedLimit } from './analysis.js';
 import { MAX_PARSE_DEPTH, MAX_STATEMENT_DEPTH, measureNesting } from './wgsl-nesting.js';
 import { deepestExpr, exprDepth, splitKernel } from './wgsl-split.js';
 
@@ -67,14 +68,8 @@ export function wgslLimits(ir: KernelIR, code: string): Diagnostic[] {
       out.push(makeDiagnostic(s.span, 'KS8001', 'wgsl', s.name, s.length, WGSL_MAX_LOCAL_ELEMENTS, 'Tint allows 64 KiB per variable'));
     }
   });
-  let shared = 0;
-  for (const s of ir.shared) {
-    shared += 4 * s.length;
-    if (shared > WGSL_MAX_SHARED_BYTES) {
-      out.push(makeDiagnostic(s.span, 'KS8003', 'wgsl', shared, WGSL_MAX_SHARED_BYTES));
-      break;
-    }
-  }
+  const shared = sharedLimit(ir, 'wgsl', WGSL_MAX_SHARED_BYTES);
+  if (shared) out.push(shared);
   const nesting = measureNesting(code);
   const deepest = deepestSites(ir);
   if (nesting.statement > MAX_STATEMENT_DEPTH) {

@@ -11,8 +11,10 @@
 // with an atomic, subexpressions with an atomic or reading an array an atomic there uses (it may
 // write it; distinct arrays never alias: WebGPU forbids binding a buffer writably twice); in the
 // right operand of && and ||, helper calls (a helper's loop may only end under the guard).
-import type { Expr, HelperIR, KernelIR, Stmt } from '../compiler/ir/types.js';
-import { exprChildren, stmtExprs, visitExpr, visitStmts } from '../compiler/ir/walk.js';
+import type { Expr, KernelIR, Stmt } from '../compiler/ir/types.js';
+import {
+  declaredNames, exprChildren, mapBodies, mapStmt, stmtExprs, visitExpr, visitStmts, withExprChildren,
+} from '../compiler/ir/walk.js';
 
 export const MAX_DEPTH = 64;
 
@@ -40,36 +42,6 @@ function atomicArrays(es: readonly Expr[]): Set<string> {
 const touches = (e: Expr, arrays: ReadonlySet<string>): boolean =>
   contains(e, (x) => x.k === 'atomic' || (x.k === 'index' && arrays.has(x.array)));
 const callsHelper = (e: Expr): boolean => contains(e, (x) => x.k === 'call');
-
-/** Rebuilds `e` with new children, in exprChildren order. */
-function withChildren(e: Expr, cs: Expr[]): Expr {
-  const at = (i: number): Expr => {
-    const c = cs[i];
-    if (!c) throw new Error(`missing child ${i} of ${e.k}`);
-    return c;
-  };
-  switch (e.k) {
-    case 'const':
-    case 'param':
-    case 'load':
-    case 'builtin':
-      return e;
-    case 'index':
-      return { ...e, index: at(0) };
-    case 'unary':
-    case 'cast':
-      return { ...e, arg: at(0) };
-    case 'binary':
-      return { ...e, lhs: at(0), rhs: at(1) };
-    case 'select':
-      return { ...e, cond: at(0), then: at(1), else: at(2) };
-    case 'math':
-    case 'call':
-      return { ...e, args: cs };
-    case 'atomic':
-      return { ...e, index: at(0), args: cs.slice(1) };
-  }
-}
 
 class Splitter {
   private count = 0;
@@ -100,7 +72,7 @@ class Splitter {
       pre.push({ k: 'let', name, type: r.type, init: r, mutable: false, span: r.span });
       return { k: 'load', name, type: r.type, span: r.span } as Expr;
     });
-    return withChildren(e, out);
+    return withExprChildren(e, out);
   }
 
   /** The statement's expression, reduced, with the lets it needs appended to `pre`. */
@@ -120,26 +92,8 @@ class Splitter {
   }
 
   private stmt(s: Stmt, pre: Stmt[]): Stmt {
-    switch (s.k) {
-      case 'let':
-        return { ...s, init: s.init ? this.split(s.init, pre, s) : null };
-      case 'assign':
-        return { ...s, value: this.split(s.value, pre, s) };
-      case 'store':
-        return { ...s, index: this.split(s.index, pre, s), value: this.split(s.value, pre, s) };
-      case 'expr':
-        return { ...s, expr: this.split(s.expr, pre, s) };
-      case 'return':
-        return { ...s, value: s.value ? this.split(s.value, pre, s) : null };
-      case 'if':
-        return { ...s, cond: this.split(s.cond, pre, s), then: this.stmts(s.then), else: this.stmts(s.else) };
-      case 'block':
-        return { ...s, body: this.stmts(s.body) };
-      case 'loop':
-        return this.loop(s);
-      default:
-        return s;
-    }
+    if (s.k === 'loop') return this.loop(s);
+    return mapStmt(s, (e) => this.split(e, pre, s), (body) => this.stmts(body));
   }
 
   /** A deep condition is evaluated where the loop tests it: first in the body, or last in the update. */
@@ -161,25 +115,9 @@ class Splitter {
   }
 }
 
-function names(ir: KernelIR): Set<string> {
-  const out = new Set<string>([ir.name, ...ir.params.map((p) => p.name), ...ir.shared.map((s) => s.name)]);
-  const locals = (body: readonly Stmt[]): void =>
-    visitStmts(body, (s) => {
-      if (s.k === 'let' || s.k === 'localArray') out.add(s.name);
-    });
-  for (const h of ir.helpers) {
-    out.add(h.name);
-    for (const p of h.params) out.add(p.name);
-    locals(h.body);
-  }
-  locals(ir.body);
-  return out;
-}
-
 export function splitKernel(ir: KernelIR): KernelIR {
-  const splitter = new Splitter(names(ir));
-  const helpers = ir.helpers.map((h): HelperIR => ({ ...h, body: splitter.stmts(h.body) }));
-  return { ...ir, helpers, body: splitter.stmts(ir.body) };
+  const splitter = new Splitter(declaredNames(ir));
+  return mapBodies(ir, (body) => splitter.stmts(body));
 }
 
 /** The deepest expression left after splitting (what the limits check must still allow). */

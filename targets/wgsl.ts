@@ -6,13 +6,14 @@ import type { KernelMeta, WgslLayout } from '../compiler/output.js';
 import { analyze, atomicParams, sharedBytes, type Usage } from './analysis.js';
 import { CLikePrinter, P, prim, type Printed } from './c-like.js';
 import { shortestF32 } from './float.js';
-import { makeNameMap } from './names.js';
+import { makeNameMap, type NameMap } from './names.js';
 import { WGSL_NAMES } from './reserved.js';
 import { foldKernel } from './fold.js';
 import { unrollKernel } from './unroll.js';
 import { FMOD_HELPER, usesF32Mod } from './wgsl-fmod.js';
 import { isNanTest, sameExpr, templateSafeArgs } from './wgsl-safe.js';
 import { keepHelpers, keepKernel } from './wgsl-keep.js';
+import { hideConstTraps } from './wgsl-const.js';
 import { splitKernel } from './wgsl-split.js';
 
 const ZERO: Record<ScalarType, string> = { f32: '0.0f', i32: '0i', u32: '0u', bool: 'false' };
@@ -82,7 +83,7 @@ class WgslPrinter extends CLikePrinter {
   /** Whether a literal printed a ks_f32_bits call. */
   private usesNonFinite = false;
 
-  constructor(ir: KernelIR, names: (n: string) => string) {
+  constructor(ir: KernelIR, names: NameMap) {
     super(ir, names);
     this.usage = analyze(ir);
     for (const p of ir.params) if (p.kind === 'array') this.arrays.set(p.name, { elem: p.elem, atomic: p.atomic });
@@ -363,7 +364,7 @@ class WgslPrinter extends CLikePrinter {
     this.line('@compute @workgroup_size(ks_block_x, ks_block_y, ks_block_z)');
     const inputs = ['@builtin(workgroup_id) ks_wid: vec3<u32>', '@builtin(num_workgroups) ks_nwg: vec3<u32>'];
     if (uses('threadIdx')) inputs.unshift('@builtin(local_invocation_id) ks_lid: vec3<u32>');
-    this.line(`fn ${this.name(ir.name)}(${inputs.join(', ')}) {`);
+    this.line(`fn ${this.name.entry}(${inputs.join(', ')}) {`);
     this.indented(() => {
       const blockIdx = uses('blockIdx');
       if (blockIdx) this.line('var ks_block = ks_wid;');
@@ -398,12 +399,13 @@ class WgslPrinter extends CLikePrinter {
 export function emitWgsl(input: KernelIR): { code: string; entryPoint: string; meta: KernelMeta } {
   // Unrolled, counters become constants; folding then makes local-array indices constant.
   // Then big loop-bound constants are hidden from Mesa (wgsl-keep.ts), and deep expressions split.
-  const ir = splitKernel(keepKernel(foldKernel(unrollKernel(input))));
+  // Constant zero divisors and out-of-bounds indices, which Tint rejects, are hidden the same way.
+  const ir = splitKernel(hideConstTraps(keepKernel(foldKernel(unrollKernel(input)))));
   const names = makeNameMap(ir, WGSL_NAMES);
   const { lines, layout } = new WgslPrinter(ir, names).module();
   return {
     code: lines.join('\n') + '\n',
-    entryPoint: names(ir.name),
+    entryPoint: names.entry,
     meta: { usesBarrier: ir.usesBarrier, sharedBytes: sharedBytes(ir), atomicParams: atomicParams(ir), wgsl: layout },
   };
 }

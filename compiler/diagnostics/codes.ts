@@ -58,6 +58,7 @@ export const CODES = {
   KS4007: "the length of '{0}' must be a positive integer compile-time constant, got {1}",
   KS4008: "the element type of '{0}' must be Float32Array, Int32Array or Uint32Array",
   KS4009: "'{0}' must be an array to be indexed",
+  KS4010: "the index {0} is out of bounds of '{1}': {2}",
   // Barriers
   KS5001: 'syncthreads() must be reached by all threads of the block, but here it is under {0} (line {1}), which can differ between threads',
   KS5002: 'syncthreads() can only be called in a kernel body, not in a helper function',

@@ -4,6 +4,7 @@
 // Most are JavaScript early errors, so the file would not even run; compiling it would give its
 // kernels a meaning it does not have.
 import { ts } from 'ts-morph';
+import { isLangSpec, LANG_NAMES, LANG_TYPES, Meaning, moduleMeanings } from './module.js';
 
 const K = ts.SyntaxKind;
 
@@ -16,6 +17,7 @@ export function grammarErrors(sf: ts.SourceFile): ts.Diagnostic[] {
   };
   if (sf.isDeclarationFile) return out;
   duplicateFunctions(sf.statements, at);
+  langImportConflicts(sf, at);
   // Iterative (no file is too deep for it), in any order: the errors are sorted after.
   const stack: ts.Node[] = [sf];
   const push = (c: ts.Node): void => void stack.push(c);
@@ -93,5 +95,36 @@ function duplicateFunctions(stmts: readonly ts.Statement[], at: (node: ts.Node, 
   for (const list of byName.values()) {
     if (list.length < 2) continue;
     for (const f of list) at(f.name ?? f, 2393, 'Duplicate function implementation.');
+  }
+}
+
+const { Value, Type, Namespace } = Meaning;
+
+/**
+ * An import of the language's names that a module-level declaration redeclares (TS2440):
+ * `import { kernel } from 'kernelscript'; const kernel = kernel(…)`. TypeScript's binder merges
+ * the two, and its checker rejects them when the imported name has a meaning the declaration has
+ * too, which needs the imported module: known here for the language's own names (all values,
+ * `f32`, `i32`, `u32` and `bool` types too) and for a namespace import of the language.
+ */
+function langImportConflicts(sf: ts.SourceFile, at: (node: ts.Node, code: number, message: string) => void): void {
+  const imports: { local: string; meaning: number; node: ts.Node }[] = [];
+  for (const st of sf.statements) {
+    if (!ts.isImportDeclaration(st) || !ts.isStringLiteral(st.moduleSpecifier) || !isLangSpec(st.moduleSpecifier.text)) continue;
+    const nb = st.importClause?.namedBindings;
+    if (nb && ts.isNamespaceImport(nb)) imports.push({ local: nb.name.text, meaning: Value | Namespace, node: nb.name });
+    else if (nb) {
+      for (const el of nb.elements) {
+        const name = (el.propertyName ?? el.name).text;
+        if (LANG_NAMES.has(name)) imports.push({ local: el.name.text, meaning: LANG_TYPES.has(name) ? Value | Type : Value, node: el });
+      }
+    }
+  }
+  if (imports.length === 0) return;
+  const declared = moduleMeanings(sf);
+  for (const imp of imports) {
+    if (((declared.get(imp.local) ?? 0) & imp.meaning) !== 0) {
+      at(imp.node, 2440, `Import declaration conflicts with local declaration of '${imp.local}'.`);
+    }
   }
 }

@@ -11,6 +11,9 @@ export const LANG_NAMES = new Set([
   'sharedArray', 'localArray', 'atomicAdd', 'atomicSub', 'atomicMin', 'atomicMax', 'atomicExch', 'atomicCAS',
 ]);
 
+/** The language's names that are types as well as values. */
+export const LANG_TYPES = new Set(['f32', 'i32', 'u32', 'bool']);
+
 export type ImportBinding =
   | { k: 'lang'; name: string }
   | { k: 'user'; spec: string; file: string | null; name: string; node: ts.Node }
@@ -112,16 +115,22 @@ function scanModule(file: string, text: string, sf: ts.SourceFile, overflowAt: n
       info.others.add(st.name.text);
     }
   }
+  // Other values declared at module level: destructured variables, `var`s in blocks, namespaces.
+  for (const [name, meaning] of moduleMeanings(sf)) {
+    if ((meaning & Value) !== 0 && !info.functions.has(name) && !info.consts.has(name)) info.others.add(name);
+  }
   return info;
 }
 
 /** The language name an identifier stands for in this module, if any. */
 export function langName(mod: ModuleInfo, id: string): string | null {
+  // A module-level declaration of the name is what it stands for, even beside an import of the
+  // language's name (which TypeScript rejects, TS2440: `import { kernel } …; const kernel = …`).
+  if (mod.functions.has(id) || mod.consts.has(id) || mod.others.has(id)) return null;
   const b = mod.imports.get(id);
   if (b) return b.k === 'lang' ? b.name : null;
-  // Not imported: accept the language's names unless the module declares its own.
-  if (LANG_NAMES.has(id) && !mod.functions.has(id) && !mod.consts.has(id) && !mod.others.has(id)) return id;
-  return null;
+  // Not imported: the language's names, as the runtime offers them.
+  return LANG_NAMES.has(id) ? id : null;
 }
 
 export function spanOf(mod: ModuleInfo, node: ts.Node): Span {
@@ -134,4 +143,53 @@ export function spanOf(mod: ModuleInfo, node: ts.Node): Span {
 export function displayName(file: string): string {
   const rel = relative(process.cwd(), file);
   return rel && !rel.startsWith('..') ? rel : file;
+}
+
+/** A name's meanings, as TypeScript tells them apart when declarations merge (bits of a number). */
+export const Meaning = { Value: 1, Type: 2, Namespace: 4 } as const;
+const { Value, Type, Namespace } = Meaning;
+
+/** The meanings (Meaning bits) each name declared at module level has. */
+export function moduleMeanings(sf: ts.SourceFile): Map<string, number> {
+  const out = new Map<string, number>();
+  const add = (name: ts.Identifier | undefined, meaning: number): void => {
+    if (name) out.set(name.text, (out.get(name.text) ?? 0) | meaning);
+  };
+  const bindings = (name: ts.BindingName): void => {
+    if (ts.isIdentifier(name)) add(name, Value);
+    else for (const el of name.elements) if (!ts.isOmittedExpression(el)) bindings(el.name);
+  };
+  const variables = (list: ts.VariableDeclarationList, varOnly: boolean): void => {
+    if (varOnly && (list.flags & ts.NodeFlags.BlockScoped) !== 0) return;
+    for (const d of list.declarations) bindings(d.name);
+  };
+  /** `var` declarations nested in blocks and loops at module level belong to the module too. */
+  const hoisted = (n: ts.Node): void => {
+    if (ts.isVariableStatement(n)) variables(n.declarationList, true);
+    else if ((ts.isForStatement(n) || ts.isForInStatement(n) || ts.isForOfStatement(n)) && n.initializer && ts.isVariableDeclarationList(n.initializer)) {
+      variables(n.initializer, true);
+    }
+    if (ts.isFunctionLike(n) || ts.isClassLike(n) || ts.isModuleDeclaration(n)) return;
+    ts.forEachChild(n, hoisted);
+  };
+  for (const st of sf.statements) {
+    if (ts.isVariableStatement(st)) variables(st.declarationList, false);
+    else if (ts.isFunctionDeclaration(st)) add(st.name, Value);
+    else if (ts.isClassDeclaration(st)) add(st.name, Value | Type);
+    else if (ts.isEnumDeclaration(st)) add(st.name, Value | Type | Namespace);
+    else if (ts.isInterfaceDeclaration(st) || ts.isTypeAliasDeclaration(st)) add(st.name, Type);
+    else if (ts.isModuleDeclaration(st) && ts.isIdentifier(st.name)) add(st.name, instantiated(st) ? Value | Namespace : Namespace);
+    else ts.forEachChild(st, hoisted);
+  }
+  return out;
+}
+
+type InstanceState = (node: ts.ModuleDeclaration) => number;
+
+/** Whether a namespace holds values (TypeScript's own answer where its internal API offers it). */
+function instantiated(m: ts.ModuleDeclaration): boolean {
+  const state = (ts as unknown as { getModuleInstanceState?: InstanceState }).getModuleInstanceState;
+  if (state) return state(m) !== 0;
+  const body = m.body;
+  return !!body && (!ts.isModuleBlock(body) || body.statements.some((s) => !ts.isInterfaceDeclaration(s) && !ts.isTypeAliasDeclaration(s)));
 }

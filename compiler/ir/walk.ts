@@ -1,5 +1,5 @@
 // Generic traversal of the IR tree, so passes only write the cases they care about.
-import type { Expr, Stmt } from './types.js';
+import type { Expr, HelperIR, KernelIR, Stmt } from './types.js';
 
 export function exprChildren(e: Expr): Expr[] {
   switch (e.k) {
@@ -80,4 +80,96 @@ export function visitAllExprs(body: readonly Stmt[], f: (e: Expr) => void): void
   visitStmts(body, (s) => {
     for (const e of stmtExprs(s)) visitExpr(e, f);
   });
+}
+
+/** `e` rebuilt with new children, given in exprChildren order; a leaf comes back as it is. */
+export function withExprChildren(e: Expr, cs: readonly Expr[]): Expr {
+  const at = (i: number): Expr => {
+    const c = cs[i];
+    if (!c) throw new Error(`missing child ${i} of ${e.k}`);
+    return c;
+  };
+  switch (e.k) {
+    case 'const':
+    case 'param':
+    case 'load':
+    case 'builtin':
+      return e;
+    case 'index':
+      return { ...e, index: at(0) };
+    case 'unary':
+    case 'cast':
+      return { ...e, arg: at(0) };
+    case 'binary':
+      return { ...e, lhs: at(0), rhs: at(1) };
+    case 'select':
+      return { ...e, cond: at(0), then: at(1), else: at(2) };
+    case 'math':
+    case 'call':
+      return { ...e, args: [...cs] };
+    case 'atomic':
+      return { ...e, index: at(0), args: cs.slice(1) };
+  }
+}
+
+/** `e` with `f` applied to each of its direct children, in exprChildren order. */
+export function mapExprChildren(e: Expr, f: (c: Expr) => Expr): Expr {
+  return withExprChildren(e, exprChildren(e).map(f));
+}
+
+/**
+ * `s` with `expr` applied to each expression it evaluates directly (stmtExprs order), then `stmts`
+ * to each nested statement list (stmtChildren order). Names and other fields stay as they are.
+ */
+export function mapStmt(s: Stmt, expr: (e: Expr) => Expr, stmts: (body: Stmt[]) => Stmt[]): Stmt {
+  switch (s.k) {
+    case 'let':
+      return { ...s, init: s.init ? expr(s.init) : null };
+    case 'assign':
+      return { ...s, value: expr(s.value) };
+    case 'store': {
+      const index = expr(s.index);
+      return { ...s, index, value: expr(s.value) };
+    }
+    case 'expr':
+      return { ...s, expr: expr(s.expr) };
+    case 'return':
+      return { ...s, value: s.value ? expr(s.value) : null };
+    case 'if': {
+      const cond = expr(s.cond);
+      const then = stmts(s.then);
+      return { ...s, cond, then, else: stmts(s.else) };
+    }
+    case 'loop': {
+      const cond = s.cond ? expr(s.cond) : null;
+      const body = stmts(s.body);
+      return { ...s, cond, body, update: stmts(s.update) };
+    }
+    case 'block':
+      return { ...s, body: stmts(s.body) };
+    default:
+      return s;
+  }
+}
+
+/** The kernel with `f` applied to the body of each helper, then to its own body. */
+export function mapBodies(ir: KernelIR, f: (body: Stmt[]) => Stmt[]): KernelIR {
+  const helpers = ir.helpers.map((h): HelperIR => ({ ...h, body: f(h.body) }));
+  return { ...ir, helpers, body: f(ir.body) };
+}
+
+/** Every name a kernel declares: itself, its parameters and shared arrays, its helpers and theirs, every local. */
+export function declaredNames(ir: KernelIR): Set<string> {
+  const out = new Set<string>([ir.name, ...ir.params.map((p) => p.name), ...ir.shared.map((s) => s.name)]);
+  const locals = (body: readonly Stmt[]): void =>
+    visitStmts(body, (s) => {
+      if (s.k === 'let' || s.k === 'localArray') out.add(s.name);
+    });
+  for (const h of ir.helpers) {
+    out.add(h.name);
+    for (const p of h.params) out.add(p.name);
+    locals(h.body);
+  }
+  locals(ir.body);
+  return out;
 }

@@ -3,6 +3,7 @@
 import type { DiagnosticBag } from '../diagnostics/diagnostic.js';
 import type { KernelIR } from '../ir/types.js';
 import { inferAccess } from './access.js';
+import { checkConstantIndices } from './bounds.js';
 import { checkUniformity, type SourceText } from './uniformity.js';
 
 export interface Pass {
@@ -12,6 +13,13 @@ export interface Pass {
 
 export const PASSES: readonly Pass[] = [
   { name: 'access', run: (k) => inferAccess(k) },
+  {
+    name: 'bounds',
+    run: (k, diags) => {
+      checkConstantIndices(k, diags);
+      return k;
+    },
+  },
   {
     name: 'uniformity',
     run: (k, diags, textOf) => {

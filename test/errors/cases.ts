@@ -68,6 +68,8 @@ export const ERROR_CASES: ErrorCase[] = [
   { code: 'KS4007', what: 'runtime sharedArray length', src: k('x: Float32Array, n: i32', '  const t = sharedArray(Float32Array, /*@*/n);\n  x[0] = t[0];') },
   { code: 'KS4008', what: 'sharedArray of Float64Array', src: k('x: Float32Array', '  const t = sharedArray(/*@*/Float64Array, 4);\n  x[0] = t[0];') },
   { code: 'KS4009', what: 'indexing a scalar', src: k('x: Float32Array, n: i32', '  x[0] = /*@*/n[0];') },
+  { code: 'KS4010', what: 'constant index past a local array', src: k('x: Float32Array', '  const t = localArray(Float32Array, 4);\n  x[0] = t[/*@*/4];') },
+  { code: 'KS4010', what: 'negative constant index into a parameter', src: k('x: Float32Array', '  x[/*@*/-1] = 1;') },
   { code: 'KS5001', what: 'barrier under threadIdx', src: k('x: Float32Array', '  if (threadIdx.x < 4) {\n    /*@*/syncthreads();\n  }\n  x[0] = 1;') },
   { code: 'KS5001', what: 'barrier in a loop bounded by a written array', src: k('x: Float32Array', '  for (let i = 0; i < x[0]; i++) {\n    x[1] = 2;\n    /*@*/syncthreads();\n  }') },
   { code: 'KS5001', what: 'barrier under a local derived from threadIdx', src: k('x: Float32Array', '  const t = threadIdx.x * 2;\n  let m = 0;\n  m = t;\n  while (m > 0) {\n    m--;\n    /*@*/syncthreads();\n  }\n  x[0] = 1;') },

@@ -3,20 +3,15 @@
 // `or.b32`), wrong for every negative t, and `t + 1 > t` to `true`. The CUDA target now computes
 // i32 `+ - * << >>>` and negation on unsigned int and converts back once. Checked here: the printed
 // CUDA C, the PTX nvcc makes of it (skipped without nvcc), and the results on every device.
-import { execFile, execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { compileKernel } from '../../compiler/index.js';
-import type { CompiledKernel, Target } from '../../compiler/output.js';
-import type { Device, DeviceArray, LaunchArg, TypedArray } from '../../runtime/types.js';
-import { Rng, type HostArg } from '../helpers/case.js';
-import { closeDevices, openDevices } from '../helpers/devices.js';
+import type { CompiledKernel } from '../../compiler/output.js';
+import { Rng } from '../helpers/case.js';
+import { TARGET, closeDevices, launchAndRead, openDevices } from '../helpers/devices.js';
+import { hasNvcc, nvccCompile } from '../helpers/nvcc.js';
 
 const FILE = join(import.meta.dirname, 'cuda-wrap-kernels.ts');
-const TARGET = { cpu: 'js', webgpu: 'wgsl', cuda: 'cuda' } as const satisfies Record<string, Target>;
 const W = 12;
 
 const SOURCE = `import { kernel, i32 } from 'kernelscript';
@@ -89,16 +84,6 @@ describe('CUDA C computes i32 + - * << and negation on unsigned int', () => {
 
 // ---- nvcc ----------------------------------------------------------------------------------------
 
-const nvcc = process.env.NVCC ?? 'nvcc';
-const hasNvcc = ((): boolean => {
-  try {
-    execFileSync(nvcc, ['--version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
-
 /** The PTX of entry `name`, up to the next entry. */
 function entry(ptx: string, name: string): string {
   const start = ptx.indexOf(`.entry ${name}(`);
@@ -125,25 +110,16 @@ const compares = (body: string): number => body.match(/\bsetp\./g)?.length ?? 0;
 
 describe.skipIf(!hasNvcc)('nvcc keeps wrapping i32 arithmetic (skipped: nvcc not found)', () => {
   it('adds INT_MIN and compares t + 1 with t instead of folding them under undefined overflow', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'ks-wrap-'));
-    try {
-      // The three kernels and the controls declare different names: one translation unit.
-      const cu = join(dir, 'wrap.cu');
-      const ptxFile = join(dir, 'wrap.ptx');
-      writeFileSync(cu, [cuda('addMin').code, cuda('plusOne').code, cuda('ops').code, SIGNED].join('\n'));
-      const { stderr } = await promisify(execFile)(nvcc, ['-arch=sm_90', '-ptx', '-Werror', 'all-warnings', '-o', ptxFile, cu]);
-      expect(stderr.trim()).toBe('');
-      const ptx = readFileSync(ptxFile, 'utf8');
-      // The controls show what nvcc does with signed overflow (if a later nvcc stops, drop them).
-      expect(entry(ptx, 'signedAddMin')).toMatch(OR_MIN);
-      expect(compares(entry(ptx, 'signedPlusOne'))).toBe(1);
-      expect(entry(ptx, 'addMin')).not.toMatch(OR_MIN);
-      expect(entry(ptx, 'addMin')).toMatch(ADD_MIN);
-      // `i < n`, then `t + 1 > t` (false for INT_MAX).
-      expect(compares(entry(ptx, 'plusOne'))).toBe(2);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    // The three kernels and the controls declare different names: one translation unit.
+    const { said, ptx } = await nvccCompile([cuda('addMin').code, cuda('plusOne').code, cuda('ops').code, SIGNED].join('\n'));
+    expect(said).toBe('');
+    // The controls show what nvcc does with signed overflow (if a later nvcc stops, drop them).
+    expect(entry(ptx, 'signedAddMin')).toMatch(OR_MIN);
+    expect(compares(entry(ptx, 'signedPlusOne'))).toBe(1);
+    expect(entry(ptx, 'addMin')).not.toMatch(OR_MIN);
+    expect(entry(ptx, 'addMin')).toMatch(ADD_MIN);
+    // `i < n`, then `t + 1 > t` (false for INT_MAX).
+    expect(compares(entry(ptx, 'plusOne'))).toBe(2);
   });
 });
 
@@ -151,22 +127,6 @@ describe.skipIf(!hasNvcc)('nvcc keeps wrapping i32 arithmetic (skipped: nvcc not
 
 const slots = await openDevices();
 afterAll(() => closeDevices(slots));
-
-async function run(device: Device, k: CompiledKernel, threads: number, args: HostArg[], outputs: number[]): Promise<TypedArray[]> {
-  const arrays: DeviceArray[] = [];
-  try {
-    const launchArgs: LaunchArg[] = args.map((a) => {
-      if (typeof a !== 'object') return a;
-      const d = device.array(a);
-      arrays.push(d);
-      return d;
-    });
-    device.launchCompiled(k, { grid: Math.ceil(threads / 64), block: 64 }, launchArgs);
-    return await Promise.all(outputs.map((i) => (launchArgs[i] as DeviceArray).read()));
-  } finally {
-    for (const d of arrays) d.dispose();
-  }
-}
 
 const EDGES = [-2147483648, -2147483647, -65536, -3, -1, 0, 1, 2, 3, 46341, 65536, 2147483646, 2147483647];
 
@@ -205,9 +165,9 @@ for (const slot of slots) {
       const { x, y } = inputs(rng);
       const n = x.length;
       const ux = Uint32Array.from(x, (v) => v >>> 0);
-      const [out, uout] = await run(slot.device!, compile('ops'), n, [x, y, ux, new Int32Array(W * n), new Uint32Array(n), n], [3, 4]);
-      const [addMin] = await run(slot.device!, compile('addMin'), n, [x, new Int32Array(n), n], [1]);
-      const [plusOne] = await run(slot.device!, compile('plusOne'), n, [x, new Int32Array(n), n], [1]);
+      const [out, uout] = await launchAndRead(slot.device!, compile('ops'), n, [x, y, ux, new Int32Array(W * n), new Uint32Array(n), n], [3, 4]);
+      const [addMin] = await launchAndRead(slot.device!, compile('addMin'), n, [x, new Int32Array(n), n], [1]);
+      const [plusOne] = await launchAndRead(slot.device!, compile('plusOne'), n, [x, new Int32Array(n), n], [1]);
       const bad: string[] = [];
       for (let i = 0; i < n && bad.length < 10; i++) {
         const a = x[i]!;

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { afterAll, describe, expect, it } from 'vitest';
-import { KernelCompileError, compileFile, compileKernel, compileToIR, printKernel, type Diagnostic } from '../../compiler/index.js';
+import { KernelCompileError, compileFile, compileKernel, compileToIR, listKernels, printKernel, type Diagnostic } from '../../compiler/index.js';
 import { MAX_EXPRESSION_DEPTH, MAX_EXPRESSION_NESTING, MAX_STATEMENT_NESTING } from '../../compiler/frontend/limits.js';
 import { cli } from '../cli/run-cli.js';
 import { bundle } from '../esbuild/bundle.js';
@@ -221,6 +221,43 @@ describe('a block-scoped name read before its declaration (TS2448)', () => {
     const ir = compileToIR(kt(body), { fileName: FILE });
     expect(ir.body.length).toBeGreaterThan(0);
     expect(brief(diagnosticsOf(kt(body)))).toEqual([]);
+  });
+});
+
+describe("a module-level declaration redeclaring an import of the language's names (TS2440)", () => {
+  // TypeScript's binder merges an import with a local declaration of its name; its checker rejects
+  // the pair when both are values. The kernel finder took the name as the language's `kernel`, so
+  // `export const kernel = kernel(…)` compiled, though tsc rejects it.
+  const conflict = (name: string, line: number, column: number): string =>
+    `KS7002@${line}:${column} Import declaration conflicts with local declaration of '${name}' (TS2440)`;
+  const body = '(function (o: Float32Array) { o[0] = 1; })';
+  const cases: { what: string; src: string; expected: string[] }[] = [
+    { what: 'a kernel named kernel', src: `import { kernel } from 'kernelscript';\nexport const kernel = kernel${body};\n`, expected: [conflict('kernel', 1, 10)] },
+    { what: 'a renamed import and a helper', src: `import { kernel as k, f32 } from 'kernelscript';\nfunction k(x: f32): f32 { return x; }\nexport const q = k${body};\n`, expected: [conflict('k', 1, 10)] },
+    { what: 'a type-only import and a class', src: `import type { threadIdx } from 'kernelscript';\nimport { kernel } from 'kernelscript';\nclass threadIdx {}\nexport const q = kernel${body};\n`, expected: [conflict('threadIdx', 1, 15)] },
+    { what: 'an interface named like a language type', src: `import { kernel, f32 } from 'kernelscript';\ninterface f32 { x: number }\nexport const q = kernel${body};\n`, expected: [conflict('f32', 1, 18)] },
+    { what: 'a destructured const', src: `import { kernel, i32 } from 'kernelscript';\nconst { i32 } = { i32: 1 };\nexport const q = kernel${body};\n`, expected: [conflict('i32', 1, 18)] },
+    { what: 'a var in a block', src: `import { kernel, blockIdx } from 'kernelscript';\n{ var blockIdx = 1; }\nexport const q = kernel${body};\n`, expected: [conflict('blockIdx', 1, 18)] },
+    { what: 'a namespace import and an instantiated namespace', src: `import * as ks from 'kernelscript';\nnamespace ks { export const z = 1; }\nexport const q = ks.kernel${body};\n`, expected: [conflict('ks', 1, 13)] },
+  ];
+  for (const c of cases) {
+    it(c.what, () => {
+      expect(brief(diagnosticsOf(c.src))).toEqual(c.expected);
+      const r = compileFile(FILE, c.src, ['js']);
+      expect(brief(r.diagnostics)).toEqual(c.expected);
+      expect(r.kernels.flatMap((x) => Object.keys(x.outputs))).toEqual([]);
+    });
+  }
+
+  it('a local declaration is not the language name it redeclares', () => {
+    expect(listKernels(`import { kernel } from 'kernelscript';\nexport const kernel = kernel${body};\n`, FILE)).toEqual([]);
+    expect(listKernels(`import { kernel as k } from 'kernelscript';\nfunction k(f: unknown): unknown { return f; }\nexport const q = k${body};\n`, FILE)).toEqual([]);
+  });
+
+  it('declarations of another meaning merge with the import, as in TypeScript', () => {
+    const src = `import { kernel, f32 } from 'kernelscript';\ntype kernel = number;\nnamespace f32 {}\nexport const k = kernel(function (o: Float32Array) { o[0] = f32(1.5); });\n`;
+    expect(brief(diagnosticsOf(src))).toEqual([]);
+    expect(compileKernel(src, { target: 'js', fileName: FILE }).entryPoint).toBe('k');
   });
 });
 

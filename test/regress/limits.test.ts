@@ -6,7 +6,7 @@
 // 11: loops bounded by constants near the ends of the i32 range hung or crashed (SIGFPE) pipeline
 //     creation in Mesa's lavapipe; run on webgpu in a child process, they now complete with the
 //     results of the cpu backend (docs/driver-notes.md).
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -26,6 +26,7 @@ import type { Kernel } from '../../runtime/lang.js';
 import { cli } from '../cli/run-cli.js';
 import { openDawn, type WgslValidator } from '../fuzz/dawn.js';
 import { closeDevices, openDevices } from '../helpers/devices.js';
+import { hasNvcc, nvccCompile } from '../helpers/nvcc.js';
 import {
   add, array, atomic, bin, exprS, forRange, i, idx, if_, kernelIR, param, scalar, store,
 } from '../targets/build.js';
@@ -113,27 +114,13 @@ describe('7: sizes the targets refuse', () => {
     expect(diagnose(shared('12287', '1'), 'cuda').map((d) => d.code)).toEqual(['KS8003']);
   });
 
-  const nvcc = process.env.NVCC ?? 'nvcc';
-  const hasNvcc = ((): boolean => {
-    try {
-      execFileSync(nvcc, ['--version'], { stdio: 'ignore' });
-      return true;
-    } catch {
-      return false;
-    }
-  })();
-
-  it.skipIf(!hasNvcc)('ptxas refuses static shared memory exactly where the cuda limit is', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'ks-limits-'));
-    dirs.push(dir);
-    const ptxas = (src: string): string => {
-      const cu = join(dir, 'k.cu');
-      writeFileSync(cu, emitKernel(compileToIR(src), 'cuda').code);
-      const r = spawnSync(nvcc, ['-arch=sm_90', '-cubin', '-o', join(dir, 'k.cubin'), cu], { encoding: 'utf8' });
-      return r.status === 0 ? '' : r.stderr;
+  it.skipIf(!hasNvcc)('ptxas refuses static shared memory exactly where the cuda limit is', async () => {
+    const ptxas = async (src: string): Promise<string> => {
+      const r = await nvccCompile(emitKernel(compileToIR(src), 'cuda').code, ['-arch=sm_90', '-cubin']);
+      return r.ok ? '' : r.said;
     };
-    expect(ptxas(shared('12287'))).toBe('');
-    expect(ptxas(shared('12287', '1'))).toContain('too much shared data');
+    expect(await ptxas(shared('12287'))).toBe('');
+    expect(await ptxas(shared('12287', '1'))).toContain('too much shared data');
   });
 });
 

@@ -2,42 +2,19 @@
 // f32 `%` on WGSL (exact IEEE fmod), comparisons as WGSL call arguments (template-list parsing),
 // user names the targets reject, NaN tests on WGSL, and barriers under conditions on Infinity (WGSL). Value checks run on every available device
 // against exact references; name checks also compile the CUDA C with nvcc (skipped without it).
-import { execFile, execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { compileKernel } from '../../compiler/index.js';
-import type { CompiledKernel, Target } from '../../compiler/output.js';
-import type { Device, DeviceArray, LaunchArg, TypedArray } from '../../runtime/types.js';
-import { Rng, type HostArg } from '../helpers/case.js';
-import { closeDevices, openDevices } from '../helpers/devices.js';
+import { Rng } from '../helpers/case.js';
+import { TARGET, closeDevices, launchAndRead, openDevices } from '../helpers/devices.js';
+import { hasNvcc, inParallel, nvccCompile } from '../helpers/nvcc.js';
 import { openDawn } from '../fuzz/dawn.js';
 
 const FILE = join(import.meta.dirname, 'targets-kernels.ts');
-const TARGET = { cpu: 'js', webgpu: 'wgsl', cuda: 'cuda' } as const satisfies Record<string, Target>;
 const HEADER = "import { kernel, f32, i32, bool, sharedArray } from 'kernelscript';\n";
 
 const slots = await openDevices();
 afterAll(() => closeDevices(slots));
-
-/** Launches `k` on `device` and returns the final contents of the arrays at `outputs`. */
-async function run(device: Device, k: CompiledKernel, threads: number, args: HostArg[], outputs: number[]): Promise<TypedArray[]> {
-  const arrays: DeviceArray[] = [];
-  try {
-    const launchArgs: LaunchArg[] = args.map((a) => {
-      if (typeof a !== 'object') return a;
-      const d = device.array(a);
-      arrays.push(d);
-      return d;
-    });
-    device.launchCompiled(k, { grid: Math.ceil(threads / 64), block: 64 }, launchArgs);
-    return await Promise.all(outputs.map((i) => (launchArgs[i] as DeviceArray).read()));
-  } finally {
-    for (const d of arrays) d.dispose();
-  }
-}
 
 const f32Bits = (bits: number): number => new Float32Array(new Uint32Array([bits >>> 0]).buffer)[0] as number;
 const same = (a: number, b: number): boolean => Object.is(a, b) || (Number.isNaN(a) && Number.isNaN(b));
@@ -108,7 +85,7 @@ for (const slot of slots) {
         const rng = new Rng();
         const { x, y } = fmodInputs(rng);
         const k = compileKernel(FMOD_SOURCE, { target: TARGET[slot.backend], kernel, fileName: FILE });
-        const [out] = await run(slot.device!, k, x.length, [x, y, new Float32Array(x.length), x.length], [2]);
+        const [out] = await launchAndRead(slot.device!, k, x.length, [x, y, new Float32Array(x.length), x.length], [2]);
         const want = Array.from(x, (v, i) => Math.fround(v % (y[i] as number)));
         const bad = mismatches(out!, want, (i) => `${show(x[i] as number)} % ${show(y[i] as number)}`);
         expect(bad, `seed ${rng.seed}`).toEqual([]);
@@ -182,7 +159,7 @@ for (const slot of slots) {
       const x = Float32Array.from({ length: 3 * n }, () => rng.int(-4, 5) / 2);
       const ks = Int32Array.from({ length: n }, () => rng.int(-9, 10));
       const k = compileKernel(CMP_SOURCE, { target: TARGET[slot.backend], kernel: 'comparisons', fileName: FILE });
-      const [out] = await run(slot.device!, k, n, [x, ks, new Int32Array(n * CMP_EXPRS.length), n], [2]);
+      const [out] = await launchAndRead(slot.device!, k, n, [x, ks, new Int32Array(n * CMP_EXPRS.length), n], [2]);
       const want: number[] = [];
       const fns = CMP_EXPRS.map((e) => new Function('a', 'b', 'c', 'k', 'both', 'pick', 'imax', 'f32', `return +(${e});`));
       for (let i = 0; i < n; i++) {
@@ -237,7 +214,7 @@ for (const slot of slots) {
         const s = rng.f32(-2, 2);
         const k = compileKernel(source, { target: TARGET[slot.backend], kernel, fileName: FILE });
         try {
-          const [out] = await run(slot.device!, k, n, [x, new Float32Array(n), s, n], [1]);
+          const [out] = await launchAndRead(slot.device!, k, n, [x, new Float32Array(n), s, n], [1]);
           const want = Array.from(x, (v) => Math.fround(Math.fround(Math.fround(v + s) * 2) + 1));
           failures.push(...mismatches(out!, want, (j) => `kernel '${kernel}' [${j}]`, 1));
         } catch (e) {
@@ -249,16 +226,6 @@ for (const slot of slots) {
   });
 }
 
-const nvcc = process.env.NVCC ?? 'nvcc';
-const hasNvcc = ((): boolean => {
-  try {
-    execFileSync(nvcc, ['--version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
-
 /** Every identifier in the C source `code` (a superset: digits' suffixes such as the `f` of `1.0f` count too). */
 const identifiers = (code: string): Set<string> => new Set(code.replace(/\/\/.*$/gm, '').match(/[A-Za-z_]\w*/g));
 
@@ -266,7 +233,7 @@ const identifiers = (code: string): Set<string> => new Set(code.replace(/\/\/.*$
 const fileScope = (code: string): string[] =>
   code
     .split('\n')
-    .filter((l) => /^\S/.test(l) && !l.startsWith('//') && l !== '}')
+    .filter((l) => /^\S/.test(l) && !l.startsWith('//') && !l.startsWith('#pragma ') && l !== '}')
     .map((l) => {
       const m = /^(?:static __device__ __forceinline__|extern "C" __global__) [^(]*?(\w+)\(/.exec(l);
       if (!m) throw new Error(`unexpected file-scope line in generated CUDA C: ${l}`);
@@ -300,51 +267,104 @@ function independentGroups(units: CudaUnit[]): CudaUnit[][] {
 
 describe.skipIf(!hasNvcc)('user names in CUDA C (skipped: nvcc not found)', () => {
   it('nvcc compiles every name kernel with no warnings', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'ks-names-'));
-    try {
-      const units: CudaUnit[] = NAMES.map((_, i) => {
-        const { source, kernel } = nameKernel(i);
-        const { code, entryPoint } = compileKernel(source, { target: 'cuda', kernel, fileName: FILE });
-        return { kernel, code, entryPoint, globals: fileScope(code), ids: identifiers(code) };
-      });
-      for (const u of units) expect(u.globals, `kernel '${u.kernel}'`).toContain(u.entryPoint);
-      // One nvcc per group instead of one per kernel: most of nvcc's time is parsing CUDA's headers.
-      const groups = independentGroups(units);
-      const jobs = groups.map((group, g) => async (): Promise<string[]> => {
-        const cu = join(dir, `g${g}.cu`);
-        const ptx = join(dir, `g${g}.ptx`);
-        writeFileSync(cu, group.map((u) => u.code).join('\n'));
-        /** The kernel that line `n` (1-based) of the group's file belongs to. */
-        const owner = (n: number): CudaUnit => {
-          let end = 0;
-          for (const u of group) if (n <= (end += u.code.split('\n').length)) return u;
-          return group[group.length - 1]!;
-        };
-        const blame = (stderr: string): string[] => {
-          const bad = new Set<CudaUnit>();
-          for (const m of stderr.matchAll(/\.cu\((\d+)\)/g)) bad.add(owner(Number(m[1])));
-          const who = bad.size > 0 ? [...bad] : group;
-          return [`${who.map((u) => u.kernel).join(', ')}: ${stderr}\n${who.map((u) => u.code).join('\n')}`];
-        };
-        try {
-          const { stderr } = await promisify(execFile)(nvcc, ['-arch=sm_90', '-ptx', '-Werror', 'all-warnings', '-o', ptx, cu]);
-          if (stderr.trim() !== '') return blame(stderr);
-          const text = readFileSync(ptx, 'utf8');
-          return group.filter((u) => !text.includes(`.entry ${u.entryPoint}(`)).map((u) => `${u.kernel}: no entry point in the PTX`);
-        } catch (e) {
-          return blame((e as { stderr?: string }).stderr ?? String(e));
-        }
-      });
-      const failures: string[] = [];
-      const worker = async (): Promise<void> => {
-        for (let job = jobs.shift(); job; job = jobs.shift()) failures.push(...(await job()));
+    const units: CudaUnit[] = NAMES.map((_, i) => {
+      const { source, kernel } = nameKernel(i);
+      const { code, entryPoint } = compileKernel(source, { target: 'cuda', kernel, fileName: FILE });
+      return { kernel, code, entryPoint, globals: fileScope(code), ids: identifiers(code) };
+    });
+    for (const u of units) expect(u.globals, `kernel '${u.kernel}'`).toContain(u.entryPoint);
+    // One nvcc per group instead of one per kernel: most of nvcc's time is parsing CUDA's headers.
+    const groups = independentGroups(units);
+    const jobs = groups.map((group) => async (): Promise<string[]> => {
+      /** The kernel that line `n` (1-based) of the group's file belongs to. */
+      const owner = (n: number): CudaUnit => {
+        let end = 0;
+        for (const u of group) if (n <= (end += u.code.split('\n').length)) return u;
+        return group[group.length - 1]!;
       };
-      await Promise.all([worker(), worker()]);
-      expect(failures).toEqual([]);
-      expect(groups.flat().length).toBe(NAMES.length);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+      const { said, ptx } = await nvccCompile(group.map((u) => u.code).join('\n'));
+      if (said !== '') {
+        const bad = new Set<CudaUnit>();
+        for (const m of said.matchAll(/\.cu\((\d+)\)/g)) bad.add(owner(Number(m[1])));
+        const who = bad.size > 0 ? [...bad] : group;
+        return [`${who.map((u) => u.kernel).join(', ')}: ${said}\n${who.map((u) => u.code).join('\n')}`];
+      }
+      return group.filter((u) => !ptx.includes(`.entry ${u.entryPoint}(`)).map((u) => `${u.kernel}: no entry point in the PTX`);
+    });
+    const failures = (await inParallel(jobs, 2)).flat();
+    expect(failures).toEqual([]);
+    expect(groups.flat().length).toBe(NAMES.length);
+  });
+});
+
+// ---- follow-up: a kernel named like one of its own names -----------------------------------------
+
+// TypeScript keeps a kernel's name (the variable it is assigned to) apart from the names in its
+// function, so a kernel may share its name with a parameter, a local or a shared array. WGSL then
+// declared the entry point and a storage binding or workgroup array of one name at module scope
+// ("redeclaration of 'b'"); helpers' parameters and locals may take the kernel's name too.
+const SELF_NAMED_SOURCE = `import { kernel, f32, i32, sharedArray, syncthreads } from 'kernelscript';
+function twice(b: f32): f32 { const s = b * 2; return s; }
+export const b = kernel(function (a: Float32Array, b: Float32Array, n: i32) {
+  const i = blockIdx.x * blockDim.x + threadIdx.x;
+  if (i < n) b[i] = twice(a[i]) + 1;
+});
+export const uniform = kernel(function (a: Float32Array, uniform: Float32Array, n: i32) {
+  const i = blockIdx.x * blockDim.x + threadIdx.x;
+  if (i < n) uniform[i] = twice(a[i]) + 1;
+});
+export const n = kernel(function (a: Float32Array, out: Float32Array, n: i32) {
+  const i = blockIdx.x * blockDim.x + threadIdx.x;
+  if (i < n) out[i] = twice(a[i]) + 1;
+});
+export const t = kernel(function (a: Float32Array, out: Float32Array, n: i32) {
+  const i = blockIdx.x * blockDim.x + threadIdx.x;
+  if (i < n) {
+    const t = twice(a[i]);
+    out[i] = t + 1;
+  }
+});
+export const s = kernel(function (a: Float32Array, out: Float32Array, n: i32) {
+  const i = blockIdx.x * blockDim.x + threadIdx.x;
+  const s = sharedArray(Float32Array, 64);
+  s[threadIdx.x] = i < n ? a[i] : 0;
+  syncthreads();
+  if (i < n) out[i] = twice(s[threadIdx.x]) + 1;
+});
+`;
+const SELF_NAMED = ['b', 'uniform', 'n', 't', 's'];
+
+for (const slot of slots) {
+  describe.skipIf(!slot.device)(`kernels named like their own names on ${slot.backend}${slot.device ? '' : ` (skipped: ${slot.reason})`}`, () => {
+    it('a kernel may share its name with a parameter, a local, a shared array or a helper parameter', async () => {
+      const rng = new Rng();
+      const n = 100;
+      const failures: string[] = [];
+      for (const kernel of SELF_NAMED) {
+        const x = rng.f32Array(n, -8, 8);
+        try {
+          const k = compileKernel(SELF_NAMED_SOURCE, { target: TARGET[slot.backend], kernel, fileName: FILE });
+          const [out] = await launchAndRead(slot.device!, k, n, [x, new Float32Array(n), n], [1]);
+          const want = Array.from(x, (v) => Math.fround(Math.fround(v * 2) + 1));
+          failures.push(...mismatches(out!, want, (j) => `kernel '${kernel}' [${j}]`, 1));
+        } catch (e) {
+          failures.push(`kernel '${kernel}': ${(e as Error).message}`);
+        }
+      }
+      expect(failures, `seed ${rng.seed}`).toEqual([]);
+    });
+  });
+}
+
+describe.skipIf(!hasNvcc)('kernels named like their own names in CUDA C (skipped: nvcc not found)', () => {
+  it('nvcc compiles each with no warnings, under its entry point', async () => {
+    const jobs = SELF_NAMED.map((kernel) => async (): Promise<string[]> => {
+      const { code, entryPoint } = compileKernel(SELF_NAMED_SOURCE, { target: 'cuda', kernel, fileName: FILE });
+      const { said, ptx } = await nvccCompile(code);
+      if (said !== '') return [`${kernel}: ${said}\n${code}`];
+      return ptx.includes(`.entry ${entryPoint}(`) ? [] : [`${kernel}: no entry point ${entryPoint} in the PTX`];
+    });
+    expect((await inParallel(jobs, 2)).flat()).toEqual([]);
   });
 });
 
@@ -373,7 +393,7 @@ for (const slot of slots) {
     it('x != x, x == x, != and truthiness treat NaN as JS does', async () => {
       const x = Float32Array.from([NaN, f32Bits(0xffc00001), f32Bits(0x7f800001), Infinity, -Infinity, 0, -0, 1, -1.5, 1e-45, 3e38]);
       const k = compileKernel(NAN_SOURCE, { target: TARGET[slot.backend], kernel: 'nanTests', fileName: FILE });
-      const [out] = await run(slot.device!, k, x.length, [x, new Int32Array(7 * x.length), x.length], [1]);
+      const [out] = await launchAndRead(slot.device!, k, x.length, [x, new Int32Array(7 * x.length), x.length], [1]);
       const want = Array.from(x).flatMap((v) => [v !== v, v === v, v !== v, !(v === v), v !== 1, v !== 0, v !== 0].map(Number));
       const bad = mismatches(out!, want, (i) => `x = ${show(x[Math.floor(i / 7)] as number)}, test ${i % 7}`, 20);
       expect(bad).toEqual([]);
@@ -432,7 +452,7 @@ for (const slot of slots) {
       const x = Float32Array.from({ length: n }, (_, j) => (j * 7) % 17 - 8);
       const k = compileKernel(NON_FINITE_SOURCE, { target: TARGET[slot.backend], kernel: 'nonFiniteBarriers', fileName: FILE });
       for (const m of [3, -2, -Infinity]) {
-        const [out] = await run(slot.device!, k, n, [x, new Float32Array(n), m], [1]);
+        const [out] = await launchAndRead(slot.device!, k, n, [x, new Float32Array(n), m], [1]);
         let steps = 0;
         for (let v = m; v !== Infinity; v = Math.fround(Math.fround(v * v) + Math.fround(1e30))) steps++;
         const want = Array.from(x, (_, j) => {
@@ -444,3 +464,93 @@ for (const slot of slots) {
     });
   });
 }
+
+// ---- follow-up: f32 constants on the JS target are the f32 values -----------------------------------
+
+// JS printed f32 constants in their short f32 spelling (`0.1`, `4.002027`, `2.7182817` for Math.E)
+// and then computed with that text as a double, a different number from the f32 constant: on cpu
+// `x[0] <= 0.1` was false for x[0] = f32(0.1), and -3.123080253601074 + 4.002027 gave 0.87894672
+// where f32 gives 0.87894678.
+const F32_CONST_SOURCE = `${HEADER}
+function tenth(v: f32): f32 { return v + 0.1; }
+export const f32Constants = kernel(function (x: Float32Array, out: Float32Array, cmp: Int32Array) {
+  if (blockIdx.x * blockDim.x + threadIdx.x == 0) {
+    x[0] = f32(0.1);
+    cmp[0] = i32(x[0] <= 0.1);
+    cmp[1] = i32(x[0] >= 0.1);
+    cmp[2] = i32(x[1] == Math.PI);
+    cmp[3] = i32(x[2] == Math.E);
+    cmp[4] = i32(x[0] == 0.3 / 3);
+    cmp[5] = i32(x[6] < Infinity);
+    cmp[6] = i32(x[6] > -Infinity);
+    out[0] = x[3] + 4.002027;
+    out[1] = x[1] - Math.PI;
+    out[2] = x[2] - Math.E;
+    out[3] = x[4] + 0.1 * 3;
+    out[4] = tenth(x[5]);
+    out[5] = x[5] - 1e-3;
+  }
+});
+`;
+
+describe('f32 constants in JS', () => {
+  it('are printed as the exact doubles of their f32 values', () => {
+    const { code } = compileKernel(F32_CONST_SOURCE, { target: 'js', kernel: 'f32Constants', fileName: FILE });
+    for (const c of code.match(/(?<![\w.])\d[\d.]*(?:e[-+]?\d+)?/g) ?? []) {
+      expect(Math.fround(Number(c)), `literal ${c}`).toBe(Number(c));
+    }
+    expect(code).toContain('x[0] <= 0.10000000149011612');
+    expect(code).toContain('x[3] + 4.0020270347595215');
+  });
+});
+
+for (const slot of slots) {
+  describe.skipIf(!slot.device)(`f32 constants on ${slot.backend}${slot.device ? '' : ` (skipped: ${slot.reason})`}`, () => {
+    it('compare and compute as f32 values', async () => {
+      const f = Math.fround;
+      const x = Float32Array.from([0, Math.PI, Math.E, -3.123080253601074, 0.25, 1.5, 7]);
+      const k = compileKernel(F32_CONST_SOURCE, { target: TARGET[slot.backend], kernel: 'f32Constants', fileName: FILE });
+      const [out, cmp] = await launchAndRead(slot.device!, k, 1, [x, new Float32Array(6), new Int32Array(7)], [1, 2]);
+      expect(Array.from(cmp!)).toEqual([1, 1, 1, 1, 1, 1, 1]);
+      const v = Array.from(x);
+      const want = [f(v[3]! + f(4.002027)), 0, 0, f(v[4]! + f(f(0.1) * 3)), f(v[5]! + f(0.1)), f(v[5]! - f(1e-3))];
+      expect(want[0]).toBe(0.8789467811584473);
+      expect(mismatches(out!, want, (j) => `out[${j}]`)).toEqual([]);
+    });
+  });
+}
+
+// ---- follow-up: nvcc warnings on valid kernels ------------------------------------------------------
+
+// `const i = blockIdx.x;` never read made nvcc warn #177 ("declared but never referenced"), which
+// `-Werror all-warnings` turns into an error; so did the other warnings below.
+const WARNING_KERNELS: Record<string, string> = {
+  unusedLocal: 'const i = blockIdx.x;', // #177
+  setNeverUsed: 'let s = 0; s = 5; let t = 1.5; t += 2;', // #550
+  unusedShared: 'const sh = sharedArray(Float32Array, 64);', // #177
+  sharedSetOnly: 'const sh = sharedArray(Float32Array, 64); sh[threadIdx.x] = 1;', // #550
+  unusedLocalArray: 'const a = localArray(Float32Array, 4);', // #177
+  localArraySetOnly: 'const a = localArray(Float32Array, 4); a[0] = 1;', // #550
+  unusedHelperThings: 'out[0] = h(x[0], 1);', // #177, #550 in the helper
+  floatDivZero: 'out[0] = x[0] / 0; out[1] = x[0] % 0;', // #39
+  intDivZero: 'if (n == 12345) { out[0] = f32(n / 0); out[1] = f32(n % 0); out[2] = f32(u32(n) % 0); }', // #39, #179
+  constConversion: 'const b = 3e38; if (n == 12345) out[0] = f32(i32(b));', // #173
+  unsignedVsZero: 'const u = u32(n); if (u >= 0) out[0] = 1; out[1] = f32(u < 0);', // #186
+};
+
+describe.skipIf(!hasNvcc)('nvcc warnings on valid kernels (skipped: nvcc not found)', () => {
+  it('unused locals, shared and local arrays, constant division by zero and the like compile with -Werror', async () => {
+    const source = `import { kernel, f32, i32, u32, sharedArray, localArray } from 'kernelscript';
+function h(a: f32, unused: f32): f32 { const z = a * 2; let w = a; w = a * 3; return a + 1; }
+${Object.entries(WARNING_KERNELS)
+  .map(([name, body]) => `export const ${name} = kernel(function (x: Float32Array, out: Float32Array, n: i32) {\n  ${body}\n});`)
+  .join('\n')}
+`;
+    const jobs = Object.keys(WARNING_KERNELS).map((kernel) => async (): Promise<string[]> => {
+      const { code } = compileKernel(source, { target: 'cuda', kernel, fileName: FILE });
+      const { said } = await nvccCompile(code);
+      return said === '' ? [] : [`${kernel}: ${said}\n${code}`];
+    });
+    expect((await inParallel(jobs, 2)).flat()).toEqual([]);
+  });
+});

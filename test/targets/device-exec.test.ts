@@ -7,11 +7,9 @@ import type { CompiledKernel, Target } from '../../compiler/output.js';
 import type { DeviceArray, LaunchArg, TypedArray } from '../../runtime/types.js';
 import { emitKernel } from '../../targets/index.js';
 import { Rng, type HostArg } from '../helpers/case.js';
-import { closeDevices, openDevices } from '../helpers/devices.js';
+import { TARGET, closeDevices, openDevices } from '../helpers/devices.js';
 import { compare } from './compare.js';
 import { FIXTURES } from './fixtures.js';
-
-const TARGET = { cpu: 'js', webgpu: 'wgsl', cuda: 'cuda' } as const satisfies Record<string, Target>;
 
 function compiled(ir: KernelIR, target: Target): CompiledKernel {
   const out = emitKernel(ir, target);

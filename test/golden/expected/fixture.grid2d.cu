@@ -1,4 +1,6 @@
 // KernelScript kernel 'grid2d' (CUDA C). Generated code: edit the TypeScript source instead.
+// Silences nvcc warnings about unused variables, constant division by zero and the like.
+#pragma nv_diag_suppress 39, 173, 177, 179, 186, 550
 
 extern "C" __global__ void grid2d(int* __restrict__ O, int w, int h) {
   const int cx = (int)(blockIdx.x * blockDim.x + threadIdx.x);

@@ -1,4 +1,6 @@
 // KernelScript kernel 'intops' (CUDA C). Generated code: edit the TypeScript source instead.
+// Silences nvcc warnings about unused variables, constant division by zero and the like.
+#pragma nv_diag_suppress 39, 173, 177, 179, 186, 550
 
 extern "C" __global__ void intops(const int* __restrict__ A, const int* __restrict__ B, const float* __restrict__ X, int* __restrict__ OI, unsigned int* __restrict__ OU, int n) {
   const int gi = (int)(blockIdx.x * blockDim.x + threadIdx.x);

@@ -23,7 +23,7 @@ return function mathops(ks_args, ks_grid, ks_block) {
                 O[(Math.imul(gi, 19) + 3) | 0] = Math.abs(x);
                 O[(Math.imul(gi, 19) + 4) | 0] = Math.min(x, y);
                 O[(Math.imul(gi, 19) + 5) | 0] = Math.max(x, y);
-                O[(Math.imul(gi, 19) + 6) | 0] = Math.fround(Math.pow(Math.fround(Math.abs(x) + 0.1), y));
+                O[(Math.imul(gi, 19) + 6) | 0] = Math.fround(Math.pow(Math.fround(Math.abs(x) + 0.10000000149011612), y));
                 O[(Math.imul(gi, 19) + 7) | 0] = Math.fround(Math.pow(x, 3.0));
                 O[(Math.imul(gi, 19) + 8) | 0] = Math.floor(Math.fround(x * 3.0));
                 O[(Math.imul(gi, 19) + 9) | 0] = Math.ceil(Math.fround(x * 3.0));
@@ -34,7 +34,7 @@ return function mathops(ks_args, ks_grid, ks_block) {
                 O[(Math.imul(gi, 19) + 14) | 0] = Math.fround(Math.tanh(Math.fround(x * 2.0)));
                 O[(Math.imul(gi, 19) + 15) | 0] = Math.fround(Math.atan2(x, y));
                 O[(Math.imul(gi, 19) + 16) | 0] = Math.sign(x);
-                O[(Math.imul(gi, 19) + 17) | 0] = Math.fround(3.1415927 * x);
+                O[(Math.imul(gi, 19) + 17) | 0] = Math.fround(3.1415927410125732 * x);
                 O[(Math.imul(gi, 19) + 18) | 0] = Math.fround(x * 7.0) % y;
               }
             }

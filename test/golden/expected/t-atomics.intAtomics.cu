@@ -1,4 +1,6 @@
 // KernelScript kernel 'intAtomics' (CUDA C). Generated code: edit the TypeScript source instead.
+// Silences nvcc warnings about unused variables, constant division by zero and the like.
+#pragma nv_diag_suppress 39, 173, 177, 179, 186, 550
 
 extern "C" __global__ void intAtomics(int* __restrict__ c, int* __restrict__ tickets, unsigned int* __restrict__ uc, int n) {
   __shared__ int hist[8];

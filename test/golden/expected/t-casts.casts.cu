@@ -1,4 +1,6 @@
 // KernelScript kernel 'casts' (CUDA C). Generated code: edit the TypeScript source instead.
+// Silences nvcc warnings about unused variables, constant division by zero and the like.
+#pragma nv_diag_suppress 39, 173, 177, 179, 186, 550
 
 extern "C" __global__ void casts(const float* __restrict__ f, const int* __restrict__ a, float* __restrict__ of, int* __restrict__ oi, unsigned int* __restrict__ ou, bool flip, int n) {
   const int i = (int)(blockIdx.x * blockDim.x + threadIdx.x);

@@ -1,4 +1,6 @@
 // KernelScript kernel 'values' (CUDA C). Generated code: edit the TypeScript source instead.
+// Silences nvcc warnings about unused variables, constant division by zero and the like.
+#pragma nv_diag_suppress 39, 173, 177, 179, 186, 550
 
 static __device__ __forceinline__ float twice(float v) {
   return v * 2.0f;

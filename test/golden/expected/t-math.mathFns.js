@@ -35,7 +35,7 @@ return function mathFns(ks_args, ks_grid, ks_block) {
                 out[(o + 14) | 0] = Math.fround(Math.tanh(Math.fround(x * 2.0)));
                 out[(o + 15) | 0] = Math.fround(Math.atan2(x, y));
                 out[(o + 16) | 0] = Math.sign(x);
-                out[(o + 17) | 0] = Math.fround(Math.fround(3.1415927 * x) + 2.7182817);
+                out[(o + 17) | 0] = Math.fround(Math.fround(3.1415927410125732 * x) + 2.7182817459106445);
                 out[(o + 18) | 0] = Math.round(Math.fround(x * 100.0));
                 out[(o + 19) | 0] = Math.fround(Math.pow(x, 2.0));
               }

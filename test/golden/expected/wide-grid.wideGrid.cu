@@ -1,4 +1,6 @@
 // KernelScript kernel 'wideGrid' (CUDA C). Generated code: edit the TypeScript source instead.
+// Silences nvcc warnings about unused variables, constant division by zero and the like.
+#pragma nv_diag_suppress 39, 173, 177, 179, 186, 550
 
 extern "C" __global__ void wideGrid(const float* __restrict__ x, float* __restrict__ y, int* __restrict__ left, int n) {
   const int i = (int)(blockIdx.x * blockDim.x + threadIdx.x);

@@ -1,0 +1,46 @@
+// Constant indices out of bounds (KS4010). An index that is a constant in the source (literals,
+// module constants and operations on them, folded as the targets fold them) and lies outside a
+// local or shared array, whose length is known, or below 0 for any array, can never be valid: out
+// of bounds is unspecified behaviour (docs/language.md), and WebGPU rejects such a shader outright.
+// Indices that become constant only in a target's own unrolling are that target's concern (the
+// WGSL target hides them from Tint: targets/wgsl-keep.ts).
+import type { DiagnosticBag } from '../diagnostics/diagnostic.js';
+import type { Expr, KernelIR, Stmt } from '../ir/types.js';
+import { stmtChildren, stmtExprs, visitExpr, visitStmts } from '../ir/walk.js';
+import { foldExpr } from '../../targets/fold.js';
+
+export function checkConstantIndices(k: KernelIR, diags: DiagnosticBag): void {
+  // IR names are unique per kernel, so one map serves every scope.
+  const lengths = new Map<string, { length: number; what: string }>();
+  for (const s of k.shared) lengths.set(s.name, { length: s.length, what: 'shared array' });
+  visitStmts(k.body, (s) => {
+    if (s.k === 'localArray') lengths.set(s.name, { length: s.length, what: 'local array' });
+  });
+  const check = (array: string, index: Expr): void => {
+    const f = foldExpr(index);
+    if (f.k !== 'const' || typeof f.value !== 'number') return;
+    const v = f.value;
+    const known = lengths.get(array);
+    if (v < 0) diags.report(index.span, 'KS4010', v, array, 'indices start at 0');
+    else if (known && v >= known.length) {
+      diags.report(index.span, 'KS4010', v, array, `the ${known.what} has ${known.length} element${known.length === 1 ? '' : 's'}`);
+    }
+  };
+  // Branches a constant condition rules out are skipped: `if (K < 4) t[K] = 1` with K = 4 never runs,
+  // and specialized module constants make such guards common.
+  const walk = (body: readonly Stmt[]): void => {
+    for (const s of body) {
+      if (s.k === 'store') check(s.array, s.index);
+      for (const e of stmtExprs(s)) {
+        visitExpr(e, (x) => {
+          if (x.k === 'index' || x.k === 'atomic') check(x.array, x.index);
+        });
+      }
+      const cond = s.k === 'if' || (s.k === 'loop' && s.testFirst) ? (s.cond && foldExpr(s.cond)) : null;
+      if (s.k === 'if' && cond?.k === 'const') walk(cond.value ? s.then : s.else);
+      else if (s.k === 'loop' && cond?.k === 'const' && !cond.value) continue;
+      else for (const c of stmtChildren(s)) walk(c);
+    }
+  };
+  walk(k.body);
+}

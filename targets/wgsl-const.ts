@@ -1,0 +1,47 @@
+// Tint evaluates constant subexpressions at shader creation and rejects the module when an integer
+// `/` or `%` has a constant zero divisor ("integer division by zero is invalid", even when the
+// dividend is not constant) or when a constant index is out of bounds of a fixed-size array or
+// negative ("index 4 out of bounds [0..3]"). Both mean unspecified behaviour in KernelScript, not an
+// invalid program (docs/language.md), and both can appear only after folding or unrolling, in code
+// that never runs: `for (k = 0; k < 4; k++) if (k > 0) t[k - 1] = …`. The frontend rejects constant
+// indices that are out of bounds in the source (KS4010); here, after unroll and fold, such divisors
+// and indices pass through ks_keep_i32/ks_keep_u32 (wgsl-keep.ts), which return them unchanged but
+// are not constant to Tint, so the runtime rules apply: WGSL's `/` by zero gives the dividend, `%` by
+// zero gives 0, and an out-of-bounds access is clamped or discarded (robust buffer access).
+import type { Expr, KernelIR, Stmt } from '../compiler/ir/types.js';
+import { mapBodies, mapExprChildren, mapStmt, visitStmts } from '../compiler/ir/walk.js';
+import { keepCall } from './wgsl-keep.js';
+
+const isInt = (e: Expr): boolean => e.type === 'i32' || e.type === 'u32';
+
+export function hideConstTraps(ir: KernelIR): KernelIR {
+  // IR names are unique per kernel; arrays not here (parameters) have no length Tint knows.
+  const lengths = new Map<string, number>(ir.shared.map((s) => [s.name, s.length]));
+  visitStmts(ir.body, (s) => {
+    if (s.k === 'localArray') lengths.set(s.name, s.length);
+  });
+  const index = (array: string, i: Expr): Expr => {
+    if (i.k !== 'const' || typeof i.value !== 'number') return i;
+    const n = lengths.get(array);
+    return i.value < 0 || (n !== undefined && i.value >= n) ? keepCall(i) : i;
+  };
+  const expr = (e0: Expr): Expr => {
+    const e = mapExprChildren(e0, expr);
+    switch (e.k) {
+      case 'binary':
+        if ((e.op === '/' || e.op === '%') && isInt(e) && e.rhs.k === 'const' && e.rhs.value === 0) return { ...e, rhs: keepCall(e.rhs) };
+        return e;
+      case 'index':
+      case 'atomic':
+        return { ...e, index: index(e.array, e.index) };
+      default:
+        return e;
+    }
+  };
+  const stmts = (body: readonly Stmt[]): Stmt[] =>
+    body.map((s) => {
+      const m = mapStmt(s, expr, stmts);
+      return m.k === 'store' ? { ...m, index: index(m.array, m.index) } : m;
+    });
+  return mapBodies(ir, stmts);
+}
