@@ -19,8 +19,8 @@ const output = join(outDir, 'kernelscript-linux-x64.run');
 const LIMIT = 64 * 2 ** 20;
 
 // Everything the project depends on (tests, benchmarks and the CLI use both kinds), with their
-// dependencies, except what only lints or type-checks.
-const SKIP_PKG = /^(@types\/|eslint|@eslint|@typescript-eslint\/|typescript-eslint$)/;
+// dependencies, except what only lints or type-checks (@types/node stays: a test type-checks a build).
+const SKIP_PKG = /^(@types\/(?!node$)|eslint|@eslint|@typescript-eslint\/|typescript-eslint$)/;
 
 // Files inside packages that are never loaded: source maps, docs, other platforms' binaries,
 // compiler message translations, and duplicates of files kept elsewhere (esbuild's CLI copy of

@@ -47,6 +47,11 @@ function check(mod: ModuleInfo): Diagnostic[] {
 }
 
 function syntacticDiagnostics(sf: ts.SourceFile): readonly ts.Diagnostic[] {
+  return singleFileProgram(sf, OPTIONS).getSyntacticDiagnostics(sf);
+}
+
+/** A ts Program over one already-parsed file and nothing else (no lib, no imports resolved). */
+export function singleFileProgram(sf: ts.SourceFile, options: ts.CompilerOptions): ts.Program {
   const host: ts.CompilerHost = {
     getSourceFile: (f) => (f === sf.fileName ? sf : undefined),
     getDefaultLibFileName: () => 'lib.d.ts',
@@ -58,8 +63,7 @@ function syntacticDiagnostics(sf: ts.SourceFile): readonly ts.Diagnostic[] {
     fileExists: (f) => f === sf.fileName,
     readFile: () => undefined,
   };
-  const program = ts.createProgram({ rootNames: [sf.fileName], options: OPTIONS, host });
-  return program.getSyntacticDiagnostics(sf);
+  return ts.createProgram({ rootNames: [sf.fileName], options, host });
 }
 
 type Binder = (sf: ts.SourceFile, options: ts.CompilerOptions) => void;

@@ -3,6 +3,7 @@
 // declaration in kernel code. Type errors are not counted: they depend on library typings this check does not
 // load. A kernel compiler that accepts such a file without a diagnostic is wrong.
 import ts from 'typescript';
+import { singleFileProgram } from '../../compiler/frontend/source-check.js';
 
 /** Binder errors that need no library typings. */
 const DUPLICATE_CODES = new Set([
@@ -58,18 +59,7 @@ export function tsRejects(fileName: string, text: string): TsProblem[] {
   let sf: ts.SourceFile;
   try {
     sf = ts.createSourceFile(fileName, text, ts.ScriptTarget.ES2022, true, ts.ScriptKind.TS);
-    const host: ts.CompilerHost = {
-      getSourceFile: (f) => (f === fileName ? sf : undefined),
-      getDefaultLibFileName: () => 'lib.d.ts',
-      writeFile: () => undefined,
-      getCurrentDirectory: () => '/',
-      getCanonicalFileName: (f) => f,
-      useCaseSensitiveFileNames: () => true,
-      getNewLine: () => '\n',
-      fileExists: (f) => f === fileName,
-      readFile: (f) => (f === fileName ? text : undefined),
-    };
-    program = ts.createProgram({ rootNames: [fileName], options: OPTIONS, host });
+    program = singleFileProgram(sf, OPTIONS);
     const syntactic = program.getSyntacticDiagnostics(sf);
     if (syntactic.length > 0) return syntactic.map(problem);
   } catch {

@@ -6,9 +6,9 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { compileKernel } from '../../compiler/index.js';
 import { Rng } from '../helpers/case.js';
+import { validateWgsl } from '../helpers/dawn.js';
 import { TARGET, closeDevices, launchAndRead, openDevices } from '../helpers/devices.js';
 import { hasNvcc, inParallel, nvccCompile } from '../helpers/nvcc.js';
-import { openDawn } from '../fuzz/dawn.js';
 
 const FILE = join(import.meta.dirname, 'targets-kernels.ts');
 const HEADER = "import { kernel, f32, i32, bool, sharedArray } from 'kernelscript';\n";
@@ -394,7 +394,12 @@ for (const slot of slots) {
       const x = Float32Array.from([NaN, f32Bits(0xffc00001), f32Bits(0x7f800001), Infinity, -Infinity, 0, -0, 1, -1.5, 1e-45, 3e38]);
       const k = compileKernel(NAN_SOURCE, { target: TARGET[slot.backend], kernel: 'nanTests', fileName: FILE });
       const [out] = await launchAndRead(slot.device!, k, x.length, [x, new Int32Array(7 * x.length), x.length], [1]);
-      const want = Array.from(x).flatMap((v) => [v !== v, v === v, v !== v, !(v === v), v !== 1, v !== 0, v !== 0].map(Number));
+      // WGSL lets a device flush subnormals (docs/language.md): there 1e-45 may read as 0.
+      const flushes = slot.backend === 'webgpu';
+      const want = Array.from(x).flatMap((v) => {
+        const w = flushes && v !== 0 && Math.abs(v) < 2 ** -126 ? (out![7 * x.indexOf(v) + 5] === 0 ? 0 : v) : v;
+        return [v !== v, v === v, v !== v, !(v === v), v !== 1, w !== 0, w !== 0].map(Number);
+      });
       const bad = mismatches(out!, want, (i) => `x = ${show(x[Math.floor(i / 7)] as number)}, test ${i % 7}`, 20);
       expect(bad).toEqual([]);
     });
@@ -436,12 +441,7 @@ describe('barriers under conditions on Infinity and NaN', () => {
     const k = compileKernel(NON_FINITE_SOURCE, { target: 'wgsl', kernel: 'nonFiniteBarriers', fileName: FILE });
     expect(k.code).not.toContain('var<private>');
     expect(k.code).toContain('if (m > ks_f32_bits(0xff800000u)) {');
-    const dawn = await openDawn();
-    try {
-      expect(await dawn.validate(k)).toBeNull();
-    } finally {
-      dawn.dispose();
-    }
+    expect(await validateWgsl(k)).toBeNull();
   });
 });
 
