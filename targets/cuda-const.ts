@@ -3,8 +3,6 @@
 // which the generated code must not provoke, and LLVM takes a constant zero divisor as undefined
 // behaviour that lets it drop the code around it. The divisor is therefore passed through an asm
 // move, which neither sees as a constant: the division runs, and gives what the hardware gives.
-import type { Expr } from '../compiler/ir/types.js';
-import { foldExpr } from './fold.js';
 
 export const KEEP_U32 = 'ks_keep_u32';
 
@@ -16,10 +14,3 @@ export const KEEP_HELPER = [
   '  return r;',
   '}',
 ];
-
-/** Whether `e` is an integer `/` or `%` whose divisor is a constant zero (after folding). */
-export function dividesByConstZero(e: Extract<Expr, { k: 'binary' }>): boolean {
-  if ((e.op !== '/' && e.op !== '%') || (e.type !== 'i32' && e.type !== 'u32')) return false;
-  const d = foldExpr(e.rhs);
-  return d.k === 'const' && d.value === 0;
-}

@@ -4,7 +4,8 @@ import type { Expr, HelperIR, KernelIR, ScalarType, Stmt } from '../compiler/ir/
 import type { KernelMeta } from '../compiler/output.js';
 import { analyze, atomicParams, sharedBytes } from './analysis.js';
 import { CLikePrinter, P, prim, type Printed } from './c-like.js';
-import { KEEP_HELPER, KEEP_U32, dividesByConstZero } from './cuda-const.js';
+import { KEEP_HELPER, KEEP_U32 } from './cuda-const.js';
+import { dividesByConstZero } from './fold.js';
 import { shortestF32 } from './float.js';
 import { makeNameMap } from './names.js';
 import { CUDA_NAMES } from './reserved.js';

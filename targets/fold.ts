@@ -112,3 +112,13 @@ export function foldStmts(body: readonly Stmt[]): Stmt[] {
 export function foldKernel(ir: KernelIR): KernelIR {
   return mapBodies(ir, foldStmts);
 }
+
+/**
+ * Whether `e` is an integer `/` or `%` whose divisor is a constant zero (after folding): unspecified
+ * behaviour, which Tint rejects and nvcc warns of when it sees the constant (wgsl-const.ts, cuda-const.ts).
+ */
+export function dividesByConstZero(e: Extract<Expr, { k: 'binary' }>): boolean {
+  if ((e.op !== '/' && e.op !== '%') || (e.type !== 'i32' && e.type !== 'u32')) return false;
+  const d = foldExpr(e.rhs);
+  return d.k === 'const' && d.value === 0;
+}

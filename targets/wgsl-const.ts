@@ -9,27 +9,23 @@
 // are not constant to Tint, so the runtime rules apply: WGSL's `/` by zero gives the dividend, `%` by
 // zero gives 0, and an out-of-bounds access is clamped or discarded (robust buffer access).
 import type { Expr, KernelIR, Stmt } from '../compiler/ir/types.js';
-import { mapBodies, mapExprChildren, mapStmt, visitStmts } from '../compiler/ir/walk.js';
+import { fixedArrays, mapBodies, mapExprChildren, mapStmt } from '../compiler/ir/walk.js';
+import { dividesByConstZero } from './fold.js';
 import { keepCall } from './wgsl-keep.js';
 
-const isInt = (e: Expr): boolean => e.type === 'i32' || e.type === 'u32';
-
 export function hideConstTraps(ir: KernelIR): KernelIR {
-  // IR names are unique per kernel; arrays not here (parameters) have no length Tint knows.
-  const lengths = new Map<string, number>(ir.shared.map((s) => [s.name, s.length]));
-  visitStmts(ir.body, (s) => {
-    if (s.k === 'localArray') lengths.set(s.name, s.length);
-  });
+  // Arrays not here (parameters) have no length Tint knows.
+  const lengths = fixedArrays(ir);
   const index = (array: string, i: Expr): Expr => {
     if (i.k !== 'const' || typeof i.value !== 'number') return i;
-    const n = lengths.get(array);
+    const n = lengths.get(array)?.length;
     return i.value < 0 || (n !== undefined && i.value >= n) ? keepCall(i) : i;
   };
   const expr = (e0: Expr): Expr => {
     const e = mapExprChildren(e0, expr);
     switch (e.k) {
       case 'binary':
-        if ((e.op === '/' || e.op === '%') && isInt(e) && e.rhs.k === 'const' && e.rhs.value === 0) return { ...e, rhs: keepCall(e.rhs) };
+        if (e.rhs.k === 'const' && dividesByConstZero(e)) return { ...e, rhs: keepCall(e.rhs) };
         return e;
       case 'index':
       case 'atomic':

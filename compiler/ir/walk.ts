@@ -158,6 +158,16 @@ export function mapBodies(ir: KernelIR, f: (body: Stmt[]) => Stmt[]): KernelIR {
   return { ...ir, helpers, body: f(ir.body) };
 }
 
+/** The kernel's arrays whose length is fixed at compile time (shared and local), by their unique IR name. */
+export function fixedArrays(ir: KernelIR): Map<string, { length: number; space: 'shared' | 'local' }> {
+  const out = new Map<string, { length: number; space: 'shared' | 'local' }>();
+  for (const s of ir.shared) out.set(s.name, { length: s.length, space: 'shared' });
+  visitStmts(ir.body, (s) => {
+    if (s.k === 'localArray') out.set(s.name, { length: s.length, space: 'local' });
+  });
+  return out;
+}
+
 /** Every name a kernel declares: itself, its parameters and shared arrays, its helpers and theirs, every local. */
 export function declaredNames(ir: KernelIR): Set<string> {
   const out = new Set<string>([ir.name, ...ir.params.map((p) => p.name), ...ir.shared.map((s) => s.name)]);

@@ -6,16 +6,11 @@
 // WGSL target hides them from Tint: targets/wgsl-keep.ts).
 import type { DiagnosticBag } from '../diagnostics/diagnostic.js';
 import type { Expr, KernelIR, Stmt } from '../ir/types.js';
-import { stmtChildren, stmtExprs, visitExpr, visitStmts } from '../ir/walk.js';
+import { fixedArrays, stmtChildren, stmtExprs, visitExpr } from '../ir/walk.js';
 import { foldExpr } from '../../targets/fold.js';
 
 export function checkConstantIndices(k: KernelIR, diags: DiagnosticBag): void {
-  // IR names are unique per kernel, so one map serves every scope.
-  const lengths = new Map<string, { length: number; what: string }>();
-  for (const s of k.shared) lengths.set(s.name, { length: s.length, what: 'shared array' });
-  visitStmts(k.body, (s) => {
-    if (s.k === 'localArray') lengths.set(s.name, { length: s.length, what: 'local array' });
-  });
+  const lengths = fixedArrays(k);
   const check = (array: string, index: Expr): void => {
     const f = foldExpr(index);
     if (f.k !== 'const' || typeof f.value !== 'number') return;
@@ -23,7 +18,7 @@ export function checkConstantIndices(k: KernelIR, diags: DiagnosticBag): void {
     const known = lengths.get(array);
     if (v < 0) diags.report(index.span, 'KS4010', v, array, 'indices start at 0');
     else if (known && v >= known.length) {
-      diags.report(index.span, 'KS4010', v, array, `the ${known.what} has ${known.length} element${known.length === 1 ? '' : 's'}`);
+      diags.report(index.span, 'KS4010', v, array, `the ${known.space} array has ${known.length} element${known.length === 1 ? '' : 's'}`);
     }
   };
   // Branches a constant condition rules out are skipped: `if (K < 4) t[K] = 1` with K = 4 never runs,
