@@ -312,16 +312,13 @@ function checkAliasing(kernel: CompiledKernel, params: readonly ParamInfo[], arg
   }
 }
 
-// Finite numbers at or above this magnitude round to Infinity as f32 (FLT_MAX plus half an ulp).
-const F32_OVERFLOW = 2 ** 128 - 2 ** 103;
-
 /** What a scalar parameter expects when `v` does not fit, or null when it fits. */
 function scalarProblem(type: ScalarType, v: unknown): string | null {
   switch (type) {
     case 'f32':
       // NaN and ±Infinity are f32 values and pass as they are; a finite number the f32 rounding
       // would turn into Infinity is almost certainly a mistake, so it is refused.
-      return typeof v === 'number' && !(Math.abs(v) >= F32_OVERFLOW && Number.isFinite(v))
+      return typeof v === 'number' && !(Number.isFinite(v) && !Number.isFinite(Math.fround(v)))
         ? null
         : 'a number in the f32 range (magnitude up to about 3.4028235e38; NaN and ±Infinity pass as they are)';
     case 'i32':
