@@ -1,8 +1,8 @@
 // The runtime-only entry ('kernelscript/runtime'): no compiler, for bundles whose kernels were
 // compiled ahead of time.
-export * from './runtime/lang.js';
+export * from './core/lang.js';
 export { createDevice, probeBackends, NoDeviceError } from './runtime/index.js';
 export type { BackendProbe } from './runtime/index.js';
 export { LaunchError, DeviceError, KernelLoadError } from './runtime/errors.js';
 export type * from './runtime/types.js';
-export type { CompiledKernel, ParamInfo, Target } from './compiler/output.js';
+export type { CompiledKernel, ParamInfo, Target } from './core/output.js';

@@ -7,8 +7,8 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseCommand } from '../compiler/cli/args.js';
-import { runCompile, type Io } from '../compiler/cli/build.js';
+import { parseCommand } from '../cli/args.js';
+import { runCompile, type Io } from '../cli/build.js';
 import { CompileCache } from '../compiler/cache/store.js';
 import type { FileResult } from '../compiler/cache/compile.js';
 

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { findKernels, type KernelSite } from '../compiler/frontend/kernels.js';
 import { loadModule } from '../compiler/frontend/module.js';
 import { lowerAndCheck } from '../compiler/pipeline.js';
-import { TARGETS, type Target } from '../compiler/output.js';
+import { TARGETS, type Target } from '../core/output.js';
 import { emitKernel } from '../targets/index.js';
 import { kernelFiles } from '../test/helpers/kernel-files.js';
 

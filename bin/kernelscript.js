@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const built = `${root}dist/compiler/cli.js`;
+const built = `${root}dist/cli/main.js`;
 
 let cli;
 if (existsSync(built)) {
@@ -13,7 +13,7 @@ if (existsSync(built)) {
 } else {
   const { register } = await import('tsx/esm/api');
   register();
-  cli = await import(pathToFileURL(`${root}compiler/cli.ts`).href);
+  cli = await import(pathToFileURL(`${root}cli/main.ts`).href);
 }
 
 try {

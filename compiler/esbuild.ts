@@ -9,8 +9,8 @@ import { extname, relative, resolve, sep } from 'node:path';
 import type { Loader, OnLoadResult, PartialMessage, Plugin } from 'esbuild';
 import { compileFileCached, type FileCache, type FileResult } from './cache/compile.js';
 import { CompileCache, defaultCacheDir } from './cache/store.js';
-import type { Diagnostic } from './diagnostics/diagnostic.js';
-import { TARGETS, type Target } from './output.js';
+import type { Diagnostic } from '../core/diagnostics/diagnostic.js';
+import { TARGETS, type Target } from '../core/output.js';
 
 export interface KernelscriptPluginOptions {
   /** Targets to precompile; 'js' is always added so that the cpu fallback works. Default: all. */

@@ -4,23 +4,23 @@
 // limits (KS8xxx) concern one target only: compileKernel throws them for that target alone, and
 // compileFile reports them while still returning the kernel's outputs for the other targets.
 import { readFileSync } from 'node:fs';
-import { DiagnosticBag, KernelCompileError, sortDiagnostics, type Diagnostic } from './diagnostics/diagnostic.js';
+import { DiagnosticBag, KernelCompileError, sortDiagnostics, type Diagnostic } from '../core/diagnostics/diagnostic.js';
 import { findKernels, type KernelSite } from './frontend/kernels.js';
 import { loadModule, sourceTextOf, type ModuleInfo } from './frontend/module.js';
 import { sourceDiagnostics } from './frontend/source-check.js';
-import type { KernelIR, Span } from './ir/types.js';
-import { isKernel, type Kernel } from '../runtime/lang.js';
-import type { CompiledKernel, Target } from './output.js';
+import type { KernelIR, Span } from '../core/ir/types.js';
+import { isKernel, type Kernel } from '../core/lang.js';
+import type { CompiledKernel, Target } from '../core/output.js';
 import { emit, kernelIR } from './pipeline.js';
 import { findSiteForKernel } from './sites.js';
 
-export { KernelCompileError, InternalCompilerError } from './diagnostics/diagnostic.js';
-export type { Diagnostic } from './diagnostics/diagnostic.js';
-export { render } from './diagnostics/render.js';
-export { CODES, type Code } from './diagnostics/codes.js';
-export { printKernel } from './ir/print.js';
-export { verifyKernel } from './ir/verify.js';
-export type { CompiledKernel, Target } from './output.js';
+export { KernelCompileError, InternalCompilerError } from '../core/diagnostics/diagnostic.js';
+export type { Diagnostic } from '../core/diagnostics/diagnostic.js';
+export { render } from '../core/diagnostics/render.js';
+export { CODES, type Code } from '../core/diagnostics/codes.js';
+export { printKernel } from '../core/ir/print.js';
+export { verifyKernel } from '../core/ir/verify.js';
+export type { CompiledKernel, Target } from '../core/output.js';
 
 export interface CompileOptions {
   target: Target;

@@ -3,14 +3,14 @@
 // parsed file, and invalidated when a file the kernel imports from changes on disk.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { DiagnosticBag, KernelCompileError, sortDiagnostics, type Diagnostic } from './diagnostics/diagnostic.js';
-import type { KernelIR, Span } from './ir/types.js';
-import { verifyKernel } from './ir/verify.js';
+import { DiagnosticBag, KernelCompileError, sortDiagnostics, type Diagnostic } from '../core/diagnostics/diagnostic.js';
+import type { KernelIR, Span } from '../core/ir/types.js';
+import { verifyKernel } from '../core/ir/verify.js';
 import { lowerKernel, type KernelSite } from './frontend/kernels.js';
 import { recordDependencies, sourceTextOf } from './frontend/module.js';
 import { sourceDiagnostics } from './frontend/source-check.js';
 import { PASSES } from './passes/index.js';
-import type { CompiledKernel, ParamInfo, Target } from './output.js';
+import type { CompiledKernel, ParamInfo, Target } from '../core/output.js';
 import { emitKernel } from '../targets/index.js';
 import { targetLimits } from '../targets/limits.js';
 

@@ -1,11 +1,11 @@
 // Finding a kernel(...) object's definition in its source file (the no-build path): by the call
 // site captured when kernel() ran, else by the function's name and parameter names.
 import { readFileSync } from 'node:fs';
-import { DiagnosticBag, KernelCompileError } from './diagnostics/diagnostic.js';
+import { DiagnosticBag, KernelCompileError } from '../core/diagnostics/diagnostic.js';
 import { findKernels, type KernelSite } from './frontend/kernels.js';
 import { loadModule, sourceTextOf } from './frontend/module.js';
 import { sourceDiagnostics } from './frontend/source-check.js';
-import type { Kernel } from '../runtime/lang.js';
+import type { Kernel } from '../core/lang.js';
 
 /** Parameter names from a function's source text (as the JS engine prints it). */
 function paramNames(fn: (...args: never[]) => unknown): string[] {

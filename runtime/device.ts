@@ -1,11 +1,12 @@
 // The part of every device that does not depend on the backend: argument and shape checking,
 // array bookkeeping and disposal. A backend subclasses BaseDevice and BaseArray and fills in
 // memory (createArray, readImpl/writeImpl/release), `enqueue` and `synchronize`/`time`.
-import type { ElemType, ScalarType } from '../compiler/ir/types.js';
-import type { CompiledKernel, ParamInfo, Target } from '../compiler/output.js';
+import type { ElemType, ScalarType } from '../core/ir/types.js';
+import type { CompiledKernel, ParamInfo, Target } from '../core/output.js';
 import { DeviceError, LaunchError, describe } from './errors.js';
 import { resolveKernel } from './jit.js';
-import { isKernel, type Kernel, type KernelFn, type LaunchArgs } from './lang.js';
+import { isKernel, type Kernel, type KernelFn } from '../core/lang.js';
+import type { LaunchArgs } from './types.js';
 import type {
   Backend,
   Device,

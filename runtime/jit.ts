@@ -2,9 +2,9 @@
 // the CLI or the esbuild plugin) win; otherwise the compiler registered by the full 'kernelscript'
 // entry compiles the kernel's own TypeScript source on first use. The runtime-only entry registers
 // no compiler, so bundles built with the plugin never contain it.
-import type { CompiledKernel, Target } from '../compiler/output.js';
+import type { CompiledKernel, Target } from '../core/output.js';
 import { LaunchError } from './errors.js';
-import { isKernel, type Kernel } from './lang.js';
+import { isKernel, type Kernel } from '../core/lang.js';
 
 export type KernelCompiler = (k: Kernel, target: Target) => CompiledKernel;
 

@@ -2,7 +2,7 @@
 // modules, layouts, loaded CUDA modules). It is the kernel's content, not its `hash` field: that
 // field is data a caller can get wrong (a stale or copied hash), and two kernels that share one
 // must not share one program.
-import type { CompiledKernel } from '../compiler/output.js';
+import type { CompiledKernel } from '../core/output.js';
 
 const keys = new WeakMap<CompiledKernel, string>();
 

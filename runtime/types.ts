@@ -1,18 +1,14 @@
 // The device interface every backend implements. Devices never build source strings: they take
 // CompiledKernel objects from the compiler (ahead of time or through the JIT hook).
-import type { ElemType } from '../compiler/ir/types.js';
-import type { CompiledKernel } from '../compiler/output.js';
-import type { Kernel, KernelFn, LaunchArgs } from './lang.js';
+import type { ElemType } from '../core/ir/types.js';
+import type { CompiledKernel } from '../core/output.js';
+import type { TypedArray, TypedArrayCtor } from '../core/elements.js';
+import type { Kernel, KernelFn } from '../core/lang.js';
 
 export type Backend = 'cuda' | 'webgpu' | 'cpu';
 export type BackendChoice = Backend | 'auto';
 
-export type TypedArray = Float32Array | Int32Array | Uint32Array;
-export type TypedArrayCtor<T extends TypedArray = TypedArray> = {
-  new (n: number): T;
-  readonly BYTES_PER_ELEMENT: number;
-  readonly name: string;
-};
+export type { TypedArray, TypedArrayCtor };
 
 /** A grid or block shape: a number, or [x, y?, z?]. */
 export type Dim3 = number | readonly [number, number?, number?];
@@ -66,3 +62,16 @@ export interface Device {
   time(work: () => void | Promise<void>): Promise<number>;
   dispose(): void;
 }
+
+/** Host-side typing of launch arguments: arrays become device arrays of the same element type. */
+export type LaunchArgs<F extends KernelFn> = DeviceArgs<Parameters<F>>;
+// Mapping over a type parameter (not over `Parameters<F>` directly) keeps the result a tuple.
+type DeviceArgs<P extends unknown[]> = {
+  [K in keyof P]: P[K] extends Float32Array
+    ? DeviceArray<Float32Array>
+    : P[K] extends Int32Array
+      ? DeviceArray<Int32Array>
+      : P[K] extends Uint32Array
+        ? DeviceArray<Uint32Array>
+        : P[K];
+};

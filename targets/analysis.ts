@@ -1,10 +1,10 @@
 // Facts about a kernel that the targets need before printing: which builtins, parameters and
 // math functions it uses, so generated code declares only what the kernel needs; and its shared
 // memory, which the targets' limits checks bound.
-import { makeDiagnostic, type Diagnostic } from '../compiler/diagnostics/diagnostic.js';
-import type { Expr, KernelIR, MathFn, ScalarType } from '../compiler/ir/types.js';
-import type { Target } from '../compiler/output.js';
-import { visitAllExprs, visitStmts } from '../compiler/ir/walk.js';
+import { makeDiagnostic, type Diagnostic } from '../core/diagnostics/diagnostic.js';
+import type { Expr, KernelIR, MathFn, ScalarType } from '../core/ir/types.js';
+import type { Target } from '../core/output.js';
+import { visitAllExprs, visitStmts } from '../core/ir/walk.js';
 
 export interface Usage {
   /** e.g. 'threadIdx.x' */

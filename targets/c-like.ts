@@ -1,7 +1,7 @@
 // The printer shared by every target: statements (C-shaped in all three languages) and expressions
 // with one precedence scheme. Targets subclass it and override only what their language spells
 // differently (literals, builtins, casts, math, atomics, declarations, loops).
-import type { Expr, KernelIR, ScalarType, Stmt } from '../compiler/ir/types.js';
+import type { Expr, KernelIR, ScalarType, Stmt } from '../core/ir/types.js';
 import type { NameMap } from './names.js';
 
 /** A printed expression and how tightly it binds (higher binds tighter). */

@@ -3,8 +3,8 @@
 // expressions at shader creation and rejects any that overflow, shift a bit into the sign, divide
 // by zero or produce a non-finite float; C compilers warn on constant overflow. Folded, such a
 // value prints as an ordinary literal (non-finite f32 values have target-specific spellings).
-import type { Expr, KernelIR, ScalarType, Stmt } from '../compiler/ir/types.js';
-import { mapBodies, mapExprChildren, mapStmt } from '../compiler/ir/walk.js';
+import type { Expr, KernelIR, ScalarType, Stmt } from '../core/ir/types.js';
+import { mapBodies, mapExprChildren, mapStmt } from '../core/ir/walk.js';
 
 type Const = Extract<Expr, { k: 'const' }>;
 type Value = number | boolean;

@@ -1,10 +1,10 @@
 // The code generators: pure functions from a kernel's IR to source text for one target.
-import type { KernelIR } from '../compiler/ir/types.js';
-import type { KernelMeta, Target } from '../compiler/output.js';
-import { emitCuda } from './cuda.js';
+import type { KernelIR } from '../core/ir/types.js';
+import type { KernelMeta, Target } from '../core/output.js';
+import { emitCuda } from './cuda/emit.js';
 import { foldKernel } from './fold.js';
-import { emitJs } from './js.js';
-import { emitWgsl } from './wgsl.js';
+import { emitJs } from './js/emit.js';
+import { emitWgsl } from './wgsl/emit.js';
 
 export interface Emitted {
   code: string;

@@ -16,7 +16,7 @@
 // name declared in its scope: the helpers, and in WGSL the storage bindings and workgroup arrays,
 // which are module-scope declarations too ('b' → 'b_' above). Parameters and locals may shadow it.
 // Every name the generators invent starts with 'ks_' (rule 3), so none of them collides either.
-import type { KernelIR, Stmt } from '../compiler/ir/types.js';
+import type { KernelIR, Stmt } from '../core/ir/types.js';
 
 /** A user name's spelling in the target; `entry` is the kernel's own (the entry point's). */
 export type NameMap = ((name: string) => string) & { readonly entry: string };

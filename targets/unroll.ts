@@ -9,10 +9,10 @@
 // never assigns i, has no break/continue of its own, no return and no barrier, at most MAX_TRIPS
 // iterations, at most MAX_NODES nodes in all, and some local-array index that uses i.
 // Inner loops are unrolled first, so nests of such loops become straight-line code.
-import type { Expr, KernelIR, ScalarType, Stmt } from '../compiler/ir/types.js';
+import type { Expr, KernelIR, ScalarType, Stmt } from '../core/ir/types.js';
 import {
   declaredNames, exprChildren, mapExprChildren, mapStmt, stmtChildren, stmtExprs, visitAllExprs, visitExpr, visitStmts,
-} from '../compiler/ir/walk.js';
+} from '../core/ir/walk.js';
 import { foldExpr } from './fold.js';
 
 export const MAX_TRIPS = 16;

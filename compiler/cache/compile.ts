@@ -3,8 +3,8 @@
 // compiler itself changed. Results with errors are never cached, so diagnostics are always fresh.
 import { readFileSync } from 'node:fs';
 import type { compileFile as CompileFile } from '../index.js';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import type { CompiledKernel, Target } from '../output.js';
+import type { Diagnostic } from '../../core/diagnostics/diagnostic.js';
+import type { CompiledKernel, Target } from '../../core/output.js';
 import { sha256 } from './hash.js';
 import { CompileCache } from './store.js';
 

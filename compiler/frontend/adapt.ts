@@ -1,7 +1,7 @@
 // Which expressions take their type from their context, as integer literals do, and the type they
 // take when nothing in the context decides it.
 import { ts } from 'ts-morph';
-import type { ScalarType } from '../ir/types.js';
+import type { ScalarType } from '../../core/ir/types.js';
 import { lookup, type FnCtx } from './context.js';
 import { MATH } from './builtins.js';
 import { evalConst, evalConstDecl, isIntLiteralText, lookupModuleName, type ConstCache, type ConstResult } from './symbols.js';

@@ -1,5 +1,5 @@
 // Tables of the built-in functions kernels can call.
-import type { AtomicOp, MathFn } from '../ir/types.js';
+import type { AtomicOp, MathFn } from '../../core/ir/types.js';
 
 export interface MathInfo {
   fn: MathFn;

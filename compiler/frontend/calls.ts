@@ -1,6 +1,6 @@
 // Calls: conversions, Math functions, atomics and helper functions.
 import { ts } from 'ts-morph';
-import type { Expr, MathFn, ScalarType } from '../ir/types.js';
+import type { Expr, MathFn, ScalarType } from '../../core/ir/types.js';
 import { lookup, observe, report, span, type Binding, type FnCtx } from './context.js';
 import { ATOMICS, CONVERSIONS, MATH, MATH_LIST } from './builtins.js';
 import { spanOf } from './module.js';
@@ -84,7 +84,7 @@ function lowerConversion(cx: FnCtx, node: ts.CallExpression, to: ScalarType): Ex
     return null;
   }
   if (isAdaptable(cx, arg)) {
-    // A constant converts at compile time with the host's semantics (runtime/lang.ts), so that
+    // A constant converts at compile time with the host's semantics (core/lang.ts), so that
     // u32(-1) is 0xffffffff as it is in plain TypeScript.
     const r = evalConst(cx.mod, arg);
     if (r.ok) {

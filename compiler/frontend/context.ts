@@ -1,8 +1,8 @@
 // State of lowering one function (a kernel or a helper) and the name scopes inside it.
 import type { ts } from 'ts-morph';
-import type { DiagnosticBag } from '../diagnostics/diagnostic.js';
-import type { Code } from '../diagnostics/codes.js';
-import type { ArraySpace, ElemType, ScalarType, SharedArray, Span } from '../ir/types.js';
+import type { DiagnosticBag } from '../../core/diagnostics/diagnostic.js';
+import type { Code } from '../../core/diagnostics/codes.js';
+import type { ArraySpace, ElemType, ScalarType, SharedArray, Span } from '../../core/ir/types.js';
 import { spanOf, type ModuleInfo } from './module.js';
 import type { HelperTable } from './helpers.js';
 

@@ -4,7 +4,7 @@
 // JavaScript. Lowering declares locals as it meets them, so without this check such a read would
 // silently take the module constant or the outer variable of the same name.
 import { ts } from 'ts-morph';
-import type { DiagnosticBag } from '../diagnostics/diagnostic.js';
+import type { DiagnosticBag } from '../../core/diagnostics/diagnostic.js';
 import { spanOf, type ModuleInfo } from './module.js';
 import { isValueName } from './nesting.js';
 

@@ -1,7 +1,7 @@
 // Lowering of expressions: an allow-list over TypeScript syntax. Each case either produces typed
 // IR (inserting casts so binary operands agree) or reports a coded diagnostic at the node.
 import { ts } from 'ts-morph';
-import type { BinaryOp, Expr, ScalarType, Span } from '../ir/types.js';
+import type { BinaryOp, Expr, ScalarType, Span } from '../../core/ir/types.js';
 import { lookup, observe, report, span, type Binding, type FnCtx } from './context.js';
 import { BUILTIN_VECTORS } from './builtins.js';
 import { langName, spanOf } from './module.js';

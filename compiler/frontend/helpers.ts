@@ -1,8 +1,8 @@
 // Helper functions called from a kernel: their signatures, their bodies (lowered once per kernel,
 // callees before callers) and the recursion check.
 import { ts } from 'ts-morph';
-import { DiagnosticBag } from '../diagnostics/diagnostic.js';
-import type { HelperIR, ScalarParam, ScalarType, Stmt } from '../ir/types.js';
+import { DiagnosticBag } from '../../core/diagnostics/diagnostic.js';
+import type { HelperIR, ScalarParam, ScalarType, Stmt } from '../../core/ir/types.js';
 import { freshName, newFnCtx, report, type Binding, type FnCtx } from './context.js';
 import { lowerFunctionBody } from './infer.js';
 import { HELPER_CALL_COST, MAX_CALL_NESTING } from './limits.js';

@@ -2,7 +2,7 @@
 // body record the types each such local is assigned or compared with, until the choice is stable;
 // then the real run lowers with those types.
 import { ts } from 'ts-morph';
-import type { ScalarType, Stmt } from '../ir/types.js';
+import type { ScalarType, Stmt } from '../../core/ir/types.js';
 import type { FnCtx } from './context.js';
 import { lowerBlock } from './stmt.js';
 

@@ -1,7 +1,7 @@
 // Finds the `kernel(...)` definitions of a source file and lowers one of them to IR.
 import { ts } from 'ts-morph';
-import { DiagnosticBag } from '../diagnostics/diagnostic.js';
-import type { KernelIR, Param, ScalarType, Span } from '../ir/types.js';
+import { DiagnosticBag } from '../../core/diagnostics/diagnostic.js';
+import type { KernelIR, Param, ScalarType, Span } from '../../core/ir/types.js';
 import type { Binding, FnCtx } from './context.js';
 import { freshName, newFnCtx } from './context.js';
 import { HelperTable } from './helpers.js';

@@ -2,10 +2,10 @@
 // constants and the names that are runtime values (which kernels may not capture).
 import { relative } from 'node:path';
 import { ts } from 'ts-morph';
-import type { Span } from '../ir/types.js';
+import type { Span } from '../../core/ir/types.js';
 import { normalizeFileName, parseFile, readUserFile, resolveImport } from './project.js';
 
-/** The language's own names (runtime/lang.ts), recognised through their imports. */
+/** The language's own names (core/lang.ts), recognised through their imports. */
 export const LANG_NAMES = new Set([
   'kernel', 'f32', 'i32', 'u32', 'bool', 'threadIdx', 'blockIdx', 'blockDim', 'gridDim', 'syncthreads',
   'sharedArray', 'localArray', 'atomicAdd', 'atomicSub', 'atomicMin', 'atomicMax', 'atomicExch', 'atomicCAS',

@@ -2,7 +2,7 @@
 // lowered, so that no recursive pass after this one ever meets deeper input. The walk is iterative.
 // It also finds module constants that nest too deeply (their evaluation is recursive too).
 import { ts } from 'ts-morph';
-import type { DiagnosticBag } from '../diagnostics/diagnostic.js';
+import type { DiagnosticBag } from '../../core/diagnostics/diagnostic.js';
 import { MAX_EXPRESSION_DEPTH, MAX_EXPRESSION_NESTING, MAX_STATEMENT_NESTING } from './limits.js';
 import { spanOf, type ModuleInfo } from './module.js';
 import { evalConstDecl, lookupModuleName } from './symbols.js';

@@ -1,6 +1,6 @@
 // TypeScript operator tokens and the IR operators they become.
 import { ts } from 'ts-morph';
-import type { BinaryOp } from '../ir/types.js';
+import type { BinaryOp } from '../../core/ir/types.js';
 
 const K = ts.SyntaxKind;
 

@@ -5,9 +5,9 @@
 // file goes no further. A full type check would cost more than compiling the kernels (and needs the
 // project's libraries); the binder is cheap and does not need them.
 import { ts } from 'ts-morph';
-import { DiagnosticBag, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
-import type { Code } from '../diagnostics/codes.js';
-import type { Span } from '../ir/types.js';
+import { DiagnosticBag, sortDiagnostics, type Diagnostic } from '../../core/diagnostics/diagnostic.js';
+import type { Code } from '../../core/diagnostics/codes.js';
+import type { Span } from '../../core/ir/types.js';
 import { grammarErrors } from './grammar.js';
 import type { ModuleInfo } from './module.js';
 

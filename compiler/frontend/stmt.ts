@@ -1,7 +1,7 @@
 // Lowering of statements: declarations, assignments, control flow, barriers and local/shared
 // arrays. Block scoping follows TypeScript; every local gets a unique IR name.
 import { ts } from 'ts-morph';
-import type { BinaryOp, ElemType, Expr, ScalarType, Stmt } from '../ir/types.js';
+import type { BinaryOp, ElemType, Expr, ScalarType, Stmt } from '../../core/ir/types.js';
 import { declare, freshName, lookup, observe, report, span, type FnCtx } from './context.js';
 import { calleeLang, lowerCall } from './calls.js';
 import { combine, defaultAdaptableType, hasAtomic, isAdaptable, lowerExpr, lowerIndex, resolveArray, strip } from './expr.js';

@@ -1,7 +1,7 @@
 // Module-level name lookup (following imports into the user's other files) and evaluation of
 // compile-time constants such as `const TILE = 16` or `const N = TILE * 2`.
 import { ts } from 'ts-morph';
-import type { Code } from '../diagnostics/codes.js';
+import type { Code } from '../../core/diagnostics/codes.js';
 import { MAX_EXPRESSION_DEPTH } from './limits.js';
 import { langName, loadModuleFromDisk, type ModuleInfo } from './module.js';
 import { sourceDiagnostics } from './source-check.js';

@@ -1,6 +1,6 @@
 // The type rules: annotations, literal ranges, promotion, implicit conversions and conditions.
 import { ts } from 'ts-morph';
-import type { ElemType, Expr, ScalarType, Span } from '../ir/types.js';
+import type { ElemType, Expr, ScalarType, Span } from '../../core/ir/types.js';
 import { report, type FnCtx } from './context.js';
 
 export type AnnotatedType = { k: 'scalar'; type: ScalarType } | { k: 'array'; elem: ElemType } | { k: 'bad'; text: string };

@@ -1,7 +1,7 @@
 // Infers how each array parameter is used (read, write, read_write) and which arrays are used
 // atomically, from the IR. An array parameter that is never used counts as read.
-import type { Access, KernelIR } from '../ir/types.js';
-import { visitAllExprs, visitStmts } from '../ir/walk.js';
+import type { Access, KernelIR } from '../../core/ir/types.js';
+import { visitAllExprs, visitStmts } from '../../core/ir/walk.js';
 
 export function inferAccess(k: KernelIR): KernelIR {
   const reads = new Set<string>();

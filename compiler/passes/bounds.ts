@@ -4,9 +4,9 @@
 // of bounds is unspecified behaviour (docs/language.md), and WebGPU rejects such a shader outright.
 // Indices that become constant only in a target's own unrolling are that target's concern (the
 // WGSL target hides them from Tint: targets/wgsl-keep.ts).
-import type { DiagnosticBag } from '../diagnostics/diagnostic.js';
-import type { Expr, KernelIR, Stmt } from '../ir/types.js';
-import { fixedArrays, stmtChildren, stmtExprs, visitExpr } from '../ir/walk.js';
+import type { DiagnosticBag } from '../../core/diagnostics/diagnostic.js';
+import type { Expr, KernelIR, Stmt } from '../../core/ir/types.js';
+import { fixedArrays, stmtChildren, stmtExprs, visitExpr } from '../../core/ir/walk.js';
 import { foldExpr } from '../../targets/fold.js';
 
 export function checkConstantIndices(k: KernelIR, diags: DiagnosticBag): void {

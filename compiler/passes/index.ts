@@ -1,7 +1,7 @@
 // The passes that run on a kernel's IR after lowering, in order. Lowering already infers array
 // access (passes/access.ts), which the uniformity check needs.
-import type { DiagnosticBag } from '../diagnostics/diagnostic.js';
-import type { KernelIR } from '../ir/types.js';
+import type { DiagnosticBag } from '../../core/diagnostics/diagnostic.js';
+import type { KernelIR } from '../../core/ir/types.js';
 import { inferAccess } from './access.js';
 import { checkConstantIndices } from './bounds.js';
 import { checkUniformity, type SourceText } from './uniformity.js';

@@ -14,10 +14,10 @@
 // end, and only walked again (plainly) when they end non-uniformly. Marking a local marks at once
 // the locals its value flows into and those assigned under conditions that read it, so rounds are
 // few; another round runs while one adds anything.
-import type { DiagnosticBag } from '../diagnostics/diagnostic.js';
-import type { Expr, KernelIR, Span, Stmt } from '../ir/types.js';
-import { printExpr } from '../ir/print.js';
-import { exprChildren, visitExpr } from '../ir/walk.js';
+import type { DiagnosticBag } from '../../core/diagnostics/diagnostic.js';
+import type { Expr, KernelIR, Span, Stmt } from '../../core/ir/types.js';
+import { printExpr } from '../../core/ir/print.js';
+import { exprChildren, visitExpr } from '../../core/ir/walk.js';
 
 /** Why control flow is non-uniform here; null when uniform. */
 type CF = null | { code: 'KS5001'; cond: Expr; line: number } | { code: 'KS5004'; what: string; line: number };

@@ -1,7 +1,7 @@
 // The cpu device: arrays are host typed arrays and a launch runs the kernel's js-target output
 // immediately. It is the reference execution of the kernel language, always available.
-import type { ElemType } from '../../compiler/ir/types.js';
-import type { CompiledKernel } from '../../compiler/output.js';
+import type { ElemType } from '../../core/ir/types.js';
+import type { CompiledKernel } from '../../core/output.js';
 import { BaseArray, BaseDevice, newTyped, type Dim3Tuple, type LaunchShape } from '../device.js';
 import { KernelLoadError, LaunchError } from '../errors.js';
 import { kernelKey } from '../kernel-key.js';

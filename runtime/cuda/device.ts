@@ -1,8 +1,8 @@
 // The cuda device: the driver API on the device's primary context, one non-blocking stream that
 // orders every copy and launch, and kernels compiled to cubins for the device's own architecture
 // (through the on-disk cache). Waiting never blocks the event loop: synchronize() polls the stream.
-import type { ElemType } from '../../compiler/ir/types.js';
-import type { CompiledKernel } from '../../compiler/output.js';
+import type { ElemType } from '../../core/ir/types.js';
+import type { CompiledKernel } from '../../core/output.js';
 import { BaseArray, BaseDevice, newTyped, type LaunchShape } from '../device.js';
 import { LaunchError } from '../errors.js';
 import { kernelKey } from '../kernel-key.js';

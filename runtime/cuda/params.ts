@@ -5,7 +5,7 @@
 // cuLaunchKernel, so one block per kernel is reused by every launch: a launch only writes values
 // (no allocation, no address lookups).
 import koffi from 'koffi';
-import type { ParamInfo } from '../../compiler/output.js';
+import type { ParamInfo } from '../../core/output.js';
 
 /** A launch argument as the device hands it over: scalars as given, arrays as device pointers. */
 export type PackedArg = number | boolean | bigint;

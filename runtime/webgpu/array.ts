@@ -1,6 +1,6 @@
 // A device array on WebGPU: one storage buffer. All ordering with launches goes through the
 // device's command batch, so the array itself only forwards.
-import type { ElemType } from '../../compiler/ir/types.js';
+import type { ElemType } from '../../core/ir/types.js';
 import { BaseArray } from '../device.js';
 import type { TypedArray } from '../types.js';
 

@@ -1,7 +1,7 @@
 // Queued work. Launches, writes and read-back copies are recorded as ops and encoded into one
 // command buffer when the batch is submitted (at synchronize/read), so a run of launches costs one
 // submit. Consecutive dispatches share a compute pass; WebGPU orders dispatches within a pass.
-import type { CompiledKernel } from '../../compiler/output.js';
+import type { CompiledKernel } from '../../core/output.js';
 import type { Dim3Tuple } from '../device.js';
 import { BufferUsage } from './flags.js';
 

@@ -1,8 +1,8 @@
 // The WebGPU device. Launches, writes and reads are recorded into a batch (see batch.ts) that is
 // submitted at synchronize()/read(); batches are submitted strictly in the order they were cut,
 // even though each first waits for its pipelines.
-import type { ElemType } from '../../compiler/ir/types.js';
-import type { CompiledKernel, WgslLayout } from '../../compiler/output.js';
+import type { ElemType } from '../../core/ir/types.js';
+import type { CompiledKernel, WgslLayout } from '../../core/output.js';
 import { BaseDevice, newTyped, type Dim3Tuple, type LaunchShape } from '../device.js';
 import { DeviceError, LaunchError } from '../errors.js';
 import { PORTABLE_LIMITS } from '../limits.js';

@@ -3,7 +3,7 @@
 // constant.
 // Pipeline creation is asynchronous; a failure becomes a KernelLoadError naming the kernel, thrown
 // by the synchronize()/read() that needed it.
-import type { CompiledKernel, WgslLayout } from '../../compiler/output.js';
+import type { CompiledKernel, WgslLayout } from '../../core/output.js';
 import type { Dim3Tuple } from '../device.js';
 import { KernelLoadError } from '../errors.js';
 import { kernelKey } from '../kernel-key.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCommand } from '../../compiler/cli/args.js';
+import { parseCommand } from '../../cli/args.js';
 
 describe('parseCommand', () => {
   it('parses build with targets, out and flags', () => {

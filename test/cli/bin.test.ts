@@ -4,8 +4,8 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { main } from '../../compiler/cli.js';
-import type { Watcher } from '../../compiler/cli/watch.js';
+import { main } from '../../cli/main.js';
+import type { Watcher } from '../../cli/watch.js';
 import { ROOT, scratch } from './run-cli.js';
 
 const BIN = join(ROOT, 'bin/kernelscript.js');

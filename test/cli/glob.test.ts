@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { expandFiles, globToRegExp } from '../../compiler/cli/glob.js';
+import { expandFiles, globToRegExp } from '../../cli/glob.js';
 
 describe('globToRegExp', () => {
   it.each([

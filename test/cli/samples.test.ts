@@ -5,8 +5,8 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findNvcc } from '../../compiler/cli/ptx.js';
-import type { Manifest } from '../../compiler/cli/emit.js';
+import { findNvcc } from '../../cli/ptx.js';
+import type { Manifest } from '../../cli/emit.js';
 import { listKernels } from '../../compiler/index.js';
 import { ROOT, cli, type CliRun } from './run-cli.js';
 

@@ -1,7 +1,7 @@
 // Hand-written CUDA C kernels as CompiledKernel literals: they test the cuda device and the
 // toolchain independently of the compiler's cuda target.
 import { createHash } from 'node:crypto';
-import type { CompiledKernel, ParamInfo } from '../../compiler/output.js';
+import type { CompiledKernel, ParamInfo } from '../../core/output.js';
 
 export function cudaKernel(name: string, code: string, params: ParamInfo[], sharedBytes = 0): CompiledKernel {
   return {

@@ -2,7 +2,7 @@
 // the driver would follow. Needs no GPU: the pointers are ordinary host addresses.
 import koffi from 'koffi';
 import { describe, expect, it } from 'vitest';
-import type { ParamInfo } from '../../compiler/output.js';
+import type { ParamInfo } from '../../core/output.js';
 import { packParams, type PackedArg } from '../../runtime/cuda/params.js';
 import { Rng } from '../helpers/case.js';
 

@@ -1,9 +1,9 @@
 // Runs one case spec on one device and compares with its float64 reference: f32 outputs by
 // relative L2 error and no NaN where the reference is finite, integer outputs exactly. Arrays the
 // kernel only writes start out poisoned (NaN / a sentinel), so an element it forgets is caught.
-import type { CompiledKernel, Target } from '../../compiler/output.js';
+import type { CompiledKernel, Target } from '../../core/output.js';
 import { resolveKernel } from '../../runtime/jit.js';
-import { isKernel } from '../../runtime/lang.js';
+import { isKernel } from '../../core/lang.js';
 import type { Device, DeviceArray, LaunchArg, TypedArray } from '../../runtime/types.js';
 import { Rng, type CaseSpec, type HostArg } from '../helpers/case.js';
 

@@ -2,8 +2,8 @@
 // the kernel runs on every available device and is compared with a float64 JS reference.
 import { afterAll, describe, expect, it } from 'vitest';
 import { compileToIR, printKernel } from '../../compiler/index.js';
-import type { KernelIR, Stmt } from '../../compiler/ir/types.js';
-import { visitStmts } from '../../compiler/ir/walk.js';
+import type { KernelIR, Stmt } from '../../core/ir/types.js';
+import { visitStmts } from '../../core/ir/walk.js';
 import { closeDevices, openDevices } from '../helpers/devices.js';
 import { INLINE_FILE, maxRelErr, randomF32, randomI32, relL2, runSource } from './run.js';
 

@@ -2,7 +2,7 @@
 // final contents: the front end's tests execute what they compile.
 import { fileURLToPath } from 'node:url';
 import { compileKernel } from '../../compiler/index.js';
-import type { Target } from '../../compiler/output.js';
+import type { Target } from '../../core/output.js';
 import type { Device, DeviceArray, Dim3, LaunchArg, TypedArray } from '../../runtime/types.js';
 import type { HostArg } from '../helpers/case.js';
 export { relL2 } from '../helpers/compare.js';

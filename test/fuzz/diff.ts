@@ -3,7 +3,7 @@
 // the independent reference (integers exactly, f32 within the reference's error bound, slots the
 // kernel does not write left as they were).
 import { compileFile } from '../../compiler/index.js';
-import type { CompiledKernel } from '../../compiler/output.js';
+import type { CompiledKernel } from '../../core/output.js';
 import type { Device, DeviceArray, LaunchArg } from '../../runtime/types.js';
 import { REPO_ROOT } from './corpus.js';
 import { normalize, type FailureRecord, type Finding } from './finding.js';

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { CODES, compileFile, type Diagnostic } from '../../compiler/index.js';
 import { displayName } from '../../compiler/frontend/module.js';
 import type { FileCompileResult } from '../../compiler/index.js';
-import type { Target } from '../../compiler/output.js';
+import type { Target } from '../../core/output.js';
 import type { SeedFile } from './corpus.js';
 import type { WgslValidator } from './dawn.js';
 import { normalize, type Finding } from './finding.js';

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileKernel, compileToIR, printKernel } from '../../compiler/index.js';
-import type { Target } from '../../compiler/output.js';
+import type { Target } from '../../core/output.js';
 import { emitKernel } from '../../targets/index.js';
 import { FIXTURES } from '../targets/fixtures.js';
 import { caseKernels } from '../targets/sources.js';

@@ -3,7 +3,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { CompiledKernel, Target } from '../../compiler/output.js';
+import type { CompiledKernel, Target } from '../../core/output.js';
 import { NoDeviceError, createDevice } from '../../runtime/index.js';
 import type { Backend, Device, DeviceArray, LaunchArg, TypedArray } from '../../runtime/types.js';
 import type { HostArg } from './case.js';

@@ -9,7 +9,7 @@
 //     it is hidden from Tint and the kernel runs.
 import { afterAll, describe, expect, it } from 'vitest';
 import { KernelCompileError, compileKernel, type Diagnostic } from '../../compiler/index.js';
-import type { CompiledKernel, Target } from '../../compiler/output.js';
+import type { CompiledKernel, Target } from '../../core/output.js';
 import { validateWgsl } from '../helpers/dawn.js';
 import { TARGET, closeDevices, launchAndRead, openDevices } from '../helpers/devices.js';
 import { hasNvcc, nvccCompile } from '../helpers/nvcc.js';

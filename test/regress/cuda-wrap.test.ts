@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { compileKernel } from '../../compiler/index.js';
-import type { CompiledKernel } from '../../compiler/output.js';
+import type { CompiledKernel } from '../../core/output.js';
 import { Rng } from '../helpers/case.js';
 import { TARGET, closeDevices, launchAndRead, openDevices } from '../helpers/devices.js';
 import { hasNvcc, nvccCompile } from '../helpers/nvcc.js';

@@ -3,7 +3,7 @@
 // a uniform block, arrays as storage buffers, blockDim as overridable constants, and blockIdx.x
 // unfolded from a 2-D dispatch for wide 1-D grids.
 import { createHash } from 'node:crypto';
-import type { CompiledKernel, ParamInfo, Target, UniformField } from '../../compiler/output.js';
+import type { CompiledKernel, ParamInfo, Target, UniformField } from '../../core/output.js';
 
 const sha = (s: string): string => createHash('sha256').update(s).digest('hex');
 

@@ -2,7 +2,7 @@
 // of the test run) and accepts kernel objects carrying ahead-of-time outputs, compiler or not.
 import { afterAll, describe, expect, it } from 'vitest';
 import type { BaseDevice } from '../../runtime/device.js';
-import { kernel } from '../../runtime/lang.js';
+import { kernel } from '../../core/lang.js';
 import type { Device } from '../../runtime/types.js';
 import { Rng } from '../helpers/case.js';
 import { closeDevices, openDevices } from '../helpers/devices.js';

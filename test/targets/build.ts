@@ -1,8 +1,8 @@
 // A small builder for hand-written IR in tests (before and independently of the front end).
 import type {
   AtomicOp, Axis, BinaryOp, ElemType, Expr, HelperIR, KernelIR, MathFn, Param, ScalarType, SharedArray, Span, Stmt,
-} from '../../compiler/ir/types.js';
-import { visitStmts } from '../../compiler/ir/walk.js';
+} from '../../core/ir/types.js';
+import { visitStmts } from '../../core/ir/walk.js';
 
 export const span: Span = { file: 'test.ts', line: 1, column: 1, endLine: 1, endColumn: 1 };
 const sp = { span };

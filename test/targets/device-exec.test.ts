@@ -2,8 +2,8 @@
 // runtime, so each target's semantics are checked by execution against the float64 references.
 import { createHash } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { KernelIR } from '../../compiler/ir/types.js';
-import type { CompiledKernel, Target } from '../../compiler/output.js';
+import type { KernelIR } from '../../core/ir/types.js';
+import type { CompiledKernel, Target } from '../../core/output.js';
 import type { DeviceArray, LaunchArg, TypedArray } from '../../runtime/types.js';
 import { emitKernel } from '../../targets/index.js';
 import { Rng, type HostArg } from '../helpers/case.js';

@@ -1,6 +1,6 @@
 // Hand-built IR kernels covering what the targets must get right, each with random inputs and a
 // float64 plain-JS reference. Used to execute the JS target and to validate WGSL (Dawn) and CUDA (nvcc).
-import type { KernelIR } from '../../compiler/ir/types.js';
+import type { KernelIR } from '../../core/ir/types.js';
 import { exprFuzz } from './fuzz.js';
 import type { HostArg, Rng } from '../helpers/case.js';
 import {

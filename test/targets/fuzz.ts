@@ -1,6 +1,6 @@
 // A fixture of random integer and boolean expression trees (fixed seed, so its goldens are stable):
 // every target must print operator precedence and parentheses right, and agree with `evaluate`.
-import type { BinaryOp, Expr } from '../../compiler/ir/types.js';
+import type { BinaryOp, Expr } from '../../core/ir/types.js';
 import { Rng, type HostArg } from '../helpers/case.js';
 import { array, bin, bitnot, cast, gid, i, idx, if_, kernelIR, let_, load, lt, math, neg, not, param, scalar, sel, store, add, mul } from './build.js';
 import type { Fixture } from './fixtures.js';

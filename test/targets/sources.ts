@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { compileKernel, listKernels } from '../../compiler/index.js';
-import type { CompiledKernel, Target } from '../../compiler/output.js';
+import type { CompiledKernel, Target } from '../../core/output.js';
 import { emitKernel } from '../../targets/index.js';
 import { FIXTURES } from './fixtures.js';
 

@@ -1,7 +1,7 @@
 // Target details checked on hand-built IR: constant spelling, renaming, the WGSL layout and grid
 // folding, atomics lowering.
 import { describe, expect, it } from 'vitest';
-import type { KernelIR } from '../../compiler/ir/types.js';
+import type { KernelIR } from '../../core/ir/types.js';
 import { emitKernel, shortestF32 } from '../../targets/index.js';
 import { Rng } from '../helpers/case.js';
 import {

@@ -5,12 +5,12 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { compileKernel, compileToIR, verifyKernel } from '../../compiler/index.js';
-import type { Expr, KernelIR, Stmt } from '../../compiler/ir/types.js';
-import { visitAllExprs, visitStmts } from '../../compiler/ir/walk.js';
+import type { Expr, KernelIR, Stmt } from '../../core/ir/types.js';
+import { visitAllExprs, visitStmts } from '../../core/ir/walk.js';
 import type { DeviceArray } from '../../runtime/types.js';
 import { foldKernel } from '../../targets/fold.js';
 import { MAX_NODES, MAX_TRIPS, nodeCount, unrollKernel } from '../../targets/unroll.js';
-import { emitWgsl } from '../../targets/wgsl.js';
+import { emitWgsl } from '../../targets/wgsl/emit.js';
 import { Rng } from '../helpers/case.js';
 import { closeDevices, openDevices } from '../helpers/devices.js';
 import {

@@ -1,7 +1,7 @@
 // Command-line parsing into a typed command. Usage errors are values, not exceptions, so that the
 // caller can print them with a hint and exit with status 2.
 import { parseArgs } from 'node:util';
-import { TARGETS, type Target } from '../output.js';
+import { TARGETS, type Target } from '../core/output.js';
 
 export type Emit = 'ir' | 'code';
 

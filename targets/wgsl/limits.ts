@@ -9,12 +9,12 @@
 //    own limit at launch;
 //  - nesting: see wgsl-nesting.ts (measured on the printed code) and wgsl-split.ts (what splitting
 //    deep expressions leaves).
-import { makeDiagnostic, type Diagnostic } from '../compiler/diagnostics/diagnostic.js';
-import type { Expr, KernelIR, Stmt } from '../compiler/ir/types.js';
-import { stmtExprs, visitStmts } from '../compiler/ir/walk.js';
-import { sharedLimit } from './analysis.js';
-import { MAX_PARSE_DEPTH, MAX_STATEMENT_DEPTH, measureNesting } from './wgsl-nesting.js';
-import { deepestExpr, exprDepth, splitKernel } from './wgsl-split.js';
+import { makeDiagnostic, type Diagnostic } from '../../core/diagnostics/diagnostic.js';
+import type { Expr, KernelIR, Stmt } from '../../core/ir/types.js';
+import { stmtExprs, visitStmts } from '../../core/ir/walk.js';
+import { sharedLimit } from '../analysis.js';
+import { MAX_PARSE_DEPTH, MAX_STATEMENT_DEPTH, measureNesting } from './nesting.js';
+import { deepestExpr, exprDepth, splitKernel } from './split.js';
 
 export const WGSL_MAX_LOCAL_ELEMENTS = 16384;
 export const WGSL_MAX_SHARED_BYTES = 65536;

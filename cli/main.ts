@@ -1,12 +1,12 @@
 // The `kernelscript` command: build, check, doctor. `main` takes argv and an Io so that tests can
 // run it in-process; bin/kernelscript.js calls it with the real process.
 import { resolve } from 'node:path';
-import { parseCommand, type CompileArgs } from './cli/args.js';
-import type { Io } from './cli/build.js';
-import { BUILD_USAGE, CHECK_USAGE, DOCTOR_USAGE, USAGE } from './cli/help.js';
-import { isGlob } from './cli/glob.js';
-import { watchLoop, type Watcher } from './cli/watch.js';
-import { packageVersion } from './cli/version.js';
+import { parseCommand, type CompileArgs } from './args.js';
+import type { Io } from './build.js';
+import { BUILD_USAGE, CHECK_USAGE, DOCTOR_USAGE, USAGE } from './help.js';
+import { isGlob } from './glob.js';
+import { watchLoop, type Watcher } from './watch.js';
+import { packageVersion } from './version.js';
 
 const TOPICS: Record<string, string> = { build: BUILD_USAGE, check: CHECK_USAGE, doctor: DOCTOR_USAGE };
 
@@ -38,11 +38,11 @@ export async function main(argv: readonly string[], options: MainOptions = {}): 
       return 2;
     }
     case 'doctor':
-      return (await import('./cli/doctor.js')).runDoctor(cmd.json, stdout);
+      return (await import('./doctor.js')).runDoctor(cmd.json, stdout);
     case 'build':
     case 'check': {
       // Loaded here, not at the top: help and --version should not wait for the compiler to load.
-      const { createCache, runCompile } = await import('./cli/build.js');
+      const { createCache, runCompile } = await import('./build.js');
       const io: Io = { cwd: options.cwd ?? process.cwd(), stdout, stderr, color: useColor(cmd, options.isTTY ?? process.stderr.isTTY) };
       const cache = cmd.kind === 'build' ? createCache(cmd, io.cwd) : null;
       if (!cmd.watch) return (await runCompile(cmd.kind, cmd, io, cache)).exitCode;

@@ -11,10 +11,10 @@
 // with an atomic, subexpressions with an atomic or reading an array an atomic there uses (it may
 // write it; distinct arrays never alias: WebGPU forbids binding a buffer writably twice); in the
 // right operand of && and ||, helper calls (a helper's loop may only end under the guard).
-import type { Expr, KernelIR, Stmt } from '../compiler/ir/types.js';
+import type { Expr, KernelIR, Stmt } from '../../core/ir/types.js';
 import {
   declaredNames, exprChildren, mapBodies, mapStmt, stmtExprs, visitExpr, visitStmts, withExprChildren,
-} from '../compiler/ir/walk.js';
+} from '../../core/ir/walk.js';
 
 export const MAX_DEPTH = 64;
 

@@ -2,7 +2,7 @@
 // typed module (index.js + index.d.ts) of precompiled kernels. Pure functions from compile
 // results to file contents, so that they can be checked against golden files.
 import { relative, sep } from 'node:path';
-import type { CompiledKernel, ParamInfo, Target } from '../output.js';
+import type { CompiledKernel, ParamInfo, Target } from '../core/output.js';
 
 export interface BuiltKernel {
   name: string;

@@ -1,9 +1,9 @@
 // The names kernels are written with. At run time in plain JS these are placeholders: kernels run
 // through a device (the cpu device is the faithful JS execution); only the scalar conversions do
 // real work, so they can also be used in ordinary host code.
-import type { CompiledKernel, Target } from '../compiler/output.js';
+import type { CompiledKernel, Target } from './output.js';
 import { firstFrame } from './stack.js';
-import type { DeviceArray, TypedArray, TypedArrayCtor } from './types.js';
+import type { TypedArray, TypedArrayCtor } from './elements.js';
 
 export type f32 = number;
 export type i32 = number;
@@ -100,19 +100,6 @@ function callSite(): CallSite | null {
   // file is called (a bundle, dist/); the file check only guards against an engine that ignores it.
   const holder: { stack?: string } = {};
   capture.call(Error, holder, kernel);
-  const f = firstFrame(holder.stack ?? '', (file) => /[\\/]runtime[\\/]lang\.[cm]?[jt]s$/.test(file));
+  const f = firstFrame(holder.stack ?? '', (file) => /[\\/]core[\\/]lang\.[cm]?[jt]s$/.test(file));
   return f && { file: f.file, line: f.line, column: f.column };
 }
-
-/** Host-side typing of launch arguments: arrays become device arrays of the same element type. */
-export type LaunchArgs<F extends KernelFn> = DeviceArgs<Parameters<F>>;
-// Mapping over a type parameter (not over `Parameters<F>` directly) keeps the result a tuple.
-type DeviceArgs<P extends unknown[]> = {
-  [K in keyof P]: P[K] extends Float32Array
-    ? DeviceArray<Float32Array>
-    : P[K] extends Int32Array
-      ? DeviceArray<Int32Array>
-      : P[K] extends Uint32Array
-        ? DeviceArray<Uint32Array>
-        : P[K];
-};

@@ -5,10 +5,10 @@
 // becomes a 400 MB stack frame), but the CUDA C Programming Guide gives a thread at most 512 KiB
 // of local memory, and on an H200 (driver 580) cuLaunchKernel runs a kernel with a 511 KiB stack
 // frame and fails with CUDA_ERROR_INVALID_VALUE from 524000 bytes up (400 MB included).
-import { makeDiagnostic, type Diagnostic } from '../compiler/diagnostics/diagnostic.js';
-import type { KernelIR } from '../compiler/ir/types.js';
-import { visitStmts } from '../compiler/ir/walk.js';
-import { sharedLimit } from './analysis.js';
+import { makeDiagnostic, type Diagnostic } from '../../core/diagnostics/diagnostic.js';
+import type { KernelIR } from '../../core/ir/types.js';
+import { visitStmts } from '../../core/ir/walk.js';
+import { sharedLimit } from '../analysis.js';
 
 export const CUDA_MAX_SHARED_BYTES = 48 * 1024;
 export const CUDA_MAX_LOCAL_BYTES = 511 * 1024;

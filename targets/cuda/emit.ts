@@ -1,14 +1,14 @@
 // CUDA C: an `extern "C" __global__` entry, `__device__` helpers, `__shared__` arrays and native
 // atomics. Output compiles with `nvcc -arch=sm_90 -ptx -Werror all-warnings` (and NVRTC).
-import type { Expr, HelperIR, KernelIR, ScalarType, Stmt } from '../compiler/ir/types.js';
-import type { KernelMeta } from '../compiler/output.js';
-import { analyze, atomicParams, sharedBytes } from './analysis.js';
-import { CLikePrinter, P, prim, type Printed } from './c-like.js';
-import { KEEP_HELPER, KEEP_U32 } from './cuda-const.js';
-import { dividesByConstZero } from './fold.js';
-import { shortestF32 } from './float.js';
-import { makeNameMap } from './names.js';
-import { CUDA_NAMES } from './reserved.js';
+import type { Expr, HelperIR, KernelIR, ScalarType, Stmt } from '../../core/ir/types.js';
+import type { KernelMeta } from '../../core/output.js';
+import { analyze, atomicParams, sharedBytes } from '../analysis.js';
+import { CLikePrinter, P, prim, type Printed } from '../c-like.js';
+import { KEEP_HELPER, KEEP_U32 } from './const.js';
+import { dividesByConstZero } from '../fold.js';
+import { shortestF32 } from '../float.js';
+import { makeNameMap } from '../names.js';
+import { CUDA_NAMES } from './keywords.js';
 
 const TYPE: Record<ScalarType, string> = { f32: 'float', i32: 'int', u32: 'unsigned int', bool: 'bool' };
 const ZERO: Record<ScalarType, string> = { f32: '0.0f', i32: '0', u32: '0u', bool: 'false' };

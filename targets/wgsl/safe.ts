@@ -1,7 +1,7 @@
 // Spellings that keep WGSL meaning what the IR means, where the obvious one does not.
-import type { Expr } from '../compiler/ir/types.js';
-import { exprChildren } from '../compiler/ir/walk.js';
-import { P, type Printed } from './c-like.js';
+import type { Expr } from '../../core/ir/types.js';
+import { exprChildren } from '../../core/ir/walk.js';
+import { P, type Printed } from '../c-like.js';
 
 /**
  * Call arguments joined with ', ', each but the last parenthesised when it holds a `<` comparison

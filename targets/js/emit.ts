@@ -4,15 +4,15 @@
 // run every thread as a plain loop iteration. Kernels with barriers are split at the barriers into
 // regions, each a plain loop over the block's threads (js-regions.ts); the few that cannot be split
 // run each thread of a block as a generator that yields at every barrier, all threads round-robin.
-import type { ElemType, Expr, KernelIR, ScalarType, Stmt } from '../compiler/ir/types.js';
-import type { KernelMeta } from '../compiler/output.js';
-import { visitStmts } from '../compiler/ir/walk.js';
-import { analyze, atomicParams, sharedBytes } from './analysis.js';
-import { CLikePrinter, P, prim, type Printed } from './c-like.js';
-import { shortestF32 } from './float.js';
-import { arrayCell, emitRegions, planRegions, regionStorage, scalarCell, type RegionPlan } from './js-regions.js';
-import { makeNameMap, type NameMap } from './names.js';
-import { JS_NAMES } from './reserved.js';
+import type { ElemType, Expr, KernelIR, ScalarType, Stmt } from '../../core/ir/types.js';
+import type { KernelMeta } from '../../core/output.js';
+import { visitStmts } from '../../core/ir/walk.js';
+import { analyze, atomicParams, sharedBytes } from '../analysis.js';
+import { CLikePrinter, P, prim, type Printed } from '../c-like.js';
+import { shortestF32 } from '../float.js';
+import { arrayCell, emitRegions, planRegions, regionStorage, scalarCell, type RegionPlan } from './regions.js';
+import { makeNameMap, type NameMap } from '../names.js';
+import { JS_NAMES } from './keywords.js';
 
 const ARRAY: Record<ElemType, string> = { f32: 'Float32Array', i32: 'Int32Array', u32: 'Uint32Array' };
 const ZERO: Record<ScalarType, string> = { f32: '0', i32: '0', u32: '0', bool: 'false' };

@@ -1,8 +1,6 @@
-// Words a user name must not take in each target language: keywords, reserved words, and the
-// builtins and types our generated code itself calls (a local named `min` would hide `min()`).
-// CUDA's much longer list lives in reserved-cuda.ts. See names.ts for how names are renamed.
-import type { NamePolicy } from './names.js';
-import { cudaReserved } from './reserved-cuda.js';
+// Words a user name must not take in WGSL: keywords, reserved words, and the builtins and types
+// the generated code itself calls (a local named `min` would hide `min()`). See ../names.ts.
+import type { NamePolicy } from '../names.js';
 
 const words = (s: string): ReadonlySet<string> => new Set(s.split(/\s+/).filter((w) => w !== ''));
 
@@ -57,14 +55,6 @@ const WGSL_PATTERNS: readonly RegExp[] = [
   /^(bgra8unorm|rgb10a2(uint|unorm)|rg11b10ufloat|(r|rg|rgba)(8|16|32)(unorm|snorm|uint|sint|float))$/,
 ];
 
-export const JS_RESERVED = words(`
-  break case catch class const continue debugger default delete do else enum export extends false
-  finally for function if implements import in instanceof interface let new null package private
-  protected public return static super switch this throw true try typeof var void while with
-  yield await async of arguments eval undefined NaN Infinity Math Object Array Number Boolean
-  Float32Array Int32Array Uint32Array Symbol globalThis Error
-`);
-
 /**
  * WGSL: keywords, reserved words and predeclared names (builtins, types, and the enumerants the
  * module itself spells, such as `storage` and `read_write`, which a user declaration would shadow).
@@ -75,8 +65,3 @@ export const WGSL_NAMES: NamePolicy = {
   noLeadingUnderscore: true,
   arraysBesideEntry: true,
 };
-
-export const CUDA_NAMES: NamePolicy = { reserved: cudaReserved, asciiOnly: true, noLeadingUnderscore: true, arraysBesideEntry: false };
-
-/** JS takes any TypeScript identifier; only keywords and the globals the generated code reads are taken. */
-export const JS_NAMES: NamePolicy = { reserved: (n) => JS_RESERVED.has(n), asciiOnly: false, noLeadingUnderscore: false, arraysBesideEntry: false };

@@ -8,8 +8,8 @@
 //   the remainder r * 2^ey is exact in f32 and is rebuilt as bits, denormal results included.
 // Special cases follow IEEE fmod and JS: NaN for y = 0, infinite x or a NaN operand; x itself when
 // |x| < |y| (infinite y, zeros); the result has the sign of x.
-import type { Expr, KernelIR } from '../compiler/ir/types.js';
-import { visitAllExprs } from '../compiler/ir/walk.js';
+import type { Expr, KernelIR } from '../../core/ir/types.js';
+import { visitAllExprs } from '../../core/ir/walk.js';
 
 export const FMOD_HELPER = [
   'fn ks_fmod(x: f32, y: f32) -> f32 {',

@@ -1,20 +1,20 @@
 // WGSL for WebGPU (Dawn/Tint). Scalars travel in one uniform struct together with the launch grid;
 // arrays are storage buffers; blockDim comes from pipeline-overridable constants, so one module
 // serves every block shape. See HEADER for the grid-folding contract with the runtime.
-import type { Access, ElemType, Expr, HelperIR, KernelIR, ScalarType, Stmt } from '../compiler/ir/types.js';
-import type { KernelMeta, WgslLayout } from '../compiler/output.js';
-import { analyze, atomicParams, sharedBytes, type Usage } from './analysis.js';
-import { CLikePrinter, P, prim, type Printed } from './c-like.js';
-import { shortestF32 } from './float.js';
-import { makeNameMap, type NameMap } from './names.js';
-import { WGSL_NAMES } from './reserved.js';
-import { foldKernel } from './fold.js';
-import { unrollKernel } from './unroll.js';
-import { FMOD_HELPER, usesF32Mod } from './wgsl-fmod.js';
-import { isNanTest, sameExpr, templateSafeArgs } from './wgsl-safe.js';
-import { keepHelpers, keepKernel } from './wgsl-keep.js';
-import { hideConstTraps } from './wgsl-const.js';
-import { splitKernel } from './wgsl-split.js';
+import type { Access, ElemType, Expr, HelperIR, KernelIR, ScalarType, Stmt } from '../../core/ir/types.js';
+import type { KernelMeta, WgslLayout } from '../../core/output.js';
+import { analyze, atomicParams, sharedBytes, type Usage } from '../analysis.js';
+import { CLikePrinter, P, prim, type Printed } from '../c-like.js';
+import { shortestF32 } from '../float.js';
+import { makeNameMap, type NameMap } from '../names.js';
+import { WGSL_NAMES } from './keywords.js';
+import { foldKernel } from '../fold.js';
+import { unrollKernel } from '../unroll.js';
+import { FMOD_HELPER, usesF32Mod } from './fmod.js';
+import { isNanTest, sameExpr, templateSafeArgs } from './safe.js';
+import { keepHelpers, keepKernel } from './keep.js';
+import { hideConstTraps } from './const.js';
+import { splitKernel } from './split.js';
 
 const ZERO: Record<ScalarType, string> = { f32: '0.0f', i32: '0i', u32: '0u', bool: 'false' };
 const BLOCK_OVERRIDES: [string, string, string] = ['ks_block_x', 'ks_block_y', 'ks_block_z'];

@@ -6,8 +6,8 @@
 // generator path (x fastest), so results are identical. Kernels this cannot express (a `return`
 // before a barrier, a `break`/`continue` out of a barrier-containing loop, an atomic in a uniform
 // condition) return null from planRegions and keep the generator path.
-import type { ElemType, Expr, KernelIR, ScalarType, Stmt } from '../compiler/ir/types.js';
-import { stmtChildren, stmtExprs, visitExpr, visitStmts } from '../compiler/ir/walk.js';
+import type { ElemType, Expr, KernelIR, ScalarType, Stmt } from '../../core/ir/types.js';
+import { stmtChildren, stmtExprs, visitExpr, visitStmts } from '../../core/ir/walk.js';
 
 /** Locals that live across regions, each stored per thread. */
 export interface RegionPlan {

@@ -1,5 +1,5 @@
 // `--emit ir`: the IR of every kernel in a file, as the IR printer writes it.
-import { compileToIR, listKernels, printKernel } from '../index.js';
+import { compileToIR, listKernels, printKernel } from '../compiler/index.js';
 
 export function irOf(file: string, text: string): string {
   return listKernels(text, file)

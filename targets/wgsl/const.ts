@@ -8,10 +8,10 @@
 // and indices pass through ks_keep_i32/ks_keep_u32 (wgsl-keep.ts), which return them unchanged but
 // are not constant to Tint, so the runtime rules apply: WGSL's `/` by zero gives the dividend, `%` by
 // zero gives 0, and an out-of-bounds access is clamped or discarded (robust buffer access).
-import type { Expr, KernelIR, Stmt } from '../compiler/ir/types.js';
-import { fixedArrays, mapBodies, mapExprChildren, mapStmt } from '../compiler/ir/walk.js';
-import { dividesByConstZero } from './fold.js';
-import { keepCall } from './wgsl-keep.js';
+import type { Expr, KernelIR, Stmt } from '../../core/ir/types.js';
+import { fixedArrays, mapBodies, mapExprChildren, mapStmt } from '../../core/ir/walk.js';
+import { dividesByConstZero } from '../fold.js';
+import { keepCall } from './keep.js';
 
 export function hideConstTraps(ir: KernelIR): KernelIR {
   // Arrays not here (parameters) have no length Tint knows.

@@ -2,16 +2,16 @@
 // (through the cache), render diagnostics, and write outputs only when everything compiled.
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
-import { compileFileCached, type FileCache, type FileResult } from '../cache/compile.js';
-import { CompileCache, defaultCacheDir } from '../cache/store.js';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { render } from '../diagnostics/render.js';
-import type { Target } from '../output.js';
+import { compileFileCached, type FileCache, type FileResult } from '../compiler/cache/compile.js';
+import { CompileCache, defaultCacheDir } from '../compiler/cache/store.js';
+import type { Diagnostic } from '../core/diagnostics/diagnostic.js';
+import { render } from '../core/diagnostics/render.js';
+import type { Target } from '../core/output.js';
 import type { CompileArgs } from './args.js';
 import { manifest, module, nameClashes, outputName, typings, type BuiltKernel, type PtxOutput } from './emit.js';
 import { expandFiles } from './glob.js';
 import { compilePtx, findNvcc } from './ptx.js';
-import { sha256 } from '../cache/hash.js';
+import { sha256 } from '../compiler/cache/hash.js';
 import { packageVersion } from './version.js';
 
 export interface Io {

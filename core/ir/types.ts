@@ -17,7 +17,6 @@ export type ScalarType = 'f32' | 'i32' | 'u32' | 'bool';
 export type ElemType = 'f32' | 'i32' | 'u32';
 export type Access = 'read' | 'write' | 'read_write';
 export type Axis = 'x' | 'y' | 'z';
-export type BuiltinName = 'threadIdx' | 'blockIdx' | 'blockDim' | 'gridDim';
 
 /** Where an array lives: a kernel parameter (global memory), block-shared, or per-thread. */
 export type ArraySpace = 'global' | 'shared' | 'local';
@@ -29,11 +28,9 @@ export type CompareOp = '<' | '<=' | '>' | '>=' | '==' | '!=';
 export type LogicOp = '&&' | '||';
 export type BinaryOp = ArithOp | BitOp | CompareOp | LogicOp;
 
-export type MathFn =
-  | 'exp' | 'log' | 'sqrt' | 'abs' | 'min' | 'max' | 'pow' | 'floor' | 'ceil' | 'round'
-  | 'sin' | 'cos' | 'tan' | 'tanh' | 'atan2' | 'sign';
-
-export type AtomicOp = 'add' | 'sub' | 'min' | 'max' | 'exch' | 'cas';
+// Operation names come from the registry (ops.ts), their one home.
+export type { AtomicOp, BuiltinName, MathFn } from './ops.js';
+import type { AtomicOp, BuiltinName, MathFn } from './ops.js';
 
 interface Node {
   span: Span;

@@ -8,6 +8,8 @@
 // helper and one parameter named after each identifier that appears in the preprocessed headers,
 // and keeping the names that failed. The patterns cover the families that grow with each release.
 
+import type { NamePolicy } from '../names.js';
+
 const words = (s: string): string[] => s.split(/\s+/).filter((w) => w !== '');
 
 const KEYWORDS = words(`
@@ -118,3 +120,5 @@ const PATTERNS: readonly RegExp[] = [
 export function cudaReserved(name: string): boolean {
   return NAMES.has(name) || PATTERNS.some((p) => p.test(name));
 }
+
+export const CUDA_NAMES: NamePolicy = { reserved: cudaReserved, asciiOnly: true, noLeadingUnderscore: true, arraysBesideEntry: false };

@@ -6,8 +6,8 @@
 // read a uniform, so no driver can see the value as constant. Only where a constant can become a
 // loop start or bound: an arithmetic operand makes a non-constant result, and array indices,
 // stored values and atomic operands feed memory, not loop analysis.
-import type { Expr, KernelIR, Stmt } from '../compiler/ir/types.js';
-import { mapBodies, mapExprChildren, mapStmt, visitAllExprs } from '../compiler/ir/walk.js';
+import type { Expr, KernelIR, Stmt } from '../../core/ir/types.js';
+import { mapBodies, mapExprChildren, mapStmt, visitAllExprs } from '../../core/ir/walk.js';
 
 const KEEP_FN = { i32: 'ks_keep_i32', u32: 'ks_keep_u32' } as const;
 const BIG = 2 ** 30;
