@@ -1,6 +1,7 @@
 // The runtime-only entry ('kernelscript/runtime'): no compiler, for bundles whose kernels were
 // compiled ahead of time.
 export * from './core/lang.js';
+export * from './core/kernel.js';
 export { createDevice, probeBackends, NoDeviceError } from './runtime/index.js';
 export type { BackendProbe } from './runtime/index.js';
 export { LaunchError, DeviceError, KernelLoadError } from './runtime/errors.js';

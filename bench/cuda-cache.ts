@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createDevice } from '../index.js';
 import { resolveKernel } from '../runtime/jit.js';
-import { isKernel } from '../core/lang.js';
+import { isKernel } from '../core/kernel.js';
 import type { CaseSpec } from '../test/helpers/case.js';
 import { runCase } from '../test/exec/run-case.js';
 

@@ -101,7 +101,7 @@ export async function runCompile(kind: 'build' | 'check', args: CompileArgs, io:
   const ptx = new Map<string, PtxOutput>();
   if (args.ptx) {
     const nvcc = findNvcc();
-    if (!nvcc) io.stderr(`kernelscript: warning: --ptx given but nvcc was not found (set NVCC or PATH); PTX skipped\n`);
+    if (!nvcc) io.stderr(`kernelscript: warning: --ptx given but nvcc was not found (set KERNELSCRIPT_NVCC or PATH); PTX skipped\n`);
     else {
       for (const k of kernels) {
         const cu = k.outputs.cuda;

@@ -2,6 +2,8 @@
 // typed module (index.js + index.d.ts) of precompiled kernels. Pure functions from compile
 // results to file contents, so that they can be checked against golden files.
 import { relative, sep } from 'node:path';
+import { ELEMENTS } from '../core/elements.js';
+import type { ScalarType } from '../core/ir/types.js';
 import type { CompiledKernel, ParamInfo, Target } from '../core/output.js';
 
 export interface BuiltKernel {
@@ -101,11 +103,14 @@ export function manifest(
   };
 }
 
-const ARRAY_TYPES = { f32: 'Float32Array', i32: 'Int32Array', u32: 'Uint32Array', bool: 'Uint32Array' } as const;
+/** The host array type of an array parameter; its type is always an element type (never bool). */
+function arrayType(type: ScalarType): string {
+  return type === 'bool' ? ELEMENTS.u32.host.name : ELEMENTS[type].host.name;
+}
 
 /** The TypeScript signature of a kernel function, rebuilt from its parameters. */
 export function signature(params: readonly ParamInfo[]): string {
-  const list = params.map((p) => `${safeName(p.name)}: ${p.kind === 'array' ? ARRAY_TYPES[p.type] : p.type}`);
+  const list = params.map((p) => `${safeName(p.name)}: ${p.kind === 'array' ? arrayType(p.type) : p.type}`);
   return `(${list.join(', ')}) => void`;
 }
 

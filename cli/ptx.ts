@@ -4,16 +4,9 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-/** The nvcc to use: $NVCC, else the first on PATH or in the usual install places; null if none. */
-export function findNvcc(): string | null {
-  const candidates = [process.env.NVCC, 'nvcc', '/usr/local/cuda/bin/nvcc', '/usr/local/bin/nvcc'];
-  for (const c of candidates) {
-    if (!c) continue;
-    const r = spawnSync(c, ['--version'], { encoding: 'utf8' });
-    if (r.status === 0) return c;
-  }
-  return null;
-}
+// The nvcc to use is the runtime's choice too: one finder, one environment variable
+// (KERNELSCRIPT_NVCC; NVCC still honoured), documented in docs/cuda.md.
+export { findNvcc } from '../runtime/cuda/nvcc.js';
 
 /** Compiles CUDA C to PTX for `arch` (sm_XX or compute_XX); throws with nvcc's output on failure. */
 export function compilePtx(nvcc: string, cuda: string, name: string, arch: string): string {

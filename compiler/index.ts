@@ -9,7 +9,7 @@ import { findKernels, type KernelSite } from './frontend/kernels.js';
 import { loadModule, sourceTextOf, type ModuleInfo } from './frontend/module.js';
 import { sourceDiagnostics } from './frontend/source-check.js';
 import type { KernelIR, Span } from '../core/ir/types.js';
-import { isKernel, type Kernel } from '../core/lang.js';
+import { isKernel, type Kernel } from '../core/kernel.js';
 import type { CompiledKernel, Target } from '../core/output.js';
 import { emit, kernelIR } from './pipeline.js';
 import { findSiteForKernel } from './sites.js';
@@ -71,7 +71,7 @@ function moduleOf(source: string, fileName: string | undefined): ModuleInfo {
 /** Compiles one kernel of a source text (or a kernel(...) object) for one target. */
 export function compileKernel(sourceOrKernel: string | Kernel, opts: CompileOptions): CompiledKernel {
   const site = isKernel(sourceOrKernel)
-    ? findSiteForKernel(sourceOrKernel)
+    ? findSiteForKernel(sourceOrKernel, opts.target)
     : pickSite(moduleOf(sourceOrKernel, opts.fileName), opts.kernel);
   return emit(site, siteIR(site), opts.target);
 }

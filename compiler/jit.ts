@@ -1,7 +1,11 @@
-// The no-build path: compiles a kernel(...) object from its own TypeScript source on first use.
-// Parsing, lowering and emission are cached per file content, so a file with several kernels is
-// parsed once and each kernel is lowered once.
-import type { Kernel } from '../core/lang.js';
+// The no-build path's compiler, which the full entry (index.ts) registers with the runtime
+// (runtime/jit.ts; the runtime-only entry registers none): compiles a kernel(...) object from its
+// own TypeScript source, found through the call site kernel() recorded (compiler/sites.ts). The
+// runtime calls it on a kernel's first launch per target and keeps the result. Below it, parsing is
+// cached per file content and lowering and emission per parsed file (compiler/pipeline.ts), so a
+// file with several kernels is parsed once and each kernel lowered once, until the file or one it
+// imports changes.
+import type { Kernel } from '../core/kernel.js';
 import type { CompiledKernel, Target } from '../core/output.js';
 import { compileKernel } from './index.js';
 

@@ -11,8 +11,7 @@ import { recordDependencies, sourceTextOf } from './frontend/module.js';
 import { sourceDiagnostics } from './frontend/source-check.js';
 import { PASSES } from './passes/index.js';
 import type { CompiledKernel, ParamInfo, Target } from '../core/output.js';
-import { emitKernel } from '../targets/index.js';
-import { targetLimits } from '../targets/limits.js';
+import { compileForTarget } from '../targets/index.js';
 
 export interface KernelIRResult {
   ir: KernelIR | null;
@@ -108,8 +107,8 @@ export function emit(site: KernelSite, ir: KernelIR, target: Target): CompiledKe
   if (hit) return hit;
   const refused = entry.refused.get(target);
   if (refused) throw new KernelCompileError(refused, sourceTextOf);
-  const out = emitKernel(ir, target);
-  const limits = targetLimits(ir, target, out.code);
+  // The target's whole pass list: [unroll] → fold → legalize → emit → limits (targets/index.ts).
+  const { out, limits } = compileForTarget(ir, target);
   if (limits.length > 0) {
     const sorted = sortDiagnostics(limits);
     entry.refused.set(target, sorted);

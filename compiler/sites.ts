@@ -1,11 +1,14 @@
 // Finding a kernel(...) object's definition in its source file (the no-build path): by the call
 // site captured when kernel() ran, else by the function's name and parameter names.
 import { readFileSync } from 'node:fs';
+import type { Code } from '../core/diagnostics/codes.js';
 import { DiagnosticBag, KernelCompileError } from '../core/diagnostics/diagnostic.js';
+import type { Span } from '../core/ir/types.js';
+import type { Target } from '../core/output.js';
 import { findKernels, type KernelSite } from './frontend/kernels.js';
-import { loadModule, sourceTextOf } from './frontend/module.js';
+import { displayName, loadModule, sourceTextOf } from './frontend/module.js';
 import { sourceDiagnostics } from './frontend/source-check.js';
-import type { Kernel } from '../core/lang.js';
+import type { Kernel } from '../core/kernel.js';
 
 /** Parameter names from a function's source text (as the JS engine prints it). */
 function paramNames(fn: (...args: never[]) => unknown): string[] {
@@ -14,16 +17,26 @@ function paramNames(fn: (...args: never[]) => unknown): string[] {
   return m[1].split(',').map((p) => p.trim().split(/[\s:=]/)[0] ?? '').filter(Boolean);
 }
 
-export function findSiteForKernel(k: Kernel): KernelSite {
+/** One diagnostic, thrown: what stops a kernel object from compiling before its source is read. */
+function refuse(span: Span, code: Code, ...args: string[]): never {
+  const bag = new DiagnosticBag();
+  bag.report(span, code, ...args);
+  throw new KernelCompileError(bag.items, sourceTextOf);
+}
+
+export function findSiteForKernel(k: Kernel, target: Target): KernelSite {
   const site = k.site;
+  // Both reach users (a kernel built ahead of time for another target; a source file moved since),
+  // so they are coded diagnostics like every other refusal, not plain errors.
   if (!site) {
-    throw new Error('this kernel has no recorded source location; compile it ahead of time (kernelscript build or the esbuild plugin)');
+    refuse({ file: '<unknown>', line: 1, column: 1, endLine: 1, endColumn: 1 }, 'KS1012', k.fn.name || '(anonymous)', target);
   }
+  const at = { file: displayName(site.file), line: site.line, column: site.column, endLine: site.line, endColumn: site.column };
   let text: string;
   try {
     text = readFileSync(site.file, 'utf8');
   } catch (e) {
-    throw new Error(`cannot read the source of the kernel defined at ${site.file}:${site.line}: ${(e as Error).message}`);
+    refuse(at, 'KS1013', (e as Error).message);
   }
   const mod = loadModule(site.file, text);
   const sites = findKernels(mod);
@@ -49,9 +62,7 @@ export function findSiteForKernel(k: Kernel): KernelSite {
     return pick.reduce((a, b) => (Math.abs(a.span.line - site.line) <= Math.abs(b.span.line - site.line) ? a : b));
   }
   if (byLine) return byLine;
-  const bag = new DiagnosticBag();
-  bag.report({ file: mod.display, line: site.line, column: site.column, endLine: site.line, endColumn: site.column }, 'KS1011', `${mod.display}:${site.line}`);
-  throw new KernelCompileError(bag.items, sourceTextOf);
+  return refuse({ ...at, file: mod.display }, 'KS1011', `${mod.display}:${site.line}`);
 }
 
 function fnNameOf(s: KernelSite): string | undefined {

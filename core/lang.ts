@@ -1,7 +1,12 @@
-// The names kernels are written with. At run time in plain JS these are placeholders: kernels run
-// through a device (the cpu device is the faithful JS execution); only the scalar conversions do
-// real work, so they can also be used in ordinary host code.
+// The language surface: exactly the names kernels are written with (the front end takes its list of
+// language names from this module's exports, so nothing else may be exported here as a value; the
+// kernel object's type and isKernel live in core/kernel.ts). At run time in plain JS these are
+// placeholders: kernels run through a device (the cpu device is the faithful JS execution); the
+// scalar conversions and atomics do real work, with the op registry's semantics (core/ir/ops.ts),
+// so they can also be used in ordinary host code.
 import type { CompiledKernel, Target } from './output.js';
+import type { CallSite, Kernel, KernelFn } from './kernel.js';
+import { ATOMICS, convert, type AtomicOp } from './ir/ops.js';
 import { firstFrame } from './stack.js';
 import type { TypedArray, TypedArrayCtor } from './elements.js';
 
@@ -11,12 +16,13 @@ export type u32 = number;
 export type bool = boolean;
 
 /** Rounds to the nearest f32. */
-export const f32 = (x: number | boolean): f32 => Math.fround(Number(x));
+export const f32 = (x: number | boolean): f32 => convert(x, 'f32') as f32;
 /** Truncates toward zero and wraps to 32 bits, as a C cast does for in-range values. */
-export const i32 = (x: number | boolean): i32 => Math.trunc(Number(x)) | 0;
+export const i32 = (x: number | boolean): i32 => convert(x, 'i32') as i32;
 /** Truncates toward zero and reinterprets as unsigned 32 bits. */
-export const u32 = (x: number | boolean): u32 => Math.trunc(Number(x)) >>> 0;
-export const bool = (x: number | boolean): bool => Boolean(x);
+export const u32 = (x: number | boolean): u32 => convert(x, 'u32') as u32;
+/** True for any non-zero number (NaN included, as in C and WGSL). */
+export const bool = (x: number | boolean): bool => convert(x, 'bool') as bool;
 
 export interface Dim3Value {
   readonly x: i32;
@@ -50,41 +56,19 @@ export function localArray<T extends TypedArray>(type: TypedArrayCtor<T>, length
 }
 
 type IntArray = Int32Array | Uint32Array;
-const rmw = <T extends TypedArray>(arr: T, i: number, f: (old: number) => number): number => {
+/** Applies the registry's update for `op` to arr[i] (the typed array wraps it); returns the old value. */
+const rmw = (op: AtomicOp, arr: TypedArray, i: number, operands: readonly number[]): number => {
   const old = arr[i] ?? 0;
-  arr[i] = f(old);
+  arr[i] = ATOMICS[op].update(old, operands);
   return old;
 };
 /** arr[i] += v atomically; returns the old value. */
-export const atomicAdd = (arr: TypedArray, i: i32, v: number): number => rmw(arr, i, (o) => o + v);
-export const atomicSub = (arr: IntArray, i: i32, v: number): number => rmw(arr, i, (o) => o - v);
-export const atomicMin = (arr: IntArray, i: i32, v: number): number => rmw(arr, i, (o) => Math.min(o, v));
-export const atomicMax = (arr: IntArray, i: i32, v: number): number => rmw(arr, i, (o) => Math.max(o, v));
-export const atomicExch = (arr: IntArray, i: i32, v: number): number => rmw(arr, i, () => v);
-export const atomicCAS = (arr: IntArray, i: i32, expected: number, v: number): number =>
-  rmw(arr, i, (o) => (o === expected ? v : o));
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type KernelFn = (...args: any[]) => void;
-
-/** Where `kernel(...)` was called: lets the no-build path find the kernel's TypeScript source. */
-export interface CallSite {
-  file: string;
-  line: number;
-  column: number;
-}
-
-/** A kernel definition. `compiled` holds ahead-of-time outputs (from the CLI or esbuild plugin). */
-export interface Kernel<F extends KernelFn = KernelFn> {
-  readonly kind: 'kernelscript.kernel';
-  readonly fn: F;
-  readonly site: CallSite | null;
-  readonly compiled: Partial<Record<Target, CompiledKernel>>;
-}
-
-export function isKernel(x: unknown): x is Kernel {
-  return typeof x === 'object' && x !== null && (x as { kind?: unknown }).kind === 'kernelscript.kernel';
-}
+export const atomicAdd = (arr: TypedArray, i: i32, v: number): number => rmw('add', arr, i, [v]);
+export const atomicSub = (arr: IntArray, i: i32, v: number): number => rmw('sub', arr, i, [v]);
+export const atomicMin = (arr: IntArray, i: i32, v: number): number => rmw('min', arr, i, [v]);
+export const atomicMax = (arr: IntArray, i: i32, v: number): number => rmw('max', arr, i, [v]);
+export const atomicExch = (arr: IntArray, i: i32, v: number): number => rmw('exch', arr, i, [v]);
+export const atomicCAS = (arr: IntArray, i: i32, expected: number, v: number): number => rmw('cas', arr, i, [expected, v]);
 
 /** Defines a kernel. The second argument is written by build tools, never by hand. */
 export function kernel<F extends KernelFn>(fn: F, compiled?: Partial<Record<Target, CompiledKernel>>): Kernel<F> {

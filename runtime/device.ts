@@ -2,10 +2,11 @@
 // array bookkeeping and disposal. A backend subclasses BaseDevice and BaseArray and fills in
 // memory (createArray, readImpl/writeImpl/release), `enqueue` and `synchronize`/`time`.
 import type { ElemType, ScalarType } from '../core/ir/types.js';
+import { ELEMENTS, arrayTypeList, elementBytes, elementOfArray, elementOfCtor } from '../core/elements.js';
 import type { CompiledKernel, ParamInfo, Target } from '../core/output.js';
 import { DeviceError, LaunchError, describe } from './errors.js';
 import { resolveKernel } from './jit.js';
-import { isKernel, type Kernel, type KernelFn } from '../core/lang.js';
+import { isKernel, type Kernel, type KernelFn } from '../core/kernel.js';
 import type { LaunchArgs } from './types.js';
 import type {
   Backend,
@@ -27,29 +28,6 @@ export interface LaunchShape {
   block: Dim3Tuple;
 }
 
-const ELEM_NAMES: Record<ElemType, string> = { f32: 'Float32Array', i32: 'Int32Array', u32: 'Uint32Array' };
-
-/** The kernel-language element type of a typed array, or null for anything else. */
-export function elemTypeOf(a: unknown): ElemType | null {
-  if (a instanceof Float32Array) return 'f32';
-  if (a instanceof Int32Array) return 'i32';
-  if (a instanceof Uint32Array) return 'u32';
-  return null;
-}
-
-function elemTypeOfCtor(c: unknown): ElemType | null {
-  if (c === Float32Array) return 'f32';
-  if (c === Int32Array) return 'i32';
-  if (c === Uint32Array) return 'u32';
-  return null;
-}
-
-export function newTyped(type: ElemType, length: number): TypedArray {
-  if (type === 'f32') return new Float32Array(length);
-  if (type === 'i32') return new Int32Array(length);
-  return new Uint32Array(length);
-}
-
 export abstract class BaseArray<T extends TypedArray = TypedArray> implements DeviceArray<T> {
   private isDisposed = false;
 
@@ -64,12 +42,12 @@ export abstract class BaseArray<T extends TypedArray = TypedArray> implements De
   }
 
   get byteLength(): number {
-    return this.length * 4;
+    return elementBytes(this.type, this.length);
   }
 
   /** `Float32Array(1000)`, for messages. */
   get label(): string {
-    return `${ELEM_NAMES[this.type]}(${this.length})`;
+    return `${ELEMENTS[this.type].host.name}(${this.length})`;
   }
 
   async read(): Promise<T> {
@@ -83,7 +61,7 @@ export abstract class BaseArray<T extends TypedArray = TypedArray> implements De
 
   write(data: T): void {
     this.assertUsable('write');
-    const type = elemTypeOf(data);
+    const type = elementOfArray(data);
     if (type !== this.type || data.length !== this.length) {
       throw new TypeError(`write(): this device array is a ${this.label}, got ${describe(data)}`);
     }
@@ -130,26 +108,24 @@ export abstract class BaseDevice implements Device {
     return this.isDisposed;
   }
 
-  /** Largest array length, in elements, this device can hold. */
-  protected get maxArrayLength(): number {
+  /** Largest array length, in elements of `type`, this device can hold. */
+  protected maxArrayLength(_type: ElemType): number {
     return 2 ** 31 - 1;
   }
 
   array<T extends TypedArray>(data: T): DeviceArray<T> {
     this.assertUsable();
-    const type = elemTypeOf(data);
-    if (!type) throw new TypeError(`array(): expected a Float32Array, Int32Array or Uint32Array, got ${describe(data)}`);
-    this.checkLength(data.length, 'array()');
+    const type = elementOfArray(data);
+    if (!type) throw new TypeError(`array(): expected a ${arrayTypeList()}, got ${describe(data)}`);
+    this.checkLength(type, data.length, 'array()');
     return this.track(this.createArray(type, data.length, data)) as unknown as DeviceArray<T>;
   }
 
   alloc<T extends TypedArray>(ctor: TypedArrayCtor<T>, length: number): DeviceArray<T> {
     this.assertUsable();
-    const type = elemTypeOfCtor(ctor);
-    if (!type) {
-      throw new TypeError(`alloc(): expected Float32Array, Int32Array or Uint32Array as the type, got ${describe(ctor)}`);
-    }
-    this.checkLength(length, 'alloc()');
+    const type = elementOfCtor(ctor);
+    if (!type) throw new TypeError(`alloc(): expected ${arrayTypeList()} as the type, got ${describe(ctor)}`);
+    this.checkLength(type, length, 'alloc()');
     return this.track(this.createArray(type, length, null)) as unknown as DeviceArray<T>;
   }
 
@@ -272,12 +248,13 @@ export abstract class BaseDevice implements Device {
     }
   }
 
-  private checkLength(length: number, op: string): void {
+  private checkLength(type: ElemType, length: number, op: string): void {
     if (!Number.isInteger(length) || length < 0) {
       throw new RangeError(`${op}: the length must be a non-negative integer, got ${describe(length)}`);
     }
-    if (length > this.maxArrayLength) {
-      throw new RangeError(`${op}: ${length} elements exceed this ${this.backend} device's limit of ${this.maxArrayLength}`);
+    const max = this.maxArrayLength(type);
+    if (length > max) {
+      throw new RangeError(`${op}: ${length} elements exceed this ${this.backend} device's limit of ${max}`);
     }
   }
 
@@ -363,9 +340,9 @@ function argWhere(kernel: CompiledKernel, p: ParamInfo, i: number): string {
 /** Why `arg` does not fit array parameter `p` (called once a check has failed). */
 function arrayArgProblem(kernel: CompiledKernel, p: ParamInfo, i: number, arg: unknown, device: BaseDevice): string {
   const where = argWhere(kernel, p, i);
-  const want = `a ${ELEM_NAMES[p.type as ElemType]} device array`;
+  const want = `a ${ELEMENTS[p.type as ElemType].host.name} device array`;
   if (!(arg instanceof BaseArray)) {
-    const hint = elemTypeOf(arg) ? ' (a host array: upload it with array() first)' : '';
+    const hint = elementOfArray(arg) ? ' (a host array: upload it with array() first)' : '';
     return `${where}: expected ${want}, got ${describe(arg)}${hint}`;
   }
   if (arg.device !== device) return `${where}: the array ${arg.label} belongs to another device`;

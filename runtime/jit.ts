@@ -4,7 +4,7 @@
 // no compiler, so bundles built with the plugin never contain it.
 import type { CompiledKernel, Target } from '../core/output.js';
 import { LaunchError } from './errors.js';
-import { isKernel, type Kernel } from '../core/lang.js';
+import { isKernel, type Kernel } from '../core/kernel.js';
 
 export type KernelCompiler = (k: Kernel, target: Target) => CompiledKernel;
 

@@ -2,8 +2,8 @@
 // CompiledKernel objects from the compiler (ahead of time or through the JIT hook).
 import type { ElemType } from '../core/ir/types.js';
 import type { CompiledKernel } from '../core/output.js';
-import type { TypedArray, TypedArrayCtor } from '../core/elements.js';
-import type { Kernel, KernelFn } from '../core/lang.js';
+import type { HostArrays, TypedArray, TypedArrayCtor } from '../core/elements.js';
+import type { Kernel, KernelFn } from '../core/kernel.js';
 
 export type Backend = 'cuda' | 'webgpu' | 'cpu';
 export type BackendChoice = Backend | 'auto';
@@ -67,11 +67,7 @@ export interface Device {
 export type LaunchArgs<F extends KernelFn> = DeviceArgs<Parameters<F>>;
 // Mapping over a type parameter (not over `Parameters<F>` directly) keeps the result a tuple.
 type DeviceArgs<P extends unknown[]> = {
-  [K in keyof P]: P[K] extends Float32Array
-    ? DeviceArray<Float32Array>
-    : P[K] extends Int32Array
-      ? DeviceArray<Int32Array>
-      : P[K] extends Uint32Array
-        ? DeviceArray<Uint32Array>
-        : P[K];
+  [K in keyof P]: P[K] extends TypedArray ? DeviceArrayOf<P[K]> : P[K];
 };
+/** The device array of a host array's element type, one HostArrays row each. */
+type DeviceArrayOf<A> = { [E in ElemType]: A extends HostArrays[E] ? DeviceArray<HostArrays[E]> : never }[ElemType];

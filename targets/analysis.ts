@@ -2,6 +2,7 @@
 // math functions it uses, so generated code declares only what the kernel needs; and its shared
 // memory, which the targets' limits checks bound.
 import { makeDiagnostic, type Diagnostic } from '../core/diagnostics/diagnostic.js';
+import { elementBytes } from '../core/elements.js';
 import type { Expr, KernelIR, MathFn, ScalarType } from '../core/ir/types.js';
 import type { Target } from '../core/output.js';
 import { visitAllExprs, visitStmts } from '../core/ir/walk.js';
@@ -50,14 +51,14 @@ export function analyze(ir: KernelIR): Usage {
 }
 
 export function sharedBytes(ir: KernelIR): number {
-  return ir.shared.reduce((n, s) => n + 4 * s.length, 0);
+  return ir.shared.reduce((n, s) => n + elementBytes(s.elem, s.length), 0);
 }
 
 /** KS8003 when the shared arrays exceed `max` bytes in all, at the first one that crosses it. */
 export function sharedLimit(ir: KernelIR, target: Target, max: number): Diagnostic | null {
   let bytes = 0;
   for (const s of ir.shared) {
-    bytes += 4 * s.length;
+    bytes += elementBytes(s.elem, s.length);
     if (bytes > max) return makeDiagnostic(s.span, 'KS8003', target, bytes, max);
   }
   return null;

@@ -289,3 +289,8 @@ export function hasOwnContinue(body: readonly Stmt[]): boolean {
     return false;
   });
 }
+
+/** `p` as the `side` operand of an operator of precedence `parent`, parenthesised where needed. */
+export function operandText(p: Printed, parent: number, side: 'l' | 'r'): string {
+  return bare(p.prec, parent, side) ? p.text : `(${p.text})`;
+}

@@ -17,6 +17,7 @@
 // which are module-scope declarations too ('b' → 'b_' above). Parameters and locals may shadow it.
 // Every name the generators invent starts with 'ks_' (rule 3), so none of them collides either.
 import type { KernelIR, Stmt } from '../core/ir/types.js';
+import { visitStmts } from '../core/ir/walk.js';
 
 /** A user name's spelling in the target; `entry` is the kernel's own (the entry point's). */
 export type NameMap = ((name: string) => string) & { readonly entry: string };
@@ -113,25 +114,7 @@ function collectNames(ir: KernelIR): string[] {
 }
 
 function collectLocals(body: readonly Stmt[], out: string[]): void {
-  for (const s of body) {
-    switch (s.k) {
-      case 'let':
-      case 'localArray':
-        out.push(s.name);
-        break;
-      case 'if':
-        collectLocals(s.then, out);
-        collectLocals(s.else, out);
-        break;
-      case 'loop':
-        collectLocals(s.body, out);
-        collectLocals(s.update, out);
-        break;
-      case 'block':
-        collectLocals(s.body, out);
-        break;
-      default:
-        break;
-    }
-  }
+  visitStmts(body, (s) => {
+    if (s.k === 'let' || s.k === 'localArray') out.push(s.name);
+  });
 }

@@ -11,7 +11,7 @@
 // Inner loops are unrolled first, so nests of such loops become straight-line code.
 import type { Expr, KernelIR, ScalarType, Stmt } from '../core/ir/types.js';
 import {
-  declaredNames, exprChildren, mapExprChildren, mapStmt, stmtChildren, stmtExprs, visitAllExprs, visitExpr, visitStmts,
+  declaredNames, exprChildren, mapExpr, mapStmt, mapStmts, someExpr, someExprIn, someStmt, stmtExprs, visitStmts,
 } from '../core/ir/walk.js';
 import { foldExpr } from './fold.js';
 
@@ -62,47 +62,24 @@ function isLoad(e: Expr, name: string): boolean {
   return e.k === 'load' && e.name === name;
 }
 
-function uses(e: Expr, name: string): boolean {
-  let found = false;
-  visitExpr(e, (x) => {
-    if (isLoad(x, name)) found = true;
-  });
-  return found;
-}
+const uses = (e: Expr, name: string): boolean => someExpr(e, (x) => isLoad(x, name));
 
 function usesInStmts(body: readonly Stmt[], name: string): boolean {
-  let found = false;
-  visitAllExprs(body, (x) => {
-    if (isLoad(x, name)) found = true;
-  });
-  visitStmts(body, (s) => {
-    if (s.k === 'assign' && s.name === name) found = true;
-  });
-  return found;
+  return someExprIn(body, (x) => isLoad(x, name)) || someStmt(body, (s) => s.k === 'assign' && s.name === name);
 }
 
 /** Whether the body may be copied once per iteration with i replaced by a constant. */
 function bodyAllows(body: readonly Stmt[], name: string, localArrays: ReadonlySet<string>): boolean {
-  let ok = true;
-  let indexesLocal = false;
-  const own = (list: readonly Stmt[]): void => {
-    for (const s of list) {
-      // break/continue inside a nested loop belong to that loop.
-      if (s.k === 'break' || s.k === 'continue') ok = false;
-      if (s.k !== 'loop') for (const c of stmtChildren(s)) own(c);
-    }
-  };
-  own(body);
-  visitStmts(body, (s) => {
-    if (s.k === 'return' || s.k === 'barrier' || (s.k === 'assign' && s.name === name)) ok = false;
+  // break/continue inside a nested loop belong to that loop.
+  if (someStmt(body, (s) => s.k === 'break' || s.k === 'continue', (s) => s.k !== 'loop')) return false;
+  const bad = someStmt(body, (s) =>
+    s.k === 'return' || s.k === 'barrier' || (s.k === 'assign' && s.name === name)
     // Names are unique per function; should a body still redeclare i, do not guess at scoping.
-    if (s.k === 'let' && s.name === name) ok = false;
-    if (s.k === 'store' && localArrays.has(s.array) && uses(s.index, name)) indexesLocal = true;
-  });
-  visitAllExprs(body, (e) => {
-    if (e.k === 'index' && localArrays.has(e.array) && uses(e.index, name)) indexesLocal = true;
-  });
-  return ok && indexesLocal;
+    || (s.k === 'let' && s.name === name));
+  if (bad) return false;
+  const local = (array: string, index: Expr): boolean => localArrays.has(array) && uses(index, name);
+  return someStmt(body, (s) => s.k === 'store' && local(s.array, s.index))
+    || someExprIn(body, (e) => e.k === 'index' && local(e.array, e.index));
 }
 
 function exprSize(e: Expr): number {
@@ -140,20 +117,21 @@ class Copier {
     return f;
   }
 
-  expr(e: Expr): Expr {
+  /** One node of an expression whose children are already copied. */
+  private readonly expr = (e: Expr): Expr => {
     if (e.k === 'load') {
       return e.name === this.counter ? { k: 'const', type: e.type, value: this.value, span: e.span } : { ...e, name: this.name(e.name) };
     }
-    const f = mapExprChildren(e, (c) => this.expr(c));
-    return f.k === 'index' ? { ...f, array: this.name(f.array) } : f;
-  }
+    return e.k === 'index' || e.k === 'atomic' ? { ...e, array: this.name(e.array) } : e;
+  };
 
+  /** Declarations come before their uses in mapStmts' order too, so renames apply to all uses. */
   stmts(body: readonly Stmt[]): Stmt[] {
-    return body.map((s) => this.stmt(s));
+    return mapStmts(body, (s) => this.stmt(s));
   }
 
   private stmt(s: Stmt): Stmt {
-    const f = mapStmt(s, (e) => this.expr(e), (body) => this.stmts(body));
+    const f = mapStmt(s, (e) => mapExpr(e, this.expr), (body) => body);
     switch (f.k) {
       case 'let':
       case 'localArray':

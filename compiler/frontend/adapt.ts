@@ -3,7 +3,7 @@
 import { ts } from 'ts-morph';
 import type { ScalarType } from '../../core/ir/types.js';
 import { lookup, type FnCtx } from './context.js';
-import { MATH } from './builtins.js';
+import { isMathFn, MATH } from '../../core/ir/ops.js';
 import { evalConst, evalConstDecl, isIntLiteralText, lookupModuleName, type ConstCache, type ConstResult } from './symbols.js';
 import { defaultIntType, inRange } from './typing.js';
 import { BINARY_OPS, LITERAL_OPS, SHIFTS } from './operators.js';
@@ -146,8 +146,8 @@ function intMathArgs(cx: FnCtx, node: ts.Expression): readonly ts.Expression[] |
   const callee = strip(node.expression);
   if (!ts.isPropertyAccessExpression(callee) || !ts.isIdentifier(callee.expression)) return null;
   if (callee.expression.text !== 'Math' || lookup(cx, 'Math')) return null;
-  const info = Object.hasOwn(MATH, callee.name.text) ? MATH[callee.name.text] : undefined;
-  return info?.ints ? node.arguments : null;
+  const fn = callee.name.text;
+  return isMathFn(fn) && MATH[fn].types.length > 1 ? node.arguments : null;
 }
 
 function moduleIntConst(cx: FnCtx, node: ts.Identifier): number | null {

@@ -1,8 +1,8 @@
 // Calls: conversions, Math functions, atomics and helper functions.
 import { ts } from 'ts-morph';
-import type { Expr, MathFn, ScalarType } from '../../core/ir/types.js';
+import type { Expr, ScalarType } from '../../core/ir/types.js';
 import { lookup, observe, report, span, type Binding, type FnCtx } from './context.js';
-import { ATOMICS, CONVERSIONS, MATH, MATH_LIST } from './builtins.js';
+import { ATOMICS, atomicOfSurface, convert, isConversion, isMathFn, isStatement, MATH, MATH_FNS, type AtomicOp } from '../../core/ir/ops.js';
 import { spanOf } from './module.js';
 import { evalConst, lookupModuleName } from './symbols.js';
 import { castTo, coerce, constOf, toBool } from './typing.js';
@@ -45,11 +45,12 @@ export function lowerCall(cx: FnCtx, node: ts.CallExpression, stmt: boolean, hin
   }
   const sym = lookupModuleName(cx.mod, name);
   if (sym.k === 'lang') {
-    if (CONVERSIONS.has(sym.name)) return lowerConversion(cx, node, sym.name as ScalarType);
-    const op = ATOMICS[sym.name];
-    if (op) return lowerAtomic(cx, node, sym.name);
+    if (isConversion(sym.name)) return lowerConversion(cx, node, sym.name);
+    const op = atomicOfSurface(sym.name);
+    if (op) return lowerAtomic(cx, node, op);
+    // Statements written as calls reach here only in expression position.
     if (sym.name === 'syncthreads') report(cx, node, 'KS5003');
-    else if (sym.name === 'sharedArray' || sym.name === 'localArray') report(cx, node, 'KS4006', sym.name);
+    else if (isStatement(sym.name)) report(cx, node, 'KS4006', sym.name);
     else report(cx, callee, 'KS3004', name);
     return null;
   }
@@ -88,9 +89,9 @@ function lowerConversion(cx: FnCtx, node: ts.CallExpression, to: ScalarType): Ex
     // u32(-1) is 0xffffffff as it is in plain TypeScript.
     const r = evalConst(cx.mod, arg);
     if (r.ok) {
+      // f32 keeps the exact value: constOf rounds it once, where a double rounding could differ.
       const v = r.v.value;
-      const value = to === 'f32' ? v : to === 'i32' ? Math.trunc(v) | 0 : to === 'u32' ? Math.trunc(v) >>> 0 : v !== 0;
-      return constOf(to, value, sp);
+      return constOf(to, to === 'f32' ? v : convert(v, to), sp);
     }
   }
   // A literal-only argument keeps its own integer type and is then converted, as the host does:
@@ -103,14 +104,16 @@ function lowerConversion(cx: FnCtx, node: ts.CallExpression, to: ScalarType): Ex
 
 function lowerMath(cx: FnCtx, node: ts.CallExpression, name: string, hint: ScalarType | undefined): Expr | null {
   const sp = span(cx, node);
-  const info = Object.hasOwn(MATH, name) ? MATH[name] : undefined;
-  if (!info) {
-    report(cx, node.expression, 'KS3013', name, MATH_LIST);
+  if (!isMathFn(name)) {
+    report(cx, node.expression, 'KS3013', name, MATH_FNS.join(', '));
     return null;
   }
+  const fn = name;
+  const info = MATH[fn];
+  const ints = info.types.length > 1;
   const n = node.arguments.length;
-  if (info.arity === null ? n < 1 : n !== info.arity) {
-    report(cx, node, 'KS2009', `Math.${name}`, info.arity ?? 'at least 1', n);
+  if (info.arity === 'fold' ? n < 1 : n !== info.arity) {
+    report(cx, node, 'KS2009', `Math.${name}`, info.arity === 'fold' ? 'at least 1' : info.arity, n);
     return null;
   }
   const args = [...node.arguments];
@@ -119,14 +122,14 @@ function lowerMath(cx: FnCtx, node: ts.CallExpression, name: string, hint: Scala
   // that follow their context (`3`, `Math.abs(3)`, `c ? 1 : 2`) then take that type; when all do,
   // the call follows its own context.
   const typed = new Map<ts.Expression, Expr>();
-  for (const a of args) if (!info.ints || !followsContext(cx, a)) typed.set(a, lowerExpr(cx, a, 'f32'));
+  for (const a of args) if (!ints || !followsContext(cx, a)) typed.set(a, lowerExpr(cx, a, 'f32'));
   const types = new Set([...typed.values()].map((e) => e.type));
   if (types.has('bool')) {
     report(cx, node, 'KS2010', `Math.${name}`, 'bool');
     return errExpr('f32', sp);
   }
   let t: ScalarType = 'f32';
-  if (info.ints && !types.has('f32')) {
+  if (ints && !types.has('f32')) {
     const mixed = types.has('i32') && types.has('u32');
     if (mixed) report(cx, node, 'KS2001', `Math.${name}`);
     // After a mix, the context's type (if either) avoids a second error where the value goes.
@@ -136,17 +139,16 @@ function lowerMath(cx: FnCtx, node: ts.CallExpression, name: string, hint: Scala
   // A literal-initialised local compared with u32 values takes u32 (`m = Math.max(m, y[i])`).
   if (t !== 'f32' && types.has('u32')) for (const a of typed.keys()) observe(cx, localOf(cx, a), 'u32');
   const lowered = args.map((a) => castTo(typed.get(a) ?? lowerExpr(cx, a, t), t));
-  const fn: MathFn = info.fn;
-  if (info.arity === null) {
+  if (info.arity === 'fold') {
     return lowered.reduce((acc, x) => ({ k: 'math', fn, args: [acc, x], type: t, span: sp }));
   }
   return { k: 'math', fn, args: lowered, type: t, span: sp };
 }
 
-function lowerAtomic(cx: FnCtx, node: ts.CallExpression, name: string): Expr | null {
-  const op = ATOMICS[name];
-  if (!op) return null;
-  const want = op === 'cas' ? 4 : 3;
+function lowerAtomic(cx: FnCtx, node: ts.CallExpression, op: AtomicOp): Expr | null {
+  const rec = ATOMICS[op];
+  const name = rec.surface;
+  const want = 2 + rec.operands;
   const [arrNode, idxNode, ...vals] = node.arguments;
   if (node.arguments.length !== want || !arrNode || !idxNode) {
     report(cx, node, 'KS2009', name, want, node.arguments.length);
@@ -159,7 +161,7 @@ function lowerAtomic(cx: FnCtx, node: ts.CallExpression, name: string): Expr | n
     report(cx, arrNode, 'KS4005', arrNode.getText(cx.mod.sf));
     return null;
   }
-  if (arr.elem === 'f32' && op !== 'add') {
+  if (!(rec.types as readonly string[]).includes(arr.elem)) {
     report(cx, node.expression, 'KS4001', name);
     return null;
   }

@@ -2,8 +2,9 @@
 // IR (inserting casts so binary operands agree) or reports a coded diagnostic at the node.
 import { ts } from 'ts-morph';
 import type { BinaryOp, Expr, ScalarType, Span } from '../../core/ir/types.js';
+import { hasAtomic } from '../../core/ir/walk.js';
 import { lookup, observe, report, span, type Binding, type FnCtx } from './context.js';
-import { BUILTIN_VECTORS } from './builtins.js';
+import { isBuiltin } from '../../core/ir/ops.js';
 import { langName, spanOf } from './module.js';
 import { describeNode, evalConstDecl, isIntLiteralText, lookupModuleName } from './symbols.js';
 import { castTo, constOf, defaultIntType, inRange, isInt, toBool } from './typing.js';
@@ -176,9 +177,9 @@ function lowerProperty(cx: FnCtx, node: ts.PropertyAccessExpression): Expr {
       return errExpr('f32', sp);
     }
     const lang = langName(cx.mod, name);
-    if (lang && BUILTIN_VECTORS.has(lang)) {
+    if (lang && isBuiltin(lang)) {
       if (prop === 'x' || prop === 'y' || prop === 'z') {
-        return { k: 'builtin', name: lang as 'threadIdx', axis: prop, type: 'i32', span: sp };
+        return { k: 'builtin', name: lang, axis: prop, type: 'i32', span: sp };
       }
       report(cx, node.name, 'KS3014', name, prop, '; use .x, .y or .z');
       return errExpr('i32', sp);
@@ -376,23 +377,5 @@ function lowerConditional(cx: FnCtx, node: ts.ConditionalExpression, hint: Scala
   return { k: 'select', cond, then: t, else: castTo(e, t.type), type: t.type, span: sp };
 }
 
-export function hasAtomic(e: Expr): boolean {
-  switch (e.k) {
-    case 'atomic':
-      return true;
-    case 'index':
-      return hasAtomic(e.index);
-    case 'unary':
-    case 'cast':
-      return hasAtomic(e.arg);
-    case 'binary':
-      return hasAtomic(e.lhs) || hasAtomic(e.rhs);
-    case 'select':
-      return hasAtomic(e.cond) || hasAtomic(e.then) || hasAtomic(e.else);
-    case 'math':
-    case 'call':
-      return e.args.some(hasAtomic);
-    default:
-      return false;
-  }
-}
+// The front end's statements import it from here.
+export { hasAtomic };

@@ -110,7 +110,7 @@ const { Value, Type, Namespace } = Meaning;
 function langImportConflicts(sf: ts.SourceFile, at: (node: ts.Node, code: number, message: string) => void): void {
   const imports: { local: string; meaning: number; node: ts.Node }[] = [];
   for (const st of sf.statements) {
-    if (!ts.isImportDeclaration(st) || !ts.isStringLiteral(st.moduleSpecifier) || !isLangSpec(st.moduleSpecifier.text)) continue;
+    if (!ts.isImportDeclaration(st) || !ts.isStringLiteral(st.moduleSpecifier) || !isLangSpec(st.moduleSpecifier.text, sf.fileName)) continue;
     const nb = st.importClause?.namedBindings;
     if (nb && ts.isNamespaceImport(nb)) imports.push({ local: nb.name.text, meaning: Value | Namespace, node: nb.name });
     else if (nb) {

@@ -165,6 +165,8 @@ export class HelperTable {
 }
 
 /** Whether control cannot fall off the end of `body` (WGSL requires this of valued functions). */
+// Kinds are listed, not walked generically: a must-analysis, so any other kind (a loop may run
+// zero times) must count as not returning.
 export function alwaysReturns(body: readonly Stmt[]): boolean {
   return body.some((s) => {
     if (s.k === 'return') return true;

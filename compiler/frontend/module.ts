@@ -1,18 +1,22 @@
 // What a kernel's source file offers at module level: its imports, helper functions, compile-time
 // constants and the names that are runtime values (which kernels may not capture).
-import { relative } from 'node:path';
+import { realpathSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { ts } from 'ts-morph';
-import type { Span } from '../../core/ir/types.js';
+import { CONVERSIONS } from '../../core/ir/ops.js';
+import type { ScalarType, Span } from '../../core/ir/types.js';
+import * as lang from '../../core/lang.js';
 import { normalizeFileName, parseFile, readUserFile, resolveImport } from './project.js';
 
-/** The language's own names (core/lang.ts), recognised through their imports. */
-export const LANG_NAMES = new Set([
-  'kernel', 'f32', 'i32', 'u32', 'bool', 'threadIdx', 'blockIdx', 'blockDim', 'gridDim', 'syncthreads',
-  'sharedArray', 'localArray', 'atomicAdd', 'atomicSub', 'atomicMin', 'atomicMax', 'atomicExch', 'atomicCAS',
-]);
+/** The language's own names: exactly what the language surface (core/lang.ts) exports. */
+export const LANG_NAMES: ReadonlySet<string> = new Set(Object.keys(lang));
 
-/** The language's names that are types as well as values. */
-export const LANG_TYPES = new Set(['f32', 'i32', 'u32', 'bool']);
+/**
+ * The language's names that are types as well as values: the conversions, each named after its
+ * type (the element type makes it a compile error should the surface lack one of them).
+ */
+export const LANG_TYPES: ReadonlySet<string> = new Set<ScalarType & keyof typeof lang>(CONVERSIONS);
 
 export type ImportBinding =
   | { k: 'lang'; name: string }
@@ -34,10 +38,35 @@ export interface ModuleInfo {
   others: Set<string>;
 }
 
-const LANG_SPEC = /^kernelscript(\/runtime)?$|(^|\/)(index|runtime|runtime\/lang|lang)(\.[cm]?[jt]s)?$/;
+/** The package by its own name: the full entry and the runtime-only one. */
+const PACKAGE_SPECS = new Set(['kernelscript', 'kernelscript/runtime']);
+const SOURCE_EXT = /\.[cm]?[jt]s$/;
 
-export function isLangSpec(spec: string): boolean {
-  return LANG_SPEC.test(spec);
+/** A path without its source extension, its folder's symlinks resolved (when it exists). */
+function realStem(path: string): string {
+  const stem = path.replace(SOURCE_EXT, '');
+  try {
+    return join(realpathSync(dirname(stem)), basename(stem));
+  } catch {
+    return stem;
+  }
+}
+
+/**
+ * This package's own entry files (index, runtime) and language surface (core/lang), found from
+ * this module's location (the source tree or dist/ alike), as real paths without extension.
+ */
+const LANG_FILES = new Set(['../../index', '../../runtime', '../../core/lang'].map((p) => realStem(fileURLToPath(new URL(p, import.meta.url)))));
+
+/**
+ * Whether an import in `fromFile` names the language: the package by name, or a relative path to
+ * the package's own entry files (as the repository's tests write). Any other relative import is a
+ * user file, whatever it is called (`./lib/index.js`, `./runtime.js`).
+ */
+export function isLangSpec(spec: string, fromFile: string): boolean {
+  if (PACKAGE_SPECS.has(spec)) return true;
+  if (!spec.startsWith('.')) return false;
+  return LANG_FILES.has(realStem(resolve(dirname(normalizeFileName(fromFile)), spec)));
 }
 
 const modules = new Map<string, { sf: ts.SourceFile; info: ModuleInfo }>();
@@ -88,10 +117,10 @@ function scanModule(file: string, text: string, sf: ts.SourceFile, overflowAt: n
       const spec = st.moduleSpecifier.text;
       const clause = st.importClause;
       if (!clause) continue;
-      const lang = isLangSpec(spec);
-      const user = !lang && spec.startsWith('.');
+      const isLang = isLangSpec(spec, file);
+      const user = !isLang && spec.startsWith('.');
       const bind = (local: string, imported: string, node: ts.Node): void => {
-        if (lang) info.imports.set(local, { k: 'lang', name: imported });
+        if (isLang) info.imports.set(local, { k: 'lang', name: imported });
         else if (user) info.imports.set(local, { k: 'user', spec, file: resolveImport(file, spec), name: imported, node });
         else info.imports.set(local, { k: 'other', spec });
       };

@@ -182,7 +182,8 @@ function lowerDeclaration(cx: FnCtx, d: ts.VariableDeclaration, isConst: boolean
   let value: Expr | null = null;
   if (init) {
     if (!type && !d.type && isAdaptable(cx, init)) {
-      // An integer literal: its type comes from how the variable is used (see inferLocals).
+      // An integer literal: its type comes from how the variable is used, chosen by the dry runs of
+      // lowerFunctionBody (infer.ts) and handed in through cx.litTypes.
       lit = true;
       type = cx.litTypes.get(d) ?? defaultAdaptableType(cx, init);
     }

@@ -1,21 +1,26 @@
 // The type rules: annotations, literal ranges, promotion, implicit conversions and conditions.
 import { ts } from 'ts-morph';
+import { ELEMENTS, ELEM_TYPES, arrayTypeList, elementOfArrayName } from '../../core/elements.js';
 import type { ElemType, Expr, ScalarType, Span } from '../../core/ir/types.js';
 import { report, type FnCtx } from './context.js';
 
 export type AnnotatedType = { k: 'scalar'; type: ScalarType } | { k: 'array'; elem: ElemType } | { k: 'bad'; text: string };
 
 const SCALARS: Record<string, ScalarType> = { f32: 'f32', i32: 'i32', u32: 'u32', bool: 'bool', boolean: 'bool' };
-export const ARRAY_ELEMS: Record<string, ElemType> = { Float32Array: 'f32', Int32Array: 'i32', Uint32Array: 'u32' };
+/** Host array name → element type, from the element table (no prototype: 'constructor' is no key). */
+export const ARRAY_ELEMS: Readonly<Record<string, ElemType>> = Object.assign(
+  Object.create(null) as Record<string, ElemType>,
+  Object.fromEntries(ELEM_TYPES.map((e) => [ELEMENTS[e].host.name, e])),
+);
 
 /** Reads a type annotation from its text: kernels need no type checker for their own types. */
 export function parseTypeNode(node: ts.TypeNode, sf: ts.SourceFile): AnnotatedType {
   const text = node.getText(sf).trim();
-  const s = SCALARS[text];
+  const s = Object.hasOwn(SCALARS, text) ? SCALARS[text] : undefined;
   if (s) return { k: 'scalar', type: s };
   // `Float32Array<ArrayBuffer>` and friends, as newer lib typings spell them.
   const base = text.replace(/<.*>$/s, '').trim();
-  const a = ARRAY_ELEMS[base];
+  const a = elementOfArrayName(base);
   if (a) return { k: 'array', elem: a };
   return { k: 'bad', text };
 }
@@ -23,7 +28,7 @@ export function parseTypeNode(node: ts.TypeNode, sf: ts.SourceFile): AnnotatedTy
 export function paramTypeHint(text: string): string {
   if (text === 'number') return '`number` does not say which GPU type to use: write f32, i32 or u32';
   if (text === 'any' || text === 'unknown') return `\`${text}\` has no GPU type: write f32, i32, u32, bool or a typed array`;
-  return 'use f32, i32, u32, bool, Float32Array, Int32Array or Uint32Array';
+  return `use f32, i32, u32, bool, ${arrayTypeList()}`;
 }
 
 export const isInt = (t: ScalarType): t is 'i32' | 'u32' => t === 'i32' || t === 'u32';

@@ -1,8 +1,8 @@
-// The passes that run on a kernel's IR after lowering, in order. Lowering already infers array
-// access (passes/access.ts), which the uniformity check needs.
+// The passes that run on a kernel's IR after lowering, in order. Array access and atomic flags
+// (passes/access.ts) are inferred once, by lowering itself (frontend/kernels.ts): they are part of
+// a well-formed kernel, which the verifier checks before any pass runs, and the uniformity check needs.
 import type { DiagnosticBag } from '../../core/diagnostics/diagnostic.js';
 import type { KernelIR } from '../../core/ir/types.js';
-import { inferAccess } from './access.js';
 import { checkConstantIndices } from './bounds.js';
 import { checkUniformity, type SourceText } from './uniformity.js';
 
@@ -12,7 +12,6 @@ export interface Pass {
 }
 
 export const PASSES: readonly Pass[] = [
-  { name: 'access', run: (k) => inferAccess(k) },
   {
     name: 'bounds',
     run: (k, diags) => {

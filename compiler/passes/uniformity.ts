@@ -17,7 +17,7 @@
 import type { DiagnosticBag } from '../../core/diagnostics/diagnostic.js';
 import type { Expr, KernelIR, Span, Stmt } from '../../core/ir/types.js';
 import { printExpr } from '../../core/ir/print.js';
-import { exprChildren, visitExpr } from '../../core/ir/walk.js';
+import { exprChildren, stmtChildren, stmtExprs, visitExpr } from '../../core/ir/walk.js';
 
 /** Why control flow is non-uniform here; null when uniform. */
 type CF = null | { code: 'KS5001'; cond: Expr; line: number } | { code: 'KS5004'; what: string; line: number };
@@ -73,18 +73,13 @@ function dependents(body: readonly Stmt[]): Map<string, Set<string>> {
           if (!set) deps.set(y, (set = new Set()));
           set.add(s.name);
         }
-      } else if (s.k === 'if' || s.k === 'loop') {
+      } else {
+        // The expressions of a statement with nested lists (if/loop conditions) control them.
+        const nested = stmtChildren(s);
+        if (nested.length === 0) continue;
         const inner = [...conds];
-        if (s.cond) reads(s.cond, inner);
-        if (s.k === 'if') {
-          walk(s.then, inner);
-          walk(s.else, inner);
-        } else {
-          walk(s.body, inner);
-          walk(s.update, inner);
-        }
-      } else if (s.k === 'block') {
-        walk(s.body, conds);
+        for (const e of stmtExprs(s)) reads(e, inner);
+        for (const c of nested) walk(c, inner);
       }
     }
   };
@@ -173,18 +168,8 @@ class Analysis {
       case 'barrier':
         found?.push({ span: s.span, cf });
         return;
-      case 'if':
-        for (const t of s.then) this.under(t, cf, found);
-        for (const t of s.else) this.under(t, cf, found);
-        return;
-      case 'loop':
-        for (const t of s.body) this.under(t, cf, found);
-        for (const t of s.update) this.under(t, cf, found);
-        return;
-      case 'block':
-        for (const t of s.body) this.under(t, cf, found);
-        return;
       default:
+        for (const c of stmtChildren(s)) for (const t of c) this.under(t, cf, found);
         return;
     }
   }
@@ -246,20 +231,9 @@ class Exits {
     let r = this.exitsMemo.get(body);
     if (r === undefined) {
       r = body.some((s) => {
-        switch (s.k) {
-          case 'return':
-          case 'break':
-          case 'continue':
-            return true;
-          case 'if':
-            return this.exits(s.then) || this.exits(s.else);
-          case 'block':
-            return this.exits(s.body);
-          case 'loop':
-            return this.returns(s.body);
-          default:
-            return false;
-        }
+        if (s.k === 'return' || s.k === 'break' || s.k === 'continue') return true;
+        // A loop's own break/continue stay inside it.
+        return stmtChildren(s).some((c) => (s.k === 'loop' ? this.returns(c) : this.exits(c)));
       });
       this.exitsMemo.set(body, r);
     }
@@ -269,12 +243,7 @@ class Exits {
   returns(body: readonly Stmt[]): boolean {
     let r = this.returnsMemo.get(body);
     if (r === undefined) {
-      r = body.some((s) => {
-        if (s.k === 'return') return true;
-        if (s.k === 'if') return this.returns(s.then) || this.returns(s.else);
-        if (s.k === 'block' || s.k === 'loop') return this.returns(s.body);
-        return false;
-      });
+      r = body.some((s) => s.k === 'return' || stmtChildren(s).some((c) => this.returns(c)));
       this.returnsMemo.set(body, r);
     }
     return r;

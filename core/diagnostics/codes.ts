@@ -18,6 +18,8 @@ export const CODES = {
   KS1009: 'a kernel function cannot be {0}',
   KS1010: "kernel name '{0}' is defined twice in this file",
   KS1011: 'could not find the kernel defined at {0} in its source file',
+  KS1012: "kernel '{0}' has no recorded source location, so it cannot be compiled for {1} from its source; compile it ahead of time (kernelscript build or the esbuild plugin)",
+  KS1013: 'cannot read the source of the kernel defined here: {0}',
   // Types and conversions
   KS2001: "operator '{0}' mixes i32 and u32 operands; convert one side explicitly with i32(...) or u32(...)",
   KS2002: 'the literal {0} is out of range for {1}',

@@ -4,7 +4,7 @@
 // its types; constant folding and the cpu backend its evaluator and rounding. Targets spell
 // operations through tables typed over the unions below (targets/<t>/ops.ts), so an operation
 // without a spelling is a type error, not an emit-time throw.
-import type { ScalarType } from './types.js';
+import type { BinaryOp, ScalarType, UnaryOp } from './types.js';
 
 export type NumType = 'f32' | 'i32' | 'u32';
 
@@ -13,6 +13,56 @@ export function toType(v: number, t: NumType): number {
   if (t === 'i32') return v | 0;
   if (t === 'u32') return v >>> 0;
   return Math.fround(v);
+}
+
+// ---- Operators --------------------------------------------------------------------------------
+
+type Value = number | boolean;
+
+/**
+ * A binary operator on constants of `operandType` (both operands have it, except shift amounts),
+ * giving the value of result type `t` every target computes; null where it is not defined (e.g.
+ * ordering of bools, which the front end never produces).
+ */
+export function evaluateBinary(op: BinaryOp, a: Value, b: Value, operandType: ScalarType, t: ScalarType): Value | null {
+  if (typeof a === 'boolean' || typeof b === 'boolean') {
+    if (op === '&&') return a && b;
+    if (op === '||') return a || b;
+    if (op === '==') return a === b;
+    if (op === '!=') return a !== b;
+    return null;
+  }
+  const wrap = (v: number): Value => (t === 'bool' ? v !== 0 : toType(v, t));
+  switch (op) {
+    case '<': return a < b;
+    case '<=': return a <= b;
+    case '>': return a > b;
+    case '>=': return a >= b;
+    case '==': return a === b;
+    case '!=': return a !== b;
+    case '+': return wrap(a + b);
+    case '-': return wrap(a - b);
+    case '*': return t === 'f32' ? Math.fround(a * b) : wrap(Math.imul(a, b));
+    // Integer division by zero is unspecified on GPUs; the host's 0 keeps folding total.
+    case '/': return t === 'f32' ? Math.fround(a / b) : wrap(Math.trunc(a / b) || 0);
+    case '%': return t === 'f32' ? a % b : wrap(a % b || 0);
+    case '&': return wrap(a & b);
+    case '|': return wrap(a | b);
+    case '^': return wrap(a ^ b);
+    // Shift amounts use their low 5 bits, as JS does (targets mask them).
+    case '<<': return wrap(a << b);
+    case '>>': return operandType === 'u32' ? wrap(a >>> b) : wrap(a >> b);
+    case '>>>': return wrap(a >>> b);
+    default: return null;
+  }
+}
+
+/** A unary operator on a constant of type `t`; null where not defined. */
+export function evaluateUnary(op: UnaryOp, v: Value, t: ScalarType): Value | null {
+  if (op === 'not') return !v;
+  if (typeof v === 'boolean' || t === 'bool') return null;
+  if (op === 'neg') return t === 'f32' ? -v : toType(-v, t);
+  return toType(~v, t);
 }
 
 // ---- Math functions ---------------------------------------------------------------------------
@@ -42,7 +92,10 @@ const binary =
   (args: readonly number[]): number =>
     f(args[0] ?? 0, args[1] ?? 0);
 
-/** `Math.<name>` in kernels. `satisfies` keeps each record's literal `types` for the spelling tables. */
+/**
+ * `Math.<name>` in kernels. `satisfies` keeps each record's literal `types` for the spelling tables.
+ * The order is the order targets emit the helpers some functions need.
+ */
 export const MATH = {
   exp: { arity: 1, types: F32, rounding: 'f32', evaluate: unary(Math.exp) },
   log: { arity: 1, types: F32, rounding: 'f32', evaluate: unary(Math.log) },
@@ -50,10 +103,10 @@ export const MATH = {
   abs: { arity: 1, types: NUM, rounding: 'exact', evaluate: unary(Math.abs) },
   min: { arity: 'fold', types: NUM, rounding: 'exact', evaluate: binary(Math.min) },
   max: { arity: 'fold', types: NUM, rounding: 'exact', evaluate: binary(Math.max) },
-  pow: { arity: 2, types: F32, rounding: 'f32', evaluate: binary(Math.pow) },
   floor: { arity: 1, types: F32, rounding: 'exact', evaluate: unary(Math.floor) },
   ceil: { arity: 1, types: F32, rounding: 'exact', evaluate: unary(Math.ceil) },
   round: { arity: 1, types: F32, rounding: 'exact', evaluate: unary(Math.round) },
+  pow: { arity: 2, types: F32, rounding: 'f32', evaluate: binary(Math.pow) },
   sin: { arity: 1, types: F32, rounding: 'f32', evaluate: unary(Math.sin) },
   cos: { arity: 1, types: F32, rounding: 'f32', evaluate: unary(Math.cos) },
   tan: { arity: 1, types: F32, rounding: 'f32', evaluate: unary(Math.tan) },
@@ -108,6 +161,10 @@ export const ATOMICS = {
 export type AtomicOp = keyof typeof ATOMICS;
 export type AtomicTypes<A extends AtomicOp> = (typeof ATOMICS)[A]['types'][number];
 export const ATOMIC_OPS = Object.keys(ATOMICS) as AtomicOp[];
+
+export function isAtomicOp(name: string): name is AtomicOp {
+  return Object.hasOwn(ATOMICS, name);
+}
 
 /** The atomic a language function names (`atomicAdd` → 'add'). */
 export function atomicOfSurface(name: string): AtomicOp | null {

@@ -2,7 +2,9 @@
 // InternalCompilerError naming the node and its source position.
 import { InternalCompilerError } from '../diagnostics/diagnostic.js';
 import type { ElemType, Expr, HelperIR, KernelIR, ScalarType, Span, Stmt } from './types.js';
+import { ATOMICS, isMathFn, mathRecord, type AtomicRecord } from './ops.js';
 import { printExpr } from './print.js';
+import { hasAtomic } from './walk.js';
 
 interface ArrayInfo {
   elem: ElemType;
@@ -100,16 +102,19 @@ function expr(ctx: Ctx, e: Expr): ScalarType {
     case 'select':
       if (expr(ctx, e.cond) !== 'bool') bad('select condition not bool');
       if (expr(ctx, e.then) !== e.type || expr(ctx, e.else) !== e.type) bad('select arms differ from its type');
-      for (const arm of [e.then, e.else]) if (containsAtomic(arm)) bad('atomic in a select arm');
+      for (const arm of [e.then, e.else]) if (hasAtomic(arm)) bad('atomic in a select arm');
       return e.type;
     case 'cast':
       expr(ctx, e.arg);
       return e.type;
     case 'math': {
+      if (!isMathFn(e.fn)) bad(`unknown math function '${String(e.fn)}'`);
+      const rec = mathRecord(e.fn);
       for (const a of e.args) if (expr(ctx, a) !== e.type) bad(`math argument not ${e.type}`);
-      const arity = e.fn === 'pow' || e.fn === 'atan2' || e.fn === 'min' || e.fn === 'max' ? 2 : 1;
+      // A 'fold' function (min/max) is lowered to a chain of two-argument calls.
+      const arity = rec.arity === 'fold' ? 2 : rec.arity;
       if (e.args.length !== arity) bad(`math ${e.fn} with ${e.args.length} arguments`);
-      if (e.type !== 'f32' && !(INT.has(e.type) && ['abs', 'min', 'max'].includes(e.fn))) bad(`math ${e.fn} on ${e.type}`);
+      if (!(rec.types as readonly string[]).includes(e.type)) bad(`math ${e.fn} on ${e.type}`);
       return e.type;
     }
     case 'call': {
@@ -128,32 +133,13 @@ function expr(ctx: Ctx, e: Expr): ScalarType {
       if (!a.atomic) bad(`array '${e.array}' used atomically but not marked atomic`);
       if (a.space === 'local') bad('atomic on a local array');
       if (a.elem !== e.type) bad('atomic type differs from element type');
-      if (e.type === 'f32' && e.op !== 'add') bad('float atomic other than add');
+      const rec: AtomicRecord = ATOMICS[e.op];
+      if (!(rec.types as readonly string[]).includes(e.type)) bad(`atomic ${e.op} on ${e.type}`);
       if (!INT.has(expr(ctx, e.index))) bad('atomic index not integer');
-      if (e.args.length !== (e.op === 'cas' ? 2 : 1)) bad('wrong atomic argument count');
+      if (e.args.length !== rec.operands) bad('wrong atomic argument count');
       for (const x of e.args) if (expr(ctx, x) !== e.type) bad('atomic argument of wrong type');
       return e.type;
     }
-  }
-}
-
-function containsAtomic(e: Expr): boolean {
-  if (e.k === 'atomic') return true;
-  switch (e.k) {
-    case 'index':
-      return containsAtomic(e.index);
-    case 'unary':
-    case 'cast':
-      return containsAtomic(e.arg);
-    case 'binary':
-      return containsAtomic(e.lhs) || containsAtomic(e.rhs);
-    case 'select':
-      return containsAtomic(e.cond) || containsAtomic(e.then) || containsAtomic(e.else);
-    case 'math':
-    case 'call':
-      return e.args.some(containsAtomic);
-    default:
-      return false;
   }
 }
 

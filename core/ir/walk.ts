@@ -1,4 +1,5 @@
 // Generic traversal of the IR tree, so passes only write the cases they care about.
+import { InternalCompilerError } from '../diagnostics/diagnostic.js';
 import type { Expr, HelperIR, KernelIR, Stmt } from './types.js';
 
 export function exprChildren(e: Expr): Expr[] {
@@ -82,11 +83,32 @@ export function visitAllExprs(body: readonly Stmt[], f: (e: Expr) => void): void
   });
 }
 
+/** Whether `e` or one of its sub-expressions satisfies `pred` (stops at the first that does). */
+export function someExpr(e: Expr, pred: (e: Expr) => boolean): boolean {
+  return pred(e) || exprChildren(e).some((c) => someExpr(c, pred));
+}
+
+/** Whether `e` holds an atomic anywhere. */
+export const hasAtomic = (e: Expr): boolean => someExpr(e, (x) => x.k === 'atomic');
+
+/**
+ * Whether a statement of `body` or of its nested lists satisfies `pred`. `into` decides which
+ * statements' nested lists are searched (all by default), e.g. not a loop's for its own break.
+ */
+export function someStmt(body: readonly Stmt[], pred: (s: Stmt) => boolean, into: (s: Stmt) => boolean = () => true): boolean {
+  return body.some((s) => pred(s) || (into(s) && stmtChildren(s).some((c) => someStmt(c, pred, into))));
+}
+
+/** Whether an expression evaluated anywhere in `body`, sub-expressions included, satisfies `pred`. */
+export function someExprIn(body: readonly Stmt[], pred: (e: Expr) => boolean): boolean {
+  return someStmt(body, (s) => stmtExprs(s).some((e) => someExpr(e, pred)));
+}
+
 /** `e` rebuilt with new children, given in exprChildren order; a leaf comes back as it is. */
 export function withExprChildren(e: Expr, cs: readonly Expr[]): Expr {
   const at = (i: number): Expr => {
     const c = cs[i];
-    if (!c) throw new Error(`missing child ${i} of ${e.k}`);
+    if (!c) throw new InternalCompilerError(`missing child ${i} of ${e.k}`);
     return c;
   };
   switch (e.k) {
@@ -115,6 +137,11 @@ export function withExprChildren(e: Expr, cs: readonly Expr[]): Expr {
 /** `e` with `f` applied to each of its direct children, in exprChildren order. */
 export function mapExprChildren(e: Expr, f: (c: Expr) => Expr): Expr {
   return withExprChildren(e, exprChildren(e).map(f));
+}
+
+/** `e` rewritten bottom-up: its children first, then `f` on the node rebuilt from them. */
+export function mapExpr(e: Expr, f: (e: Expr) => Expr): Expr {
+  return f(mapExprChildren(e, (c) => mapExpr(c, f)));
 }
 
 /**
@@ -150,6 +177,19 @@ export function mapStmt(s: Stmt, expr: (e: Expr) => Expr, stmts: (body: Stmt[]) 
     default:
       return s;
   }
+}
+
+/**
+ * `body` rewritten bottom-up: each statement's nested lists first, then `f` on the statement rebuilt
+ * from them, in list order. `f` may return a list, spliced in place (empty to drop the statement).
+ */
+export function mapStmts(body: readonly Stmt[], f: (s: Stmt) => Stmt | Stmt[]): Stmt[] {
+  return body.flatMap((s) => f(mapStmt(s, (e) => e, (c) => mapStmts(c, f))));
+}
+
+/** `body` with every expression it evaluates, nested statements included, rewritten by mapExpr with `f`. */
+export function mapAllExprs(body: readonly Stmt[], f: (e: Expr) => Expr): Stmt[] {
+  return mapStmts(body, (s) => mapStmt(s, (e) => mapExpr(e, f), (c) => c));
 }
 
 /** The kernel with `f` applied to the body of each helper, then to its own body. */

@@ -2,7 +2,8 @@
 // immediately. It is the reference execution of the kernel language, always available.
 import type { ElemType } from '../../core/ir/types.js';
 import type { CompiledKernel } from '../../core/output.js';
-import { BaseArray, BaseDevice, newTyped, type Dim3Tuple, type LaunchShape } from '../device.js';
+import { newHostArray } from '../../core/elements.js';
+import { BaseArray, BaseDevice, type Dim3Tuple, type LaunchShape } from '../device.js';
 import { KernelLoadError, LaunchError } from '../errors.js';
 import { kernelKey } from '../kernel-key.js';
 import { PORTABLE_LIMITS } from '../limits.js';
@@ -14,9 +15,10 @@ type JsKernel = (args: (number | boolean | TypedArray)[], grid: Dim3Tuple, block
 class CpuArray extends BaseArray {
   constructor(
     device: CpuDevice,
+    type: ElemType,
     readonly data: TypedArray,
   ) {
-    super(device, data.length, elemOf(data));
+    super(device, data.length, type);
   }
   protected readImpl(): Promise<TypedArray> {
     return Promise.resolve(this.data.slice());
@@ -27,10 +29,6 @@ class CpuArray extends BaseArray {
   protected release(): void {
     /* garbage-collected */
   }
-}
-
-function elemOf(a: TypedArray): ElemType {
-  return a instanceof Float32Array ? 'f32' : a instanceof Int32Array ? 'i32' : 'u32';
 }
 
 // Shared by every cpu device (the function is pure code, independent of the device): per kernel
@@ -92,9 +90,9 @@ export class CpuDevice extends BaseDevice {
   }
 
   protected createArray(type: ElemType, length: number, init: TypedArray | null): BaseArray {
-    const data = newTyped(type, length);
+    const data = newHostArray(type, length);
     if (init) data.set(init);
-    return new CpuArray(this, data);
+    return new CpuArray(this, type, data);
   }
 
   protected enqueue(kernel: CompiledKernel, shape: LaunchShape, args: readonly LaunchArg[]): void {

@@ -3,7 +3,8 @@
 // (through the on-disk cache). Waiting never blocks the event loop: synchronize() polls the stream.
 import type { ElemType } from '../../core/ir/types.js';
 import type { CompiledKernel } from '../../core/output.js';
-import { BaseArray, BaseDevice, newTyped, type LaunchShape } from '../device.js';
+import { elementBytes, newHostArray } from '../../core/elements.js';
+import { BaseArray, BaseDevice, type LaunchShape } from '../device.js';
 import { LaunchError } from '../errors.js';
 import { kernelKey } from '../kernel-key.js';
 import type { DeviceLimits, LaunchArg, TypedArray } from '../types.js';
@@ -34,7 +35,7 @@ class CudaArray extends BaseArray {
     await this.owner.synchronize();
     // Disposed while waiting: its memory is freed (maybe reused); copying it would return garbage.
     this.assertNotDisposedDuringRead();
-    const out = newTyped(this.type, this.length);
+    const out = newHostArray(this.type, this.length);
     if (this.length > 0) this.owner.copyOut(out, this.ptr);
     return out;
   }
@@ -171,11 +172,12 @@ export class CudaDevice extends BaseDevice {
 
   protected createArray(type: ElemType, length: number, init: TypedArray | null): BaseArray {
     this.use();
+    const bytes = elementBytes(type, length);
     // cuMemAlloc rejects 0 bytes; an empty array still gets a (tiny) allocation of its own.
-    const ptr = this.guard(() => this.driver.memAlloc(Math.max(4, length * 4)));
+    const ptr = this.guard(() => this.driver.memAlloc(Math.max(1, bytes)));
     try {
       if (init && length > 0) this.copyIn(ptr, init);
-      else if (length > 0) this.guard(() => this.driver.memsetD32Async(ptr, 0, length, this.stream));
+      else if (length > 0) this.guard(() => this.driver.memsetZeroAsync(ptr, bytes, this.stream));
     } catch (e) {
       this.driver.memFree(ptr);
       throw e;

@@ -79,6 +79,8 @@ const PROTOS = {
   cuMemcpyDtoHAsync: 'int cuMemcpyDtoHAsync_v2(void *dst, uint64_t src, size_t bytes, void *stream)',
   cuMemcpyHtoD: 'int cuMemcpyHtoD_v2(uint64_t dst, const void *src, size_t bytes)',
   cuMemcpyDtoH: 'int cuMemcpyDtoH_v2(void *dst, uint64_t src, size_t bytes)',
+  cuMemsetD8Async: 'int cuMemsetD8Async(uint64_t dst, unsigned char value, size_t n, void *stream)',
+  cuMemsetD16Async: 'int cuMemsetD16Async(uint64_t dst, unsigned short value, size_t n, void *stream)',
   cuMemsetD32Async: 'int cuMemsetD32Async(uint64_t dst, unsigned int value, size_t n, void *stream)',
   cuStreamCreate: 'int cuStreamCreate(void *pstream, unsigned int flags)',
   cuStreamDestroy: 'int cuStreamDestroy_v2(void *stream)',
@@ -290,6 +292,16 @@ export class Driver {
 
   memsetD32Async(dst: DevicePtr, value: number, count: number, stream: Handle): void {
     this.check('cuMemsetD32Async', this.raw.cuMemsetD32Async(dst, value, count, stream));
+  }
+
+  /**
+   * Zeroes `bytes` bytes at `dst` (an allocation start, so aligned) on a stream, in the widest unit
+   * that divides the size: any element width works, and 4-byte elements keep the fast D32 fill.
+   */
+  memsetZeroAsync(dst: DevicePtr, bytes: number, stream: Handle): void {
+    if (bytes % 4 === 0) this.memsetD32Async(dst, 0, bytes / 4, stream);
+    else if (bytes % 2 === 0) this.check('cuMemsetD16Async', this.raw.cuMemsetD16Async(dst, 0, bytes / 2, stream));
+    else this.check('cuMemsetD8Async', this.raw.cuMemsetD8Async(dst, 0, bytes, stream));
   }
 
   createStream(): Handle {

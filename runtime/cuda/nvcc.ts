@@ -40,17 +40,24 @@ const isExecutable = (p: string): boolean => {
   }
 };
 
-/** nvcc's path: $KERNELSCRIPT_NVCC, then PATH, then $CUDA_HOME/$CUDA_PATH and /usr/local/cuda. */
+/**
+ * nvcc's path, the one finder the runtime, the CLI (`build --ptx`) and the tests share:
+ * $KERNELSCRIPT_NVCC (a path, or a command name looked up on PATH; when set but not found, null:
+ * an explicit choice is not overridden), then PATH, $CUDA_HOME/bin, $CUDA_PATH/bin and
+ * /usr/local/cuda/bin. $NVCC, which the CLI and tests once read, is still honoured in its place
+ * when KERNELSCRIPT_NVCC is unset.
+ */
 export function findNvcc(env: NodeJS.ProcessEnv = process.env): string | null {
-  if (env.KERNELSCRIPT_NVCC) return isExecutable(env.KERNELSCRIPT_NVCC) ? env.KERNELSCRIPT_NVCC : null;
   const exe = process.platform === 'win32' ? 'nvcc.exe' : 'nvcc';
-  const dirs = (env.PATH ?? '').split(delimiter).filter(Boolean);
-  for (const root of [env.CUDA_HOME, env.CUDA_PATH, '/usr/local/cuda']) if (root) dirs.push(join(root, 'bin'));
-  for (const d of dirs) {
-    const p = join(d, exe);
-    if (isExecutable(p)) return p;
+  const path = (env.PATH ?? '').split(delimiter).filter(Boolean);
+  const chosen = env.KERNELSCRIPT_NVCC || env.NVCC;
+  if (chosen) {
+    if (/[\\/]/.test(chosen)) return isExecutable(chosen) ? chosen : null;
+    return path.map((d) => join(d, chosen)).find(isExecutable) ?? null;
   }
-  return null;
+  const dirs = [...path];
+  for (const root of [env.CUDA_HOME, env.CUDA_PATH, '/usr/local/cuda']) if (root) dirs.push(join(root, 'bin'));
+  return dirs.map((d) => join(d, exe)).find(isExecutable) ?? null;
 }
 
 const versions = new Map<string, string>();

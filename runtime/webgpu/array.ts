@@ -31,7 +31,10 @@ export class WebGpuArray extends BaseArray {
   }
 }
 
-/** WebGPU buffers cannot be empty, and copies work in 4-byte units. */
+/** GPUBuffer copy sizes must be multiples of this (WebGPU's COPY_BUFFER_ALIGNMENT), whatever the element width. */
+const COPY_ALIGN = 4;
+
+/** WebGPU buffers cannot be empty, and copies work in COPY_ALIGN-byte units. */
 export function bufferSize(bytes: number): number {
-  return Math.max(4, Math.ceil(bytes / 4) * 4);
+  return Math.max(COPY_ALIGN, Math.ceil(bytes / COPY_ALIGN) * COPY_ALIGN);
 }

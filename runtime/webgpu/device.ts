@@ -3,7 +3,8 @@
 // even though each first waits for its pipelines.
 import type { ElemType } from '../../core/ir/types.js';
 import type { CompiledKernel, WgslLayout } from '../../core/output.js';
-import { BaseDevice, newTyped, type Dim3Tuple, type LaunchShape } from '../device.js';
+import { ELEMENTS, SCALAR_BYTES, elementBytes, newHostArray } from '../../core/elements.js';
+import { BaseDevice, type Dim3Tuple, type LaunchShape } from '../device.js';
 import { DeviceError, LaunchError } from '../errors.js';
 import { PORTABLE_LIMITS } from '../limits.js';
 import type { DeviceLimits, LaunchArg, TypedArray } from '../types.js';
@@ -76,18 +77,19 @@ export class WebGpuDevice extends BaseDevice implements BufferOwner {
     });
   }
 
-  protected override get maxArrayLength(): number {
-    return Math.floor(this.maxBinding / 4);
+  protected override maxArrayLength(type: ElemType): number {
+    return Math.floor(this.maxBinding / ELEMENTS[type].bytes);
   }
 
   protected createArray(type: ElemType, length: number, init: TypedArray | null): WebGpuArray {
+    const bytes = elementBytes(type, length);
     const buffer = this.gpu.createBuffer({
-      size: bufferSize(length * 4),
+      size: bufferSize(bytes),
       usage: BufferUsage.STORAGE | BufferUsage.COPY_SRC | BufferUsage.COPY_DST,
       mappedAtCreation: init !== null && length > 0,
     });
     if (init && length > 0) {
-      new Uint8Array(buffer.getMappedRange()).set(new Uint8Array(init.buffer, init.byteOffset, length * 4));
+      new Uint8Array(buffer.getMappedRange()).set(new Uint8Array(init.buffer, init.byteOffset, bytes));
       buffer.unmap();
     }
     return new WebGpuArray(this, type, length, buffer);
@@ -168,7 +170,7 @@ export class WebGpuDevice extends BaseDevice implements BufferOwner {
       try {
         await done;
         await this.guard(() => staging.mapAsync(MAP_READ));
-        const out = newTyped(a.type, a.length);
+        const out = newHostArray(a.type, a.length);
         new Uint8Array(out.buffer).set(new Uint8Array(staging.getMappedRange(), 0, a.byteLength));
         staging.unmap();
         this.reportUncaptured();
@@ -297,7 +299,7 @@ function uniformBytes(plan: LaunchPlan, args: readonly LaunchArg[], grid: Dim3Tu
     else view.setUint32(f.offset, v === true ? 1 : 0, true);
   }
   view.setUint32(wgsl.gridOffset, grid[0], true);
-  view.setUint32(wgsl.gridOffset + 4, grid[1], true);
-  view.setUint32(wgsl.gridOffset + 8, grid[2], true);
+  view.setUint32(wgsl.gridOffset + SCALAR_BYTES.u32, grid[1], true);
+  view.setUint32(wgsl.gridOffset + 2 * SCALAR_BYTES.u32, grid[2], true);
   return bytes;
 }

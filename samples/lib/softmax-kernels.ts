@@ -199,7 +199,7 @@ export interface SoftmaxRun extends SoftmaxResult {
 
 export interface SoftmaxHooks {
   /** Called after each epoch with its mean loss (reading it waits for the device). */
-  onEpoch?: (epoch: number, loss: number) => void;
+  onEpoch?: ((epoch: number, loss: number) => void) | undefined;
 }
 
 function checkShape(data: SoftmaxData): void {

@@ -3,6 +3,8 @@
 // which the generated code must not provoke, and LLVM takes a constant zero divisor as undefined
 // behaviour that lets it drop the code around it. The divisor is therefore passed through an asm
 // move, which neither sees as a constant: the division runs, and gives what the hardware gives.
+// The rewrite is the CUDA legalize rule hide-zero-divisors (legalize.ts); the printer defines the
+// helper when the legalized IR calls it.
 
 export const KEEP_U32 = 'ks_keep_u32';
 

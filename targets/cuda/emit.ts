@@ -1,34 +1,22 @@
 // CUDA C: an `extern "C" __global__` entry, `__device__` helpers, `__shared__` arrays and native
 // atomics. Output compiles with `nvcc -arch=sm_90 -ptx -Werror all-warnings` (and NVRTC).
 import type { Expr, HelperIR, KernelIR, ScalarType, Stmt } from '../../core/ir/types.js';
-import type { KernelMeta } from '../../core/output.js';
 import { analyze, atomicParams, sharedBytes } from '../analysis.js';
 import { CLikePrinter, P, prim, type Printed } from '../c-like.js';
-import { KEEP_HELPER, KEEP_U32 } from './const.js';
-import { dividesByConstZero } from '../fold.js';
+import { KEEP_HELPER } from './const.js';
+import { usesKeep } from './legalize.js';
+import type { Emitted } from '../target.js';
 import { shortestF32 } from '../float.js';
 import { makeNameMap } from '../names.js';
 import { CUDA_NAMES } from './keywords.js';
+import { CUDA_ATOMICS, CUDA_MATH } from './ops.js';
+import { mathHelpers, mathSpelling, spellMath } from '../spelling.js';
+import { MATH_FNS } from '../../core/ir/ops.js';
+import { ELEMENTS } from '../../core/elements.js';
+import { InternalCompilerError } from '../../core/diagnostics/diagnostic.js';
 
 const TYPE: Record<ScalarType, string> = { f32: 'float', i32: 'int', u32: 'unsigned int', bool: 'bool' };
 const ZERO: Record<ScalarType, string> = { f32: '0.0f', i32: '0', u32: '0u', bool: 'false' };
-const F32_MATH: Record<string, string> = {
-  exp: 'expf', log: 'logf', sqrt: 'sqrtf', abs: 'fabsf', min: 'fminf', max: 'fmaxf', pow: 'powf',
-  floor: 'floorf', ceil: 'ceilf', sin: 'sinf', cos: 'cosf', tan: 'tanf', tanh: 'tanhf', atan2: 'atan2f',
-  round: 'ks_round',
-};
-const ATOMIC: Record<string, string> = {
-  add: 'atomicAdd', sub: 'atomicSub', min: 'atomicMin', max: 'atomicMax', exch: 'atomicExch', cas: 'atomicCAS',
-};
-
-/** Math.round semantics (round half up), exact for every f32, unlike roundf or floorf(x + 0.5f). */
-const ROUND_HELPER = [
-  'static __device__ __forceinline__ float ks_round(float x) {',
-  '  const float r = floorf(x);',
-  '  return (x - r >= 0.5f) ? r + 1.0f : r;',
-  '}',
-];
-
 /**
  * nvcc's warnings on what valid kernels contain, silenced so that the output also compiles with
  * `-Werror all-warnings`: #177 "declared but never referenced" and #550 "set but never used"
@@ -54,9 +42,6 @@ function isUnsigned(e: Expr): boolean {
 }
 
 class CudaPrinter extends CLikePrinter {
-  /** Whether a divisor printed a KEEP_U32 call (see cuda-const.ts). */
-  private usesKeep = false;
-
   protected typeName(t: ScalarType): string {
     return TYPE[t];
   }
@@ -87,11 +72,6 @@ class CudaPrinter extends CLikePrinter {
   protected override binary(e: Extract<Expr, { k: 'binary' }>): Printed {
     const { op, lhs, rhs } = e;
     if (wraps(e)) return this.wrapped(e);
-    if (dividesByConstZero(e)) {
-      this.usesKeep = true;
-      const zero = `${KEEP_U32}(0u)`;
-      return this.infix(op, lhs, e.type === 'u32' ? prim(zero) : { text: `(int)${zero}`, prec: P.unary });
-    }
     if (op === '%' && e.type === 'f32') return prim(`fmodf(${this.expr(lhs)}, ${this.expr(rhs)})`);
     if (op !== '<<' && op !== '>>' && op !== '>>>') return this.infix(op, lhs, rhs);
     return this.infix(op === '>>>' ? '>>' : op, lhs, this.shiftAmount(rhs));
@@ -122,7 +102,7 @@ class CudaPrinter extends CLikePrinter {
       const p = this.unsignedOperand(e.arg, true);
       return { text: p.prec >= P.unary && !p.text.startsWith('-') ? `-${p.text}` : `-(${p.text})`, prec: P.unary };
     }
-    if (e.k !== 'binary') throw new Error(`${e.k} is not a wrapping operation`);
+    if (e.k !== 'binary') throw new InternalCompilerError(`${e.k} is not a wrapping operation`);
     if (e.op === '<<' || e.op === '>>>') {
       return this.infix(e.op === '<<' ? '<<' : '>>', this.unsignedOperand(e.lhs, true), this.shiftAmount(e.rhs));
     }
@@ -147,28 +127,12 @@ class CudaPrinter extends CLikePrinter {
   }
 
   protected math(e: Extract<Expr, { k: 'math' }>): Printed {
-    const [a, b] = e.args;
-    if (!a) throw new Error(`math ${e.fn} without arguments`);
-    if (e.fn === 'sign') {
-      if (e.type === 'u32') return prim(`(unsigned int)(${this.operand(a, P.eq, 'l')} != 0u)`);
-      const z = ZERO[e.type];
-      const diff = `(${this.operand(a, P.rel, 'l')} > ${z}) - (${this.operand(a, P.rel, 'l')} < ${z})`;
-      return e.type === 'f32' ? { text: `(float)(${diff})`, prec: P.unary } : prim(`(${diff})`);
-    }
-    if (e.type === 'f32') {
-      const fn = F32_MATH[e.fn];
-      if (!fn) throw new Error(`math ${e.fn} has no CUDA spelling`);
-      return prim(`${fn}(${this.args(e.args)})`);
-    }
-    if (e.fn === 'abs') return e.type === 'u32' ? this.print(a) : prim(`abs(${this.expr(a)})`);
-    if ((e.fn === 'min' || e.fn === 'max') && b) return prim(`${e.fn}(${this.expr(a)}, ${this.expr(b)})`);
-    throw new Error(`math ${e.fn} is not defined on ${e.type}`);
+    if (e.type === 'bool') throw new InternalCompilerError(`math ${e.fn} on bool`);
+    return spellMath(mathSpelling(CUDA_MATH, e.fn, e.type), e.args.map((a) => this.print(a)), e.type, () => this.args(e.args));
   }
 
   protected atomic(e: Extract<Expr, { k: 'atomic' }>): Printed {
-    const fn = ATOMIC[e.op];
-    if (!fn) throw new Error(`unknown atomic ${e.op}`);
-    return prim(`${fn}(&${this.name(e.array)}[${this.expr(e.index)}], ${this.args(e.args)})`);
+    return prim(`${CUDA_ATOMICS[e.op]}(&${this.name(e.array)}[${this.expr(e.index)}], ${this.args(e.args)})`);
   }
 
   protected declare(s: Extract<Stmt, { k: 'let' }>): void {
@@ -177,7 +141,7 @@ class CudaPrinter extends CLikePrinter {
   }
 
   protected localArray(s: Extract<Stmt, { k: 'localArray' }>): void {
-    this.line(`${TYPE[s.elem]} ${this.name(s.name)}[${s.length}] = {};`);
+    this.line(`${ELEMENTS[s.elem].cuda} ${this.name(s.name)}[${s.length}] = {};`);
   }
 
   protected barrier(): string {
@@ -212,30 +176,33 @@ class CudaPrinter extends CLikePrinter {
     this.line(SUPPRESS_COMMENT);
     this.line(SUPPRESS);
     this.line('');
-    if ([...usage.math].some((m) => m === 'round:f32')) {
-      for (const l of ROUND_HELPER) this.line(l);
+    for (const h of mathHelpers(CUDA_MATH, usage.math, MATH_FNS)) {
+      for (const l of h.lines) this.line(l);
       this.line('');
     }
-    const before = this.out.length;
+    // Constant zero divisors pass through it (legalize.ts, const.ts).
+    if (usesKeep(ir)) {
+      for (const l of KEEP_HELPER) this.line(l);
+      this.line('');
+    }
     for (const h of ir.helpers) this.helper(h);
     const params = ir.params.map((p) => {
       if (p.kind === 'scalar') return `${TYPE[p.type]} ${this.name(p.name)}`;
       const ro = p.access === 'read' && !p.atomic ? 'const ' : '';
-      return `${ro}${TYPE[p.elem]}* __restrict__ ${this.name(p.name)}`;
+      return `${ro}${ELEMENTS[p.elem].cuda}* __restrict__ ${this.name(p.name)}`;
     });
     this.line(`extern "C" __global__ void ${this.name.entry}(${params.join(', ')}) {`);
     this.indented(() => {
-      for (const s of ir.shared) this.line(`__shared__ ${TYPE[s.elem]} ${this.name(s.name)}[${s.length}];`);
+      for (const s of ir.shared) this.line(`__shared__ ${ELEMENTS[s.elem].cuda} ${this.name(s.name)}[${s.length}];`);
       this.stmts(ir.body);
     });
     this.line('}');
-    // Only printing the code tells whether the helper is needed.
-    if (this.usesKeep) this.out.splice(before, 0, ...KEEP_HELPER, '');
     return this.out;
   }
 }
 
-export function emitCuda(ir: KernelIR): { code: string; entryPoint: string; meta: KernelMeta } {
+/** Prints CUDA C for a kernel the CUDA legalize rules have run on (the backend's `emit`). */
+export function emitCuda(ir: KernelIR): Emitted {
   const names = makeNameMap(ir, CUDA_NAMES);
   const lines = new CudaPrinter(ir, names).kernel();
   return {

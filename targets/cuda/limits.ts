@@ -6,6 +6,7 @@
 // of local memory, and on an H200 (driver 580) cuLaunchKernel runs a kernel with a 511 KiB stack
 // frame and fails with CUDA_ERROR_INVALID_VALUE from 524000 bytes up (400 MB included).
 import { makeDiagnostic, type Diagnostic } from '../../core/diagnostics/diagnostic.js';
+import { elementBytes } from '../../core/elements.js';
 import type { KernelIR } from '../../core/ir/types.js';
 import { visitStmts } from '../../core/ir/walk.js';
 import { sharedLimit } from '../analysis.js';
@@ -19,7 +20,7 @@ export function cudaLimits(ir: KernelIR): Diagnostic[] {
   let local = 0;
   visitStmts(ir.body, (s) => {
     if (s.k !== 'localArray' || local > CUDA_MAX_LOCAL_BYTES) return;
-    local += 4 * s.length;
+    local += elementBytes(s.elem, s.length);
     if (local > CUDA_MAX_LOCAL_BYTES) out.push(makeDiagnostic(s.span, 'KS8002', 'cuda', local, CUDA_MAX_LOCAL_BYTES));
   });
   const shared = sharedLimit(ir, 'cuda', CUDA_MAX_SHARED_BYTES);

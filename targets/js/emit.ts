@@ -13,27 +13,20 @@ import { shortestF32 } from '../float.js';
 import { arrayCell, emitRegions, planRegions, regionStorage, scalarCell, type RegionPlan } from './regions.js';
 import { makeNameMap, type NameMap } from '../names.js';
 import { JS_NAMES } from './keywords.js';
+import { JS_ATOMICS, JS_MATH } from './ops.js';
+import { mathSpelling, spellMath } from '../spelling.js';
+import { ATOMIC_OPS, MATH } from '../../core/ir/ops.js';
+import { ELEMENTS, ELEM_TYPES } from '../../core/elements.js';
+import { InternalCompilerError } from '../../core/diagnostics/diagnostic.js';
 
-const ARRAY: Record<ElemType, string> = { f32: 'Float32Array', i32: 'Int32Array', u32: 'Uint32Array' };
+const ARRAY = Object.fromEntries(ELEM_TYPES.map((t) => [t, ELEMENTS[t].host.name])) as Record<ElemType, string>;
 const ZERO: Record<ScalarType, string> = { f32: '0', i32: '0', u32: '0', bool: 'false' };
 const BUILTIN: Record<string, string> = { threadIdx: 't', blockIdx: 'b', blockDim: 'bd', gridDim: 'gd' };
-/** f32 math that needs rounding back to f32; the others (abs, floor, ceil, round, sign, min, max) are exact. */
-const ROUNDED_MATH = new Set(['exp', 'log', 'sqrt', 'pow', 'sin', 'cos', 'tan', 'tanh', 'atan2']);
 const ARG: Record<ScalarType, (a: string) => string> = {
   f32: (a) => `Math.fround(${a})`,
   i32: (a) => `${a} | 0`,
   u32: (a) => `${a} >>> 0`,
   bool: (a) => `Boolean(${a})`,
-};
-
-/** Atomics run one thread at a time here, so each is a plain read-modify-write; stores wrap/round. */
-const ATOMIC_HELPERS: Record<string, string> = {
-  add: 'function ks_atomic_add(a, i, v) { const o = a[i]; a[i] = o + v; return o; }',
-  sub: 'function ks_atomic_sub(a, i, v) { const o = a[i]; a[i] = o - v; return o; }',
-  min: 'function ks_atomic_min(a, i, v) { const o = a[i]; a[i] = Math.min(o, v); return o; }',
-  max: 'function ks_atomic_max(a, i, v) { const o = a[i]; a[i] = Math.max(o, v); return o; }',
-  exch: 'function ks_atomic_exch(a, i, v) { const o = a[i]; a[i] = v; return o; }',
-  cas: 'function ks_atomic_cas(a, i, e, v) { const o = a[i]; if (o === e) a[i] = v; return o; }',
 };
 
 const RUN_BLOCK = [
@@ -144,12 +137,10 @@ class JsPrinter extends CLikePrinter {
   }
 
   protected math(e: Extract<Expr, { k: 'math' }>): Printed {
-    const [a] = e.args;
-    if (!a) throw new Error(`math ${e.fn} without arguments`);
-    if (e.fn === 'abs' && e.type === 'u32') return this.print(a);
-    if (e.fn === 'abs' && e.type === 'i32') return this.infix('|', prim(`Math.abs(${this.expr(a)})`), prim('0'));
-    const call = `Math.${e.fn}(${this.args(e.args)})`;
-    return prim(e.type === 'f32' && ROUNDED_MATH.has(e.fn) ? `Math.fround(${call})` : call);
+    if (e.type === 'bool') throw new InternalCompilerError(`math ${e.fn} on bool`);
+    const p = spellMath(mathSpelling(JS_MATH, e.fn, e.type), e.args.map((a) => this.print(a)), e.type, () => this.args(e.args));
+    // The registry says which f32 results JS computes in double and must round.
+    return e.type === 'f32' && MATH[e.fn].rounding === 'f32' ? prim(`Math.fround(${p.text})`) : p;
   }
 
   protected atomic(e: Extract<Expr, { k: 'atomic' }>): Printed {
@@ -195,8 +186,8 @@ class JsPrinter extends CLikePrinter {
     const usage = analyze(ir);
     this.line('"use strict";');
     this.line(`// KernelScript kernel '${ir.name}' (JS). Generated code: edit the TypeScript source instead.`);
-    for (const op of Object.keys(ATOMIC_HELPERS)) {
-      if ([...usage.atomics].some((k) => k.startsWith(`${op}:`))) this.line(ATOMIC_HELPERS[op] ?? '');
+    for (const op of ATOMIC_OPS) {
+      if ([...usage.atomics].some((k) => k.startsWith(`${op}:`))) this.line(JS_ATOMICS[op]);
     }
     if (this.generator) for (const l of RUN_BLOCK) this.line(l);
     this.inHelper = true;

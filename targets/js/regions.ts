@@ -7,7 +7,7 @@
 // before a barrier, a `break`/`continue` out of a barrier-containing loop, an atomic in a uniform
 // condition) return null from planRegions and keep the generator path.
 import type { ElemType, Expr, KernelIR, ScalarType, Stmt } from '../../core/ir/types.js';
-import { stmtChildren, stmtExprs, visitExpr, visitStmts } from '../../core/ir/walk.js';
+import { hasAtomic, someStmt, stmtExprs, visitExpr, visitStmts } from '../../core/ir/walk.js';
 
 /** Locals that live across regions, each stored per thread. */
 export interface RegionPlan {
@@ -28,7 +28,7 @@ export interface RegionHost {
 
 type Item = { region: Stmt[] } | { sync: Stmt };
 
-const hasBarrier = (s: Stmt): boolean => s.k === 'barrier' || stmtChildren(s).some((c) => c.some(hasBarrier));
+const hasBarrier = (s: Stmt): boolean => someStmt([s], (x) => x.k === 'barrier');
 
 /** Consecutive barrier-free statements grouped into regions, around the barrier-containing ones. */
 function split(list: readonly Stmt[]): Item[] {
@@ -49,29 +49,10 @@ function split(list: readonly Stmt[]): Item[] {
 
 /** A break/continue in `list` that leaves it (is not inside a loop within it). */
 function escapes(list: readonly Stmt[]): boolean {
-  return list.some((s) => {
-    if (s.k === 'break' || s.k === 'continue') return true;
-    if (s.k === 'if') return escapes(s.then) || escapes(s.else);
-    if (s.k === 'block') return escapes(s.body);
-    return false;
-  });
+  return someStmt(list, (s) => s.k === 'break' || s.k === 'continue', (s) => s.k !== 'loop');
 }
 
-function contains(list: readonly Stmt[], k: Stmt['k']): boolean {
-  let found = false;
-  visitStmts(list, (s) => {
-    if (s.k === k) found = true;
-  });
-  return found;
-}
-
-const hasAtomic = (e: Expr): boolean => {
-  let found = false;
-  visitExpr(e, (x) => {
-    if (x.k === 'atomic') found = true;
-  });
-  return found;
-};
+const contains = (list: readonly Stmt[], k: Stmt['k']): boolean => someStmt(list, (s) => s.k === k);
 
 /** Every name (local, array) that `list` reads, writes or declares. */
 function namesIn(list: readonly Stmt[], out: Set<string>): Set<string> {

@@ -9,7 +9,7 @@
 // are not constant to Tint, so the runtime rules apply: WGSL's `/` by zero gives the dividend, `%` by
 // zero gives 0, and an out-of-bounds access is clamped or discarded (robust buffer access).
 import type { Expr, KernelIR, Stmt } from '../../core/ir/types.js';
-import { fixedArrays, mapBodies, mapExprChildren, mapStmt } from '../../core/ir/walk.js';
+import { fixedArrays, mapBodies, mapExpr, mapStmt, mapStmts } from '../../core/ir/walk.js';
 import { dividesByConstZero } from '../fold.js';
 import { keepCall } from './keep.js';
 
@@ -21,8 +21,8 @@ export function hideConstTraps(ir: KernelIR): KernelIR {
     const n = lengths.get(array)?.length;
     return i.value < 0 || (n !== undefined && i.value >= n) ? keepCall(i) : i;
   };
-  const expr = (e0: Expr): Expr => {
-    const e = mapExprChildren(e0, expr);
+  /** One node, its children already rewritten. */
+  const rule = (e: Expr): Expr => {
     switch (e.k) {
       case 'binary':
         if (e.rhs.k === 'const' && dividesByConstZero(e)) return { ...e, rhs: keepCall(e.rhs) };
@@ -35,8 +35,8 @@ export function hideConstTraps(ir: KernelIR): KernelIR {
     }
   };
   const stmts = (body: readonly Stmt[]): Stmt[] =>
-    body.map((s) => {
-      const m = mapStmt(s, expr, stmts);
+    mapStmts(body, (s) => {
+      const m = mapStmt(s, (e) => mapExpr(e, rule), (c) => c);
       return m.k === 'store' ? { ...m, index: index(m.array, m.index) } : m;
     });
   return mapBodies(ir, stmts);

@@ -2,19 +2,22 @@
 // arrays are storage buffers; blockDim comes from pipeline-overridable constants, so one module
 // serves every block shape. See HEADER for the grid-folding contract with the runtime.
 import type { Access, ElemType, Expr, HelperIR, KernelIR, ScalarType, Stmt } from '../../core/ir/types.js';
-import type { KernelMeta, WgslLayout } from '../../core/output.js';
+import type { WgslLayout } from '../../core/output.js';
 import { analyze, atomicParams, sharedBytes, type Usage } from '../analysis.js';
 import { CLikePrinter, P, prim, type Printed } from '../c-like.js';
 import { shortestF32 } from '../float.js';
 import { makeNameMap, type NameMap } from '../names.js';
 import { WGSL_NAMES } from './keywords.js';
-import { foldKernel } from '../fold.js';
-import { unrollKernel } from '../unroll.js';
+import { WGSL_MATH, wgslAtomic } from './ops.js';
+import { ELEMENTS } from '../../core/elements.js';
+import { mathHelpers, mathSpelling, spellMath } from '../spelling.js';
+import { isAtomicOp, MATH_FNS } from '../../core/ir/ops.js';
 import { FMOD_HELPER, usesF32Mod } from './fmod.js';
 import { isNanTest, sameExpr, templateSafeArgs } from './safe.js';
-import { keepHelpers, keepKernel } from './keep.js';
-import { hideConstTraps } from './const.js';
-import { splitKernel } from './split.js';
+import { keepHelpers } from './keep.js';
+import { WGSL_LOWERING, usesNonFinite } from './legalize.js';
+import { lowerFor, type Emitted } from '../target.js';
+import { InternalCompilerError } from '../../core/diagnostics/diagnostic.js';
 
 const ZERO: Record<ScalarType, string> = { f32: '0.0f', i32: '0i', u32: '0u', bool: 'false' };
 const BLOCK_OVERRIDES: [string, string, string] = ['ks_block_x', 'ks_block_y', 'ks_block_z'];
@@ -30,24 +33,6 @@ const HEADER = [
   '// dy = ceil(gx / dx); every other grid is dispatched as is. When num_workgroups differs from',
   '// ks_grid, blockIdx.x = workgroup_id.x + workgroup_id.y * dx and the surplus groups return at once.',
 ];
-
-/** Math.round (half up) and Math.pow (negative bases with integer exponents) with JS semantics. */
-const MATH_HELPERS: Record<string, string[]> = {
-  round: [
-    'fn ks_round(x: f32) -> f32 {',
-    '  let r = floor(x);',
-    '  return select(r, r + 1.0f, x - r >= 0.5f);',
-    '}',
-  ],
-  pow: [
-    'fn ks_pow(x: f32, y: f32) -> f32 {',
-    '  if (y == 0.0f) { return 1.0f; }',
-    '  if (x >= 0.0f || floor(y) != y) { return pow(x, y); }',
-    '  let m = pow(-x, y);',
-    '  return select(m, -m, floor(y * 0.5f) != y * 0.5f);',
-    '}',
-  ],
-};
 
 /**
  * Infinity and NaN. WGSL has no non-finite literals, and Tint rejects a constant expression that
@@ -68,10 +53,6 @@ function nonFiniteBits(value: number): string | null {
   return null;
 }
 
-const ATOMIC: Record<string, string> = {
-  add: 'atomicAdd', sub: 'atomicSub', min: 'atomicMin', max: 'atomicMax', exch: 'atomicExchange',
-};
-
 interface ArrayInfo {
   elem: ElemType;
   atomic: boolean;
@@ -80,8 +61,6 @@ interface ArrayInfo {
 class WgslPrinter extends CLikePrinter {
   readonly arrays = new Map<string, ArrayInfo>();
   readonly usage: Usage;
-  /** Whether a literal printed a ks_f32_bits call. */
-  private usesNonFinite = false;
 
   constructor(ir: KernelIR, names: NameMap) {
     super(ir, names);
@@ -99,10 +78,7 @@ class WgslPrinter extends CLikePrinter {
     if (type === 'f32') {
       // Non-finite values cannot be constants: they are ks_f32_bits calls (see NON_FINITE).
       const bits = nonFiniteBits(value);
-      if (bits !== null) {
-        this.usesNonFinite = true;
-        return prim(`ks_f32_bits(${bits})`);
-      }
+      if (bits !== null) return prim(`ks_f32_bits(${bits})`);
       const s = `${shortestF32(value)}f`;
       return { text: s, prec: s.startsWith('-') ? P.unary : P.primary };
     }
@@ -122,38 +98,15 @@ class WgslPrinter extends CLikePrinter {
     return prim(`${to}(${this.expr(arg)})`);
   }
 
-  protected override unary(e: Extract<Expr, { k: 'unary' }>): Printed {
-    // WGSL has no unary minus on u32.
-    if (e.op === 'neg' && e.type === 'u32') return this.infix('-', prim('0u'), e.arg);
-    return super.unary(e);
-  }
-
   protected override binary(e: Extract<Expr, { k: 'binary' }>): Printed {
     const { op, lhs, rhs } = e;
     if (op === '%' && e.type === 'f32') return prim(`ks_fmod(${this.args([lhs, rhs])})`);
-    if ((op === '==' || op === '!=') && lhs.type === 'f32') {
-      // Tint emits `!=` as OpFOrdNotEqual, false when either side is NaN; IEEE (JS, C) says true.
-      // `x != x` / `x == x` become bit tests, which no driver's no-NaN assumption can fold away.
-      if (sameExpr(lhs, rhs)) return isNanTest(this.expr(lhs), op === '!=');
-      if (op === '!=') return { text: `!(${this.infix('==', lhs, rhs).text})`, prec: P.unary };
-    }
-    if (op !== '<<' && op !== '>>' && op !== '>>>') return this.infix(op, lhs, rhs);
-    // WGSL shifts take a u32 amount below 32; JS and CUDA use the low 5 bits.
-    let amount: Printed;
-    if (rhs.k === 'const') amount = prim(`${Number(rhs.value) & 31}u`);
-    else {
-      const r = rhs.type === 'u32' ? this.operand(rhs, P.bitand, 'l') : `u32(${this.expr(rhs)})`;
-      amount = { text: `${r} & 31u`, prec: P.bitand };
-    }
-    const shiftAmount = amount.prec === P.primary ? amount.text : `(${amount.text})`;
-    if (op === '>>>' && e.type === 'i32') return prim(`i32(u32(${this.expr(lhs)}) >> ${shiftAmount})`);
-    return { text: `${this.unaryOperandOf(lhs)} ${op === '>>>' ? '>>' : op} ${shiftAmount}`, prec: P.shift };
-  }
-
-  /** Shift operands must be unary expressions in WGSL. */
-  private unaryOperandOf(e: Expr): string {
-    const p = this.print(e);
-    return p.prec >= P.unary ? p.text : `(${p.text})`;
+    // `x != x` / `x == x` on f32 (legalize.ts leaves only these `!=`) are spelled as bit tests,
+    // which no driver's no-NaN assumption can fold away; the IR has no bitcast to say it with.
+    if ((op === '==' || op === '!=') && lhs.type === 'f32' && sameExpr(lhs, rhs)) return isNanTest(this.expr(lhs), op === '!=');
+    // Shifts come legal (masked u32 amounts, no `>>>`: legalize.ts); C-like operand rules already
+    // parenthesise a shift operand that is not a unary expression, as WGSL requires.
+    return this.infix(op, lhs, rhs);
   }
 
   protected override select(e: Extract<Expr, { k: 'select' }>): Printed {
@@ -166,11 +119,8 @@ class WgslPrinter extends CLikePrinter {
   }
 
   protected math(e: Extract<Expr, { k: 'math' }>): Printed {
-    const [a] = e.args;
-    if (!a) throw new Error(`math ${e.fn} without arguments`);
-    if (e.fn === 'sign' && e.type === 'u32') return prim(`select(0u, 1u, ${this.operand(a, P.eq, 'l')} != 0u)`);
-    if (e.type === 'f32' && (e.fn === 'round' || e.fn === 'pow')) return prim(`ks_${e.fn}(${this.args(e.args)})`);
-    return prim(`${e.fn}(${this.args(e.args)})`);
+    if (e.type === 'bool') throw new InternalCompilerError(`math ${e.fn} on bool`);
+    return spellMath(mathSpelling(WGSL_MATH, e.fn, e.type), e.args.map((a) => this.print(a)), e.type, () => this.args(e.args));
   }
 
   private ref(array: string, index: Expr): string {
@@ -196,21 +146,11 @@ class WgslPrinter extends CLikePrinter {
   }
 
   protected atomic(e: Extract<Expr, { k: 'atomic' }>): Printed {
-    const info = this.arrays.get(e.array);
-    const index = e.index.type === 'i32' ? this.expr(e.index) : `i32(${this.expr(e.index)})`;
     const values = e.args.map((a) => this.expr(a));
-    if (e.op === 'cas') return prim(`ks_atomicCAS_${this.name(e.array)}(${templateSafeArgs([index, ...values])})`);
-    if (info?.elem === 'f32') {
-      if (e.op !== 'add') throw new Error(`atomic ${e.op} is not available on f32 arrays`);
-      return prim(`ks_atomicAdd_${this.name(e.array)}(${templateSafeArgs([index, ...values])})`);
-    }
-    return prim(`${ATOMIC[e.op] ?? e.op}(${templateSafeArgs([this.ref(e.array, e.index), ...values])})`);
-  }
-
-  protected override stmt(s: Stmt): void {
-    // WGSL rejects a bare non-call expression as a statement; atomics and calls are calls.
-    if (s.k === 'expr' && s.expr.k !== 'call' && s.expr.k !== 'atomic') return this.line(`_ = ${this.expr(s.expr)};`);
-    super.stmt(s);
+    const spelling = wgslAtomic(e.op, e.type);
+    if ('native' in spelling) return prim(`${spelling.native}(${templateSafeArgs([this.ref(e.array, e.index), ...values])})`);
+    const index = e.index.type === 'i32' ? this.expr(e.index) : `i32(${this.expr(e.index)})`;
+    return prim(`${spelling.perArray(this.name(e.array), e.type).name}(${templateSafeArgs([index, ...values])})`);
   }
 
   protected declare(s: Extract<Stmt, { k: 'let' }>): void {
@@ -221,7 +161,7 @@ class WgslPrinter extends CLikePrinter {
   }
 
   protected localArray(s: Extract<Stmt, { k: 'localArray' }>): void {
-    const t = `array<${s.elem}, ${s.length}>`;
+    const t = `array<${ELEMENTS[s.elem].wgsl}, ${s.length}>`;
     this.line(`var ${this.name(s.name)}: ${t} = ${t}();`);
   }
 
@@ -234,7 +174,7 @@ class WgslPrinter extends CLikePrinter {
   }
 
   protected fallbackBody(): void {
-    throw new Error('unreachable: WGSL loops use continuing blocks');
+    throw new InternalCompilerError('unreachable: WGSL loops use continuing blocks');
   }
 
   /** `loop { … continuing { … } }` runs the update on `continue` as the IR requires. */
@@ -272,39 +212,23 @@ class WgslPrinter extends CLikePrinter {
     this.line('');
   }
 
-  /** Per-array helpers: WGSL cannot pass storage or workgroup pointers to functions. */
+  /** The per-array atomic functions the kernel uses (see ops.ts). */
   private atomicHelpers(): void {
     for (const key of [...this.usage.atomics].sort()) {
-      const [op, arr = ''] = key.split(':');
+      const [op = '', arr = ''] = key.split(':');
       const info = this.arrays.get(arr);
-      if (!info) throw new Error(`atomic on unknown array '${arr}'`);
-      const a = this.name(arr);
-      const t = info.elem;
-      if (op === 'cas') {
-        this.line(`fn ks_atomicCAS_${a}(i: i32, expected: ${t}, value: ${t}) -> ${t} {`);
-        this.line('  loop {');
-        this.line(`    let r = atomicCompareExchangeWeak(&${a}[i], expected, value);`);
-        this.line('    if (r.exchanged || r.old_value != expected) { return r.old_value; }');
-        this.line('  }');
-        this.line('}');
-        this.line('');
-      } else if (op === 'add' && t === 'f32') {
-        this.line(`fn ks_atomicAdd_${a}(i: i32, v: f32) -> f32 {`);
-        this.line(`  var old = atomicLoad(&${a}[i]);`);
-        this.line('  loop {');
-        this.line(`    let r = atomicCompareExchangeWeak(&${a}[i], old, bitcast<u32>(bitcast<f32>(old) + v));`);
-        this.line('    if (r.exchanged) { return bitcast<f32>(old); }');
-        this.line('    old = r.old_value;');
-        this.line('  }');
-        this.line('}');
-        this.line('');
-      }
+      if (!info || !isAtomicOp(op)) throw new InternalCompilerError(`atomic '${key}' on an unknown array or operation`);
+      const spelling = wgslAtomic(op, info.elem);
+      if (!('perArray' in spelling)) continue;
+      for (const l of spelling.perArray(this.name(arr), info.elem).lines) this.line(l);
+      this.line('');
     }
   }
 
   private storageType(info: ArrayInfo): string {
-    if (!info.atomic) return info.elem;
-    return `atomic<${info.elem === 'f32' ? 'u32' : info.elem}>`;
+    if (!info.atomic) return ELEMENTS[info.elem].wgsl;
+    // WGSL atomics are on i32/u32 only: an f32 array used atomically holds its bits as u32.
+    return `atomic<${info.elem === 'f32' ? 'u32' : ELEMENTS[info.elem].wgsl}>`;
   }
 
   module(): { lines: string[]; layout: WgslLayout } {
@@ -337,11 +261,13 @@ class WgslPrinter extends CLikePrinter {
     }
     for (const s of ir.shared) this.line(`var<workgroup> ${this.name(s.name)}: array<${this.storageType(s)}, ${s.length}>;`);
     for (const o of BLOCK_OVERRIDES) this.line(`override ${o}: u32 = 1u;`);
-    const before = this.out.length;
     this.line('');
-    for (const m of ['round', 'pow']) {
-      if (!this.usage.math.has(`${m as 'round'}:f32`)) continue;
-      for (const l of MATH_HELPERS[m] ?? []) this.line(l);
+    if (usesNonFinite(ir)) {
+      for (const l of NON_FINITE) this.line(l);
+      this.line('');
+    }
+    for (const h of mathHelpers(WGSL_MATH, this.usage.math, MATH_FNS)) {
+      for (const l of h.lines) this.line(l);
       this.line('');
     }
     if (usesF32Mod(ir)) {
@@ -352,8 +278,6 @@ class WgslPrinter extends CLikePrinter {
     this.atomicHelpers();
     for (const h of ir.helpers) this.helper(h);
     this.entry();
-    // After the blank line at `before`: only printing the body tells whether it is needed.
-    if (this.usesNonFinite) this.out.splice(before + 1, 0, ...NON_FINITE, '');
     return { lines: this.out, layout };
   }
 
@@ -396,11 +320,8 @@ class WgslPrinter extends CLikePrinter {
   }
 }
 
-export function emitWgsl(input: KernelIR): { code: string; entryPoint: string; meta: KernelMeta } {
-  // Unrolled, counters become constants; folding then makes local-array indices constant.
-  // Then big loop-bound constants are hidden from Mesa (wgsl-keep.ts), and deep expressions split.
-  // Constant zero divisors and out-of-bounds indices, which Tint rejects, are hidden the same way.
-  const ir = splitKernel(hideConstTraps(keepKernel(foldKernel(unrollKernel(input)))));
+/** Prints WGSL for a kernel the WGSL legalize rules have run on (the backend's `emit`). */
+export function printWgsl(ir: KernelIR): Emitted {
   const names = makeNameMap(ir, WGSL_NAMES);
   const { lines, layout } = new WgslPrinter(ir, names).module();
   return {
@@ -408,4 +329,9 @@ export function emitWgsl(input: KernelIR): { code: string; entryPoint: string; m
     entryPoint: names.entry,
     meta: { usesBarrier: ir.usesBarrier, sharedBytes: sharedBytes(ir), atomicParams: atomicParams(ir), wgsl: layout },
   };
+}
+
+/** The whole WGSL target on one kernel (unroll, fold, legalize, print), as targets/index.ts runs it. */
+export function emitWgsl(input: KernelIR): Emitted {
+  return printWgsl(lowerFor(WGSL_LOWERING, input));
 }

@@ -7,7 +7,7 @@
 // loop start or bound: an arithmetic operand makes a non-constant result, and array indices,
 // stored values and atomic operands feed memory, not loop analysis.
 import type { Expr, KernelIR, Stmt } from '../../core/ir/types.js';
-import { mapBodies, mapExprChildren, mapStmt, visitAllExprs } from '../../core/ir/walk.js';
+import { mapBodies, mapExprChildren, mapStmt, mapStmts, visitAllExprs } from '../../core/ir/walk.js';
 
 const KEEP_FN = { i32: 'ks_keep_i32', u32: 'ks_keep_u32' } as const;
 const BIG = 2 ** 30;
@@ -46,7 +46,7 @@ const value = (e: Expr): Expr => keepExpr(e, false);
 const stored = (e: Expr): Expr => keepExpr(e, true);
 
 function keepStmts(body: readonly Stmt[]): Stmt[] {
-  return body.map((s) => mapStmt(s, s.k === 'store' ? stored : value, keepStmts));
+  return mapStmts(body, (s) => mapStmt(s, s.k === 'store' ? stored : value, (c) => c));
 }
 
 export function keepKernel(ir: KernelIR): KernelIR {

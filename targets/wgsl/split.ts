@@ -13,7 +13,7 @@
 // right operand of && and ||, helper calls (a helper's loop may only end under the guard).
 import type { Expr, KernelIR, Stmt } from '../../core/ir/types.js';
 import {
-  declaredNames, exprChildren, mapBodies, mapStmt, stmtExprs, visitExpr, visitStmts, withExprChildren,
+  declaredNames, exprChildren, mapBodies, mapStmt, someExpr, stmtExprs, visitExpr, visitStmts, withExprChildren,
 } from '../../core/ir/walk.js';
 
 export const MAX_DEPTH = 64;
@@ -24,14 +24,6 @@ export function exprDepth(e: Expr): number {
   return d + 1;
 }
 
-function contains(e: Expr, test: (e: Expr) => boolean): boolean {
-  let found = false;
-  visitExpr(e, (x) => {
-    found ||= test(x);
-  });
-  return found;
-}
-
 /** Arrays used by the atomics in `es`. */
 function atomicArrays(es: readonly Expr[]): Set<string> {
   const out = new Set<string>();
@@ -40,8 +32,8 @@ function atomicArrays(es: readonly Expr[]): Set<string> {
 }
 
 const touches = (e: Expr, arrays: ReadonlySet<string>): boolean =>
-  contains(e, (x) => x.k === 'atomic' || (x.k === 'index' && arrays.has(x.array)));
-const callsHelper = (e: Expr): boolean => contains(e, (x) => x.k === 'call');
+  someExpr(e, (x) => x.k === 'atomic' || (x.k === 'index' && arrays.has(x.array)));
+const callsHelper = (e: Expr): boolean => someExpr(e, (x) => x.k === 'call');
 
 class Splitter {
   private count = 0;

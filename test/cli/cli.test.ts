@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { compileKernel } from '../../compiler/index.js';
 import { createDevice } from '../../runtime/index.js';
-import type { Kernel } from '../../core/lang.js';
+import type { Kernel } from '../../core/kernel.js';
 import { findNvcc } from '../../cli/ptx.js';
 import { cli, scratch } from './run-cli.js';
 import { golden } from './golden.js';

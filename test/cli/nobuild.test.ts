@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Device } from '../../runtime/types.js';
 import { closeDevices, openDevices } from '../helpers/devices.js';
-import type { Kernel } from '../../core/lang.js';
+import type { Kernel } from '../../core/kernel.js';
 import { FIXTURES, ROOT } from './run-cli.js';
 import { relL2 } from '../helpers/compare.js';
 

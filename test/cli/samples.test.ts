@@ -56,7 +56,7 @@ describe('kernelscript build samples/**/*.ts', () => {
   });
 
   const nvcc = findNvcc();
-  const skipped = nvcc ? '' : ' (skipped: nvcc not found on PATH, $NVCC or /usr/local/{cuda/,}bin)';
+  const skipped = nvcc ? '' : ' (skipped: nvcc not found through $KERNELSCRIPT_NVCC, PATH, $CUDA_HOME or /usr/local/cuda/bin)';
   it.skipIf(!nvcc)(`compiles every generated .cu to PTX with nvcc -arch=sm_90${skipped}`, async () => {
     const units = manifest.kernels.flatMap((k) => (k.outputs.cuda ? [{ name: k.name, ...k.outputs.cuda }] : []));
     expect(units.length).toBe(manifest.kernels.length);

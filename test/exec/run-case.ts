@@ -3,7 +3,7 @@
 // kernel only writes start out poisoned (NaN / a sentinel), so an element it forgets is caught.
 import type { CompiledKernel, Target } from '../../core/output.js';
 import { resolveKernel } from '../../runtime/jit.js';
-import { isKernel } from '../../core/lang.js';
+import { isKernel } from '../../core/kernel.js';
 import type { Device, DeviceArray, LaunchArg, TypedArray } from '../../runtime/types.js';
 import { Rng, type CaseSpec, type HostArg } from '../helpers/case.js';
 

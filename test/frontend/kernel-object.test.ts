@@ -3,7 +3,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { compileKernel } from '../../compiler/index.js';
-import { isKernel, type Kernel } from '../../core/lang.js';
+import { isKernel, type Kernel } from '../../core/kernel.js';
 import { closeDevices, openDevices } from '../helpers/devices.js';
 import { randomF32, relL2 } from './run.js';
 

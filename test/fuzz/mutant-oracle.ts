@@ -17,8 +17,8 @@ export const TARGETS: readonly Target[] = ['wgsl', 'cuda', 'js'];
 const SLOW_MS = 10_000;
 
 export interface Validators {
-  dawn?: WgslValidator;
-  nvcc?: CudaValidator;
+  dawn?: WgslValidator | undefined;
+  nvcc?: CudaValidator | undefined;
 }
 
 function crashFinding(e: unknown, what: string): Finding {

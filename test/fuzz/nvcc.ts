@@ -5,9 +5,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { findNvcc } from '../../runtime/cuda/nvcc.js';
 
 const run = promisify(execFile);
-const NVCC = process.env.NVCC ?? 'nvcc';
+const NVCC = findNvcc() ?? 'nvcc';
 
 export interface CudaValidator {
   /** null when nvcc compiles `code` cleanly, else what it said. */

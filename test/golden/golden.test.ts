@@ -1,7 +1,8 @@
 // Golden outputs: every kernel of every test case (IR and each target, through the front end) and
 // every hand-built fixture (IR straight to the targets), compared exactly with
-// test/golden/expected/<case>.<kernel>.<ext>. Regenerate with UPDATE_GOLDEN=1 and review the diff.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+// test/golden/expected/<case>.<kernel>.<ext>, one file per kernel and output. Regenerate with
+// UPDATE_GOLDEN=1 (which also removes files nothing produces any more) and review the diff.
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -15,6 +16,9 @@ const DIR = fileURLToPath(new URL('./expected/', import.meta.url));
 const UPDATE = process.env.UPDATE_GOLDEN === '1';
 const EXT: Record<Target, string> = { wgsl: 'wgsl', cuda: 'cu', js: 'js' };
 const TARGETS: Target[] = ['wgsl', 'cuda', 'js'];
+
+/** The golden files the tests below check, collected as they are defined. */
+const produced = new Set<string>();
 
 function checkGolden(file: string, actual: string): void {
   const path = join(DIR, file);
@@ -31,6 +35,7 @@ describe('golden outputs of test cases', () => {
     const base = `${c.caseName}.${c.kernel}`;
     // Goldens name files relative to the repository, so they do not depend on where it is checked out.
     const fileName = `test/cases/${c.caseName}.ts`;
+    for (const ext of ['ir', ...TARGETS.map((t) => EXT[t])]) produced.add(`${base}.${ext}`);
     it(`${base}.ir`, () => checkGolden(`${base}.ir`, printKernel(compileToIR(c.source, { kernel: c.kernel, fileName }))));
     for (const t of TARGETS) {
       it(`${base}.${EXT[t]}`, () => checkGolden(`${base}.${EXT[t]}`, compileKernel(c.source, { target: t, kernel: c.kernel, fileName }).code));
@@ -41,7 +46,16 @@ describe('golden outputs of test cases', () => {
 describe('golden outputs of hand-built fixtures', () => {
   for (const fx of FIXTURES) {
     for (const t of TARGETS) {
+      produced.add(`fixture.${fx.ir.name}.${EXT[t]}`);
       it(`${fx.ir.name}.${EXT[t]}`, () => checkGolden(`fixture.${fx.ir.name}.${EXT[t]}`, emitKernel(fx.ir, t).code));
     }
   }
+});
+
+describe('golden files', () => {
+  it('are each produced by a case kernel or a fixture', () => {
+    const orphans = readdirSync(DIR).filter((f) => !produced.has(f));
+    if (UPDATE) for (const f of orphans) rmSync(join(DIR, f));
+    else expect(orphans, 'golden files nothing produces (UPDATE_GOLDEN=1 removes them)').toEqual([]);
+  });
 });

@@ -1,12 +1,15 @@
-// nvcc for the tests that check generated CUDA C: which one ($NVCC, else `nvcc` on PATH), whether
-// it runs here (tests that need it are skipped when not), and one compile in a temporary directory.
+// nvcc for the tests that check generated CUDA C: which one (the runtime's findNvcc, so
+// KERNELSCRIPT_NVCC picks it as everywhere else), whether it runs here (tests that need it are
+// skipped when not), and one compile in a temporary directory.
 import { execFile, execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { findNvcc } from '../../runtime/cuda/nvcc.js';
 
-export const NVCC = process.env.NVCC ?? 'nvcc';
+/** The nvcc tests run ('nvcc' when none is found, so that commands still name it). */
+export const NVCC = findNvcc() ?? 'nvcc';
 
 export const hasNvcc = ((): boolean => {
   try {

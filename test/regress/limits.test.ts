@@ -22,7 +22,7 @@ import type { CompiledKernel, Target } from '../../core/output.js';
 import { emitKernel } from '../../targets/index.js';
 import { targetLimits } from '../../targets/limits.js';
 import { registerCompiler } from '../../runtime/jit.js';
-import type { Kernel } from '../../core/lang.js';
+import type { Kernel } from '../../core/kernel.js';
 import { cli } from '../cli/run-cli.js';
 import { openDawn, type WgslValidator } from '../fuzz/dawn.js';
 import { validateWgsl } from '../helpers/dawn.js';
@@ -30,7 +30,7 @@ import { closeDevices, openDevices } from '../helpers/devices.js';
 import { hasNvcc, nvccCompile } from '../helpers/nvcc.js';
 import {
   add, array, atomic, bin, exprS, forRange, i, idx, if_, kernelIR, param, scalar, store,
-} from '../targets/build.js';
+} from '../../core/ir/build.js';
 
 const FIXTURES = join(import.meta.dirname, 'fixtures');
 const dirs: string[] = [];

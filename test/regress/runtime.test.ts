@@ -16,7 +16,7 @@ import type { BaseDevice } from '../../runtime/device.js';
 import { CPU_MAX_THREADS_PER_LAUNCH } from '../../runtime/cpu/index.js';
 import { compileWithNvcc, findNvcc, nvccPaths } from '../../runtime/cuda/nvcc.js';
 import { LaunchError } from '../../runtime/errors.js';
-import type { Kernel } from '../../core/lang.js';
+import type { Kernel } from '../../core/kernel.js';
 import { parseStackFrame } from '../../core/stack.js';
 import type { Device } from '../../runtime/types.js';
 import { saxpy as cudaSaxpy } from '../cuda/kernels.js';

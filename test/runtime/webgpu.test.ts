@@ -76,7 +76,8 @@ describe.skipIf(!slot?.device)(`webgpu device${slot?.device ? '' : ` (skipped: $
       /kernel 'saxpy' was compiled for js, but this device runs wgsl/,
     );
     const k = saxpy('wgsl');
-    const bare = { ...k, meta: { ...k.meta, wgsl: undefined } };
+    const { wgsl: _dropped, ...meta } = k.meta;
+    const bare = { ...k, meta };
     const y = gpu.alloc(Float32Array, 8);
     expect(() => gpu.launch(bare, { grid: 1, block: 8 }, 1, x, y, 8)).toThrow(/meta.wgsl is missing/);
     x.dispose();

@@ -2,7 +2,7 @@
 // every target must print operator precedence and parentheses right, and agree with `evaluate`.
 import type { BinaryOp, Expr } from '../../core/ir/types.js';
 import { Rng, type HostArg } from '../helpers/case.js';
-import { array, bin, bitnot, cast, gid, i, idx, if_, kernelIR, let_, load, lt, math, neg, not, param, scalar, sel, store, add, mul } from './build.js';
+import { array, bin, bitnot, cast, gid, i, idx, if_, kernelIR, let_, load, lt, math, neg, not, param, scalar, sel, store, add, mul } from '../../core/ir/build.js';
 import type { Fixture } from './fixtures.js';
 
 const COUNT = 24;

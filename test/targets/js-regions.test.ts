@@ -89,7 +89,7 @@ export const shiftSum = kernel(function shiftSum(x: Float32Array, y: Float32Arra
 
 describe('js barrier kernels the regions cannot express', () => {
   it('run as generators and still compute the right result', () => {
-    const [name] = listKernels(FALLBACK, 'fallback.ts');
+    const [name = ''] = listKernels(FALLBACK, 'fallback.ts');
     const ir = compileToIR(FALLBACK, { kernel: name, fileName: 'fallback.ts' });
     const code = emitKernel(ir, 'js').code;
     expect(code).toContain('function*');

@@ -6,7 +6,7 @@ import { emitKernel, shortestF32 } from '../../targets/index.js';
 import { Rng } from '../helpers/case.js';
 import {
   add, array, atomic, exprS, f, gid, i, idx, if_, kernelIR, let_, load, lt, param, scalar, shared, store, u, barrier, bin,
-} from './build.js';
+} from '../../core/ir/build.js';
 
 describe('shortestF32', () => {
   it('spells common values the way people write them', () => {

@@ -16,7 +16,7 @@ import { closeDevices, openDevices } from '../helpers/devices.js';
 import {
   add, array, assign, bin, block, brk, cont, f, forRange, i, idx, if_, kernelIR, let_, load, localArr, loop, lt,
   mul, param, ret, barrier, scalar, store, tid,
-} from './build.js';
+} from '../../core/ir/build.js';
 import { caseKernels } from './sources.js';
 import { compareOutput } from '../exec/run-case.js';
 

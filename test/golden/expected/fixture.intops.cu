@@ -28,7 +28,7 @@ extern "C" __global__ void intops(const int* __restrict__ A, const int* __restri
   OI[(int)(gi * 24u + 13u)] = min(a, b);
   OI[(int)(gi * 24u + 14u)] = max(a, b);
   OI[(int)(gi * 24u + 15u)] = abs(a);
-  OI[(int)(gi * 24u + 16u)] = ((a > 0) - (a < 0));
+  OI[(int)(gi * 24u + 16u)] = max(a, (int)(-(unsigned int)b));
   OI[(int)(gi * 24u + 17u)] = (int)x;
   OI[(int)(gi * 24u + 18u)] = (int)ua;
   OI[(int)(gi * 24u + 19u)] = (int)(a < b);
@@ -52,7 +52,7 @@ extern "C" __global__ void intops(const int* __restrict__ A, const int* __restri
   OU[(int)(gi * 24u + 13u)] = min(ua, ub);
   OU[(int)(gi * 24u + 14u)] = max(ua, ub);
   OU[(int)(gi * 24u + 15u)] = ua;
-  OU[(int)(gi * 24u + 16u)] = (unsigned int)(ua != 0u);
+  OU[(int)(gi * 24u + 16u)] = min(ua, ~ub);
   OU[(int)(gi * 24u + 17u)] = (unsigned int)fabsf(x);
   OU[(int)(gi * 24u + 18u)] = (unsigned int)a;
   OU[(int)(gi * 24u + 19u)] = (unsigned int)(ua < ub);

@@ -40,7 +40,7 @@ return function intops(ks_args, ks_grid, ks_block) {
               OI[(Math.imul(gi, 24) + 13) | 0] = Math.min(a, b);
               OI[(Math.imul(gi, 24) + 14) | 0] = Math.max(a, b);
               OI[(Math.imul(gi, 24) + 15) | 0] = Math.abs(a) | 0;
-              OI[(Math.imul(gi, 24) + 16) | 0] = Math.sign(a);
+              OI[(Math.imul(gi, 24) + 16) | 0] = Math.max(a, (-b) | 0);
               OI[(Math.imul(gi, 24) + 17) | 0] = x | 0;
               OI[(Math.imul(gi, 24) + 18) | 0] = ua | 0;
               OI[(Math.imul(gi, 24) + 19) | 0] = ((a < b) ? 1 : 0);
@@ -64,7 +64,7 @@ return function intops(ks_args, ks_grid, ks_block) {
               OU[(Math.imul(gi, 24) + 13) | 0] = Math.min(ua, ub);
               OU[(Math.imul(gi, 24) + 14) | 0] = Math.max(ua, ub);
               OU[(Math.imul(gi, 24) + 15) | 0] = ua;
-              OU[(Math.imul(gi, 24) + 16) | 0] = Math.sign(ua);
+              OU[(Math.imul(gi, 24) + 16) | 0] = Math.min(ua, (~ub) >>> 0);
               OU[(Math.imul(gi, 24) + 17) | 0] = Math.abs(x) >>> 0;
               OU[(Math.imul(gi, 24) + 18) | 0] = a >>> 0;
               OU[(Math.imul(gi, 24) + 19) | 0] = ((ua < ub) ? 1 : 0);

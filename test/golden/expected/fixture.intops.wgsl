@@ -58,7 +58,7 @@ fn intops(@builtin(local_invocation_id) ks_lid: vec3<u32>, @builtin(workgroup_id
   OI[gi * 24i + 13i] = min(a, b);
   OI[gi * 24i + 14i] = max(a, b);
   OI[gi * 24i + 15i] = abs(a);
-  OI[gi * 24i + 16i] = sign(a);
+  OI[gi * 24i + 16i] = max(a, -b);
   OI[gi * 24i + 17i] = i32(x);
   OI[gi * 24i + 18i] = i32(ua);
   OI[gi * 24i + 19i] = i32(a < b);
@@ -82,7 +82,7 @@ fn intops(@builtin(local_invocation_id) ks_lid: vec3<u32>, @builtin(workgroup_id
   OU[gi * 24i + 13i] = min(ua, ub);
   OU[gi * 24i + 14i] = max(ua, ub);
   OU[gi * 24i + 15i] = abs(ua);
-  OU[gi * 24i + 16i] = select(0u, 1u, ua != 0u);
+  OU[gi * 24i + 16i] = min(ua, ~ub);
   OU[gi * 24i + 17i] = u32(abs(x));
   OU[gi * 24i + 18i] = u32(a);
   OU[gi * 24i + 19i] = u32(ua < ub);
