@@ -55,7 +55,7 @@ export function foldKernel(ir: KernelIR): KernelIR {
 
 /**
  * Whether `e` is an integer `/` or `%` whose divisor is a constant zero (after folding): unspecified
- * behaviour, which Tint rejects and nvcc warns of when it sees the constant (wgsl-const.ts, cuda-const.ts).
+ * behaviour, which Tint rejects and nvcc warns of when it sees the constant (wgsl/const.ts, cuda/legalize.ts).
  */
 export function dividesByConstZero(e: Extract<Expr, { k: 'binary' }>): boolean {
   if ((e.op !== '/' && e.op !== '%') || (e.type !== 'i32' && e.type !== 'u32')) return false;

@@ -7,7 +7,7 @@
 //      names starting with '__' or '_' and a capital): '_' → 'u_', '__global__' → 'u__global__';
 //   3. names starting with 'ks_' (the prefix of every name the generators invent) get 'u_';
 //   4. '_' is appended while the name is reserved in the target (keywords, builtins, library names,
-//      see reserved.ts) or taken by another user name: 'uniform' → 'uniform_', 'EOF' → 'EOF_'.
+//      see each target's keywords.ts) or taken by another user name: 'uniform' → 'uniform_', 'EOF' → 'EOF_'.
 // Every user name of the kernel (itself, parameters, shared arrays, helpers, their parameters and
 // all locals) shares one table, so a new spelling never collides with any other user name.
 // The kernel's own name is the one user name that may equal another (TypeScript keeps it apart from

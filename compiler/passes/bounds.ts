@@ -3,7 +3,7 @@
 // local or shared array, whose length is known, or below 0 for any array, can never be valid: out
 // of bounds is unspecified behaviour (docs/language.md), and WebGPU rejects such a shader outright.
 // Indices that become constant only in a target's own unrolling are that target's concern (the
-// WGSL target hides them from Tint: targets/wgsl-keep.ts).
+// WGSL target hides them from Tint: targets/wgsl/keep.ts).
 import type { DiagnosticBag } from '../../core/diagnostics/diagnostic.js';
 import type { Expr, KernelIR, Stmt } from '../../core/ir/types.js';
 import { fixedArrays, stmtChildren, stmtExprs, visitExpr } from '../../core/ir/walk.js';

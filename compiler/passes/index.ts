@@ -1,6 +1,6 @@
 // The passes that run on a kernel's IR after lowering, in order. Array access and atomic flags
 // (passes/access.ts) are inferred once, by lowering itself (frontend/kernels.ts): they are part of
-// a well-formed kernel, which the verifier checks before any pass runs, and the uniformity check needs.
+// a well-formed kernel (the verifier checks them after the passes) and the uniformity check needs them.
 import type { DiagnosticBag } from '../../core/diagnostics/diagnostic.js';
 import type { KernelIR } from '../../core/ir/types.js';
 import { checkConstantIndices } from './bounds.js';

@@ -2,7 +2,7 @@
 // run(args, grid, block), which executes the whole grid synchronously. f32 arithmetic is rounded
 // with Math.fround, i32 wraps with `| 0` / Math.imul, u32 with `>>> 0`. Kernels without barriers
 // run every thread as a plain loop iteration. Kernels with barriers are split at the barriers into
-// regions, each a plain loop over the block's threads (js-regions.ts); the few that cannot be split
+// regions, each a plain loop over the block's threads (regions.ts); the few that cannot be split
 // run each thread of a block as a generator that yields at every barrier, all threads round-robin.
 import type { ElemType, Expr, KernelIR, ScalarType, Stmt } from '../../core/ir/types.js';
 import type { KernelMeta } from '../../core/output.js';

@@ -5,7 +5,7 @@
 // invalid program (docs/language.md), and both can appear only after folding or unrolling, in code
 // that never runs: `for (k = 0; k < 4; k++) if (k > 0) t[k - 1] = …`. The frontend rejects constant
 // indices that are out of bounds in the source (KS4010); here, after unroll and fold, such divisors
-// and indices pass through ks_keep_i32/ks_keep_u32 (wgsl-keep.ts), which return them unchanged but
+// and indices pass through ks_keep_i32/ks_keep_u32 (keep.ts), which return them unchanged but
 // are not constant to Tint, so the runtime rules apply: WGSL's `/` by zero gives the dividend, `%` by
 // zero gives 0, and an out-of-bounds access is clamped or discarded (robust buffer access).
 import type { Expr, KernelIR, Stmt } from '../../core/ir/types.js';

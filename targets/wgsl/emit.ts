@@ -113,7 +113,7 @@ class WgslPrinter extends CLikePrinter {
     return prim(`select(${this.args([e.else, e.then, e.cond])})`);
   }
 
-  /** Call arguments, parenthesised where a `<` could open a template list (see wgsl-safe.ts). */
+  /** Call arguments, parenthesised where a `<` could open a template list (see safe.ts). */
   protected override args(es: readonly Expr[]): string {
     return templateSafeArgs(es.map((a) => this.expr(a)));
   }

@@ -7,7 +7,7 @@
 //  - workgroup memory is bounded by the device's maxComputeWorkgroupStorageSize, at most 64 KiB on
 //    any Dawn device (its limit tiers are 16, 32, 48 and 64 KiB); the runtime checks the device's
 //    own limit at launch;
-//  - nesting: see wgsl-nesting.ts (measured on the printed code) and wgsl-split.ts (what splitting
+//  - nesting: see nesting.ts (measured on the printed code) and split.ts (what splitting
 //    deep expressions leaves).
 import { makeDiagnostic, type Diagnostic } from '../../core/diagnostics/diagnostic.js';
 import type { Expr, KernelIR, Stmt } from '../../core/ir/types.js';

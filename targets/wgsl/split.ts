@@ -2,8 +2,8 @@
 // than 512 nodes deep ("reached max expression depth of 512": a sum of 514 terms, or fewer terms
 // that each print as several nodes). The printer spells one IR node with at most four WGSL nodes
 // (`bitcast<f32>(atomicLoad(&a[i]))`), so an IR depth of at most MAX_DEPTH keeps every statement
-// below it. wgsl-limits.ts diagnoses what is left, and Tint's other limit, 127 levels of brackets
-// and blocks (wgsl-nesting.ts), which splitting alone does not bound.
+// below it. limits.ts diagnoses what is left, and Tint's other limit, 127 levels of brackets
+// and blocks (nesting.ts), which splitting alone does not bound.
 //
 // Hoisting a subexpression in front of its statement evaluates it earlier and unconditionally,
 // which keeps the meaning because IR expressions are pure and WGSL's cannot trap (division by
