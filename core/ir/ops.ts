@@ -113,6 +113,7 @@ export const MATH = {
   tanh: { arity: 1, types: F32, rounding: 'f32', evaluate: unary(Math.tanh) },
   atan2: { arity: 2, types: F32, rounding: 'f32', evaluate: binary(Math.atan2) },
   sign: { arity: 1, types: F32, rounding: 'exact', evaluate: unary(Math.sign) },
+  cbrt: { arity: 1, types: F32, rounding: 'f32', evaluate: unary(Math.cbrt) },
 } as const satisfies Record<string, MathRecord>;
 
 export type MathFn = keyof typeof MATH;

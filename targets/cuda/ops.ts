@@ -34,6 +34,7 @@ export const CUDA_MATH: MathSpellings = {
   tanh: 'tanhf',
   atan2: 'atan2f',
   // (x > 0) - (x < 0): 0 for zero and NaN, as JS's Math.sign gives for NaN only after the f32 store.
+  cbrt: 'cbrtf',
   sign: (args) => {
     const a = operandText(arg(args, 0), P.rel, 'l');
     return { text: `(float)((${a} > 0.0f) - (${a} < 0.0f))`, prec: P.unary };

@@ -26,6 +26,7 @@ export const JS_MATH: MathSpellings = {
   tanh: 'Math.tanh',
   atan2: 'Math.atan2',
   sign: 'Math.sign',
+  cbrt: 'Math.cbrt',
 };
 
 /**

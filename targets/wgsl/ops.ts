@@ -38,6 +38,20 @@ export const WGSL_MATH: MathSpellings = {
   tanh: 'tanh',
   atan2: 'atan2',
   sign: 'sign',
+  // WGSL has no cbrt, and its pow() is undefined for negative bases: the root of |x|, signed.
+  // ±0, ±Infinity and NaN come back as they are, as from Math.cbrt (tested on the bits: a
+  // driver may take NaN for impossible in float comparisons).
+  cbrt: {
+    call: 'ks_cbrt',
+    lines: [
+      'fn ks_cbrt(x: f32) -> f32 {',
+      '  let a = abs(x);',
+      '  if (a == 0.0f || bitcast<u32>(a) >= 0x7f800000u) { return x; }',
+      '  let r = pow(a, 1.0f / 3.0f);',
+      '  return select(r, -r, x < 0.0f);',
+      '}',
+    ],
+  },
 };
 
 /** A native atomic builtin, or a per-array function of ours (name and definition). */

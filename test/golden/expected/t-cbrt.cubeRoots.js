@@ -1,0 +1,26 @@
+"use strict";
+// KernelScript kernel 'cubeRoots' (JS). Generated code: edit the TypeScript source instead.
+return function cubeRoots(ks_args, ks_grid, ks_block) {
+  const xs = ks_args[0];
+  const out = ks_args[1];
+  const n = ks_args[2] | 0;
+  const ks_gdx = ks_grid[0], ks_gdy = ks_grid[1], ks_gdz = ks_grid[2];
+  const ks_bdx = ks_block[0], ks_bdy = ks_block[1], ks_bdz = ks_block[2];
+  for (let ks_bz = 0; ks_bz < ks_gdz; ks_bz++) {
+    for (let ks_by = 0; ks_by < ks_gdy; ks_by++) {
+      for (let ks_bx = 0; ks_bx < ks_gdx; ks_bx++) {
+        for (let ks_tz = 0; ks_tz < ks_bdz; ks_tz++) {
+          for (let ks_ty = 0; ks_ty < ks_bdy; ks_ty++) {
+            ks_thread: for (let ks_tx = 0; ks_tx < ks_bdx; ks_tx++) {
+              const i = (Math.imul(ks_bx, ks_bdx) + ks_tx) | 0;
+              if (i < n) {
+                out[Math.imul(2, i)] = Math.fround(Math.cbrt(xs[i]));
+                out[(Math.imul(2, i) + 1) | 0] = Math.fround(Math.cbrt(Math.fround(Math.fround(xs[i] * xs[i]) * xs[i])));
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+};
