@@ -16,6 +16,7 @@
 // name declared in its scope: the helpers, and in WGSL the storage bindings and workgroup arrays,
 // which are module-scope declarations too ('b' → 'b_' above). Parameters and locals may shadow it.
 // Every name the generators invent starts with 'ks_' (rule 3), so none of them collides either.
+import { InternalCompilerError } from '../core/diagnostics/diagnostic.js';
 import type { KernelIR, Stmt } from '../core/ir/types.js';
 import { visitStmts } from '../core/ir/walk.js';
 
@@ -70,7 +71,7 @@ export function makeNameMap(ir: KernelIR, policy: NamePolicy): NameMap {
     for (let k = 1; policy.reserved(c) || !free(c); k++) {
       // One '_' escapes every reserved word and pattern, so only collisions with the kernel's
       // other names can add more: fewer than there are names.
-      if (k > all.size + 1) throw new Error(`no spelling found for the name '${n}'`);
+      if (k > all.size + 1) throw new InternalCompilerError(`no spelling found for the name '${n}'`);
       c = base + '_'.repeat(k);
     }
     return c;

@@ -6,6 +6,7 @@
 // generator path (x fastest), so results are identical. Kernels this cannot express (a `return`
 // before a barrier, a `break`/`continue` out of a barrier-containing loop, an atomic in a uniform
 // condition) return null from planRegions and keep the generator path.
+import { InternalCompilerError } from '../../core/diagnostics/diagnostic.js';
 import type { ElemType, Expr, KernelIR, ScalarType, Stmt } from '../../core/ir/types.js';
 import { hasAtomic, someStmt, stmtExprs, visitExpr, visitStmts } from '../../core/ir/walk.js';
 
@@ -168,7 +169,7 @@ export function emitRegions(body: readonly Stmt[], plan: RegionPlan, host: Regio
       }
       return host.line('}');
     }
-    if (s.k !== 'loop') throw new Error(`unexpected barrier-containing ${s.k}`);
+    if (s.k !== 'loop') throw new InternalCompilerError(`unexpected barrier-containing ${s.k}`);
     const cond = s.cond ? host.uniform(s.cond) : 'true';
     host.line(s.testFirst ? `while (${cond}) {` : 'do {');
     host.indented(() => {

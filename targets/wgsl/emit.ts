@@ -9,7 +9,7 @@ import { shortestF32 } from '../float.js';
 import { makeNameMap, type NameMap } from '../names.js';
 import { WGSL_NAMES } from './keywords.js';
 import { WGSL_MATH, wgslAtomic } from './ops.js';
-import { ELEMENTS } from '../../core/elements.js';
+import { ELEMENTS, SCALAR_BYTES } from '../../core/elements.js';
 import { mathHelpers, mathSpelling, spellMath } from '../spelling.js';
 import { isAtomicOp, MATH_FNS } from '../../core/ir/ops.js';
 import { FMOD_HELPER, usesF32Mod } from './fmod.js';
@@ -19,19 +19,21 @@ import { WGSL_LOWERING, usesNonFinite } from './legalize.js';
 import { lowerFor, type Emitted } from '../target.js';
 import { InternalCompilerError } from '../../core/diagnostics/diagnostic.js';
 
+/** The uniform block's slot per scalar parameter: the widest scalar (all are 4 bytes today). */
+const SLOT = Math.max(...Object.values(SCALAR_BYTES));
+
 const ZERO: Record<ScalarType, string> = { f32: '0.0f', i32: '0i', u32: '0u', bool: 'false' };
 const BLOCK_OVERRIDES: [string, string, string] = ['ks_block_x', 'ks_block_y', 'ks_block_z'];
 const AXES = ['x', 'y', 'z'] as const;
-/** The most workgroups one dispatch dimension may have; larger 1-D grids are folded into 2-D. */
-const MAX_GROUPS = 65535;
 
 const HEADER = [
   '// Bindings: group 0, binding 0 is the uniform ks_params (scalar parameters, 4 bytes each, then',
   '// ks_grid, the grid the launch asked for); array parameters follow at bindings 1.. in order.',
   `// blockDim comes from the pipeline constants ${BLOCK_OVERRIDES.join(', ')}.`,
-  `// A 1-D grid of gx > ${MAX_GROUPS} blocks is dispatched folded as (dx, dy, 1), dx = min(gx, ${MAX_GROUPS}),`,
-  '// dy = ceil(gx / dx); every other grid is dispatched as is. When num_workgroups differs from',
-  '// ks_grid, blockIdx.x = workgroup_id.x + workgroup_id.y * dx and the surplus groups return at once.',
+  "// A 1-D grid of gx blocks beyond the device's maxComputeWorkgroupsPerDimension m is dispatched",
+  '// folded as (dx, dy, 1), dx = min(gx, m), dy = ceil(gx / dx); every other grid is dispatched as',
+  '// is. When num_workgroups differs from ks_grid, blockIdx.x = workgroup_id.x + workgroup_id.y * dx',
+  '// and the surplus groups return at once.',
 ];
 
 /**
@@ -234,11 +236,13 @@ class WgslPrinter extends CLikePrinter {
   module(): { lines: string[]; layout: WgslLayout } {
     const ir = this.ir;
     const scalars = ir.params.filter((p) => p.kind === 'scalar');
-    const gridOffset = Math.ceil((scalars.length * 4) / 16) * 16;
+    // Every scalar takes one 4-byte slot (bool travels as u32); the grid starts 16-byte aligned.
+    const offsets = scalars.map((_, i) => i * SLOT);
+    const gridOffset = Math.ceil((scalars.length * SLOT) / 16) * 16;
     const layout: WgslLayout = {
       uniformBinding: 0,
       uniformSize: gridOffset + 16,
-      uniformFields: scalars.map((p, i) => ({ name: p.name, offset: i * 4, type: p.type })),
+      uniformFields: scalars.map((p, i) => ({ name: p.name, offset: offsets[i] ?? 0, type: p.type })),
       gridOffset,
       arrayBindings: [],
       blockOverrides: BLOCK_OVERRIDES,

@@ -2,21 +2,22 @@
 // found through Dawn here and in Tint's sources:
 //  - an array may have at most 65535 elements (resolver: kMaxArrayElementCount), and a function
 //    or private variable at most 64 KiB (IR validator: kMaxTemporaryStorageSize), so a local
-//    array at most 16384 elements ("var: result type size (65540) exceeds maximum allowed
-//    (65536)" when the pipeline is created);
+//    array of 4-byte elements at most 16384 ("var: result type size (65540) exceeds maximum
+//    allowed (65536)" when the pipeline is created);
 //  - workgroup memory is bounded by the device's maxComputeWorkgroupStorageSize, at most 64 KiB on
 //    any Dawn device (its limit tiers are 16, 32, 48 and 64 KiB); the runtime checks the device's
 //    own limit at launch;
 //  - nesting: see nesting.ts (measured on the printed code) and split.ts (what splitting
 //    deep expressions leaves).
 import { makeDiagnostic, type Diagnostic } from '../../core/diagnostics/diagnostic.js';
+import { ELEMENTS } from '../../core/elements.js';
 import type { Expr, KernelIR, Stmt } from '../../core/ir/types.js';
 import { stmtExprs, visitStmts } from '../../core/ir/walk.js';
 import { sharedLimit } from '../analysis.js';
 import { MAX_PARSE_DEPTH, MAX_STATEMENT_DEPTH, measureNesting } from './nesting.js';
 import { deepestExpr, exprDepth, splitKernel } from './split.js';
 
-export const WGSL_MAX_LOCAL_ELEMENTS = 16384;
+export const WGSL_MAX_LOCAL_BYTES = 65536;
 export const WGSL_MAX_SHARED_BYTES = 65536;
 /** What splitting leaves deeper than this may print deeper than Tint's 512 expression levels. */
 export const WGSL_MAX_UNSPLIT_DEPTH = 128;
@@ -64,9 +65,9 @@ function deepestSites(ir: KernelIR): { statement: Site; expr: Site } {
 export function wgslLimits(ir: KernelIR, code: string): Diagnostic[] {
   const out: Diagnostic[] = [];
   visitStmts(ir.body, (s) => {
-    if (s.k === 'localArray' && s.length > WGSL_MAX_LOCAL_ELEMENTS) {
-      out.push(makeDiagnostic(s.span, 'KS8001', 'wgsl', s.name, s.length, WGSL_MAX_LOCAL_ELEMENTS, 'Tint allows 64 KiB per variable'));
-    }
+    if (s.k !== 'localArray') return;
+    const max = Math.floor(WGSL_MAX_LOCAL_BYTES / ELEMENTS[s.elem].bytes);
+    if (s.length > max) out.push(makeDiagnostic(s.span, 'KS8001', 'wgsl', s.name, s.length, max, 'Tint allows 64 KiB per variable'));
   });
   const shared = sharedLimit(ir, 'wgsl', WGSL_MAX_SHARED_BYTES);
   if (shared) out.push(shared);
