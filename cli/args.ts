@@ -18,7 +18,12 @@ export interface CompileArgs {
   /** null: decide from the terminal. */
   color: boolean | null;
   quiet: boolean;
+  /** check with an explicit --target: also report each kernel's resource use (resources.ts). */
+  resources: boolean;
 }
+
+/** Backend names a --target may use instead of the target's own (`--target webgpu`). */
+const BACKEND_ALIASES: Readonly<Record<string, Target>> = { webgpu: 'wgsl', cpu: 'js' };
 
 export type Command =
   | { kind: 'help'; topic: string | null }
@@ -86,17 +91,19 @@ function parseCompile(kind: 'build' | 'check', args: string[]): Command {
   if (values.help) return { kind: 'help', topic: kind };
   const err = (message: string): Command => ({ kind: 'usage-error', message, topic: kind });
   if (kind === 'check') {
-    for (const o of ['out', 'ptx', 'arch', 'no-cache', 'cache-dir'] as const) {
+    // --arch stays: it picks the GPU of the cuda resource report.
+    for (const o of ['out', 'ptx', 'no-cache', 'cache-dir'] as const) {
       if (values[o] !== undefined) return err(`option '--${o}' applies to 'build' only`);
     }
   }
   if (positionals.length === 0) return err('no input files');
   const targets: Target[] = [];
   for (const t of (values.target ?? ['wgsl,cuda,js']).flatMap((s) => s.split(','))) {
-    const name = t.trim();
-    if (name === '') continue;
+    const given = t.trim();
+    if (given === '') continue;
+    const name = BACKEND_ALIASES[given] ?? given;
     if (!(TARGETS as readonly string[]).includes(name)) {
-      return err(`unknown target '${name}' (expected one of: ${TARGETS.join(', ')})`);
+      return err(`unknown target '${given}' (expected one of: ${TARGETS.join(', ')}) or backend (webgpu, cuda, cpu)`);
     }
     if (!targets.includes(name as Target)) targets.push(name as Target);
   }
@@ -105,7 +112,8 @@ function parseCompile(kind: 'build' | 'check', args: string[]): Command {
   if (emit !== null && emit !== 'ir' && emit !== 'code') return err(`unknown value '${emit}' for '--emit' (expected 'ir' or 'code')`);
   if (kind === 'check' && emit === 'code') return err(`'--emit code' applies to 'build' only`);
   if (values.color && values['no-color']) return err(`options '--color' and '--no-color' conflict`);
-  const arch = values.arch ?? 'sm_75';
+  // build's PTX targets older GPUs by default; check reports registers for a current one.
+  const arch = values.arch ?? (kind === 'check' ? 'sm_90' : 'sm_75');
   if (!/^(sm|compute)_\d+[a-z]?$/.test(arch)) return err(`invalid '--arch' value '${arch}' (expected e.g. sm_75)`);
   if (values.ptx && !targets.includes('cuda')) return err(`'--ptx' needs the cuda target`);
   return {
@@ -121,6 +129,7 @@ function parseCompile(kind: 'build' | 'check', args: string[]): Command {
     cacheDir: values['cache-dir'] ?? null,
     color: values.color ? true : values['no-color'] ? false : null,
     quiet: values.quiet === true,
+    resources: kind === 'check' && values.target !== undefined,
   };
 }
 

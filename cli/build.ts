@@ -5,7 +5,7 @@ import { join, relative, resolve, sep } from 'node:path';
 import { compileFileCached, type FileCache, type FileResult } from '../compiler/cache/compile.js';
 import { CompileCache, defaultCacheDir } from '../compiler/cache/store.js';
 import type { Diagnostic } from '../core/diagnostics/diagnostic.js';
-import { render } from '../core/diagnostics/render.js';
+import { render, summary } from '../core/diagnostics/render.js';
 import type { Target } from '../core/output.js';
 import type { CompileArgs } from './args.js';
 import { manifest, module, nameClashes, outputName, typings, type BuiltKernel, type PtxOutput } from './emit.js';
@@ -63,11 +63,14 @@ export async function runCompile(kind: 'build' | 'check', args: CompileArgs, io:
   const watched = [...new Set([...files, ...[...results.values()].flatMap((r) => r.dependencies)])];
   const outcome = (exitCode: number): RunResult => ({ exitCode, watched, compiled: files.length - cached, cached });
 
-  if (diagnostics.length > 0) {
-    const shown = diagnostics.map((d) => ({ ...d, file: rel(io.cwd, d.file) }));
+  const report = (ds: readonly Diagnostic[]): void => {
+    const shown = ds.map((d) => ({ ...d, file: rel(io.cwd, d.file) }));
     const source = (f: string): string | undefined => texts.get(resolve(io.cwd, f)) ?? readMaybe(resolve(io.cwd, f));
     io.stderr(render(shown, source, { color: io.color }) + '\n');
-    if (diagnostics.length === 1) io.stderr('Found 1 error.\n');
+    if (ds.length === 1) io.stderr(`Found ${summary(ds)}.\n`);
+  };
+  if (diagnostics.length > 0) {
+    report(diagnostics);
     return outcome(1);
   }
 
@@ -81,6 +84,15 @@ export async function runCompile(kind: 'build' | 'check', args: CompileArgs, io:
     }
   }
   if (kind === 'check') {
+    if (args.resources) {
+      const { resourceReport } = await import('./resources.js');
+      const nvcc = args.targets.includes('cuda') ? findNvcc() : null;
+      const opts = { targets: args.targets, arch: args.arch, nvcc, show: (f: string) => rel(io.cwd, f) };
+      const r = await resourceReport(kernels, texts, opts).catch((e: unknown) => (e instanceof Error ? e : new Error(String(e))));
+      if (r instanceof Error) return { ...fail(r.message), watched };
+      if (!args.quiet) io.stdout([...r.lines, ...r.notes].map((l) => `${l}\n`).join(''));
+      if (r.warnings.length > 0) report(r.warnings);
+    }
     if (!args.quiet) io.stdout(`No errors in ${plural(kernels.length, 'kernel')} from ${plural(files.length, 'file')}.\n`);
     return outcome(0);
   }

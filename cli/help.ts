@@ -38,23 +38,29 @@ Exit status: 0 on success, 1 if any file has an error, 2 on a usage error.`;
 export const CHECK_USAGE = `Usage: kernelscript check <files...> [options]
 
 Type-checks and compiles the kernels in the given files for every target and reports diagnostics,
-without writing anything.
+without writing anything. With --target, also prints each kernel's static resource use per backend
+(shared memory per block, local arrays per thread, parameters; for cuda the registers, stack and
+spills ptxas allocates, when nvcc is found) and warns (KS9xxx) where a kernel reaches 90% of a
+usual limit: 32 KiB of shared memory on webgpu, 48 KiB on cuda and cpu, 255 registers per thread.
 
 Options:
-  -t, --target <list>  Targets to check (default: wgsl,cuda,js)
+  -t, --target <list>  Targets to check and report on: webgpu (or wgsl), cuda, cpu (or js);
+                       repeatable or comma-separated (default: all, without the report)
+      --arch <sm_XX>   GPU architecture of the cuda register report (default: sm_90)
       --emit ir        Also print the IR of every kernel
   -w, --watch          Check again when a file changes
       --color          Force colored diagnostics
       --no-color       Disable colored diagnostics (also: NO_COLOR=1)
-  -q, --quiet          Print only diagnostics
+  -q, --quiet          Print only diagnostics (warnings included)
   -h, --help           Show this help
 
-Exit status: 0 when there are no errors, 1 if any file has an error, 2 on a usage error.`;
+Exit status: 0 when there are no errors (warnings do not count), 1 if any file has an error (or nvcc
+fails on the report), 2 on a usage error.`;
 
 export const DOCTOR_USAGE = `Usage: kernelscript doctor [--json]
 
 Probes every backend and reports which ones can run kernels here, and why the others cannot.
-Exit status: 0 when a GPU backend (cuda or webgpu) works, 1 when only the cpu backend does.
+Exit status: 0 when a GPU works (cuda, or webgpu on a hardware adapter), else 1.
 
 Options:
       --json   Print the report as JSON

@@ -28,6 +28,11 @@ export interface CompileOptions {
   kernel?: string;
   /** The source's file name: diagnostics name it, and relative imports resolve from it. */
   fileName?: string;
+  /**
+   * A debug build: every array access bounds-checked, the first violation reported by the runtime as
+   * a KernelFaultError (meta.debug holds the access sites). Cached apart from the default build.
+   */
+  debug?: boolean;
 }
 
 const DEFAULT_FILE = 'kernel.ts';
@@ -73,7 +78,7 @@ export function compileKernel(sourceOrKernel: string | Kernel, opts: CompileOpti
   const site = isKernel(sourceOrKernel)
     ? findSiteForKernel(sourceOrKernel, opts.target)
     : pickSite(moduleOf(sourceOrKernel, opts.fileName), opts.kernel);
-  return emit(site, siteIR(site), opts.target);
+  return emit(site, siteIR(site), opts.target, opts.debug === true);
 }
 
 /** The verified IR of one kernel of a source text; throws KernelCompileError. */

@@ -9,6 +9,6 @@ import type { Kernel } from '../core/kernel.js';
 import type { CompiledKernel, Target } from '../core/output.js';
 import { compileKernel } from './index.js';
 
-export function compileKernelObject(k: Kernel, target: Target): CompiledKernel {
-  return compileKernel(k, { target });
+export function compileKernelObject(k: Kernel, target: Target, debug = false): CompiledKernel {
+  return compileKernel(k, { target, debug });
 }

@@ -10,7 +10,7 @@ import { lowerKernel, type KernelSite } from './frontend/kernels.js';
 import { recordDependencies, sourceTextOf } from './frontend/module.js';
 import { sourceDiagnostics } from './frontend/source-check.js';
 import { PASSES } from './passes/index.js';
-import type { CompiledKernel, ParamInfo, Target } from '../core/output.js';
+import type { CompiledKernel, DebugSite, ParamInfo, Target } from '../core/output.js';
 import { compileForTarget } from '../targets/index.js';
 
 export interface KernelIRResult {
@@ -23,10 +23,13 @@ export interface KernelIRResult {
 interface Entry {
   result: KernelIRResult;
   deps: Map<string, string>;
-  outputs: Map<Target, CompiledKernel>;
+  /** Per target, and per build: debug builds (bounds-checked) are cached apart from default ones. */
+  outputs: Map<BuildKey, CompiledKernel>;
   /** Targets whose limits the kernel exceeds, with the diagnostics (KS8xxx) that say so. */
-  refused: Map<Target, Diagnostic[]>;
+  refused: Map<BuildKey, Diagnostic[]>;
 }
+
+type BuildKey = Target | `${Target}+debug`;
 
 const cache = new WeakMap<KernelSite, Entry>();
 
@@ -101,19 +104,22 @@ export function paramInfo(ir: KernelIR): ParamInfo[] {
  * Emits a verified kernel for one target (cached with the IR). Throws KernelCompileError when the
  * kernel exceeds that target's limits; they concern this target only, never the kernel's others.
  */
-export function emit(site: KernelSite, ir: KernelIR, target: Target): CompiledKernel {
+export function emit(site: KernelSite, ir: KernelIR, target: Target, debug = false): CompiledKernel {
   const entry = entryFor(site);
-  const hit = entry.outputs.get(target);
+  const key: BuildKey = debug ? `${target}+debug` : target;
+  const hit = entry.outputs.get(key);
   if (hit) return hit;
-  const refused = entry.refused.get(target);
+  const refused = entry.refused.get(key);
   if (refused) throw new KernelCompileError(refused, sourceTextOf);
-  // The target's whole pass list: [unroll] → fold → legalize → emit → limits (targets/index.ts).
-  const { out, limits } = compileForTarget(ir, target);
+  // The target's whole pass list: [unroll] → fold → [check bounds] → legalize → emit → limits (targets/index.ts).
+  const { out, limits } = compileForTarget(ir, target, { debug });
   if (limits.length > 0) {
     const sorted = sortDiagnostics(limits);
-    entry.refused.set(target, sorted);
+    entry.refused.set(key, sorted);
     throw new KernelCompileError(sorted, sourceTextOf);
   }
+  if (out.meta.debug) out.meta.debug.sites = out.meta.debug.sites.map(quoteSite);
+  if (out.meta.debug?.syncs) out.meta.debug.syncs = out.meta.debug.syncs.map((s) => ({ ...s, ...lineOf(s.file, s.line) }));
   const compiled: CompiledKernel = {
     target,
     name: ir.name,
@@ -123,6 +129,24 @@ export function emit(site: KernelSite, ir: KernelIR, target: Target): CompiledKe
     meta: out.meta,
     hash: createHash('sha256').update(out.code).digest('hex'),
   };
-  entry.outputs.set(target, compiled);
+  entry.outputs.set(key, compiled);
   return compiled;
+}
+
+/**
+ * A debug site with its source line (faults quote it, and the runtime reads no files) and the
+ * array as the source spells it (the IR may have renamed a shadowing local).
+ */
+function quoteSite(s: DebugSite): DebugSite {
+  const text = sourceTextOf(s.file);
+  const lineText = text?.split(/\r?\n/)[s.line - 1];
+  const spelled = spanText({ file: s.file, line: s.line, column: s.column, endLine: s.endLine, endColumn: s.endColumn });
+  const name = spelled && /^(?:atomic\w*\(\s*)?([\p{L}_$][\p{L}\p{N}_$]*)\s*[[,]/u.exec(spelled)?.[1];
+  return { ...s, array: name ?? s.array, ...(lineText === undefined ? {} : { lineText }) };
+}
+
+/** A source line, for code frames: `{ lineText }`, or nothing when the file's text is unknown. */
+function lineOf(file: string, line: number): { lineText?: string } {
+  const lineText = sourceTextOf(file)?.split(/\r?\n/)[line - 1];
+  return lineText === undefined ? {} : { lineText };
 }

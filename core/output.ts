@@ -1,6 +1,7 @@
 // What a compile produces: shared by the compiler (which fills it) and the runtime (which reads it).
 // Kept free of compiler imports so that runtime bundles stay small.
 import type { Access, ScalarType } from './ir/types.js';
+import type { DebugSync } from './race.js';
 
 export type Target = 'wgsl' | 'cuda' | 'js';
 export const TARGETS: readonly Target[] = ['wgsl', 'cuda', 'js'];
@@ -33,7 +34,43 @@ export interface WgslLayout {
   arrayBindings: { name: string; binding: number; access: Access }[];
   /** Pipeline-overridable constants that carry blockDim. */
   blockOverrides: [string, string, string];
+  /** Debug builds: each array parameter's element count (u32) at this uniform offset, in parameter order. */
+  lengthFields?: { name: string; offset: number }[];
+  /** Debug builds: the storage binding of the fault record (FAULT_WORDS atomic u32, read_write). */
+  faultBinding?: number;
 }
+
+/** One checked array access of a debug build: what a fault at it reports. */
+export interface DebugSite {
+  /** The array as the source names it. */
+  array: string;
+  access: 'read' | 'write' | 'atomic';
+  /** The index's type: the fault record holds its bits as u32. */
+  indexType: 'i32' | 'u32';
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  /** The source line, for the code frame (absent when the compiler had no text for the file). */
+  lineText?: string;
+}
+
+/** What a debug build adds to its kernel's meta (its presence marks the build). */
+export interface DebugMeta {
+  /** The checked accesses; a fault record's site word indexes this list. */
+  sites: DebugSite[];
+  /** JS builds of kernels with shared arrays or barriers: the race checks' places (core/race.ts). */
+  syncs?: DebugSync[];
+}
+
+/**
+ * The fault record of a debug launch, FAULT_WORDS u32 words, zero before the launch: flag (set by
+ * the first faulting access, atomically; the others leave the record alone), site, index (bits),
+ * length, thread x, y, z, block x, y, z. WGSL binds it at `faultBinding`; CUDA takes it after the
+ * parameters and one i32 length per array parameter; JS as the argument after the kernel's own.
+ */
+export const FAULT_WORDS = 10;
 
 export interface KernelMeta {
   usesBarrier: boolean;
@@ -43,6 +80,8 @@ export interface KernelMeta {
   atomicParams: string[];
   /** Present for the wgsl target. */
   wgsl?: WgslLayout;
+  /** Present in a debug (bounds-checked) build only. */
+  debug?: DebugMeta;
 }
 
 export interface CompiledKernel {

@@ -4,7 +4,7 @@
 import type { ElemType, ScalarType } from '../core/ir/types.js';
 import { ELEMENTS, arrayTypeList, elementBytes, elementOfArray, elementOfCtor } from '../core/elements.js';
 import type { CompiledKernel, ParamInfo, Target } from '../core/output.js';
-import { DeviceError, LaunchError, describe } from './errors.js';
+import { DeviceError, LaunchError, describe, type KernelCheckError } from './errors.js';
 import { resolveKernel } from './jit.js';
 import { isKernel, type Kernel, type KernelFn } from '../core/kernel.js';
 import type { LaunchArgs } from './types.js';
@@ -101,11 +101,37 @@ export abstract class BaseDevice implements Device {
 
   private readonly live = new Set<BaseArray>();
   private isDisposed = false;
+  private debugMode = false;
+  /** The first fault of a debug launch not yet thrown (backends that learn of faults as they run). */
+  private pendingFault: KernelCheckError | null = null;
   /** Why the device can no longer be used (lost, or an unrecoverable error); null while healthy. */
   protected broken: string | null = null;
 
   get disposed(): boolean {
     return this.isDisposed;
+  }
+
+  get debug(): boolean {
+    return this.debugMode;
+  }
+
+  /** Debug mode (DeviceOptions.debug): set by createDevice before the device is handed out. */
+  setDebug(on: boolean): void {
+    this.debugMode = on;
+  }
+
+  /** Keeps `f` to be thrown by the next synchronize()/read(), unless an earlier fault waits. */
+  noteFault(f: KernelCheckError | null): void {
+    this.pendingFault ??= f;
+  }
+
+  /** Throws the waiting fault, if any, and forgets it: the device stays usable. */
+  throwFault(): void {
+    const f = this.pendingFault;
+    if (f) {
+      this.pendingFault = null;
+      throw f;
+    }
   }
 
   /** Largest array length, in elements of `type`, this device can hold. */
@@ -137,13 +163,19 @@ export abstract class BaseDevice implements Device {
       throw new LaunchError(`launch(): expected a kernel(...) object or a compiled kernel, got ${describe(kernel)}`);
     }
     this.assertUsable();
-    this.launchCompiled(resolveKernel(kernel, this.target), config, args as LaunchArg[]);
+    this.launchCompiled(resolveKernel(kernel, this.target, this.debugMode), config, args as LaunchArg[]);
   }
 
   launchCompiled(kernel: CompiledKernel, config: LaunchConfig, args: readonly LaunchArg[]): void {
     this.assertUsable();
     if (kernel.target !== this.target) {
       throw new LaunchError(`kernel '${kernel.name}' was compiled for ${kernel.target}, but this device runs ${this.target}`);
+    }
+    if (this.debugMode && !kernel.meta.debug) {
+      throw new LaunchError(
+        `kernel '${kernel.name}' is a default build, but this device is in debug mode, where every array access is checked: ` +
+          `compile it with { debug: true }, or pass the kernel(...) object`,
+      );
     }
     if (typeof config !== 'object' || config === null) {
       throw new LaunchError(`kernel '${kernel.name}': the launch config must be { grid, block }, got ${describe(config)}`);

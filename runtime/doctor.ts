@@ -1,38 +1,82 @@
 // `kernelscript doctor`: which backends work on this machine and, for each that does not, why.
-// Also runnable alone: `npx tsx runtime/doctor.ts` (exit status 0 when at least one GPU backend works).
+// The report is data first (what `--json` prints) and the text lines are made from it, so the two
+// forms carry the same facts. Also runnable alone: `npx tsx runtime/doctor.ts` (exit status 0 when
+// a GPU works: cuda, or webgpu on an adapter that is not a software renderer).
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defaultCudaCacheDir } from './cuda/cache.js';
-import { probeCuda } from './cuda/index.js';
+import { probeCuda, type CudaProbe } from './cuda/index.js';
 import { probeBackends, type BackendProbe } from './index.js';
+import type { Backend } from './types.js';
+import { adapterFacts, requestAdapter, type AdapterFacts } from './webgpu/gpu.js';
 
 export interface DoctorReport {
   backends: BackendProbe[];
-  /** Lines to print. */
-  lines: string[];
-  /** True when cuda or webgpu works. */
+  cuda: {
+    /** The driver's CUDA version, when the driver loads. */
+    driverVersion: string | null;
+    devices: NonNullable<CudaProbe['devices']>;
+    /** What was found of each compiler: a version and path, or why not. */
+    nvrtc: string;
+    nvcc: string;
+    cache: string;
+  };
+  /** The adapter the webgpu backend uses (null when it does not start). */
+  webgpu: AdapterFacts | null;
+  /** The backend createDevice() picks ('auto'), or null when none starts. */
+  picks: Backend | null;
+  /** True when a GPU does the work: cuda, or webgpu on an adapter that is not a software renderer. */
   gpu: boolean;
+  /** The text form. */
+  lines: string[];
 }
 
 export async function doctor(): Promise<DoctorReport> {
   const backends = await probeBackends();
-  const cuda = probeCuda();
+  const probe = probeCuda();
+  const cuda = {
+    driverVersion: probe.driverVersion ?? null,
+    devices: probe.devices ?? [],
+    nvrtc: probe.compilers.nvrtc,
+    nvcc: probe.compilers.nvcc,
+    cache: defaultCudaCacheDir(),
+  };
+  const ok = (b: Backend): boolean => backends.some((p) => p.backend === b && p.ok);
+  const webgpu = ok('webgpu') ? await webGpuFacts() : null;
+  const picks = backends.find((b) => b.ok)?.backend ?? null;
+  const gpu = ok('cuda') || (webgpu !== null && !webgpu.software);
+  const report = { backends, cuda, webgpu, picks, gpu };
+  return { ...report, lines: textLines(report) };
+}
+
+async function webGpuFacts(): Promise<AdapterFacts | null> {
+  try {
+    const adapter = await requestAdapter();
+    return adapter ? adapterFacts(adapter.info) : null;
+  } catch {
+    return null;
+  }
+}
+
+const SOFTWARE_NOTE = 'software renderer: runs on the CPU, no GPU in use';
+
+function textLines(r: Omit<DoctorReport, 'lines'>): string[] {
   const lines = ['kernelscript doctor', ''];
-  for (const b of backends) {
+  for (const b of r.backends) {
     const status = b.ok ? `ok    ${b.name ?? ''}` : `no    ${b.reason ?? 'unknown reason'}`;
     lines.push(`  ${b.backend.padEnd(7)} ${status}`);
     if (b.backend === 'cuda') {
-      if (cuda.driverVersion) lines.push(`          driver: CUDA ${cuda.driverVersion}`);
-      for (const d of cuda.devices ?? []) lines.push(`          device: ${d.name} (${d.arch}, ${d.memoryMiB} MiB)`);
-      lines.push(`          nvrtc:  ${cuda.compilers.nvrtc}`);
-      lines.push(`          nvcc:   ${cuda.compilers.nvcc}`);
-      lines.push(`          cache:  ${defaultCudaCacheDir()}`);
+      if (r.cuda.driverVersion) lines.push(`          driver: CUDA ${r.cuda.driverVersion}`);
+      for (const d of r.cuda.devices) lines.push(`          device: ${d.name} (${d.arch}, ${d.memoryMiB} MiB)`);
+      lines.push(`          nvrtc:  ${r.cuda.nvrtc}`);
+      lines.push(`          nvcc:   ${r.cuda.nvcc}`);
+      lines.push(`          cache:  ${r.cuda.cache}`);
     }
+    if (b.backend === 'webgpu' && r.webgpu?.software) lines.push(`          ${SOFTWARE_NOTE}`);
   }
-  const gpu = backends.some((b) => b.ok && b.backend !== 'cpu');
-  const chosen = backends.find((b) => b.ok);
-  lines.push('', `createDevice() picks: ${chosen ? chosen.backend : 'nothing (no backend works)'}`);
-  return { backends, lines, gpu };
+  const soft = r.picks === 'webgpu' && r.webgpu?.software ? ' (a software renderer)' : '';
+  lines.push('', `createDevice() picks: ${r.picks ? `${r.picks}${soft}` : 'nothing (no backend works)'}`);
+  return lines;
 }
 
 function isMain(): boolean {

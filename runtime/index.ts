@@ -1,6 +1,7 @@
 // createDevice: picks a backend. 'auto' tries each registered backend in order (cuda, webgpu,
 // cpu) and keeps the first that starts; every failure is kept as a one-line reason.
 import type { Backend, BackendChoice, Device, DeviceOptions } from './types.js';
+import { BaseDevice } from './device.js';
 
 export type DeviceFactory = () => Promise<Device>;
 
@@ -55,7 +56,17 @@ function envBackend(): string | undefined {
   return env?.KERNELSCRIPT_BACKEND || undefined;
 }
 
+/** KERNELSCRIPT_DEBUG=1 (Node only) turns debug mode on where the program does not say. */
+function envDebug(): boolean {
+  const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env;
+  return env?.KERNELSCRIPT_DEBUG === '1';
+}
+
 export async function createDevice(opts: DeviceOptions = {}): Promise<Device> {
+  if (opts.debug !== undefined && typeof opts.debug !== 'boolean') {
+    throw new TypeError(`createDevice(): debug must be a boolean, got ${typeof opts.debug}`);
+  }
+  const debug = opts.debug ?? envDebug();
   const asked = opts.backend ?? 'auto';
   const env = asked === 'auto' ? envBackend() : undefined;
   const choice = (env ?? asked) as BackendChoice;
@@ -67,7 +78,9 @@ export async function createDevice(opts: DeviceOptions = {}): Promise<Device> {
   const reasons: { backend: Backend; reason: string }[] = [];
   for (const backend of order) {
     try {
-      return await start(backend);
+      const device = await start(backend);
+      if (debug) enableDebug(device);
+      return device;
     } catch (e) {
       reasons.push({ backend, reason: oneLine(e) });
     }
@@ -97,6 +110,15 @@ export async function probeBackends(): Promise<BackendProbe[]> {
     }
   }
   return out;
+}
+
+/** Debug mode on a started device; only the built-in devices (BaseDevice) have it. */
+function enableDebug(device: Device): void {
+  if (!(device instanceof BaseDevice)) {
+    device.dispose();
+    throw new Error('this backend has no debug mode');
+  }
+  device.setDebug(true);
 }
 
 async function start(backend: Backend): Promise<Device> {

@@ -6,7 +6,8 @@ import type { CompiledKernel, Target } from '../core/output.js';
 import { LaunchError } from './errors.js';
 import { isKernel, type Kernel } from '../core/kernel.js';
 
-export type KernelCompiler = (k: Kernel, target: Target) => CompiledKernel;
+/** `debug`: a bounds-checked build (compileKernel's option of that name). */
+export type KernelCompiler = (k: Kernel, target: Target, debug?: boolean) => CompiledKernel;
 
 let compiler: KernelCompiler | null = null;
 
@@ -18,28 +19,37 @@ export function hasCompiler(): boolean {
   return compiler !== null;
 }
 
-const cache = new WeakMap<Kernel, Map<Target, CompiledKernel>>();
+// Debug builds are cached apart from default ones.
+const cache = new WeakMap<Kernel, Map<string, CompiledKernel>>();
 
-export function resolveKernel(k: Kernel | CompiledKernel, target: Target): CompiledKernel {
+/** The kernel for `target`; a bounds-checked build when `debug` (a device in debug mode). */
+export function resolveKernel(k: Kernel | CompiledKernel, target: Target, debug = false): CompiledKernel {
   if (!isKernel(k)) {
     if (k.target !== target) {
       throw new LaunchError(`kernel '${k.name}' was compiled for ${k.target}, but this device runs ${target}`);
     }
     return k;
   }
+  // Ahead-of-time outputs are default builds: a debug device compiles its own.
   const pre = k.compiled[target];
-  if (pre) return pre;
+  if (pre && (!debug || pre.meta.debug)) return pre;
+  const key = debug ? `${target}+debug` : target;
   let perKernel = cache.get(k);
-  const hit = perKernel?.get(target);
+  const hit = perKernel?.get(key);
   if (hit) return hit;
   if (!compiler) {
+    const name = k.fn.name || '(anonymous)';
     throw new LaunchError(
-      `kernel '${k.fn.name || '(anonymous)'}' has no precompiled ${target} output and no compiler is loaded: ` +
-        `import from 'kernelscript' (not 'kernelscript/runtime') or build it with the CLI or esbuild plugin`,
+      pre
+        ? `kernel '${name}' was compiled ahead of time without bounds checks, and this device is in debug mode, ` +
+            `which needs the compiler to build a checked version: import from 'kernelscript' (not 'kernelscript/runtime'), ` +
+            `or create the device without debug`
+        : `kernel '${name}' has no precompiled ${target} output and no compiler is loaded: ` +
+            `import from 'kernelscript' (not 'kernelscript/runtime') or build it with the CLI or esbuild plugin`,
     );
   }
-  const out = compiler(k, target);
+  const out = compiler(k, target, debug);
   if (!perKernel) cache.set(k, (perKernel = new Map()));
-  perKernel.set(target, out);
+  perKernel.set(key, out);
   return out;
 }

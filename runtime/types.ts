@@ -33,6 +33,12 @@ export interface DeviceArray<T extends TypedArray = TypedArray> {
 
 export interface DeviceOptions {
   backend?: BackendChoice;
+  /**
+   * Debug mode: kernels are compiled with every array access bounds-checked, and the first
+   * out-of-bounds access throws a KernelFaultError at the next synchronize()/read(). Default:
+   * KERNELSCRIPT_DEBUG=1 in the environment (Node), else false.
+   */
+  debug?: boolean;
 }
 
 export interface DeviceLimits {
@@ -50,11 +56,16 @@ export interface Device {
   /** Human-readable adapter / GPU name. */
   readonly name: string;
   readonly limits: DeviceLimits;
+  /** Whether kernels run bounds-checked (see DeviceOptions.debug). */
+  readonly debug: boolean;
   array<T extends TypedArray>(data: T): DeviceArray<T>;
   alloc<T extends TypedArray>(type: TypedArrayCtor<T>, length: number): DeviceArray<T>;
-  /** Queues a launch of a kernel (compiled for this device on first use); checked like launchCompiled. */
-  launch<F extends KernelFn>(kernel: Kernel<F>, config: LaunchConfig, ...args: LaunchArgs<F>): void;
-  launch(kernel: CompiledKernel, config: LaunchConfig, ...args: LaunchArg[]): void;
+  /**
+   * Queues a launch of a kernel (compiled for this device on first use) or of a compiled kernel;
+   * checked like launchCompiled. One signature, not overloads: a mismatch is then reported at the
+   * wrong argument, where tsc 7 would blame the kernel for failing the last overload.
+   */
+  launch<K extends Kernel | CompiledKernel>(kernel: K, config: LaunchConfig, ...args: KernelArgs<K>): void;
   /** Queues a launch; throws before queueing anything if the arguments do not fit the kernel. */
   launchCompiled(kernel: CompiledKernel, config: LaunchConfig, args: readonly LaunchArg[]): void;
   synchronize(): Promise<void>;
@@ -65,6 +76,9 @@ export interface Device {
 
 /** Host-side typing of launch arguments: arrays become device arrays of the same element type. */
 export type LaunchArgs<F extends KernelFn> = DeviceArgs<Parameters<F>>;
+/** What launch accepts after a kernel: its typed arguments, or any LaunchArg for a compiled kernel. */
+// Not distributive: a `never` kernel would otherwise take no argument list at all.
+export type KernelArgs<K> = [K] extends [Kernel<infer F>] ? LaunchArgs<F> : LaunchArg[];
 // Mapping over a type parameter (not over `Parameters<F>` directly) keeps the result a tuple.
 type DeviceArgs<P extends unknown[]> = {
   [K in keyof P]: P[K] extends TypedArray ? DeviceArrayOf<P[K]> : P[K];

@@ -3,7 +3,7 @@
 // memory, which the targets' limits checks bound.
 import { makeDiagnostic, type Diagnostic } from '../core/diagnostics/diagnostic.js';
 import { elementBytes } from '../core/elements.js';
-import type { Expr, KernelIR, MathFn, ScalarType } from '../core/ir/types.js';
+import type { ElemType, Expr, KernelIR, MathFn, ScalarType, Span } from '../core/ir/types.js';
 import type { Target } from '../core/output.js';
 import { visitAllExprs, visitStmts } from '../core/ir/walk.js';
 
@@ -62,6 +62,17 @@ export function sharedLimit(ir: KernelIR, target: Target, max: number): Diagnost
     if (bytes > max) return makeDiagnostic(s.span, 'KS8003', target, bytes, max);
   }
   return null;
+}
+
+/** Every local (per-thread) array the kernel declares, in source order; each has its own storage. */
+export function localArrays(ir: KernelIR): { name: string; elem: ElemType; length: number; span: Span }[] {
+  const out: { name: string; elem: ElemType; length: number; span: Span }[] = [];
+  visitStmts(ir.body, (s) => s.k === 'localArray' && out.push({ name: s.name, elem: s.elem, length: s.length, span: s.span }));
+  return out;
+}
+
+export function localBytes(ir: KernelIR): number {
+  return localArrays(ir).reduce((n, a) => n + elementBytes(a.elem, a.length), 0);
 }
 
 export function atomicParams(ir: KernelIR): string[] {

@@ -2,6 +2,7 @@
 // with one precedence scheme. Targets subclass it and override only what their language spells
 // differently (literals, builtins, casts, math, atomics, declarations, loops).
 import type { Expr, KernelIR, ScalarType, Stmt } from '../core/ir/types.js';
+import { fixedArrays } from '../core/ir/walk.js';
 import type { NameMap } from './names.js';
 
 /** A printed expression and how tightly it binds (higher binds tighter). */
@@ -116,8 +117,23 @@ export abstract class CLikePrinter {
         return prim(`${this.name(e.fn)}(${this.args(e.args)})`);
       case 'atomic':
         return this.atomic(e);
+      case 'length': {
+        const fixed = this.fixedLengths().get(e.array);
+        return fixed === undefined ? this.globalLength(e.array) : this.literal('i32', fixed.length);
+      }
     }
   }
+
+  private fixed: ReturnType<typeof fixedArrays> | null = null;
+
+  private fixedLengths(): ReturnType<typeof fixedArrays> {
+    return (this.fixed ??= fixedArrays(this.ir));
+  }
+
+  /** Debug builds: the i32 element count of an array parameter (targets/debug.ts). */
+  protected abstract globalLength(array: string): Printed;
+  /** Debug builds: records a fault (targets/debug.ts); index and length are printed u32 values. */
+  protected abstract fault(s: Extract<Stmt, { k: 'fault' }>): void;
 
   protected abstract literal(type: ScalarType, value: number | boolean): Printed;
   protected abstract builtin(name: Extract<Expr, { k: 'builtin' }>['name'], axis: string): Printed;
@@ -185,9 +201,11 @@ export abstract class CLikePrinter {
         return this.line(label ? this.continueTo(label) : 'continue;');
       }
       case 'return':
-        return this.line(s.value ? `return ${this.expr(s.value)};` : this.kernelReturn());
+        return this.line(s.value ? `return ${this.expr(s.value)};` : this.kernelReturn(s));
       case 'barrier':
-        return this.line(this.barrier());
+        return this.line(this.barrier(s));
+      case 'fault':
+        return this.fault(s);
     }
   }
 
@@ -208,9 +226,9 @@ export abstract class CLikePrinter {
 
   protected abstract declare(s: Extract<Stmt, { k: 'let' }>): void;
   protected abstract localArray(s: Extract<Stmt, { k: 'localArray' }>): void;
-  protected abstract barrier(): string;
+  protected abstract barrier(s: Extract<Stmt, { k: 'barrier' }>): string;
   /** A value-less `return` (in a kernel the thread exits). */
-  protected kernelReturn(): string {
+  protected kernelReturn(_s: Extract<Stmt, { k: 'return' }>): string {
     return 'return;';
   }
 

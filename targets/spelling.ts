@@ -47,9 +47,13 @@ export function mathHelpers(table: MathSpellings, used: ReadonlySet<string>, ord
   return [...out.values()];
 }
 
-/** A math call printed with `s`; `args` prints the argument list as the target's calls need it. */
-export function spellMath(s: Spelling, printed: readonly Printed[], t: NumType, args: () => string): Printed {
+/**
+ * A math call printed with `s`; `args` prints the argument list as the target's calls need it.
+ * Both are thunks and only one runs: printing the arguments twice per call is exponential in the
+ * nesting depth (`Math.abs(Math.abs(…))`).
+ */
+export function spellMath(s: Spelling, printed: () => readonly Printed[], t: NumType, args: () => string): Printed {
   if (typeof s === 'string') return prim(`${s}(${args()})`);
   if (typeof s === 'object') return prim(`${s.call}(${args()})`);
-  return s(printed, t);
+  return s(printed(), t);
 }

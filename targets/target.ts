@@ -36,10 +36,13 @@ export interface TargetBackend {
 
 /**
  * The IR a target prints: unrolled if the target wants it, folded once (after unrolling, so the
- * copies' counters become constant local-array indices), then the target's rules in order.
+ * copies' counters become constant local-array indices), bounds-checked in a debug build, then the
+ * target's rules in order.
  */
-export function lowerFor(t: Pick<TargetBackend, 'unroll' | 'legalize'>, input: KernelIR): KernelIR {
+export function lowerFor(t: Pick<TargetBackend, 'unroll' | 'legalize'>, input: KernelIR, debug: Rule | null = null): KernelIR {
   let ir = foldKernel(t.unroll ? unrollKernel(input) : input);
+  // Debug builds check every access (targets/debug.ts) before the target legalizes what that adds.
+  if (debug) ir = debug.apply(ir);
   for (const rule of t.legalize) ir = rule.apply(ir);
   return ir;
 }

@@ -9,6 +9,7 @@ import { castTo, coerce, constOf, toBool } from './typing.js';
 import { errExpr, intHint, lowerExpr, lowerIndex, numeric, resolveArray, strip } from './expr.js';
 import { defaultAdaptableType, followsContext, isAdaptable } from './adapt.js';
 import { usedBeforeDeclaration } from './declaration-order.js';
+import { builtinArgs } from './builtin-params.js';
 
 /** The language function a call names (`syncthreads`, `atomicAdd`…), if it names one. */
 export function calleeLang(cx: FnCtx, node: ts.CallExpression): string | null {
@@ -69,7 +70,8 @@ export function lowerCall(cx: FnCtx, node: ts.CallExpression, stmt: boolean, hin
       if (!stmt) report(cx, node, 'KS6008', name);
       return null;
     }
-    return { k: 'call', fn: sig.name, args, type: sig.ret, span: span(cx, node) };
+    const sp = span(cx, node);
+    return { k: 'call', fn: sig.name, args: [...args, ...builtinArgs(sig.hidden, sp)], type: sig.ret, span: sp };
   }
   if (sym.k === 'error') cx.diags.report(spanOf(sym.mod, sym.node), sym.code, ...sym.args);
   else if (sym.k === 'missing') report(cx, callee, 'KS3002', name);

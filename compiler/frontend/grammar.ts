@@ -22,6 +22,7 @@ export function grammarErrors(sf: ts.SourceFile): ts.Diagnostic[] {
   const stack: ts.Node[] = [sf];
   const push = (c: ts.Node): void => void stack.push(c);
   for (let n = stack.pop(); n; n = stack.pop()) {
+    misplacedModifiers(n, at);
     if (isAmbient(n)) continue;
     repeatedModifiers(n, at);
     if (ts.isVariableStatement(n)) {
@@ -82,6 +83,35 @@ function repeatedModifiers(n: ts.Node, at: (node: ts.Node, code: number, message
     seen.add(m.kind);
   }
 }
+
+/**
+ * Modifiers where none may stand: on a function's parameters (`function k(out x: i32)`, `static`,
+ * `public`…: TS1274, TS1090, TS1242, TS1275, TS2369) and on declarations inside a body
+ * (`export const`, `static let`: TS1184). Lowering ignores modifiers, so these would compile.
+ */
+function misplacedModifiers(n: ts.Node, at: (node: ts.Node, code: number, message: string) => void): void {
+  if (!ts.canHaveModifiers(n)) return;
+  const mods = ts.getModifiers(n) ?? [];
+  if (mods.length === 0) return;
+  if (ts.isParameter(n)) {
+    const inConstructor = ts.isConstructorDeclaration(n.parent);
+    for (const m of mods) {
+      const name = ts.tokenToString(m.kind) ?? '';
+      if (m.kind === K.InKeyword || m.kind === K.OutKeyword) at(m, 1274, `'${name}' modifier can only appear on a type parameter of a class, interface or type alias`);
+      else if (m.kind === K.AbstractKeyword) at(m, 1242, "'abstract' modifier can only appear on a class, method, or property declaration.");
+      else if (m.kind === K.AccessorKeyword) at(m, 1275, "'accessor' modifier can only appear on a property declaration.");
+      else if (PARAMETER_PROPERTY.has(m.kind)) {
+        if (!inConstructor) at(n, 2369, 'A parameter property is only allowed in a constructor implementation.');
+      } else at(m, 1090, `'${name}' modifier cannot appear on a parameter.`);
+    }
+    return;
+  }
+  const inBody = ts.isBlock(n.parent) || ts.isCaseClause(n.parent) || ts.isDefaultClause(n.parent);
+  if (!inBody || !(ts.isVariableStatement(n) || ts.isFunctionDeclaration(n))) return;
+  for (const m of mods) if (!(m.kind === K.AsyncKeyword && ts.isFunctionDeclaration(n))) at(m, 1184, 'Modifiers cannot appear here.');
+}
+
+const PARAMETER_PROPERTY = new Set<ts.SyntaxKind>([K.PublicKeyword, K.PrivateKeyword, K.ProtectedKeyword, K.ReadonlyKeyword, K.OverrideKeyword]);
 
 /** Two function declarations with bodies under one name, in one statement list (TS2393). */
 function duplicateFunctions(stmts: readonly ts.Statement[], at: (node: ts.Node, code: number, message: string) => void): void {

@@ -9,6 +9,7 @@ import { HELPER_CALL_COST, MAX_CALL_NESTING } from './limits.js';
 import { spanOf, type ModuleInfo } from './module.js';
 import { checkNesting } from './nesting.js';
 import { checkDeclarationOrder } from './declaration-order.js';
+import { hideBuiltins, type BuiltinRef } from './builtin-params.js';
 import { paramTypeHint, parseTypeNode } from './typing.js';
 
 export interface HelperSig {
@@ -16,6 +17,8 @@ export interface HelperSig {
   name: string;
   params: ScalarType[];
   ret: ScalarType | null;
+  /** Builtins passed after `params` (builtin-params.ts); known once the body is lowered. */
+  hidden: BuiltinRef[];
 }
 
 interface Entry {
@@ -135,7 +138,7 @@ export class HelperTable {
       }
     }
     entry.params = params;
-    if (ok) entry.sig = { name: freshName(this.names, tsName), params: params.map((p) => p.type), ret };
+    if (ok) entry.sig = { name: freshName(this.names, tsName), params: params.map((p) => p.type), ret, hidden: [] };
     return entry;
   }
 
@@ -156,11 +159,16 @@ export class HelperTable {
         litTypes,
       });
     };
-    const { body: ir } = lowerFunctionBody(make, body);
-    if (sig.ret !== null && !alwaysReturns(ir)) {
+    const { cx, body: lowered } = lowerFunctionBody(make, body);
+    if (sig.ret !== null && !alwaysReturns(lowered)) {
       this.diags.report(spanOf(e.mod, e.decl.name ?? e.decl), 'KS6004', e.tsName, sig.ret);
     }
-    this.ordered.push({ name: sig.name, params: e.params, returnType: sig.ret, body: ir, span: spanOf(e.mod, e.decl) });
+    // Unique among the helper's own names and every helper named so far (its callees included),
+    // which a parameter would otherwise shadow in the printed code.
+    const taken = new Set([...cx.names, ...this.names]);
+    const { body: ir, hidden, params } = hideBuiltins(lowered, taken, spanOf(e.mod, e.decl.name ?? e.decl));
+    sig.hidden = hidden;
+    this.ordered.push({ name: sig.name, params: [...e.params, ...params], returnType: sig.ret, body: ir, span: spanOf(e.mod, e.decl) });
   }
 }
 

@@ -4,6 +4,7 @@
 //   KS4xxx memory and atomics       KS5xxx barriers                KS6xxx helpers and modules
 //   KS7xxx the source as TypeScript (syntax and declaration errors) and the compiler's nesting limits
 //   KS8xxx sizes and nesting one target cannot compile
+//   KS9xxx resource use near or over a backend's usual limits (warnings, from `check --target`)
 
 export const CODES = {
   // Kernels and parameters
@@ -86,9 +87,22 @@ export const CODES = {
   KS8003: "{0}: shared arrays of {1} bytes per block in all exceed the target's limit of {2} bytes",
   KS8004: "{0}: statements nest {1} levels deep here, beyond the target's limit of {2}; flatten the innermost ifs and loops (combine conditions with &&, continue or return early)",
   KS8005: "{0}: this expression nests {1} levels deep, beyond the target's limit of {2}; store parts of it in consts",
+  // Resource use against one backend's usual limits ({0} names the backend); warnings only
+  KS9001: '{0}: {1} bytes per block in shared arrays, {2}% of the {3} bytes {4}',
+  KS9002: '{0}: {1} bytes per thread in {2}, {3}% of the {4} bytes {5}',
+  KS9003: '{0}: {1} array parameters need {1} storage buffers, more than the {2} per shader stage that WebGPU guarantees (maxStorageBuffersPerShaderStage); adapters that give only the default cannot run this kernel',
+  KS9004: '{0}: {1} bytes of parameters, {2}% of the {3} bytes a launch can pass',
+  KS9005: '{0}: ptxas ({1}) gives this kernel {2} registers per thread, {3}% of the {4} a thread can have',
+  KS9006: '{0}: ptxas ({1}) spills registers to local memory: {2} bytes stored and {3} bytes loaded per thread',
+  KS9007: '{0}: {1} registers per thread ({2}) leave room for at most {3} threads per block in the {4} registers of an SM; launches with more threads per block fail',
 } as const;
 
 export type Code = keyof typeof CODES;
+
+/** KS9xxx are warnings: they never fail a command; every other code is an error. */
+export function isWarning(code: Code): boolean {
+  return code.startsWith('KS9');
+}
 
 /** Fills a template's {0}, {1}… with args. */
 export function formatMessage(code: Code, args: readonly (string | number)[]): string {

@@ -1,6 +1,6 @@
 // Diagnostics: what the compiler reports about user code, and the errors that carry them.
 import type { Span } from '../ir/types.js';
-import { formatMessage, type Code } from './codes.js';
+import { formatMessage, isWarning, type Code } from './codes.js';
 import { render } from './render.js';
 
 export interface Diagnostic {
@@ -13,6 +13,8 @@ export interface Diagnostic {
   message: string;
   endLine?: number;
   endColumn?: number;
+  /** Absent means 'error'; makeDiagnostic sets 'warning' for the warning codes (KS9xxx). */
+  severity?: 'error' | 'warning';
 }
 
 export function makeDiagnostic(span: Span, code: Code, ...args: (string | number)[]): Diagnostic {
@@ -24,6 +26,7 @@ export function makeDiagnostic(span: Span, code: Code, ...args: (string | number
     message: formatMessage(code, args),
     endLine: span.endLine,
     endColumn: span.endColumn,
+    ...(isWarning(code) ? { severity: 'warning' as const } : {}),
   };
 }
 
@@ -62,7 +65,7 @@ export class DiagnosticBag {
   }
 
   get hasErrors(): boolean {
-    return this.items.length > 0;
+    return this.items.some((d) => d.severity !== 'warning');
   }
 }
 

@@ -1,5 +1,5 @@
-// tsc-style rendering: `file.ts:3:11 - error KS2001: message`, then the source line with a
-// line-number gutter and a ~~~ underline under the span.
+// tsc-style rendering: `file.ts:3:11 - error KS2001: message` (or `- warning KS9001: …`), then
+// the source line with a line-number gutter and a ~~~ underline under the span.
 import type { Diagnostic, SourceLookup } from './diagnostic.js';
 
 export interface RenderOptions {
@@ -19,15 +19,27 @@ export function render(diags: readonly Diagnostic[], sources: SourceLookup | str
     return split.get(file);
   };
   for (const d of diags) {
+    const severity = d.severity ?? 'error';
     const head =
       `${paint(color, '96', d.file)}:${paint(color, '93', String(d.line))}:${paint(color, '93', String(d.column))}` +
-      ` - ${paint(color, '91', 'error')} ${paint(color, '90', d.code)}: ${d.message}`;
+      ` - ${paint(color, SEVERITY_COLOR[severity], severity)} ${paint(color, '90', d.code)}: ${d.message}`;
     out.push(head);
     const frame = codeFrame(d, linesOf(d.file), color);
     if (frame) out.push('', frame, '');
   }
-  if (diags.length > 1) out.push(`Found ${diags.length} errors.`);
+  if (diags.length > 1) out.push(`Found ${summary(diags)}.`);
   return out.join('\n');
+}
+
+const SEVERITY_COLOR = { error: '91', warning: '93' } as const;
+
+/** '3 errors', '2 warnings', '1 error and 2 warnings'. */
+export function summary(diags: readonly Diagnostic[]): string {
+  const warnings = diags.filter((d) => d.severity === 'warning').length;
+  const errors = diags.length - warnings;
+  const n = (k: number, word: string): string => `${k} ${word}${k === 1 ? '' : 's'}`;
+  if (warnings === 0) return n(errors, 'error');
+  return errors === 0 ? n(warnings, 'warning') : `${n(errors, 'error')} and ${n(warnings, 'warning')}`;
 }
 
 function codeFrame(d: Diagnostic, lines: readonly string[] | undefined, color: boolean): string | null {
@@ -40,5 +52,6 @@ function codeFrame(d: Diagnostic, lines: readonly string[] | undefined, color: b
   const endCol = d.endLine === d.line && d.endColumn !== undefined ? d.endColumn : line.length + 1;
   const width = Math.max(1, endCol - d.column);
   const marks = ' '.repeat(Math.max(0, d.column - 1)) + '~'.repeat(width);
-  return `${paint(color, '7', gutter)} ${line}\n${paint(color, '7', pad)} ${paint(color, '91', marks)}`;
+  const mark = SEVERITY_COLOR[d.severity ?? 'error'];
+  return `${paint(color, '7', gutter)} ${line}\n${paint(color, '7', pad)} ${paint(color, mark, marks)}`;
 }

@@ -30,6 +30,8 @@ export function printExpr(e: Expr): string {
       return `${e.fn}(${e.args.map(printExpr).join(', ')})`;
     case 'atomic':
       return `atomic_${e.op}(${e.array}[${printExpr(e.index)}]${e.args.map((a) => ', ' + printExpr(a)).join('')})`;
+    case 'length':
+      return `length(${e.array})`;
   }
 }
 
@@ -97,6 +99,9 @@ function printStmt(s: Stmt, ind: string, out: string[]): void {
     case 'return':
       out.push(`${ind}return${s.value ? ' ' + printExpr(s.value) : ''}${at(s)}`);
       return;
+    case 'fault':
+      out.push(`${ind}fault #${s.site} ${printExpr(s.index)} of ${printExpr(s.length)}${at(s)}`);
+      return;
   }
 }
 
@@ -114,7 +119,7 @@ function printHelper(h: HelperIR, out: string[]): void {
 export function printKernel(k: KernelIR): string {
   const out: string[] = [];
   for (const h of k.helpers) printHelper(h, out);
-  out.push(`kernel ${k.name}(${k.params.map(printParam).join(', ')})${k.usesBarrier ? ' barrier' : ''}${at(k)}`);
+  out.push(`kernel ${k.name}(${k.params.map(printParam).join(', ')})${k.usesBarrier ? ' barrier' : ''}${k.debug ? ' debug' : ''}${at(k)}`);
   for (const s of k.shared) out.push(`  shared ${s.name}: ${s.atomic ? 'atomic ' : ''}${s.elem}[${s.length}]${at(s)}`);
   printStmts(k.body, '  ', out);
   return out.join('\n') + '\n';

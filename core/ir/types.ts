@@ -65,7 +65,9 @@ export type Expr =
    * Atomic read-modify-write on `array[index]`; returns the old value. For `cas`, args are
    * [expected, value]; otherwise [value].
    */
-  | (Node & { k: 'atomic'; op: AtomicOp; array: string; index: Expr; args: Expr[]; type: ElemType });
+  | (Node & { k: 'atomic'; op: AtomicOp; array: string; index: Expr; args: Expr[]; type: ElemType })
+  /** The element count of an array (debug builds, targets/debug.ts): a constant for shared and local arrays. */
+  | (Node & { k: 'length'; array: string; type: 'i32' });
 
 export type ExprKind = Expr['k'];
 
@@ -91,7 +93,12 @@ export type Stmt =
   /** In a kernel: the thread exits. In a helper: returns `value`. */
   | (Node & { k: 'return'; value: Expr | null })
   /** syncthreads(). */
-  | (Node & { k: 'barrier' });
+  | (Node & { k: 'barrier' })
+  /**
+   * Debug builds only (targets/debug.ts): records an out-of-bounds access in the fault record, first
+   * writer wins. `site` indexes the kernel's site table (KernelMeta.debug); `index` and `length` are u32.
+   */
+  | (Node & { k: 'fault'; site: number; index: Expr; length: Expr });
 
 export type StmtKind = Stmt['k'];
 
@@ -140,5 +147,7 @@ export interface KernelIR {
   body: Stmt[];
   /** True when the body (not helpers: they cannot) contains a barrier. */
   usesBarrier: boolean;
+  /** A bounds-checked build (targets/debug.ts): the printers add the fault record and array lengths. */
+  debug?: boolean;
   span: Span;
 }

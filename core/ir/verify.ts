@@ -23,6 +23,8 @@ interface Ctx {
   /** Return type of the function being checked; undefined in a kernel. */
   returns: ScalarType | null | undefined;
   declared: Set<string>;
+  /** A bounds-checked build: fault statements are allowed. */
+  debug: boolean;
 }
 
 const INT = new Set<ScalarType>(['i32', 'u32']);
@@ -68,6 +70,8 @@ function expr(ctx: Ctx, e: Expr): ScalarType {
     }
     case 'builtin':
       if (e.type !== 'i32') bad('builtin not i32');
+      // Helpers get launch builtins as parameters (frontend/builtin-params.ts): not every target can read them there.
+      if (ctx.returns !== undefined) bad('builtin read in a helper');
       return e.type;
     case 'index': {
       const a = ctx.arrays.get(e.array);
@@ -140,6 +144,10 @@ function expr(ctx: Ctx, e: Expr): ScalarType {
       for (const x of e.args) if (expr(ctx, x) !== e.type) bad('atomic argument of wrong type');
       return e.type;
     }
+    case 'length':
+      if (!ctx.arrays.has(e.array)) bad(`length of unknown array '${e.array}'`);
+      if (e.type !== 'i32') bad('length not i32');
+      return e.type;
   }
 }
 
@@ -216,6 +224,12 @@ function stmt(ctx: Ctx, s: Stmt): void {
     case 'barrier':
       if (ctx.returns !== undefined) fail(ctx, s.span, 'barrier in a helper');
       return;
+    case 'fault':
+      if (ctx.returns !== undefined) fail(ctx, s.span, 'fault in a helper');
+      if (!ctx.debug) fail(ctx, s.span, 'fault in a kernel that is not a debug build');
+      if (!(Number.isInteger(s.site) && s.site >= 0)) fail(ctx, s.span, 'bad fault site');
+      if (expr(ctx, s.index) !== 'u32' || expr(ctx, s.length) !== 'u32') fail(ctx, s.span, 'fault index or length not u32');
+      return;
   }
 }
 
@@ -231,6 +245,7 @@ export function verifyKernel(k: KernelIR): void {
       loopDepth: 0,
       returns: h.returnType,
       declared: new Set(),
+      debug: false,
     };
     checkSpan(ctx, h, 'helper');
     if (helpers.has(h.name)) fail(ctx, h.span, `helper '${h.name}' defined twice`);
@@ -247,6 +262,7 @@ export function verifyKernel(k: KernelIR): void {
     loopDepth: 0,
     returns: undefined,
     declared: new Set(),
+    debug: k.debug === true,
   };
   checkSpan(ctx, k, 'kernel');
   for (const p of k.params) {

@@ -8,6 +8,7 @@ export function exprChildren(e: Expr): Expr[] {
     case 'param':
     case 'load':
     case 'builtin':
+    case 'length':
       return [];
     case 'index':
       return [e.index];
@@ -49,6 +50,8 @@ export function stmtExprs(s: Stmt): Expr[] {
       return s.cond ? [s.cond] : [];
     case 'return':
       return s.value ? [s.value] : [];
+    case 'fault':
+      return [s.index, s.length];
     default:
       return [];
   }
@@ -116,6 +119,7 @@ export function withExprChildren(e: Expr, cs: readonly Expr[]): Expr {
     case 'param':
     case 'load':
     case 'builtin':
+    case 'length':
       return e;
     case 'index':
       return { ...e, index: at(0) };
@@ -162,6 +166,10 @@ export function mapStmt(s: Stmt, expr: (e: Expr) => Expr, stmts: (body: Stmt[]) 
       return { ...s, expr: expr(s.expr) };
     case 'return':
       return { ...s, value: s.value ? expr(s.value) : null };
+    case 'fault': {
+      const index = expr(s.index);
+      return { ...s, index, length: expr(s.length) };
+    }
     case 'if': {
       const cond = expr(s.cond);
       const then = stmts(s.then);

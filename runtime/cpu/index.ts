@@ -1,16 +1,19 @@
 // The cpu device: arrays are host typed arrays and a launch runs the kernel's js-target output
-// immediately. It is the reference execution of the kernel language, always available.
+// immediately, its blocks spread over worker threads where that pays (launcher.ts). It is the
+// reference execution of the kernel language, always available.
 import type { ElemType } from '../../core/ir/types.js';
 import type { CompiledKernel } from '../../core/output.js';
-import { newHostArray } from '../../core/elements.js';
-import { BaseArray, BaseDevice, type Dim3Tuple, type LaunchShape } from '../device.js';
+import { BaseArray, BaseDevice, type LaunchShape } from '../device.js';
 import { KernelLoadError, LaunchError } from '../errors.js';
+import { faultOf, newFaultRecord } from '../fault.js';
+import { newRaceRecord, raceOf } from '../race.js';
 import { kernelKey } from '../kernel-key.js';
 import { PORTABLE_LIMITS } from '../limits.js';
 import type { DeviceLimits, LaunchArg, TypedArray } from '../types.js';
+import { Launcher } from './launcher.js';
+import type { JsKernel } from './pool.js';
+import { cpuThreads, type Threads } from './threads.js';
 
-/** The js target's entry: `new Function(code)()` returns it. */
-type JsKernel = (args: (number | boolean | TypedArray)[], grid: Dim3Tuple, block: Dim3Tuple) => void;
 
 class CpuArray extends BaseArray {
   constructor(
@@ -21,13 +24,15 @@ class CpuArray extends BaseArray {
     super(device, data.length, type);
   }
   protected readImpl(): Promise<TypedArray> {
+    this.device.throwFault();
     return Promise.resolve(this.data.slice());
   }
   protected writeImpl(data: TypedArray): void {
     this.data.set(data);
   }
   protected release(): void {
-    /* garbage-collected */
+    // Garbage-collected; workers that hold it are told to let it go.
+    (this.device as CpuDevice).launcher.forget(this.data);
   }
 }
 
@@ -75,6 +80,18 @@ export class CpuDevice extends BaseDevice {
     maxGridDim: [...PORTABLE_LIMITS.maxGridDim],
     maxSharedBytes: 48 * 1024,
   };
+  /** Runs launches in-thread or on the worker pool. */
+  readonly launcher: Launcher;
+
+  constructor(threads: Threads = { count: 1, wt: null }) {
+    super();
+    this.launcher = new Launcher(threads);
+  }
+
+  /** Threads launches may run on (KERNELSCRIPT_CPU_THREADS, else every core; 1 in browsers). */
+  get threads(): number {
+    return this.launcher.count;
+  }
 
   /** Refuses launches too large to finish here (see CPU_MAX_THREADS_PER_LAUNCH). */
   protected override checkShape(kernel: CompiledKernel, shape: LaunchShape): void {
@@ -90,7 +107,7 @@ export class CpuDevice extends BaseDevice {
   }
 
   protected createArray(type: ElemType, length: number, init: TypedArray | null): BaseArray {
-    const data = newHostArray(type, length);
+    const data = this.launcher.hostArray(type, length);
     if (init) data.set(init);
     return new CpuArray(this, type, data);
   }
@@ -98,15 +115,22 @@ export class CpuDevice extends BaseDevice {
   protected enqueue(kernel: CompiledKernel, shape: LaunchShape, args: readonly LaunchArg[]): void {
     const run = program(kernel);
     const values = args.map((a) => (a instanceof CpuArray ? a.data : (a as number | boolean)));
+    // A debug build takes a fault record after its arguments; it is read as soon as the launch ran.
+    const rec = kernel.meta.debug ? newFaultRecord() : null;
+    if (rec) values.push(rec);
+    const races = newRaceRecord(kernel);
+    if (races) values.push(races);
     try {
-      run(values, shape.grid, shape.block);
+      this.launcher.run(run, kernel.code, values, shape.grid, shape.block, rec !== null);
     } catch (e) {
       throw new Error(`kernel '${kernel.name}' failed on the cpu device: ${(e as Error).message}`, { cause: e });
     }
+    if (rec) this.noteFault(faultOf(kernel, rec) ?? raceOf(kernel, races));
   }
 
   async synchronize(): Promise<void> {
     this.assertUsable();
+    this.throwFault();
   }
 
   /** Launches run when queued, so wall-clock time around `work` is the device time. */
@@ -118,10 +142,10 @@ export class CpuDevice extends BaseDevice {
   }
 
   protected release(): void {
-    /* nothing held outside the arrays */
+    this.launcher.close();
   }
 }
 
-export function createCpuDevice(): Promise<CpuDevice> {
-  return Promise.resolve(new CpuDevice());
+export async function createCpuDevice(): Promise<CpuDevice> {
+  return new CpuDevice(await cpuThreads());
 }

@@ -2,7 +2,8 @@
 // orders every copy and launch, and kernels compiled to cubins for the device's own architecture
 // (through the on-disk cache). Waiting never blocks the event loop: synchronize() polls the stream.
 import type { ElemType } from '../../core/ir/types.js';
-import type { CompiledKernel } from '../../core/output.js';
+import { FAULT_WORDS, type CompiledKernel, type ParamInfo } from '../../core/output.js';
+import { faultOf } from '../fault.js';
 import { elementBytes, newHostArray } from '../../core/elements.js';
 import { BaseArray, BaseDevice, type LaunchShape } from '../device.js';
 import { LaunchError } from '../errors.js';
@@ -67,6 +68,8 @@ export class CudaDevice extends BaseDevice {
   private readonly byKernel = new WeakMap<CompiledKernel, Loaded>();
   /** Kernels launched since the stream was last seen idle: named when an asynchronous error shows. */
   private inFlight = new Set<string>();
+  /** The fault record of each debug launch not yet read back, in launch order. */
+  private records: { kernel: CompiledKernel; ptr: DevicePtr }[] = [];
 
   constructor(
     private readonly driver: Driver,
@@ -117,7 +120,7 @@ export class CudaDevice extends BaseDevice {
     try {
       const fn = this.driver.getFunction(module, kernel.entryPoint);
       const maxThreads = this.driver.funcAttribute(fn, FUNC_ATTR.maxThreadsPerBlock, kernel.name);
-      const l = { module, fn, maxThreads, params: new ParamBlock(kernel.params) };
+      const l = { module, fn, maxThreads, params: new ParamBlock(launchParams(kernel)) };
       this.loaded.set(key, l);
       this.byKernel.set(kernel, l);
       return l;
@@ -162,12 +165,36 @@ export class CudaDevice extends BaseDevice {
       params.set(i, a instanceof CudaArray ? a.ptr : (a as number | boolean));
     }
     this.use();
+    if (kernel.meta.debug) this.debugParams(kernel, args, params);
     try {
       this.driver.launch(fn, shape.grid, shape.block, 0, this.stream, params.pointers, kernel.name);
     } catch (e) {
       throw this.poisoned(e);
     }
     this.inFlight.add(kernel.name);
+  }
+
+  /** A debug build's extra parameters: each array's length, then a fresh zeroed fault record. */
+  private debugParams(kernel: CompiledKernel, args: readonly LaunchArg[], params: ParamBlock): void {
+    let slot = args.length;
+    for (const a of args) if (a instanceof CudaArray) params.set(slot++, a.length);
+    const ptr = this.guard(() => this.driver.memAlloc(FAULT_BYTES));
+    this.records.push({ kernel, ptr });
+    this.guard(() => this.driver.memsetZeroAsync(ptr, FAULT_BYTES, this.stream));
+    params.set(slot, ptr);
+  }
+
+  /** Reads back (the stream is idle) and frees every waiting fault record; throws the first fault. */
+  private readFaults(): void {
+    const records = this.records;
+    this.records = [];
+    const words = new Uint32Array(FAULT_WORDS);
+    for (const r of records) {
+      this.guard(() => this.driver.copyDtoH(words, r.ptr, FAULT_BYTES));
+      this.noteFault(faultOf(r.kernel, words));
+      this.guard(() => this.driver.memFree(r.ptr));
+    }
+    this.throwFault();
   }
 
   protected createArray(type: ElemType, length: number, init: TypedArray | null): BaseArray {
@@ -212,6 +239,7 @@ export class CudaDevice extends BaseDevice {
       delay = Math.min(delay + 0.25, 2);
     }
     this.inFlight.clear();
+    if (this.records.length > 0) this.readFaults();
   }
 
   /** Device time between two events recorded around `work`, in milliseconds. */
@@ -275,6 +303,18 @@ export class CudaDevice extends BaseDevice {
     }
     return e;
   }
+}
+
+const FAULT_BYTES = FAULT_WORDS * 4;
+
+/**
+ * The parameters a kernel's entry takes: its own, and in a debug build one i32 length per array
+ * parameter, then the fault record (core/output.ts).
+ */
+export function launchParams(kernel: CompiledKernel): ParamInfo[] {
+  if (!kernel.meta.debug) return kernel.params;
+  const lengths = kernel.params.flatMap((p): ParamInfo[] => (p.kind === 'array' ? [{ name: `length of ${p.name}`, kind: 'scalar', type: 'i32' }] : []));
+  return [...kernel.params, ...lengths, { name: 'fault record', kind: 'array', type: 'u32' }];
 }
 
 // Errors that leave the process's CUDA state unusable (cuda.h: "the process must be terminated

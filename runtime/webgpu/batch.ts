@@ -17,7 +17,7 @@ export type Op =
       arrayEntries: GPUBindGroupEntry[];
       workgroups: Dim3Tuple;
     }
-  | { k: 'copy'; src: GPUBuffer; dst: GPUBuffer; size: number };
+  | { k: 'copy'; src: GPUBuffer; dst: GPUBuffer; size: number; dstOffset?: number };
 
 export interface Batch {
   ops: Op[];
@@ -48,7 +48,7 @@ export function encodeBatch(device: GPUDevice, batch: Batch, pipelines: GPUCompu
     if (op.k === 'copy') {
       pass?.end();
       pass = null;
-      enc.copyBufferToBuffer(op.src, 0, op.dst, 0, op.size);
+      enc.copyBufferToBuffer(op.src, 0, op.dst, op.dstOffset ?? 0, op.size);
       continue;
     }
     if (!pass) {

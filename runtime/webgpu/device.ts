@@ -2,7 +2,8 @@
 // submitted at synchronize()/read(); batches are submitted strictly in the order they were cut,
 // even though each first waits for its pipelines.
 import type { ElemType } from '../../core/ir/types.js';
-import type { CompiledKernel, WgslLayout } from '../../core/output.js';
+import { FAULT_WORDS, type CompiledKernel, type WgslLayout } from '../../core/output.js';
+import { faultOf } from '../fault.js';
 import { ELEMENTS, SCALAR_BYTES, elementBytes, newHostArray } from '../../core/elements.js';
 import { BaseDevice, type Dim3Tuple, type LaunchShape } from '../device.js';
 import { DeviceError, LaunchError } from '../errors.js';
@@ -13,6 +14,8 @@ import { encodeBatch, type Batch, type Op } from './batch.js';
 import { PipelineCache } from './pipelines.js';
 import { BufferUsage, MAP_READ } from './flags.js';
 
+const FAULT_BYTES = FAULT_WORDS * SCALAR_BYTES.u32;
+
 /** Per compiled kernel: where its arguments go, found once instead of on every launch. */
 interface LaunchPlan {
   wgsl: WgslLayout;
@@ -21,6 +24,8 @@ interface LaunchPlan {
   bindings: number[];
   /** Argument index of each uniform field. */
   uniformArgs: number[];
+  /** Debug builds: argument index of each array whose length the uniform block carries. */
+  lengthArgs: number[];
   bindGroupLayout: GPUBindGroupLayout;
   /** The block shape of the last launch and its pipeline. */
   block: Dim3Tuple;
@@ -45,6 +50,8 @@ export class WebGpuDevice extends BaseDevice implements BufferOwner {
   private chain: Promise<void> = Promise.resolve();
   /** An uncaptured device error, reported by the next synchronize()/read(). */
   private uncaptured: string | null = null;
+  /** The fault record of each debug launch not yet read back, in launch order. */
+  private records: { kernel: CompiledKernel; buffer: GPUBuffer }[] = [];
 
   constructor(
     readonly gpu: GPUDevice,
@@ -116,6 +123,12 @@ export class WebGpuDevice extends BaseDevice implements BufferOwner {
     for (let i = 0; i < arrays.length; i++) {
       arrayEntries[i] = { binding: plan.bindings[i] as number, resource: { buffer: (arrays[i] as WebGpuArray).buffer } };
     }
+    if (wgsl.faultBinding !== undefined) {
+      // A fresh record per debug launch (new buffers are zeroed), read back at the next synchronize()/read().
+      const buffer = this.gpu.createBuffer({ label: `${kernel.name} fault record`, size: FAULT_BYTES, usage: BufferUsage.STORAGE | BufferUsage.COPY_SRC });
+      arrayEntries.push({ binding: wgsl.faultBinding, resource: { buffer } });
+      this.records.push({ kernel, buffer });
+    }
     this.ops.push({
       k: 'dispatch',
       kernel,
@@ -132,9 +145,12 @@ export class WebGpuDevice extends BaseDevice implements BufferOwner {
   private plan(kernel: CompiledKernel): LaunchPlan {
     const wgsl = kernel.meta.wgsl;
     if (!wgsl) throw new LaunchError(`kernel '${kernel.name}' has no WGSL binding layout (meta.wgsl is missing)`);
-    if (wgsl.arrayBindings.length > this.maxStorageBuffers) {
+    // A debug build binds its fault record too.
+    const buffers = wgsl.arrayBindings.length + (wgsl.faultBinding === undefined ? 0 : 1);
+    if (buffers > this.maxStorageBuffers) {
+      const why = wgsl.faultBinding === undefined ? '' : ' (and, in debug mode, one for the fault record)';
       throw new LaunchError(
-        `kernel '${kernel.name}' has ${wgsl.arrayBindings.length} array parameters; this WebGPU adapter binds at most ${this.maxStorageBuffers}`,
+        `kernel '${kernel.name}' has ${wgsl.arrayBindings.length} array parameters${why}; this WebGPU adapter binds at most ${this.maxStorageBuffers}`,
       );
     }
     const index = (name: string): number => {
@@ -147,6 +163,7 @@ export class WebGpuDevice extends BaseDevice implements BufferOwner {
       arrayArgs: wgsl.arrayBindings.map((b) => index(b.name)),
       bindings: wgsl.arrayBindings.map((b) => b.binding),
       uniformArgs: wgsl.uniformFields.map((f) => index(f.name)),
+      lengthArgs: (wgsl.lengthFields ?? []).map((f) => index(f.name)),
       bindGroupLayout: this.pipelines.layout(kernel, wgsl).bindGroup,
       block: [0, 0, 0],
       pipeline: null,
@@ -165,6 +182,7 @@ export class WebGpuDevice extends BaseDevice implements BufferOwner {
     const size = bufferSize(a.byteLength);
     const staging = this.gpu.createBuffer({ size, usage: BufferUsage.MAP_READ | BufferUsage.COPY_DST });
     this.ops.push({ k: 'copy', src: a.buffer, dst: staging, size });
+    const faults = this.collectFaults();
     const done = this.flush();
     return (async () => {
       try {
@@ -174,9 +192,11 @@ export class WebGpuDevice extends BaseDevice implements BufferOwner {
         new Uint8Array(out.buffer).set(new Uint8Array(staging.getMappedRange(), 0, a.byteLength));
         staging.unmap();
         this.reportUncaptured();
+        if (faults) await this.readFaults(faults);
         return out;
       } finally {
         staging.destroy();
+        faults?.staging.destroy();
       }
     })();
   }
@@ -200,9 +220,37 @@ export class WebGpuDevice extends BaseDevice implements BufferOwner {
 
   async synchronize(): Promise<void> {
     this.assertUsable();
-    await this.flush();
-    await this.guard(() => this.gpu.queue.onSubmittedWorkDone());
-    this.reportUncaptured();
+    const faults = this.collectFaults();
+    try {
+      await this.flush();
+      await this.guard(() => this.gpu.queue.onSubmittedWorkDone());
+      this.reportUncaptured();
+      if (faults) await this.readFaults(faults);
+    } finally {
+      faults?.staging.destroy();
+    }
+  }
+
+  /** Queues copies of the waiting fault records into one readable buffer (null when none wait). */
+  private collectFaults(): { staging: GPUBuffer; kernels: CompiledKernel[] } | null {
+    if (this.records.length === 0) return null;
+    const records = this.records;
+    this.records = [];
+    const staging = this.gpu.createBuffer({ size: records.length * FAULT_BYTES, usage: BufferUsage.MAP_READ | BufferUsage.COPY_DST });
+    records.forEach((r, i) => {
+      this.ops.push({ k: 'copy', src: r.buffer, dst: staging, size: FAULT_BYTES, dstOffset: i * FAULT_BYTES });
+      this.temps.push(r.buffer);
+    });
+    return { staging, kernels: records.map((r) => r.kernel) };
+  }
+
+  /** Reads the records collectFaults copied (their batch has run) and throws the first fault. */
+  private async readFaults(f: { staging: GPUBuffer; kernels: CompiledKernel[] }): Promise<void> {
+    await this.guard(() => f.staging.mapAsync(MAP_READ));
+    const words = new Uint32Array(f.staging.getMappedRange().slice(0));
+    f.staging.unmap();
+    f.kernels.forEach((k, i) => this.noteFault(faultOf(k, words, i * FAULT_WORDS)));
+    this.throwFault();
   }
 
   async time(work: () => void | Promise<void>): Promise<number> {
@@ -278,6 +326,8 @@ export class WebGpuDevice extends BaseDevice implements BufferOwner {
 
   protected release(): void {
     for (const t of this.temps) t.destroy();
+    for (const r of this.records) r.buffer.destroy();
+    this.records = [];
     this.temps = [];
     this.ops = [];
     this.gpu.destroy();
@@ -297,6 +347,12 @@ function uniformBytes(plan: LaunchPlan, args: readonly LaunchArg[], grid: Dim3Tu
     else if (f.type === 'i32') view.setInt32(f.offset, v as number, true);
     else if (f.type === 'u32') view.setUint32(f.offset, v as number, true);
     else view.setUint32(f.offset, v === true ? 1 : 0, true);
+  }
+  const lengths = wgsl.lengthFields;
+  if (lengths) {
+    for (let i = 0; i < lengths.length; i++) {
+      view.setUint32((lengths[i] as { offset: number }).offset, (args[plan.lengthArgs[i] as number] as WebGpuArray).length, true);
+    }
   }
   view.setUint32(wgsl.gridOffset, grid[0], true);
   view.setUint32(wgsl.gridOffset + SCALAR_BYTES.u32, grid[1], true);

@@ -1,31 +1,45 @@
-// Finds the host's WebGPU entry point: navigator.gpu in browsers (and runtimes that provide it),
-// else Dawn through the Node binding.
+// Finds the host's WebGPU adapter: navigator.gpu in browsers (and runtimes that provide it), else
+// Dawn through the Node binding (node.ts, which loads Dawn only when called).
+import { nodeAdapter } from './node.js';
 
-// Computed specifiers keep bundlers from following Node-only modules into browser bundles.
-const NODE_BINDING = './node.js';
-const NODE_PACKAGE = 'webgpu';
+const OPTIONS: GPURequestAdapterOptions = { powerPreference: 'high-performance' };
 
-interface DawnPackage {
-  create(options: string[]): GPU;
-  globals: object;
-}
-
-export async function findGpu(): Promise<GPU> {
+/** The adapter devices are created on (the same one for the doctor), or null when there is none. */
+export async function requestAdapter(): Promise<GPUAdapter | null> {
+  const options = OPTIONS;
   const nav = (globalThis as { navigator?: { gpu?: GPU } }).navigator;
-  if (nav?.gpu) return nav.gpu;
+  if (nav?.gpu) return nav.gpu.requestAdapter(options);
   const isNode = typeof process !== 'undefined' && typeof process.versions?.node === 'string';
   if (!isNode) throw new Error('this environment has no WebGPU (navigator.gpu is missing)');
-  try {
-    const mod = (await import(/* @vite-ignore */ NODE_BINDING)) as { nodeGpu(): GPU };
-    return mod.nodeGpu();
-  } catch {
-    // Inside an application bundle node.js is not beside this file; load the package directly.
-  }
-  try {
-    const dawn = (await import(/* @vite-ignore */ NODE_PACKAGE)) as DawnPackage;
-    Object.assign(globalThis, dawn.globals);
-    return dawn.create([]);
-  } catch (e) {
-    throw new Error(`the 'webgpu' package (Dawn for Node) failed to load: ${(e as Error).message}`, { cause: e });
-  }
+  return nodeAdapter(options);
+}
+
+/** What the adapter says about itself, and whether it renders in software (a CPU, not a GPU). */
+export interface AdapterFacts {
+  name: string;
+  vendor: string;
+  architecture: string;
+  device: string;
+  description: string;
+  software: boolean;
+}
+
+// Software Vulkan / D3D / GL implementations, for adapters that do not say isFallbackAdapter.
+const SOFTWARE = /llvmpipe|lavapipe|softpipe|swiftshader|microsoft basic render/i;
+
+export function adapterFacts(info: GPUAdapterInfo | undefined): AdapterFacts {
+  const vendor = info?.vendor ?? '';
+  const architecture = info?.architecture ?? '';
+  const device = info?.device ?? '';
+  const description = info?.description ?? '';
+  const parts = [vendor, architecture, device].filter((s) => s);
+  const fallback = (info as { isFallbackAdapter?: boolean } | undefined)?.isFallbackAdapter === true;
+  return {
+    name: description || parts.join(' ') || 'WebGPU adapter',
+    vendor,
+    architecture,
+    device,
+    description,
+    software: fallback || SOFTWARE.test(`${description} ${architecture} ${device}`),
+  };
 }

@@ -2,7 +2,7 @@
 // capped at the portable launch limits (limits.ts) so that a block or grid shape accepted here is
 // accepted by the cpu and cuda devices too; and timestamp queries when the adapter has them.
 import { PORTABLE_LIMITS } from '../limits.js';
-import { findGpu } from './gpu.js';
+import { adapterFacts, requestAdapter } from './gpu.js';
 import { WebGpuDevice } from './device.js';
 
 export { WebGpuDevice } from './device.js';
@@ -29,18 +29,11 @@ const CAPS: Partial<Record<(typeof WANTED_LIMITS)[number], number>> = {
 };
 
 export async function createWebGpuDevice(): Promise<WebGpuDevice> {
-  const gpu = await findGpu();
-  const adapter = await gpu.requestAdapter({ powerPreference: 'high-performance' });
+  const adapter = await requestAdapter();
   if (!adapter) throw new Error('no WebGPU adapter was found');
   const requiredLimits: Record<string, number> = {};
   for (const k of WANTED_LIMITS) requiredLimits[k] = Math.min(adapter.limits[k], CAPS[k] ?? Infinity);
   const requiredFeatures: GPUFeatureName[] = adapter.features.has('timestamp-query') ? ['timestamp-query'] : [];
   const device = await adapter.requestDevice({ label: 'kernelscript', requiredLimits, requiredFeatures });
-  return new WebGpuDevice(device, adapterName(adapter.info));
-}
-
-function adapterName(info: GPUAdapterInfo | undefined): string {
-  if (!info) return 'WebGPU adapter';
-  const parts = [info.vendor, info.architecture, info.device].filter((s) => s);
-  return info.description || parts.join(' ') || 'WebGPU adapter';
+  return new WebGpuDevice(device, adapterFacts(adapter.info).name);
 }

@@ -1,14 +1,65 @@
-// The only file that imports the Node WebGPU binding (Dawn). Loaded with a dynamic import, and
-// only when the host has no navigator.gpu, so browser bundles never reach it.
-import { create, globals } from 'webgpu';
+// Dawn for Node (the `webgpu` package), reached only where there is no navigator.gpu. Every import
+// here is a computed bare specifier: bundlers leave it alone (browser bundles never hold Dawn, and
+// Node bundles need no `external`), and nothing is looked up beside this file, which in a bundle
+// is the bundle itself.
+import { quietNative } from './quiet.js';
 
-let gpu: GPU | null = null;
+interface DawnPackage {
+  create(flags: string[]): GPU;
+  globals: object;
+}
 
-export function nodeGpu(): GPU {
-  if (!gpu) {
-    // Dawn's node binding expects the WebGPU constants (GPUBufferUsage, …) as globals.
-    Object.assign(globalThis, globals);
-    gpu = create([]);
+const DAWN = 'webgpu';
+const MODULE = 'node:module';
+const URL_MODULE = 'node:url';
+
+// Held for the life of the process: Dawn tears its instance down when the last reference to it is
+// collected, and a device still working then brings the process down (SIGSEGV or SIGABRT).
+let instance: Promise<GPU> | null = null;
+
+/** Dawn's GPU object, created once per process. */
+export function nodeGpu(): Promise<GPU> {
+  instance ??= startDawn().catch((e: unknown) => {
+    instance = null;
+    throw e;
+  });
+  return instance;
+}
+
+async function startDawn(): Promise<GPU> {
+  let dawn: DawnPackage;
+  try {
+    dawn = (await importPackage(DAWN)) as DawnPackage;
+  } catch (e) {
+    throw new Error(`the 'webgpu' package (Dawn for Node) failed to load (install it beside the app: npm install webgpu): ${(e as Error).message}`, { cause: e });
   }
-  return gpu;
+  // Dawn's binding expects the WebGPU constants (GPUBufferUsage, …) as globals.
+  Object.assign(globalThis, dawn.globals);
+  return dawn.create([]);
+}
+
+/** Requests an adapter with Dawn's informational notices kept off stderr (see quiet.ts). */
+export async function nodeAdapter(options: GPURequestAdapterOptions): Promise<GPUAdapter | null> {
+  const gpu = await nodeGpu();
+  return quietNative(() => gpu.requestAdapter(options), importPackage);
+}
+
+/**
+ * Imports a package as Node would from this module (for a bundle: its own node_modules chain),
+ * else from the working directory, so that a bundle run from a project's folder finds that
+ * project's packages wherever the bundle file lies.
+ */
+export async function importPackage(name: string): Promise<unknown> {
+  try {
+    return await import(/* @vite-ignore */ name);
+  } catch (first) {
+    try {
+      const { createRequire } = (await import(/* @vite-ignore */ MODULE)) as typeof import('node:module');
+      const { pathToFileURL } = (await import(/* @vite-ignore */ URL_MODULE)) as typeof import('node:url');
+      const path = createRequire(`${process.cwd()}/`).resolve(name);
+      return await import(/* @vite-ignore */ pathToFileURL(path).href);
+    } catch {
+      throw first;
+    }
+  }
 }

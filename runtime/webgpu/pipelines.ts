@@ -36,6 +36,8 @@ export class PipelineCache {
           }),
         ),
       ];
+      // A debug build's fault record (core/output.ts).
+      if (wgsl.faultBinding !== undefined) entries.push({ binding: wgsl.faultBinding, visibility: STAGE_COMPUTE, buffer: { type: 'storage' } });
       const bindGroup = this.device.createBindGroupLayout({ label: `${kernel.name} bindings`, entries });
       const pipeline = this.device.createPipelineLayout({ label: kernel.name, bindGroupLayouts: [bindGroup] });
       l = { bindGroup, pipeline };

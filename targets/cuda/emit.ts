@@ -29,6 +29,19 @@ const ZERO: Record<ScalarType, string> = { f32: '0.0f', i32: '0', u32: '0u', boo
 const SUPPRESS_COMMENT = '// Silences nvcc warnings about unused variables, constant division by zero and the like.';
 const SUPPRESS = '#pragma nv_diag_suppress 39, 173, 177, 179, 186, 550';
 
+const FAULT_PARAM = 'ks_fault_rec';
+const lengthParam = (array: string): string => `ks_len_${array}`;
+
+/** Debug builds: the first out-of-bounds access fills the fault record (core/output.ts); later ones leave it. */
+const FAULT_HELPER = [
+  'static __device__ void ks_fault(unsigned int* rec, unsigned int site, unsigned int index, unsigned int length) {',
+  '  if (atomicExch(&rec[0], 1u) != 0u) return;',
+  '  rec[1] = site; rec[2] = index; rec[3] = length;',
+  '  rec[4] = threadIdx.x; rec[5] = threadIdx.y; rec[6] = threadIdx.z;',
+  '  rec[7] = blockIdx.x; rec[8] = blockIdx.y; rec[9] = blockIdx.z;',
+  '}',
+];
+
 /** i32 operations C leaves undefined on overflow (or on a bit shifted into the sign): printed on unsigned int. */
 function wraps(e: Expr): boolean {
   if (e.type !== 'i32') return false;
@@ -128,7 +141,15 @@ class CudaPrinter extends CLikePrinter {
 
   protected math(e: Extract<Expr, { k: 'math' }>): Printed {
     if (e.type === 'bool') throw new InternalCompilerError(`math ${e.fn} on bool`);
-    return spellMath(mathSpelling(CUDA_MATH, e.fn, e.type), e.args.map((a) => this.print(a)), e.type, () => this.args(e.args));
+    return spellMath(mathSpelling(CUDA_MATH, e.fn, e.type), () => e.args.map((a) => this.print(a)), e.type, () => this.args(e.args));
+  }
+
+  protected globalLength(array: string): Printed {
+    return prim(lengthParam(this.name(array)));
+  }
+
+  protected fault(s: Extract<Stmt, { k: 'fault' }>): void {
+    this.line(`ks_fault(${FAULT_PARAM}, ${s.site}u, ${this.expr(s.index)}, ${this.expr(s.length)});`);
   }
 
   protected atomic(e: Extract<Expr, { k: 'atomic' }>): Printed {
@@ -185,12 +206,21 @@ class CudaPrinter extends CLikePrinter {
       for (const l of KEEP_HELPER) this.line(l);
       this.line('');
     }
+    if (ir.debug) {
+      for (const l of FAULT_HELPER) this.line(l);
+      this.line('');
+    }
     for (const h of ir.helpers) this.helper(h);
     const params = ir.params.map((p) => {
       if (p.kind === 'scalar') return `${TYPE[p.type]} ${this.name(p.name)}`;
       const ro = p.access === 'read' && !p.atomic ? 'const ' : '';
       return `${ro}${ELEMENTS[p.elem].cuda}* __restrict__ ${this.name(p.name)}`;
     });
+    // A debug build also takes each array's length, then the fault record (core/output.ts).
+    if (ir.debug) {
+      for (const p of ir.params) if (p.kind === 'array') params.push(`int ${lengthParam(this.name(p.name))}`);
+      params.push(`unsigned int* __restrict__ ${FAULT_PARAM}`);
+    }
     this.line(`extern "C" __global__ void ${this.name.entry}(${params.join(', ')}) {`);
     this.indented(() => {
       for (const s of ir.shared) this.line(`__shared__ ${ELEMENTS[s.elem].cuda} ${this.name(s.name)}[${s.length}];`);

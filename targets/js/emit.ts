@@ -1,11 +1,14 @@
 // JS: the cpu backend's code and the reference semantics of the IR. `new Function(code)()` returns
-// run(args, grid, block), which executes the whole grid synchronously. f32 arithmetic is rounded
+// run(args, grid, block, first?, end?), which executes blocks [first, end) of the grid (linear
+// block index, x fastest; the whole grid by default) synchronously: the cpu device splits a
+// grid's blocks over worker threads this way, and a block never spans two calls. f32 arithmetic is rounded
 // with Math.fround, i32 wraps with `| 0` / Math.imul, u32 with `>>> 0`. Kernels without barriers
 // run every thread as a plain loop iteration. Kernels with barriers are split at the barriers into
 // regions, each a plain loop over the block's threads (regions.ts); the few that cannot be split
 // run each thread of a block as a generator that yields at every barrier, all threads round-robin.
 import type { ElemType, Expr, KernelIR, ScalarType, Stmt } from '../../core/ir/types.js';
 import type { KernelMeta } from '../../core/output.js';
+import type { DebugSync } from '../../core/race.js';
 import { visitStmts } from '../../core/ir/walk.js';
 import { analyze, atomicParams, sharedBytes } from '../analysis.js';
 import { CLikePrinter, P, prim, type Printed } from '../c-like.js';
@@ -15,13 +18,14 @@ import { makeNameMap, type NameMap } from '../names.js';
 import { JS_NAMES } from './keywords.js';
 import { JS_ATOMICS, JS_MATH } from './ops.js';
 import { mathSpelling, spellMath } from '../spelling.js';
-import { ATOMIC_OPS, MATH } from '../../core/ir/ops.js';
+import { ATOMIC_OPS, MATH, type BuiltinName } from '../../core/ir/ops.js';
 import { ELEMENTS, ELEM_TYPES } from '../../core/elements.js';
 import { InternalCompilerError } from '../../core/diagnostics/diagnostic.js';
+import { RaceHooks } from './race.js';
 
 const ARRAY = Object.fromEntries(ELEM_TYPES.map((t) => [t, ELEMENTS[t].host.name])) as Record<ElemType, string>;
 const ZERO: Record<ScalarType, string> = { f32: '0', i32: '0', u32: '0', bool: 'false' };
-const BUILTIN: Record<string, string> = { threadIdx: 't', blockIdx: 'b', blockDim: 'bd', gridDim: 'gd' };
+const BUILTIN: Record<BuiltinName, string> = { threadIdx: 't', blockIdx: 'b', blockDim: 'bd', gridDim: 'gd' };
 const ARG: Record<ScalarType, (a: string) => string> = {
   f32: (a) => `Math.fround(${a})`,
   i32: (a) => `${a} | 0`,
@@ -46,6 +50,18 @@ const RUN_BLOCK = [
 ];
 
 /**
+ * Debug builds: the first out-of-bounds access fills the fault record (core/output.ts), later ones
+ * leave it; Atomics.exchange keeps that true where blocks run on several threads.
+ */
+const FAULT_HELPER = [
+  'function ks_fault(rec, site, index, length, tx, ty, tz, bx, by, bz) {',
+  '  if (Atomics.exchange(rec, 0, 1) !== 0) return;',
+  '  rec[1] = site; rec[2] = index; rec[3] = length;',
+  '  rec[4] = tx; rec[5] = ty; rec[6] = tz; rec[7] = bx; rec[8] = by; rec[9] = bz;',
+  '}',
+];
+
+/**
  * An f32 constant as the double that equals the f32 value exactly, because JS computes with the
  * literal as a double: the short spelling of f32(0.1) is `0.1`, a different number, and
  * `x <= 0.1` or `x + 0.1` would then differ from the f32 targets. The short spelling is kept where
@@ -58,6 +74,19 @@ function f32Text(value: number): string {
   return Number(short) === f ? short : String(f);
 }
 
+/** `Math.fround(x)` → `x` when the fround encloses the whole text; anything else unchanged. */
+export function unwrapFround(text: string): string {
+  const head = 'Math.fround(';
+  if (!text.startsWith(head) || !text.endsWith(')')) return text;
+  let depth = 1;
+  for (let i = head.length; i < text.length - 1; i++) {
+    const c = text[i];
+    if (c === '(') depth++;
+    else if (c === ')' && --depth === 0) return text;
+  }
+  return text.slice(head.length, -1);
+}
+
 const wrap = (text: string, type: ScalarType): Printed =>
   type === 'i32' ? { text: `${text} | 0`, prec: P.bitor } : type === 'u32' ? { text: `${text} >>> 0`, prec: P.shift } : prim(text);
 
@@ -68,24 +97,37 @@ class JsPrinter extends CLikePrinter {
   private readonly regions: RegionPlan | null;
   /** Printing a uniform condition outside the thread loops: thread 0's values stand for all. */
   private thread0 = false;
+  /** The thread whose cells thread0 printing reads: debug builds' agreement check prints `ks_i`. */
+  private cell = '0';
+  /** Debug builds' race and divergence checks (race.ts); null otherwise. */
+  private readonly race: RaceHooks | null;
   /** Local arrays of the barrier-free path, allocated once per launch and zeroed where declared. */
   private readonly hoisted: string[] = [];
 
+  /** Element type of every array the kernel names (parameters, shared and local arrays). */
+  private readonly elems = new Map<string, ElemType>();
+
   constructor(ir: KernelIR, names: NameMap, opts: JsOptions) {
     super(ir, names);
+    for (const p of ir.params) if (p.kind === 'array') this.elems.set(p.name, p.elem);
+    for (const a of ir.shared) this.elems.set(a.name, a.elem);
+    visitStmts(ir.body, (s) => {
+      if (s.k === 'localArray') this.elems.set(s.name, s.elem);
+    });
     let barrier = ir.usesBarrier;
     visitStmts(ir.body, (s) => {
       if (s.k === 'barrier') barrier = true;
     });
     this.regions = barrier && !opts.generators ? planRegions(ir) : null;
     this.generator = barrier && !this.regions;
+    this.race = RaceHooks.of(ir, barrier);
   }
 
   override print(e: Expr): Printed {
     if (this.thread0 && this.regions) {
-      if (e.k === 'load' && this.regions.scalars.has(e.name)) return prim(`${scalarCell(this.name(e.name))}[0]`);
+      if (e.k === 'load' && this.regions.scalars.has(e.name)) return prim(`${scalarCell(this.name(e.name))}[${this.cell}]`);
       if (e.k === 'index' && this.regions.arrays.has(e.array)) {
-        return prim(`${arrayCell(this.name(e.array))}[0][${this.expr(e.index)}]`);
+        return prim(`${arrayCell(this.name(e.array))}[${this.cell}][${this.expr(e.index)}]`);
       }
     }
     return super.print(e);
@@ -101,9 +143,9 @@ class JsPrinter extends CLikePrinter {
     return { text, prec: text.startsWith('-') ? P.unary : P.primary };
   }
 
-  protected builtin(name: string, axis: string): Printed {
-    if (this.thread0 && name === 'threadIdx') return prim('0');
-    return prim(`ks_${BUILTIN[name] ?? name}${axis}`);
+  protected builtin(name: BuiltinName, axis: string): Printed {
+    if (this.thread0 && name === 'threadIdx' && this.cell === '0') return prim('0');
+    return prim(`ks_${BUILTIN[name]}${axis}`);
   }
 
   protected cast(arg: Expr, to: ScalarType): Printed {
@@ -138,18 +180,48 @@ class JsPrinter extends CLikePrinter {
 
   protected math(e: Extract<Expr, { k: 'math' }>): Printed {
     if (e.type === 'bool') throw new InternalCompilerError(`math ${e.fn} on bool`);
-    const p = spellMath(mathSpelling(JS_MATH, e.fn, e.type), e.args.map((a) => this.print(a)), e.type, () => this.args(e.args));
+    const p = spellMath(mathSpelling(JS_MATH, e.fn, e.type), () => e.args.map((a) => this.print(a)), e.type, () => this.args(e.args));
     // The registry says which f32 results JS computes in double and must round.
     return e.type === 'f32' && MATH[e.fn].rounding === 'f32' ? prim(`Math.fround(${p.text})`) : p;
   }
 
+  protected globalLength(array: string): Printed {
+    return prim(`${this.name(array)}.length`);
+  }
+
+  protected fault(s: Extract<Stmt, { k: 'fault' }>): void {
+    const where = 'ks_tx, ks_ty, ks_tz, ks_bx, ks_by, ks_bz';
+    this.line(`ks_fault(ks_fault_rec, ${s.site}, ${this.expr(s.index)}, ${this.expr(s.length)}, ${where});`);
+  }
+
   protected atomic(e: Extract<Expr, { k: 'atomic' }>): Printed {
-    return prim(`ks_atomic_${e.op}(${this.name(e.array)}, ${this.expr(e.index)}, ${this.args(e.args)})`);
+    const index = this.race?.index(e, e.array, 'atomic', this.expr(e.index)) ?? this.expr(e.index);
+    return prim(`ks_atomic_${e.op}(${this.name(e.array)}, ${index}, ${this.args(e.args)})`);
+  }
+
+  protected override indexRead(e: Extract<Expr, { k: 'index' }>): Printed {
+    return this.race ? prim(`${this.name(e.array)}[${this.race.index(e, e.array, 'read', this.expr(e.index))}]`) : super.indexRead(e);
+  }
+
+  /** Debug builds print every store through store(), where shared ones are checked. */
+  protected override plainStore(): boolean {
+    return !this.race;
   }
 
   protected declare(s: Extract<Stmt, { k: 'let' }>): void {
     const init = s.init ? this.expr(s.init) : ZERO[s.type];
     this.line(`${s.mutable ? 'let' : 'const'} ${this.name(s.name)} = ${init};`);
+  }
+
+  /**
+   * A Float32Array store rounds to f32 exactly as Math.fround does, so the printer's final fround
+   * of an f32 value is dropped there (and only there: in an expression it is observable).
+   */
+  protected override store(s: Extract<Stmt, { k: 'store' }>): void {
+    let value = this.expr(s.value);
+    if (this.elems.get(s.array) === 'f32') value = unwrapFround(value);
+    const index = this.race?.index(s, s.array, 'write', this.expr(s.index)) ?? this.expr(s.index);
+    this.line(`${this.name(s.array)}[${index}] = ${value};`);
   }
 
   protected localArray(s: Extract<Stmt, { k: 'localArray' }>): void {
@@ -163,11 +235,12 @@ class JsPrinter extends CLikePrinter {
     this.line(`${this.name(s.name)}.fill(0);`);
   }
 
-  protected barrier(): string {
-    return 'yield;';
+  protected barrier(s: Extract<Stmt, { k: 'barrier' }>): string {
+    return this.race?.barrier(s) ?? 'yield;';
   }
 
-  protected override kernelReturn(): string {
+  protected override kernelReturn(s: Extract<Stmt, { k: 'return' }>): string {
+    if (this.race && this.generator && !this.inHelper) return this.race.exit(s);
     return this.inHelper || this.generator ? 'return;' : 'continue ks_thread;';
   }
 
@@ -189,7 +262,9 @@ class JsPrinter extends CLikePrinter {
     for (const op of ATOMIC_OPS) {
       if ([...usage.atomics].some((k) => k.startsWith(`${op}:`))) this.line(JS_ATOMICS[op]);
     }
-    if (this.generator) for (const l of RUN_BLOCK) this.line(l);
+    if (this.generator) for (const l of this.race?.runBlock ?? RUN_BLOCK) this.line(l);
+    if (ir.debug) for (const l of FAULT_HELPER) this.line(l);
+    if (this.race) for (const l of this.race.helpers()) this.line(l);
     this.inHelper = true;
     for (const h of ir.helpers) {
       this.line(`function ${this.name(h.name)}(${h.params.map((p) => this.name(p.name)).join(', ')}) {`);
@@ -197,7 +272,8 @@ class JsPrinter extends CLikePrinter {
       this.line('}');
     }
     this.inHelper = false;
-    this.line(`return function ${this.name.entry}(ks_args, ks_grid, ks_block) {`);
+    // Five declared parameters (no defaults, so `length` is 5): the runtime splits only such code.
+    this.line(`return function ${this.name.entry}(ks_args, ks_grid, ks_block, ks_first, ks_end) {`);
     this.indented(() => this.run());
     this.line('};');
     return this.out;
@@ -209,26 +285,28 @@ class JsPrinter extends CLikePrinter {
       const a = `ks_args[${i}]`;
       this.line(`const ${this.name(p.name)} = ${p.kind === 'array' ? a : ARG[p.type](a)};`);
     });
+    // A debug build's fault record (core/output.ts) follows the arguments.
+    if (ir.debug) this.line(`const ks_fault_rec = ks_args[${ir.params.length}];`);
     this.line('const ks_gdx = ks_grid[0], ks_gdy = ks_grid[1], ks_gdz = ks_grid[2];');
     this.line('const ks_bdx = ks_block[0], ks_bdy = ks_block[1], ks_bdz = ks_block[2];');
+    if (this.race) this.line(this.race.launch());
     if (this.generator) this.generatorFunction();
     if (this.regions) this.hoisted.push(...regionStorage(this.regions, this.name, ARRAY));
+    // Shared arrays are allocated once per call and zeroed per block (what a fresh array would hold).
+    for (const s of ir.shared) this.hoisted.push(`const ${this.name(s.name)} = new ${ARRAY[s.elem]}(${s.length});`);
+    this.line('const ks_b0 = ks_first ?? 0, ks_b1 = ks_end ?? ks_gdx * ks_gdy * ks_gdz;');
     const hoistAt = this.out.length;
-    this.line('for (let ks_bz = 0; ks_bz < ks_gdz; ks_bz++) {');
-    this.line('  for (let ks_by = 0; ks_by < ks_gdy; ks_by++) {');
-    this.line('    for (let ks_bx = 0; ks_bx < ks_gdx; ks_bx++) {');
-    this.indented(() =>
-      this.indented(() =>
-        this.indented(() => {
-          for (const s of ir.shared) this.line(`const ${this.name(s.name)} = new ${ARRAY[s.elem]}(${s.length});`);
-          if (this.generator) this.generatorBlock();
-          else if (this.regions) this.regionBlock(this.regions);
-          else this.plainBlock();
-        }),
-      ),
-    );
-    this.line('    }');
-    this.line('  }');
+    this.line('for (let ks_b = ks_b0; ks_b < ks_b1; ks_b++) {');
+    this.indented(() => {
+      // Exact in doubles: a grid holds fewer than 2^53 blocks.
+      this.line('const ks_bx = ks_b % ks_gdx, ks_byz = (ks_b - ks_bx) / ks_gdx;');
+      this.line('const ks_by = ks_byz % ks_gdy, ks_bz = (ks_byz - ks_by) / ks_gdy;');
+      for (const s of ir.shared) this.line(`${this.name(s.name)}.fill(0);`);
+      if (this.race) this.line(this.race.block());
+      if (this.generator) this.generatorBlock();
+      else if (this.regions) this.regionBlock(this.regions);
+      else this.plainBlock();
+    });
     this.line('}');
     this.out.splice(hoistAt, 0, ...this.hoisted.map((h) => '  ' + h));
   }
@@ -241,6 +319,8 @@ class JsPrinter extends CLikePrinter {
   private generatorFunction(): void {
     this.line(`function* ks_thread(${this.threadArgs()}) {`);
     this.indented(() => this.stmts(this.ir.body));
+    const end = this.race?.end();
+    if (end) this.indented(() => this.line(end));
     this.line('}');
   }
 
@@ -262,13 +342,29 @@ class JsPrinter extends CLikePrinter {
       uniform: (e) => {
         this.thread0 = true;
         try {
-          return this.expr(e);
+          return this.race?.agree(e, this.perThread(e)) ?? this.expr(e);
         } finally {
           this.thread0 = false;
         }
       },
+      barrier: () => this.race?.epoch() ?? '// barrier',
       name: (n) => this.name(n),
     });
+  }
+
+  /** A uniform condition as thread `ks_i` at (ks_tx, ks_ty, ks_tz) computes it (debug builds' agreement check). */
+  private perThread(e: Expr): string {
+    this.cell = 'ks_i';
+    try {
+      return this.expr(e);
+    } finally {
+      this.cell = '0';
+    }
+  }
+
+  /** A debug build's race-check places (targets/index.ts adds the bounds-check sites). */
+  debugMeta(): { debug?: { sites: []; syncs: DebugSync[] } } {
+    return this.race ? { debug: { sites: [], syncs: this.race.syncs } } : {};
   }
 
   private generatorBlock(): void {
@@ -289,10 +385,11 @@ export interface JsOptions {
 
 export function emitJs(ir: KernelIR, opts: JsOptions = {}): { code: string; entryPoint: string; meta: KernelMeta } {
   const names = makeNameMap(ir, JS_NAMES);
-  const lines = new JsPrinter(ir, names, opts).module();
+  const printer = new JsPrinter(ir, names, opts);
+  const lines = printer.module();
   return {
     code: lines.join('\n') + '\n',
     entryPoint: names.entry,
-    meta: { usesBarrier: ir.usesBarrier, sharedBytes: sharedBytes(ir), atomicParams: atomicParams(ir) },
+    meta: { usesBarrier: ir.usesBarrier, sharedBytes: sharedBytes(ir), atomicParams: atomicParams(ir), ...printer.debugMeta() },
   };
 }

@@ -30,14 +30,36 @@ export const JS_MATH: MathSpellings = {
 };
 
 /**
- * Atomics run one thread at a time on the cpu backend, so each is a plain read-modify-write (the
- * registry's `update`); the typed-array store wraps or rounds the new value to the element type.
+ * Atomics are real atomics: the cpu device runs blocks on several threads over shared memory. Each
+ * keeps the registry's `update` (the store wraps or rounds to the element type): Atomics.add/sub/
+ * exchange/compareExchange on Int32Array/Uint32Array, min/max as compare-exchange loops, f32 add as
+ * a compare-exchange loop on an Int32Array view of the same memory. An index outside the array
+ * returns undefined and stores nothing, as a plain read-modify-write does (Atomics would throw).
  */
+const OUT = 'if (!(i >= 0 && i < a.length)) return undefined;';
+const F32_ADD = [
+  // The f32 add works on the bits; ks_f/ks_fi convert between a float and its bits.
+  'const ks_f = new Float32Array(1), ks_fi = new Int32Array(ks_f.buffer), ks_views = new WeakMap();',
+  'function ks_bits(a) { let b = ks_views.get(a); if (b === undefined) { b = new Int32Array(a.buffer, a.byteOffset, a.length); ks_views.set(a, b); } return b; }',
+  'function ks_atomic_addf(a, i, v) {',
+  '  const b = ks_bits(a);',
+  '  for (;;) {',
+  '    const ob = Atomics.load(b, i);',
+  '    ks_fi[0] = ob;',
+  '    const o = ks_f[0];',
+  '    ks_f[0] = o + v;',
+  '    if (Atomics.compareExchange(b, i, ob, ks_fi[0]) === ob) return o;',
+  '  }',
+  '}',
+].join('\n');
+const loop = (name: string, keep: string): string =>
+  `function ks_atomic_${name}(a, i, v) { ${OUT} for (;;) { const o = Atomics.load(a, i); if (${keep}) return o; if (Atomics.compareExchange(a, i, o, v) === o) return o; } }`;
+
 export const JS_ATOMICS: { readonly [A in AtomicOp]: string } = {
-  add: 'function ks_atomic_add(a, i, v) { const o = a[i]; a[i] = o + v; return o; }',
-  sub: 'function ks_atomic_sub(a, i, v) { const o = a[i]; a[i] = o - v; return o; }',
-  min: 'function ks_atomic_min(a, i, v) { const o = a[i]; a[i] = Math.min(o, v); return o; }',
-  max: 'function ks_atomic_max(a, i, v) { const o = a[i]; a[i] = Math.max(o, v); return o; }',
-  exch: 'function ks_atomic_exch(a, i, v) { const o = a[i]; a[i] = v; return o; }',
-  cas: 'function ks_atomic_cas(a, i, e, v) { const o = a[i]; if (o === e) a[i] = v; return o; }',
+  add: `${F32_ADD}\nfunction ks_atomic_add(a, i, v) { ${OUT} return a instanceof Float32Array ? ks_atomic_addf(a, i, v) : Atomics.add(a, i, v); }`,
+  sub: `function ks_atomic_sub(a, i, v) { ${OUT} return Atomics.sub(a, i, v); }`,
+  min: loop('min', 'o <= v'),
+  max: loop('max', 'o >= v'),
+  exch: `function ks_atomic_exch(a, i, v) { ${OUT} return Atomics.exchange(a, i, v); }`,
+  cas: `function ks_atomic_cas(a, i, e, v) { ${OUT} return Atomics.compareExchange(a, i, e, v); }`,
 };

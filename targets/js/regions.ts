@@ -2,18 +2,26 @@
 // barriers into barrier-free regions, and each region runs as one plain loop over the threads of a
 // block. Statements that contain barriers (if/loop/block) are emitted once per block; their
 // conditions are uniform (the front end guarantees it), so thread 0's values decide for everyone.
-// Locals that live across regions become per-thread arrays. Threads run in the same order as the
-// generator path (x fastest), so results are identical. Kernels this cannot express (a `return`
+// Locals that live across regions become per-thread typed arrays (of their own type, so integers
+// stay integers for the JIT); block-uniform locals (uniform.ts) stay plain variables whose
+// definitions run once per block. Threads run in the same order as the generator path (x
+// fastest), so results are identical. Kernels this cannot express (a `return`
 // before a barrier, a `break`/`continue` out of a barrier-containing loop, an atomic in a uniform
 // condition) return null from planRegions and keep the generator path.
 import { InternalCompilerError } from '../../core/diagnostics/diagnostic.js';
 import type { ElemType, Expr, KernelIR, ScalarType, Stmt } from '../../core/ir/types.js';
 import { hasAtomic, someStmt, stmtExprs, visitExpr, visitStmts } from '../../core/ir/walk.js';
+import { rematLocals } from './remat.js';
+import { uniformLocals } from './uniform.js';
 
 /** Locals that live across regions, each stored per thread. */
 export interface RegionPlan {
   scalars: Map<string, ScalarType>;
   arrays: Map<string, { elem: ElemType; length: number }>;
+  /** Block-uniform locals: one plain variable per block, defined outside the thread loops. */
+  uniform: Set<string>;
+  /** Locals recomputed in each region that uses them (remat.ts), in declaration order. */
+  remat: Map<string, Extract<Stmt, { k: 'let' }>>;
 }
 
 /** What the emitter needs from the JS printer. */
@@ -25,7 +33,11 @@ export interface RegionHost {
   /** Prints a uniform expression as evaluated by thread 0, outside any thread loop. */
   uniform(e: Expr): string;
   name(n: string): string;
+  /** What a barrier between regions prints (debug builds advance their race-check epoch). */
+  barrier(): string;
 }
+
+const SCALAR_CELL = { f32: 'Float32Array', i32: 'Int32Array', u32: 'Uint32Array' } as const;
 
 type Item = { region: Stmt[] } | { sync: Stmt };
 
@@ -78,6 +90,7 @@ export function planRegions(ir: KernelIR): RegionPlan | null {
   const refs = new Map<string, Set<number>>();
   const declared = new Map<string, Stmt>();
   let regions = 0;
+  const lists: (readonly Stmt[])[] = [];
   let ok = true;
   const note = (names: Set<string>, id: number): void => {
     for (const n of names) {
@@ -89,6 +102,7 @@ export function planRegions(ir: KernelIR): RegionPlan | null {
   const region = (list: readonly Stmt[], returnAllowed: boolean): void => {
     for (const s of list) if (s.k === 'let' || s.k === 'localArray') declared.set(s.name, s);
     note(namesIn(list, new Set()), regions++);
+    lists.push(list);
     if ((!returnAllowed && contains(list, 'return')) || escapes(list)) ok = false;
   };
   const uniform = (e: Expr | null): void => {
@@ -118,10 +132,12 @@ export function planRegions(ir: KernelIR): RegionPlan | null {
   };
   walk(ir.body, true);
   if (!ok) return null;
-  const plan: RegionPlan = { scalars: new Map(), arrays: new Map() };
+  const uniformSet = uniformLocals(ir.body, lists);
+  const inConditions = new Set([...refs].filter(([, ids]) => ids.has(UNIFORM)).map(([n]) => n));
+  const plan: RegionPlan = { scalars: new Map(), arrays: new Map(), uniform: uniformSet, remat: rematLocals(ir.body, uniformSet, inConditions) };
   for (const [name, s] of declared) {
     const set = refs.get(name);
-    if (!set || (set.size < 2 && !set.has(UNIFORM))) continue;
+    if (!set || (set.size < 2 && !set.has(UNIFORM)) || plan.uniform.has(name) || plan.remat.has(name)) continue;
     if (s.k === 'let') plan.scalars.set(name, s.type);
     else if (s.k === 'localArray') plan.arrays.set(name, { elem: s.elem, length: s.length });
   }
@@ -132,8 +148,8 @@ export function planRegions(ir: KernelIR): RegionPlan | null {
 export function regionStorage(plan: RegionPlan, name: (n: string) => string, arrayType: Record<ElemType, string>): string[] {
   const out = ['const ks_n = ks_bdx * ks_bdy * ks_bdz;'];
   for (const [n, type] of plan.scalars) {
-    // Every f32/i32/u32 value is exact in a double; bools keep their type in a plain array.
-    const alloc = type === 'bool' ? 'new Array(ks_n).fill(false)' : 'new Float64Array(ks_n)';
+    // Every f32/i32/u32 value is exact in its own typed array; bools keep their type in a plain array.
+    const alloc = type === 'bool' ? 'new Array(ks_n).fill(false)' : `new ${SCALAR_CELL[type]}(ks_n)`;
     out.push(`const ${scalarCell(name(n))} = ${alloc};`);
   }
   for (const [n, a] of plan.arrays) {
@@ -154,7 +170,7 @@ export function emitRegions(body: readonly Stmt[], plan: RegionPlan, host: Regio
     }
   };
   const sync = (s: Stmt): void => {
-    if (s.k === 'barrier') return host.line('// barrier');
+    if (s.k === 'barrier') return host.line(host.barrier());
     if (s.k === 'block') {
       host.line('{');
       host.indented(() => list(s.body));
@@ -181,8 +197,12 @@ export function emitRegions(body: readonly Stmt[], plan: RegionPlan, host: Regio
   list(body);
 }
 
-/** One barrier-free region, run by every thread of the block in turn. */
-function threadLoop(region: readonly Stmt[], plan: RegionPlan, host: RegionHost): void {
+/** One barrier-free region, run by every thread of the block in turn (uniform definitions first, once). */
+function threadLoop(all: readonly Stmt[], plan: RegionPlan, host: RegionHost): void {
+  const once = (s: Stmt): boolean => (s.k === 'let' || s.k === 'assign') && plan.uniform.has(s.name);
+  host.stmts(all.filter(once));
+  const region = all.filter((s) => !once(s));
+  if (region.length === 0) return;
   const used = namesIn(region, new Set());
   const here = new Set(region.filter((s) => s.k === 'let' || s.k === 'localArray').map((s) => s.name));
   const assigned = new Set<string>();
@@ -198,6 +218,7 @@ function threadLoop(region: readonly Stmt[], plan: RegionPlan, host: RegionHost)
   host.indented(() =>
     host.indented(() =>
       host.indented(() => {
+        for (const s of rematNeeded(used, declaredIn(region), plan)) host.stmts([s]);
         // Promoted locals are read into plain locals for the region and written back at its end.
         for (const n of scalars) {
           if (!here.has(n)) host.line(`${assigned.has(n) ? 'let' : 'const'} ${host.name(n)} = ${scalarCell(host.name(n))}[ks_i];`);
@@ -213,4 +234,32 @@ function threadLoop(region: readonly Stmt[], plan: RegionPlan, host: RegionHost)
   host.line('    }');
   host.line('  }');
   host.line('}');
+}
+
+/** Every local a region declares, nested blocks included (names are unique per function). */
+function declaredIn(region: readonly Stmt[]): Set<string> {
+  const out = new Set<string>();
+  visitStmts(region, (s) => {
+    if (s.k === 'let' || s.k === 'localArray') out.add(s.name);
+  });
+  return out;
+}
+
+/** The recomputed locals a region reads but does not declare, with their inputs, in declaration order. */
+function rematNeeded(used: Set<string>, here: Set<string>, plan: RegionPlan): Stmt[] {
+  const need = new Set([...used].filter((n) => plan.remat.has(n) && !here.has(n)));
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const n of [...need]) {
+      const init = plan.remat.get(n)?.init;
+      if (!init) continue;
+      visitExpr(init, (x) => {
+        if (x.k === 'load' && plan.remat.has(x.name) && !need.has(x.name) && !here.has(x.name)) {
+          need.add(x.name);
+          grew = true;
+        }
+      });
+    }
+  }
+  return [...plan.remat].filter(([n]) => need.has(n)).map(([, s]) => s);
 }

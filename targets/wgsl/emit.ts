@@ -2,7 +2,7 @@
 // arrays are storage buffers; blockDim comes from pipeline-overridable constants, so one module
 // serves every block shape. See HEADER for the grid-folding contract with the runtime.
 import type { Access, ElemType, Expr, HelperIR, KernelIR, ScalarType, Stmt } from '../../core/ir/types.js';
-import type { WgslLayout } from '../../core/output.js';
+import { FAULT_WORDS, type WgslLayout } from '../../core/output.js';
 import { analyze, atomicParams, sharedBytes, type Usage } from '../analysis.js';
 import { CLikePrinter, P, prim, type Printed } from '../c-like.js';
 import { shortestF32 } from '../float.js';
@@ -18,6 +18,27 @@ import { keepHelpers } from './keep.js';
 import { WGSL_LOWERING, usesNonFinite } from './legalize.js';
 import { lowerFor, type Emitted } from '../target.js';
 import { InternalCompilerError } from '../../core/diagnostics/diagnostic.js';
+
+const lengthField = (array: string): string => `ks_len_${array}`;
+
+/**
+ * Debug builds: the first out-of-bounds access fills the fault record (core/output.ts), later ones
+ * leave it. Exchange, not compare-exchange: WGSL's is weak and may fail spuriously.
+ */
+const FAULT_HELPER = [
+  'fn ks_fault(ks_site: u32, ks_index: u32, ks_length: u32, ks_t: vec3<u32>, ks_b: vec3<u32>) {',
+  '  if (atomicExchange(&ks_fault_rec[0], 1u) != 0u) { return; }',
+  '  atomicStore(&ks_fault_rec[1], ks_site);',
+  '  atomicStore(&ks_fault_rec[2], ks_index);',
+  '  atomicStore(&ks_fault_rec[3], ks_length);',
+  '  atomicStore(&ks_fault_rec[4], ks_t.x);',
+  '  atomicStore(&ks_fault_rec[5], ks_t.y);',
+  '  atomicStore(&ks_fault_rec[6], ks_t.z);',
+  '  atomicStore(&ks_fault_rec[7], ks_b.x);',
+  '  atomicStore(&ks_fault_rec[8], ks_b.y);',
+  '  atomicStore(&ks_fault_rec[9], ks_b.z);',
+  '}',
+];
 
 /** The uniform block's slot per scalar parameter: the widest scalar (all are 4 bytes today). */
 const SLOT = Math.max(...Object.values(SCALAR_BYTES));
@@ -122,7 +143,15 @@ class WgslPrinter extends CLikePrinter {
 
   protected math(e: Extract<Expr, { k: 'math' }>): Printed {
     if (e.type === 'bool') throw new InternalCompilerError(`math ${e.fn} on bool`);
-    return spellMath(mathSpelling(WGSL_MATH, e.fn, e.type), e.args.map((a) => this.print(a)), e.type, () => this.args(e.args));
+    return spellMath(mathSpelling(WGSL_MATH, e.fn, e.type), () => e.args.map((a) => this.print(a)), e.type, () => this.args(e.args));
+  }
+
+  protected globalLength(array: string): Printed {
+    return prim(`i32(ks_params.${lengthField(this.name(array))})`);
+  }
+
+  protected fault(s: Extract<Stmt, { k: 'fault' }>): void {
+    this.line(`ks_fault(${s.site}u, ${this.expr(s.index)}, ${this.expr(s.length)}, ks_lid, ks_block);`);
   }
 
   private ref(array: string, index: Expr): string {
@@ -250,8 +279,17 @@ class WgslPrinter extends CLikePrinter {
     this.line(`// KernelScript kernel '${ir.name}' (WGSL). Generated code: edit the TypeScript source instead.`);
     for (const h of HEADER) this.line(h);
     this.line('');
+    // A debug build's array lengths follow the scalars (core/output.ts, lengthFields).
+    const lengths = ir.debug ? ir.params.filter((p) => p.kind === 'array') : [];
+    if (ir.debug) {
+      const base = scalars.length * SLOT;
+      layout.lengthFields = lengths.map((p, i) => ({ name: p.name, offset: base + i * SLOT }));
+      layout.gridOffset = layout.uniformSize = Math.ceil(((scalars.length + lengths.length) * SLOT) / 16) * 16;
+      layout.uniformSize += 16;
+    }
     this.line('struct ks_Params {');
     for (const p of scalars) this.line(`  ${this.name(p.name)}: ${p.type === 'bool' ? 'u32' : p.type},`);
+    for (const p of lengths) this.line(`  ${lengthField(this.name(p.name))}: u32,`);
     this.line('  ks_grid: vec3<u32>,');
     this.line('}');
     this.line('');
@@ -262,6 +300,10 @@ class WgslPrinter extends CLikePrinter {
       const access: Access = p.access === 'read' && !p.atomic ? 'read' : 'read_write';
       layout.arrayBindings.push({ name: p.name, binding, access: p.access });
       this.line(`@group(0) @binding(${binding++}) var<storage, ${access}> ${this.name(p.name)}: array<${this.storageType(p)}>;`);
+    }
+    if (ir.debug) {
+      layout.faultBinding = binding;
+      this.line(`@group(0) @binding(${binding++}) var<storage, read_write> ks_fault_rec: array<atomic<u32>, ${FAULT_WORDS}>;`);
     }
     for (const s of ir.shared) this.line(`var<workgroup> ${this.name(s.name)}: array<${this.storageType(s)}, ${s.length}>;`);
     for (const o of BLOCK_OVERRIDES) this.line(`override ${o}: u32 = 1u;`);
@@ -279,6 +321,10 @@ class WgslPrinter extends CLikePrinter {
       this.line('');
     }
     for (const l of keepHelpers(ir)) this.line(l);
+    if (ir.debug) {
+      for (const l of FAULT_HELPER) this.line(l);
+      this.line('');
+    }
     this.atomicHelpers();
     for (const h of ir.helpers) this.helper(h);
     this.entry();
@@ -291,10 +337,12 @@ class WgslPrinter extends CLikePrinter {
     const uses = (name: string): boolean => AXES.some((a) => b.has(`${name}.${a}`));
     this.line('@compute @workgroup_size(ks_block_x, ks_block_y, ks_block_z)');
     const inputs = ['@builtin(workgroup_id) ks_wid: vec3<u32>', '@builtin(num_workgroups) ks_nwg: vec3<u32>'];
-    if (uses('threadIdx')) inputs.unshift('@builtin(local_invocation_id) ks_lid: vec3<u32>');
+    // A debug build's faults record the thread and block.
+    const debug = ir.debug === true;
+    if (uses('threadIdx') || debug) inputs.unshift('@builtin(local_invocation_id) ks_lid: vec3<u32>');
     this.line(`fn ${this.name.entry}(${inputs.join(', ')}) {`);
     this.indented(() => {
-      const blockIdx = uses('blockIdx');
+      const blockIdx = uses('blockIdx') || debug;
       if (blockIdx) this.line('var ks_block = ks_wid;');
       this.line('if (any(ks_nwg != ks_params.ks_grid)) {');
       this.indented(() => {

@@ -59,7 +59,7 @@ export async function runCase(mod: Record<string, unknown>, spec: CaseSpec, devi
   const rng = new Rng(seed);
   const k = mod[spec.kernel];
   if (!isKernel(k)) throw new Error(`the case exports no kernel named '${spec.kernel}'`);
-  const compiled: CompiledKernel = resolveKernel(k, TARGET[device.backend] ?? 'js');
+  const compiled: CompiledKernel = resolveKernel(k, TARGET[device.backend] ?? 'js', device.debug);
   const run = spec.make(rng);
   const ref = spec.reference(copyArgs(run.args));
   const arrays: DeviceArray[] = [];

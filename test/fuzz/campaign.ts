@@ -3,6 +3,7 @@
 //        [--minimize K] [--timeout S] [--nvcc]        a campaign, failures printed and written to DIR
 //   npx tsx test/fuzz/campaign.ts --kind mutants|diff --seed N --index I     one input, in this process
 //   npx tsx test/fuzz/campaign.ts --check FILE [--as NAME] [--nvcc]          the mutant oracle on a file
+//   npx tsx test/fuzz/campaign.ts --reproducer FILE       a saved reproducer's findings, as JSON
 // (and, internally, --worker ARGS: the process a campaign runs in).
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -12,6 +13,7 @@ import { formatFailure, type FailureRecord } from './finding.js';
 import { MutantOracle } from './mutant-oracle.js';
 import { hasNvcc, openNvcc } from './nvcc.js';
 import { runCampaign } from './supervisor.js';
+import { checkReproducer, loadReproducer } from './reproducer.js';
 import { openFuzzer, runWorker, type FuzzerKind, type WorkerArgs, type WorkerMessage } from './worker.js';
 
 function flag(name: string): string | undefined {
@@ -96,6 +98,16 @@ async function main(): Promise<void> {
     const send = (m: WorkerMessage): void => void process.send?.(m);
     await runWorker(JSON.parse(worker) as WorkerArgs, send);
     process.disconnect?.();
+    return;
+  }
+  const saved = flag('reproducer');
+  if (saved !== undefined) {
+    const dawn = await openDawn();
+    try {
+      console.log(JSON.stringify(await checkReproducer(await loadReproducer(resolve(saved)), { devices: [], dawn })));
+    } finally {
+      dawn.dispose();
+    }
     return;
   }
   const file = flag('check');

@@ -10,7 +10,7 @@ import { normalize, type FailureRecord, type Finding } from './finding.js';
 import { generateProgram } from './generate.js';
 import { minimizeProgram } from './minimize-program.js';
 import { KERNEL_NAME, printProgram } from './print-program.js';
-import { IN_SLOTS, type Program } from './program.js';
+import { ATOMIC_CELLS, IN_SLOTS, type Program } from './program.js';
 import { chance, pick, rngFor, type Rng } from './random.js';
 import type { CudaValidator } from './nvcc.js';
 import { reference, type Expected, type Inputs } from './reference.js';
@@ -38,9 +38,10 @@ function f32Value(rng: Rng): number {
   return Math.fround(pick(rng, [0, 1, -1, 0.5, 1e-3, -1e-3, 1e6, 3.14159, 1e-20, 123456.78]));
 }
 
-export function makeInputs(rng: Rng): Inputs {
+export function makeInputs(rng: Rng, program: Program): Inputs {
   const block = pick(rng, [32, 64]);
-  const n = rng.int(40, 140);
+  // With barriers every thread of every block runs: whole blocks only.
+  const n = program.sync ? block * rng.int(1, 4) : rng.int(40, 140);
   const len = n * IN_SLOTS;
   const A = new Int32Array(len), U = new Uint32Array(len), F = new Float32Array(len);
   for (let i = 0; i < len; i++) {
@@ -48,13 +49,23 @@ export function makeInputs(rng: Rng): Inputs {
     U[i] = intValue(rng, false);
     F[i] = f32Value(rng);
   }
-  return { A, U, F, n, block, p: intValue(rng, true), q: intValue(rng, false), r: f32Value(rng), flag: chance(rng, 0.5) };
+  const GI = new Int32Array(ATOMIC_CELLS), GU = new Uint32Array(ATOMIC_CELLS);
+  for (let i = 0; i < ATOMIC_CELLS; i++) {
+    GI[i] = intValue(rng, true);
+    GU[i] = intValue(rng, false);
+    // Half the compare-and-swap cells hold what the swap expects, so that it takes.
+    for (const [name, arr] of [['GI', GI], ['GU', GU]] as const) {
+      const x = program.xchg[name];
+      if ((i & 3) === 3 && x && 'expected' in x && chance(rng, 0.5)) arr[i] = x.expected;
+    }
+  }
+  return { A, U, F, n, block, p: intValue(rng, true), q: intValue(rng, false), r: f32Value(rng), flag: chance(rng, 0.5), GI, GU };
 }
 
 export function makeDiffInput(seed: number, index: number): DiffInput {
   const rng = rngFor(seed, index);
   const program = generateProgram(rng);
-  return { program, source: printProgram(program), inputs: makeInputs(rng) };
+  return { program, source: printProgram(program), inputs: makeInputs(rng, program) };
 }
 
 export function compileProgram(source: string, targets: readonly ('js' | 'wgsl' | 'cuda')[]): { kernels: Partial<Record<string, CompiledKernel>>; finding: Finding | null } {
@@ -80,7 +91,9 @@ export function compileProgram(source: string, targets: readonly ('js' | 'wgsl' 
 }
 
 /** Runs the kernel on a device; returns the three output arrays, or a finding. */
-async function runOn(device: Device, k: CompiledKernel, inp: Inputs, slots: Program['slots']): Promise<{ OI: Int32Array; OU: Uint32Array; OF: Float32Array } | Finding> {
+type Outputs = { OI: Int32Array; OU: Uint32Array; OF: Float32Array; GI: Int32Array; GU: Uint32Array };
+
+async function runOn(device: Device, k: CompiledKernel, inp: Inputs, slots: Program['slots']): Promise<Outputs | Finding> {
   const arrays: DeviceArray[] = [];
   const arr = <T extends Int32Array | Uint32Array | Float32Array>(a: T): DeviceArray<T> => {
     const d = device.array(a);
@@ -91,9 +104,11 @@ async function runOn(device: Device, k: CompiledKernel, inp: Inputs, slots: Prog
     const oi = arr(new Int32Array(inp.n * slots.OI).fill(SENTINEL));
     const ou = arr(new Uint32Array(inp.n * slots.OU).fill(SENTINEL));
     const of = arr(new Float32Array(inp.n * slots.OF).fill(NaN));
-    const args: LaunchArg[] = [arr(inp.A.slice()), arr(inp.U.slice()), arr(inp.F.slice()), oi, ou, of, inp.n, inp.p, inp.q, inp.r, inp.flag];
+    const gi = arr(inp.GI.slice());
+    const gu = arr(inp.GU.slice());
+    const args: LaunchArg[] = [arr(inp.A.slice()), arr(inp.U.slice()), arr(inp.F.slice()), oi, ou, of, gi, gu, inp.n, inp.p, inp.q, inp.r, inp.flag];
     device.launchCompiled(k, { grid: Math.ceil(inp.n / inp.block), block: inp.block }, args);
-    return { OI: await oi.read(), OU: await ou.read(), OF: await of.read() };
+    return { OI: await oi.read(), OU: await ou.read(), OF: await of.read(), GI: await gi.read(), GU: await gu.read() };
   } catch (e) {
     const err = e as Error;
     const [head = '', first = ''] = err.message.split('\n');
@@ -108,12 +123,13 @@ function fmt(x: number): string {
 }
 
 /** The first few slots that differ from the reference, or null. */
-function mismatches(name: 'OI' | 'OU' | 'OF', got: ArrayLike<number>, want: readonly Expected[], slots: number): { slots: number[]; text: string } | null {
+function mismatches(name: 'OI' | 'OU' | 'OF' | 'GI' | 'GU', got: ArrayLike<number>, want: readonly Expected[], slots: number): { slots: number[]; text: string } | null {
   const bad: number[] = [];
   const lines: string[] = [];
   for (let i = 0; i < want.length; i++) {
     const w = want[i] as Expected;
     const g = got[i] as number;
+    const at = name === 'GI' || name === 'GU' ? `${name}[${i}]` : `${name}[thread ${Math.floor(i / slots)}, slot ${i % slots}]`;
     let ok: boolean;
     let expect: string;
     if (w.k === 'unknown') continue;
@@ -129,7 +145,7 @@ function mismatches(name: 'OI' | 'OU' | 'OF', got: ArrayLike<number>, want: read
     }
     if (!ok) {
       bad.push(i);
-      if (lines.length < 6) lines.push(`${name}[thread ${Math.floor(i / slots)}, slot ${i % slots}]: expected ${expect}, got ${fmt(g)}`);
+      if (lines.length < 6) lines.push(`${at}: expected ${expect}, got ${fmt(g)}`);
     }
   }
   return bad.length === 0 ? null : { slots: bad, text: `${bad.length} slot(s) differ:\n${lines.join('\n')}` };
@@ -160,7 +176,7 @@ export interface DiffResult {
 export async function checkProgram(input: DiffInput, devices: readonly Device[], nvcc?: CudaValidator): Promise<DiffResult> {
   const { program, source, inputs } = input;
   const ref = reference(program, inputs);
-  const all = [...ref.OI, ...ref.OU, ...ref.OF];
+  const all = [...ref.OI, ...ref.OU, ...ref.OF, ...ref.GI, ...ref.GU];
   const result: DiffResult = { findings: [], where: new Map(), unknown: all.filter((x) => x.k === 'unknown').length, total: all.length };
   const targets = [...new Set(['js' as const, 'wgsl' as const, ...(nvcc ? ['cuda' as const] : []), ...devices.map((d) => TARGET[d.backend])])];
   diffStats.programs++;
@@ -192,11 +208,12 @@ export async function checkProgram(input: DiffInput, devices: readonly Device[],
     }
     diffStats.launches++;
     diffStats.slotsChecked += result.total - result.unknown;
-    for (const name of ['OI', 'OU', 'OF'] as const) {
-      const m = mismatches(name, got[name], ref[name], program.slots[name]);
+    for (const name of ['OI', 'OU', 'OF', 'GI', 'GU'] as const) {
+      const per = name === 'GI' || name === 'GU' ? ATOMIC_CELLS : program.slots[name];
+      const m = mismatches(name, got[name], ref[name], per);
       if (m) {
         const i = m.slots[0] as number;
-        result.where.set(`${device.backend} ${name}`, { arr: name, slot: i % program.slots[name], thread: Math.floor(i / program.slots[name]) });
+        if (name !== 'GI' && name !== 'GU') result.where.set(`${device.backend} ${name}`, { arr: name, slot: i % per, thread: Math.floor(i / per) });
         result.findings.push({ kind: 'mismatch', signature: `${device.backend} ${name}`, detail: `${device.backend} differs from the reference in ${name}: ${m.text}`, target: device.backend, code: k.code });
       }
     }
@@ -218,7 +235,7 @@ function threadInputs(inp: Inputs, thread: number): string {
 }
 
 /** A minimized source (with the failing thread's inputs) and what it gives now. */
-export async function minimizeDiff(input: DiffInput, finding: Finding, devices: readonly Device[], nvcc?: CudaValidator, maxChecks = 200): Promise<{ source: string; detail: string }> {
+export async function minimizeDiff(input: DiffInput, finding: Finding, devices: readonly Device[], nvcc?: CudaValidator, maxChecks = 200): Promise<{ source: string; detail: string; program: Program; inputs: Inputs }> {
   const device = devices.find((d) => d.backend === finding.target);
   const on = device ? [device] : [];
   const cc = finding.kind === 'cuda-rejected' ? nvcc : undefined;
@@ -237,5 +254,5 @@ export async function minimizeDiff(input: DiffInput, finding: Finding, devices: 
   const last = await checkProgram({ program, source, inputs }, on, cc);
   const where = last.where.get(finding.signature);
   const header = where ? `${threadInputs(inputs, where.thread)}\n` : '';
-  return { source: header + source, detail: same(last)?.detail ?? finding.detail };
+  return { source: header + source, detail: same(last)?.detail ?? finding.detail, program, inputs };
 }

@@ -44,6 +44,25 @@ export const EDGE_LITERALS: readonly string[] = [
   '-0.0', '1e-7', 'Infinity', '-Infinity', 'NaN', 'Math.PI', '1n', '017',
 ];
 
+/** Statements outside the language (each must be a coded, located diagnostic). */
+export const FOREIGN_STATEMENTS: readonly string[] = [
+  'switch (1) { case 1: break; }', 'try { } catch { }', 'try { } finally { }', 'throw 1;', 'for (const q of [1]) { }',
+  'for (const q in {}) { }', 'lbl: for (;;) { break lbl; }', 'var q = 1;', 'class Q { }', 'function q(): void { }',
+  'debugger;', 'const { q } = { q: 1 };', 'const [q] = [1];', 'async function q(): Promise<void> { }', 'function* q() { }',
+  'const q = () => 1;', 'label: { }', 'let q: number = 1;', 'const q: any = 1;', 'enum Q { A }', 'type Q = number;',
+  'interface Q { }', 'namespace Q { }', 'declare const q: number;', 'console.log("x");', 'const q = new Float32Array(4);',
+  'if (1) ;', 'const q = 1, w = q;', 'let q;', 'using q = null;',
+];
+
+/** Expressions outside the language, or at its edge. */
+export const FOREIGN_EXPRESSIONS: readonly string[] = [
+  '"s"', '`t${1}`', '({ a: 1 }).a', '[1, 2][0]', '(() => 1)()', 'new Float32Array(1)[0]', 'typeof 1', '(1 ?? 2)', '(1, 2)',
+  '(1 as number)', '(1 satisfies number)', '<number>1', 'void 0', 'null', 'undefined', 'NaN', 'this', '/x/', '1n', 'Math.random()',
+  'Date.now()', '[...[1]][0]', 'Math.hypot(1, 2)', 'Math.imul(3, 5)', 'Math.trunc(1.5)', 'Math.LN2', 'Number.MAX_VALUE',
+  'parseInt("1")', '(1)!', 'x?.y', '(1 in {})', '({} instanceof Object)', '(delete ({} as any).a)', 'super.x', 'import.meta',
+  'globalThis', 'arguments[0]', 'f32', 'Math', 'kernel', 'Math.abs', 'f32(1, 2)', 'Math.min()', 'Math.max(1)', 'i32()',
+];
+
 /** Local array lengths at the edges of what a GPU holds. */
 export const EDGE_SIZES: readonly string[] = ['0', '-1', '1', '3', '17', '4096', '65536', '1e6', '16777216', '1e9', '4294967296', '2.5'];
 

@@ -9,6 +9,12 @@ export interface Val {
   e: number;
   /** Why the value is not determined, or null. */
   bad: string | null;
+  /**
+   * An f32 sum's leaves: the sum of their magnitudes `s`, the additions `n` between them and the
+   * rounding allowance `r` already in `e`. Vulkan lets a driver reassociate additions (Mesa moves
+   * constants: `(x + y) + 1` runs as `x + (y + 1)`), so every partial sum may reach `s`.
+   */
+  chain?: { s: number; n: number; r: number };
 }
 
 export const FLT_MIN = 2 ** -126;
@@ -45,15 +51,26 @@ function nearStep(x: number, e: number, offset: number): boolean {
   return Math.floor(x - e - offset) !== Math.floor(x + e - offset);
 }
 
+const chainOf = (a: Val): { s: number; n: number; r: number } => a.chain ?? { s: Math.abs(num(a)), n: 0, r: 0 };
+
+/** x ± y as a step of a sum any association of which a driver may compute. */
+function sum(a: Val, b: Val, exact: number): Val {
+  const ca = chainOf(a), cb = chainOf(b);
+  const s = ca.s + cb.s, n = ca.n + cb.n + 1;
+  const r = Math.max(n * 0.5 * ulp(F(s)), ca.r + cb.r + half(exact));
+  const v = f32Val(exact, a.e - ca.r + (b.e - cb.r), r);
+  return v.bad ? v : { ...v, chain: { s, n, r: v.e - (a.e - ca.r) - (b.e - cb.r) } };
+}
+
 export function f32Binary(op: string, a: Val, b: Val): Val {
   if (a.bad) return a;
   if (b.bad) return b;
   const x = num(a), y = num(b), ea = a.e, eb = b.e;
   switch (op) {
     case '+':
-      return f32Val(x + y, ea + eb, half(x + y));
+      return sum(a, b, x + y);
     case '-':
-      return f32Val(x - y, ea + eb, half(x - y));
+      return sum(a, b, x - y);
     case '*':
       return f32Val(x * y, Math.abs(x) * eb + Math.abs(y) * ea + ea * eb, half(x * y));
     case '/': {

@@ -39,6 +39,8 @@ export interface FailureRecord {
   source: string;
   /** A smaller input that shows the same signature, when one was found. */
   minimized?: string;
+  /** The minimized generated program and inputs, as JSON (diff; see reproducer.ts). */
+  data?: string;
   /** How the input was made (the seed file and mutations, or the generator's seed). */
   origin: string;
 }

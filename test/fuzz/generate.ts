@@ -1,12 +1,15 @@
 // Random valid kernels for the differential fuzzer: expressions over i32/u32/f32/bool with every
 // operator, Math function and conversion, conditionals, loops with break/continue, early returns,
-// local arrays, helpers and shadowing. Every program is valid KernelScript by construction:
+// local arrays, helpers and shadowing; shared arrays with barriers in uniform control flow (each
+// thread writes only its own slot between barriers, reads any slot only where no one writes), and
+// atomics on global and shared integer arrays grouped so that each cell's final value does not
+// depend on the threads' order. Every program is valid KernelScript by construction:
 // operand types match, literals only sit where their type is decided (or are written as typed
 // conversions), local array indices are masked into bounds, and loops have bounded trip counts.
 // Undefined behaviour (division by zero, out-of-range conversions) may occur at run time: the
 // reference marks the values it affects as unknown rather than the generator avoiding it.
 import {
-  ARITH, BITWISE, COMPARE, F32_FNS, IN_SLOTS, SHIFT, fix, fixed, pureConst,
+  ARITH, BITWISE, COMPARE, F32_FNS, GLOBAL_ATOMIC, IN_SLOTS, SHIFT, fix, fixed, pureConst,
   type AssignOp, type BinOp, type Expr, type Helper, type Int, type MathFn, type Num, type Program, type Scalar, type Stmt,
 } from './program.js';
 import { chance, pick, weighted, type Rng } from './random.js';
@@ -17,6 +20,18 @@ interface Var {
   mutable: boolean;
   /** Unannotated loop counters are typed by their uses: keep them out of f32 contexts. */
   intOnly: boolean;
+  /** An atomic's old value, which the reference cannot know: kept out of control flow. */
+  opaque?: boolean;
+}
+
+/** What threads may do with a shared array between two barriers (so that no two threads race). */
+type SharedMode = 'write' | 'read' | 'atomic';
+
+interface SharedArr {
+  name: string;
+  elem: Num;
+  /** Used with atomics (integer arrays only). */
+  atomic: boolean;
 }
 
 interface LocalArr {
@@ -55,6 +70,12 @@ class Gen {
   private inHelper = false;
   private loops = 0;
   private readonly loopVars: string[] = [];
+  /** The program has barriers (and so no per-thread return). */
+  private sync = false;
+  private readonly shared: SharedArr[] = [];
+  /** Each shared array's mode in the current segment (between two barriers). */
+  private modes = new Map<string, SharedMode>();
+  private readonly xchg: Program['xchg'] = {};
 
   constructor(private readonly rng: Rng) {
     this.scope = new Scope(null);
@@ -78,7 +99,19 @@ class Gen {
   }
 
   private vars(t: Scalar): Var[] {
-    return this.scope.visible().filter((v) => v.t === t && !(v.intOnly && this.promoting > 0));
+    return this.scope.visible().filter((v) => v.t === t && !(v.intOnly && this.promoting > 0) && !(v.opaque && this.deciding > 0));
+  }
+
+  /** Inside a condition or an index: what decides control flow or a location. */
+  private deciding = 0;
+
+  private decidingExpr<T>(f: () => T): T {
+    this.deciding++;
+    try {
+      return f();
+    } finally {
+      this.deciding--;
+    }
   }
 
   /** Inside an integer operand that an f32 context promotes. */
@@ -103,9 +136,29 @@ class Gen {
       if (t !== 'bool') opts.push([1, () => ({ k: 'input', t, arr: t === 'i32' ? 'A' : t === 'u32' ? 'U' : 'F', slot: r.int(0, IN_SLOTS) })]);
       const arrs = this.scope.allArrays().filter((a) => a.elem === t);
       if (arrs.length > 0 && t !== 'bool') opts.push([2, () => this.load(pick(r, arrs))]);
+      const shared = this.sharedIn(['read', 'write']).filter((a) => a.elem === t);
+      if (shared.length > 0 && t !== 'bool') opts.push([6, () => this.sload(pick(r, shared))]);
     }
     if (t === 'f32') opts.push([0.3, () => ({ k: 'mathConst', t: 'f32', name: pick(r, ['PI', 'E'] as const) })]);
     return weighted(r, opts)();
+  }
+
+  private sload(a: SharedArr): Expr {
+    const t = a.elem;
+    if (this.modes.get(a.name) === 'write') return { k: 'sload', t, arr: a.name, idx: null, mask: 'len' };
+    const r = this.rng;
+    const tid: Expr = { k: 'builtin', t: 'i32', name: 'threadIdx' };
+    // Mostly a neighbour: threadIdx.x + k or threadIdx.x ^ k, within the block or the array.
+    const idx = this.decidingExpr((): Expr => chance(r, 0.6)
+      ? { k: 'bin', t: 'i32', op: pick(r, ['+', '^', '-'] as const), a: tid, b: { k: 'lit', t: 'i32', v: r.int(1, 9), typed: false } }
+      : fix(this.expr(pick(r, INTS), 1)));
+    return { k: 'sload', t, arr: a.name, idx, mask: chance(r, 0.6) ? 'block' : 'len' };
+  }
+
+  /** The shared arrays the current segment allows in one of these modes. */
+  private sharedIn(modes: readonly SharedMode[]): SharedArr[] {
+    if (this.inHelper) return [];
+    return this.shared.filter((a) => modes.includes(this.modes.get(a.name) ?? 'read') && this.modes.has(a.name));
   }
 
   private load(a: LocalArr): Expr {
@@ -116,7 +169,7 @@ class Gen {
   private index(): Expr {
     const lv = this.loopVars.length > 0 ? this.scope.visible().find((v) => v.name === this.loopVars[this.loopVars.length - 1]) : undefined;
     if (lv && chance(this.rng, 0.6)) return { k: 'name', t: lv.t, name: lv.name };
-    return fix(this.expr(pick(this.rng, INTS), 1));
+    return this.decidingExpr(() => fix(this.expr(pick(this.rng, INTS), 1)));
   }
 
   // ---- expressions: `expr(t, d)` is an expression of type t for a context that decides t ----
@@ -267,7 +320,7 @@ class Gen {
 
   /** A condition: a bool, or a number compared with zero by the language. */
   cond(depth: number): Expr {
-    return chance(this.rng, 0.75) ? this.expr('bool', depth) : this.free(pick(this.rng, NUMS), depth);
+    return this.decidingExpr(() => (chance(this.rng, 0.75) ? this.expr('bool', depth) : this.free(pick(this.rng, NUMS), depth)));
   }
 
   /** A value for a place of type t (variable, element, parameter): integers go into f32 places too. */
@@ -377,7 +430,7 @@ class Gen {
     const t = pick(r, INTS);
     const v = this.fresh('k'); // not 'i': i32 would be a counter's name
     const annotate = chance(r, 0.5);
-    let to: Expr = chance(r, 0.6) ? { k: 'lit', t, v: r.int(1, 9), typed: false } : { k: 'bin', t, op: '&', a: this.free(t, 1), b: { k: 'lit', t, v: 7, typed: false } };
+    let to: Expr = chance(r, 0.6) ? { k: 'lit', t, v: r.int(1, 9), typed: false } : { k: 'bin', t, op: '&', a: this.decidingExpr(() => this.free(t, 1)), b: { k: 'lit', t, v: 7, typed: false } };
     // An unannotated counter is typed by what it is compared with: a u32 bound must be typed itself.
     if (!annotate && t === 'u32') to = fix(to);
     const from = r.int(0, 3);
@@ -419,6 +472,9 @@ class Gen {
     ];
     if (!this.inHelper) {
       opts.push([2, () => this.outStmt(depth)], [2, () => this.storeStmt(depth)], [1, () => this.localArrayStmt()]);
+      const own = this.sharedIn(['write']);
+      if (own.length > 0) opts.push([6, () => this.sstore(pick(r, own), depth)]);
+      opts.push([this.sharedIn(['atomic']).length > 0 ? 3 : 0.7, () => this.atomicStmt(depth)]);
     }
     if (nest > 0) {
       opts.push([3, () => this.ifStmt(depth, nest)]);
@@ -427,9 +483,78 @@ class Gen {
       opts.push([0.5, () => ({ k: 'block', body: this.block(r.int(1, 3), depth, nest - 1) })]);
     }
     if (this.loops > 0) opts.push([1, () => ({ k: 'if', c: this.cond(depth - 1), then: [{ k: pick(r, ['break', 'continue'] as const) }], else: null })]);
-    if (!this.inHelper) opts.push([0.3, () => ({ k: 'if', c: this.cond(depth - 1), then: [{ k: 'return', value: null }], else: null })]);
-    else opts.push([0.5, () => ({ k: 'if', c: this.cond(depth - 1), then: [{ k: 'return', value: this.valueFor(this.helperRet, depth) }], else: null })]);
+    // A per-thread return would leave the later barriers to only some threads.
+    if (!this.inHelper && !this.sync) opts.push([0.3, () => ({ k: 'if', c: this.cond(depth - 1), then: [{ k: 'return', value: null }], else: null })]);
+    else if (this.inHelper) opts.push([0.5, () => ({ k: 'if', c: this.cond(depth - 1), then: [{ k: 'return', value: this.valueFor(this.helperRet, depth) }], else: null })]);
     return weighted(r, opts)();
+  }
+
+  private sstore(a: SharedArr, depth: number): Stmt {
+    return { k: 'sstore', arr: a.name, elem: a.elem, op: chance(this.rng, 0.3) ? '+=' : '=', value: this.valueFor(a.elem, depth) };
+  }
+
+  /** An atomic on a global array or a shared one in atomic mode; see ATOMIC_CELLS for the grouping. */
+  atomicStmt(depth: number): Stmt {
+    const r = this.rng;
+    const arrays: { name: string; elem: Int }[] = [
+      ...Object.entries(GLOBAL_ATOMIC).map(([name, elem]) => ({ name, elem })),
+      ...this.sharedIn(['atomic']).map((a) => ({ name: a.name, elem: a.elem as Int })),
+    ];
+    const a = pick(r, arrays);
+    const group = r.int(0, 4);
+    const idx = chance(r, 0.3) ? null : this.decidingExpr(() => this.free(pick(r, INTS), 1));
+    const value = (): Expr => this.expr(a.elem, depth);
+    const bind = (): string | null => (chance(r, 0.3) ? this.fresh('o') : null);
+    const base = { k: 'atomic', arr: a.name, elem: a.elem, group, idx, loop: null } as const;
+    let s: Stmt;
+    if (group === 0 || group === 2) {
+      if (chance(r, 0.2)) return { ...base, op: 'atomicCAS', value: value(), bind: this.fresh('c'), loop: group === 0 ? 'add' : 'max' };
+      const op = group === 0 ? pick(r, ['atomicAdd', 'atomicSub'] as const) : 'atomicMax';
+      s = { ...base, op, value: value(), bind: bind() };
+    } else if (group === 1) s = { ...base, op: 'atomicMin', value: value(), bind: bind() };
+    else {
+      const x = this.xchgOf(a.name, a.elem);
+      s = { ...base, op: 'exch' in x ? 'atomicExch' : 'atomicCAS', value: null, bind: bind() };
+    }
+    if (s.k === 'atomic' && s.bind) this.declare({ name: s.bind, t: a.elem, mutable: false, intOnly: false, opaque: true });
+    return s;
+  }
+
+  /** One exchange (or compare-and-swap) per array: a constant value, so that the final value is order-free. */
+  private xchgOf(arr: string, elem: Int): Program['xchg'][string] {
+    const r = this.rng;
+    const v = (): number => (elem === 'i32' ? r.int(-50, 50) : r.int(0, 100));
+    return (this.xchg[arr] ??= chance(r, 0.5) ? { exch: v() } : { expected: v(), value: v() });
+  }
+
+  /** Statements between two barriers, each shared array in a mode that rules out races. */
+  private segment(n: number, depth: number, nest: number): Stmt[] {
+    const r = this.rng;
+    this.modes = new Map(this.shared.map((a) => [a.name, weighted<SharedMode>(r, a.atomic ? [[3, 'write'], [3, 'read'], [4, 'atomic']] : [[1, 'write'], [1, 'read']])]));
+    const out: Stmt[] = [];
+    for (let i = 0; i < n; i++) {
+      const s = this.stmt(depth, nest);
+      if (s) out.push(s);
+    }
+    out.push({ k: 'sync' });
+    return out;
+  }
+
+  /** A fixed-count loop around segments: every thread runs every barrier the same number of times. */
+  private syncFor(): Stmt {
+    const r = this.rng;
+    const v = this.fresh('s');
+    const trips = r.int(1, 5);
+    const body = this.withScope(() => {
+      this.declare({ name: v, t: 'i32', mutable: false, intOnly: false });
+      this.loopVars.push(v);
+      try {
+        return Array.from({ length: r.int(1, 4) }, () => this.segment(r.int(1, 4), 2, 1)).flat();
+      } finally {
+        this.loopVars.pop();
+      }
+    });
+    return { k: 'syncfor', v, trips, body };
   }
 
   private slots = { OI: 0, OU: 0, OF: 0 };
@@ -465,12 +590,25 @@ class Gen {
     const r = this.rng;
     for (let i = r.int(0, 4); i > 0; i--) this.helpers.push(this.helper());
     this.slots = { OI: r.int(2, 7), OU: r.int(2, 7), OF: r.int(2, 7) };
+    this.sync = chance(r, 0.4);
     for (const [name, t] of PRELUDE_VARS) this.declare({ name, t, mutable: false, intOnly: false });
     const body = this.withScope(() => {
       const out: Stmt[] = [];
-      for (let i = r.int(6, 16); i > 0; i--) {
-        const s = this.stmt(3, 2);
-        if (s) out.push(s);
+      if (this.sync) {
+        for (let i = r.int(1, 4); i > 0; i--) {
+          const elem = pick(r, NUMS);
+          const a: SharedArr = { name: this.fresh('S'), elem, atomic: elem !== 'f32' && chance(r, 0.6) };
+          this.shared.push(a);
+          out.push({ k: 'sarr', name: a.name, elem });
+        }
+        for (let i = r.int(2, 6); i > 0; i--) out.push(...(chance(r, 0.3) ? [this.syncFor()] : this.segment(r.int(2, 7), 3, 2)));
+        // The outputs are written where every shared array may be read anywhere.
+        this.modes = new Map(this.shared.map((a) => [a.name, 'read']));
+      } else {
+        for (let i = r.int(6, 16); i > 0; i--) {
+          const s = this.stmt(3, 2);
+          if (s) out.push(s);
+        }
       }
       // Every slot gets a final value, from the whole scope.
       for (const arr of ['OI', 'OU', 'OF'] as const) {
@@ -479,7 +617,7 @@ class Gen {
       }
       return out;
     });
-    return { helpers: this.helpers, body, slots: this.slots };
+    return { helpers: this.helpers, body, slots: this.slots, sync: this.sync, xchg: this.xchg };
   }
 }
 

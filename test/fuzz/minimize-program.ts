@@ -17,7 +17,7 @@ function stmtLists(p: Program): Stmt[][] {
       if (s.k === 'if') {
         visit(s.then);
         if (s.else) visit(s.else);
-      } else if (s.k === 'for' || s.k === 'while' || s.k === 'block') visit(s.body);
+      } else if (s.k === 'for' || s.k === 'while' || s.k === 'block' || s.k === 'syncfor') visit(s.body);
     }
   };
   visit(p.body);
@@ -60,6 +60,9 @@ function exprSlots(p: Program): ExprSlot[] {
       case 'load':
         slot(e, 'idx');
         break;
+      case 'sload':
+        if (e.idx) slot(e as { idx: Expr }, 'idx');
+        break;
       default:
     }
   };
@@ -68,7 +71,11 @@ function exprSlots(p: Program): ExprSlot[] {
       if ((s.k === 'let' && s.init) || s.k === 'return') {
         if (s.k === 'let' && s.init) slot(s as { init: Expr }, 'init');
         if (s.k === 'return' && s.value) slot(s as { value: Expr }, 'value');
-      } else if (s.k === 'assign' || s.k === 'out') slot(s, 'value');
+      } else if (s.k === 'assign' || s.k === 'out' || s.k === 'sstore') slot(s, 'value');
+      else if (s.k === 'atomic') {
+        if (s.idx) slot(s as { idx: Expr }, 'idx');
+        if (s.value) slot(s as { value: Expr }, 'value');
+      }
       else if (s.k === 'store') {
         slot(s, 'idx');
         slot(s, 'value');
@@ -110,8 +117,10 @@ export async function minimizeProgram(
     return true;
   };
   if (keep) {
-    // Only the failing thread (and the ones before it, so that its index stays) and slot.
-    await tryIt(best, { ...inp, n: keep.thread + 1 });
+    // Only the failing thread (and the ones before it, so that its index stays) and slot; whole
+    // blocks where there are barriers.
+    const n = p.sync ? Math.ceil((keep.thread + 1) / inp.block) * inp.block : keep.thread + 1;
+    await tryIt(best, { ...inp, n });
     const cand = clone(best);
     for (const ss of stmtLists(cand)) {
       for (let i = ss.length - 1; i >= 0; i--) {

@@ -1,9 +1,10 @@
 // Mutations of a kernel source text: token edits (delete, duplicate, swap), odd names, swapped
 // operators, edge literals and types, and syntax-aware edits (deep nesting, duplicated, deleted
-// or swapped statements, an expression replaced by another). A mutant is a pure function of its
+// or swapped statements, an expression replaced by another, constructs outside the language, a
+// statement repeated thousands of times). A mutant is a pure function of its
 // seed text and its Rng.
 import ts from 'typescript';
-import { EDGE_LITERALS, EDGE_SIZES, ODD_NAMES, OPERATOR_GROUPS, TS_KEYWORDS, TYPE_NAMES } from './edges.js';
+import { EDGE_LITERALS, EDGE_SIZES, FOREIGN_EXPRESSIONS, FOREIGN_STATEMENTS, ODD_NAMES, OPERATOR_GROUPS, TS_KEYWORDS, TYPE_NAMES } from './edges.js';
 import { chance, pick, weighted, type Rng } from './random.js';
 import { isIdentifier, isNumber, splice, tokenize, type Token } from './tokens.js';
 
@@ -247,6 +248,33 @@ const spliceStatement: Op = (text, rng, donors) => {
   return { text: splice(text, n.end, n.end, `\n${src}`), desc: `splice in statement '${show(src)}'` };
 };
 
+/** A statement or an expression the language does not have, in a kernel or helper body. */
+const foreignConstruct: Op = (text, rng) => {
+  const sf = parse(text);
+  if (chance(rng, 0.5)) {
+    const at = bodyNodes(sf, isBlockStatement);
+    if (at.length === 0) return null;
+    const n = pick(rng, at);
+    const s = pick(rng, FOREIGN_STATEMENTS);
+    return { text: splice(text, n.end, n.end, `\n${s}`), desc: `insert '${s}'` };
+  }
+  const at = bodyNodes(sf, isValueExpr);
+  if (at.length === 0) return null;
+  const n = pick(rng, at);
+  const e = pick(rng, FOREIGN_EXPRESSIONS);
+  return { text: splice(text, n.getStart(), n.end, e), desc: `replace '${show(text.slice(n.getStart(), n.end))}' by '${e}'` };
+};
+
+/** A statement repeated hundreds to thousands of times: a huge body. */
+const hugeBody: Op = (text, rng) => {
+  const nodes = bodyNodes(parse(text), isBlockStatement);
+  if (nodes.length === 0) return null;
+  const n = pick(rng, nodes);
+  const k = pick(rng, [100, 400, 1500]);
+  const src = text.slice(n.getStart(), n.end);
+  return { text: splice(text, n.end, n.end, `\n${src}`.repeat(k)), desc: `repeat statement '${show(src)}' ${k} times` };
+};
+
 const OPS: readonly (readonly [number, string, Op])[] = [
   [8, 'delete-token', deleteToken],
   [5, 'duplicate-token', duplicateToken],
@@ -263,6 +291,8 @@ const OPS: readonly (readonly [number, string, Op])[] = [
   [3, 'swap-statements', swapStatements],
   [4, 'replace-expression', replaceExpression],
   [5, 'splice-statement', spliceStatement],
+  [5, 'foreign-construct', foreignConstruct],
+  [2, 'huge-body', hugeBody],
 ];
 
 /** Applies one to four mutations to `text`. */

@@ -32,7 +32,22 @@ export type Expr =
   | { k: 'cond'; t: Scalar; c: Expr; a: Expr; b: Expr }
   | { k: 'call'; t: Scalar; fn: string; args: Expr[] }
   /** A local array element: L[idx & (len - 1)] (len is a power of two, so always in bounds). */
-  | { k: 'load'; t: Num; arr: string; len: number; idx: Expr };
+  | { k: 'load'; t: Num; arr: string; len: number; idx: Expr }
+  /** A shared array element: S[threadIdx.x] (own) or S[idx & mask] (mask 63 or blockDim.x - 1). */
+  | { k: 'sload'; t: Num; arr: string; idx: Expr | null; mask: 'len' | 'block' };
+
+/** Atomic arrays: the two global parameters and the integer shared arrays. */
+export const ATOMIC_OPS = ['atomicAdd', 'atomicSub', 'atomicMin', 'atomicMax', 'atomicExch', 'atomicCAS'] as const;
+export type AtomicOp = (typeof ATOMIC_OPS)[number];
+/**
+ * Cells of an atomic array are grouped by `index & 3` (add/sub, min, max, exchange), so that the
+ * operations on one cell commute and its final value does not depend on the threads' order; an
+ * index is `((e) & 3) * 4 + group`. The exchange group gets either atomicExch of one constant or
+ * atomicCAS of one (expected, value) pair per array (Program.xchg).
+ */
+export const ATOMIC_CELLS = 16;
+/** Shared arrays hold one element per thread (blocks are 32 or 64 threads). */
+export const SHARED_LEN = 64;
 
 export type AssignOp = '=' | '+=' | '-=' | '*=' | '/=' | '%=' | '&=' | '|=' | '^=' | '<<=' | '>>=' | '>>>=';
 
@@ -52,7 +67,18 @@ export type Stmt =
   | { k: 'break' }
   | { k: 'continue' }
   | { k: 'return'; value: Expr | null }
-  | { k: 'block'; body: Stmt[] };
+  | { k: 'block'; body: Stmt[] }
+  | { k: 'sarr'; name: string; elem: Num }
+  /** S[threadIdx.x] op= value: a thread writes only its own slot between barriers. */
+  | { k: 'sstore'; arr: string; elem: Num; op: '=' | '+='; value: Expr }
+  | { k: 'sync' }
+  /** for (let v = 0; v < trips; v++) { body } with barriers in body: a uniform, fixed trip count. */
+  | { k: 'syncfor'; v: string; trips: number; body: Stmt[] }
+  /**
+   * An atomic on arr[((idx) & 3) * 4 + group] (idx null: cell `group`); `bind` declares a const
+   * holding the old value. CAS loop: `op` is atomicCAS retried until it takes, adding or maxing `value`.
+   */
+  | { k: 'atomic'; arr: string; elem: Int; op: AtomicOp; group: number; idx: Expr | null; value: Expr | null; bind: string | null; loop: 'add' | 'max' | null };
 
 export interface Helper {
   name: string;
@@ -71,7 +97,14 @@ export interface Program {
   body: Stmt[];
   /** Output slots per thread. */
   slots: { OI: number; OU: number; OF: number };
+  /** Barriers: every thread runs the whole body (no early return; `n` is a multiple of the block). */
+  sync: boolean;
+  /** Per atomic array: atomicExch's constant, or atomicCAS's (expected, value). */
+  xchg: Record<string, { exch: number } | { expected: number; value: number }>;
 }
+
+/** The global atomic arrays (kernel parameters) and their element types. */
+export const GLOBAL_ATOMIC = { GI: 'i32', GU: 'u32' } as const satisfies Record<string, Int>;
 
 /** Whether an expression has a type of its own (else it takes its context's, as literals do). */
 export function fixed(e: Expr): boolean {

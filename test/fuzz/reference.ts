@@ -2,9 +2,12 @@
 // the compiler: integers exact (wrapping, truncating division, shifts by the low 5 bits), f32 with
 // an error bound (f32-bounds.ts), and values that undefined behaviour or a too-close decision
 // affects marked unknown. A thread whose control flow depends on an unknown value is unknown whole.
+// Threads run block by block, each up to the next barrier in turn (reference-memory.ts); atomics
+// apply in that order, and a cell's final value counts only where every order gives it.
 import { compare, f32Binary, f32Compare, f32Math, f32ToInt, good, intToF32, bad as badVal, truthy, type Val } from './f32-bounds.js';
 import { PRELUDE_VARS } from './generate.js';
-import { IN_SLOTS, type Expr, type Helper, type Int, type Num, type Program, type Scalar, type Stmt } from './program.js';
+import { ATOMIC_CELLS, GLOBAL_ATOMIC, IN_SLOTS, SHARED_LEN, type Expr, type Helper, type Int, type Num, type Program, type Scalar, type Stmt } from './program.js';
+import { AtomicCells, SharedArrays, type AtomicUpdate } from './reference-memory.js';
 
 export interface Inputs {
   A: Int32Array;
@@ -16,6 +19,9 @@ export interface Inputs {
   r: number;
   flag: boolean;
   block: number;
+  /** The global atomic arrays' initial contents. */
+  GI: Int32Array;
+  GU: Uint32Array;
 }
 
 /** What one output slot must hold: a value within `e`, its initial content, or anything. */
@@ -25,6 +31,14 @@ export interface Reference {
   OI: Expected[];
   OU: Expected[];
   OF: Expected[];
+  GI: Expected[];
+  GU: Expected[];
+}
+
+/** What threads of one launch share: the global atomic arrays, and their block's shared arrays. */
+interface Memory {
+  global: Record<keyof typeof GLOBAL_ATOMIC, AtomicCells>;
+  shared: SharedArrays;
 }
 
 const I32_MIN = -(2 ** 31);
@@ -97,6 +111,9 @@ class Thread {
   private env: Env;
   /** Set when control flow depended on an unknown value. */
   poisoned: string | null = null;
+  /** Returned from the kernel. */
+  done = false;
+  readonly tid: number;
   readonly out: { OI: Expected[]; OU: Expected[]; OF: Expected[] };
   private steps = 0;
   /** The return type of the helper being run. */
@@ -107,7 +124,9 @@ class Thread {
     private readonly helpers: Map<string, Helper>,
     private readonly inp: Inputs,
     private readonly gi: number,
+    private readonly mem: Memory,
   ) {
+    this.tid = gi % inp.block;
     this.env = new Env(null);
     const base = gi * IN_SLOTS;
     const init: Record<string, number | boolean> = { gi, p: inp.p, q: inp.q, r: inp.r, flag: inp.flag };
@@ -121,12 +140,38 @@ class Thread {
     this.out = { OI: fill(prog.slots.OI), OU: fill(prog.slots.OU), OF: fill(prog.slots.OF) };
   }
 
-  run(): void {
+  get live(): boolean {
+    return !this.poisoned && !this.done;
+  }
+
+  enter(): void {
+    this.env = new Env(this.env);
+  }
+
+  leave(): void {
+    this.env = this.env.parent ?? this.env;
+  }
+
+  setVar(name: string, v: number): void {
+    this.env.vars.set(name, { t: 'i32', val: good(v) });
+  }
+
+  /** Runs statements (up to a barrier) in the current scope; false if the thread became unknown. */
+  exec(ss: readonly Stmt[]): boolean {
     try {
-      this.block(this.prog.body);
+      for (const s of ss) {
+        const f = this.stmt(s);
+        if (f.k === 'return') {
+          this.done = true;
+          break;
+        }
+        if (f.k !== 'normal') throw new Error(`reference: ${f.k} outside a loop (generator bug)`);
+      }
+      return true;
     } catch (e) {
       if (!(e instanceof Unknown)) throw e;
       this.poisoned = e.message;
+      return false;
     }
   }
 
@@ -250,7 +295,58 @@ class Thread {
         return { k: 'return', value: s.value ? this.convertTo(this.retType, this.expr(s.value), s.value.t) : null };
       case 'block':
         return this.block(s.body);
+      case 'sarr':
+        this.mem.shared.declare(s.name, s.elem);
+        return NORMAL;
+      case 'sstore': {
+        const value = this.expr(s.value);
+        const v = s.op === '=' ? this.convertTo(s.elem, value, s.value.t) : this.binary('+', s.elem, this.mem.shared.read(s.arr, this.tid, this.tid), s.elem, value, s.value.t);
+        this.mem.shared.write(s.arr, this.tid, this.tid, v);
+        return NORMAL;
+      }
+      case 'atomic':
+        this.atomic(s);
+        return NORMAL;
+      case 'sync':
+      case 'syncfor':
+        throw new Error('reference: a barrier below the top level of a segment (generator bug)');
     }
+  }
+
+  private atomic(s: Extract<Stmt, { k: 'atomic' }>): void {
+    const global = s.arr === 'GI' || s.arr === 'GU';
+    const cells = global ? this.mem.global[s.arr as 'GI' | 'GU'] : this.mem.shared.cells(s.arr);
+    let cell = s.group;
+    if (s.idx) {
+      const i = this.expr(s.idx);
+      if (isBad(i)) {
+        cells.spoil(s.group, `atomic at an unknown index (${i.bad})`);
+        if (s.bind && !s.loop) this.env.vars.set(s.bind, { t: s.elem, val: badVal('atomic at an unknown index') });
+        return;
+      }
+      cell = ((n(i) & 3) * 4 + s.group) % ATOMIC_CELLS;
+    }
+    const u = this.update(s);
+    const old = global ? cells.update(cell, u, 0) : this.mem.shared.atomic(s.arr, cell, u);
+    if (s.bind && !s.loop) this.env.vars.set(s.bind, { t: s.elem, val: old });
+  }
+
+  /** What an atomic does to its cell; null if its value is unknown. */
+  private update(s: Extract<Stmt, { k: 'atomic' }>): AtomicUpdate | null {
+    const t = s.elem;
+    const x = this.prog.xchg[s.arr];
+    if (s.op === 'atomicExch' || (s.op === 'atomicCAS' && !s.loop)) {
+      if (!x) throw new Error(`reference: no exchange constants for ${s.arr}`);
+      if ('exch' in x) return { kind: `exch ${x.exch}`, apply: () => wrap(t, x.exch) };
+      const e = wrap(t, x.expected), v = wrap(t, x.value);
+      return { kind: `cas ${e} ${v}`, apply: (c) => (c === e ? v : c) };
+    }
+    const value = this.convertTo(t, this.expr(s.value as Expr), (s.value as Expr).t);
+    if (isBad(value)) return null;
+    const v = n(value);
+    if (s.loop === 'max' || s.op === 'atomicMax') return { kind: 'max', apply: (c) => Math.max(c, v) };
+    if (s.op === 'atomicMin') return { kind: 'min', apply: (c) => Math.min(c, v) };
+    return { kind: 'add', apply: (c) => wrap(t, s.op === 'atomicSub' ? c - v : c + v) };
   }
 
   /** A local array index: masked into bounds; an unknown index makes the thread unknown. */
@@ -319,7 +415,7 @@ class Thread {
           return isBad(b) ? b : good(!b.v);
         }
         if (e.op === '+') return a;
-        if (e.t === 'f32') return { v: -n(a), e: a.e, bad: null };
+        if (e.t === 'f32') return { ...a, v: -n(a) };
         return good(wrap(e.t as Int, e.op === '-' ? -n(a) : ~n(a)));
       }
       case 'conv':
@@ -363,19 +459,112 @@ class Thread {
         const arr = this.env.array(e.arr);
         return arr.data[this.index(e.idx, e.len)] as Val;
       }
+      case 'sload': {
+        if (!e.idx) return this.mem.shared.read(e.arr, this.tid, this.tid);
+        const i = this.expr(e.idx);
+        if (isBad(i)) return badVal(`shared index unknown (${i.bad})`);
+        return this.mem.shared.read(e.arr, (n(i) & (e.mask === 'len' ? SHARED_LEN - 1 : this.inp.block - 1)) >>> 0, this.tid);
+      }
+    }
+  }
+}
+
+/** The arrays of atomic statements in `ss`, nested ones included. */
+function atomicArrays(ss: readonly Stmt[], into: Set<string>): Set<string> {
+  for (const s of ss) {
+    if (s.k === 'atomic') into.add(s.arr);
+    else if (s.k === 'if') {
+      atomicArrays(s.then, into);
+      if (s.else) atomicArrays(s.else, into);
+    } else if (s.k === 'for' || s.k === 'while' || s.k === 'block' || s.k === 'syncfor') atomicArrays(s.body, into);
+  }
+  return into;
+}
+
+/** Runs one block's threads through the body, barrier to barrier. */
+class BlockRun {
+  /** Per top-level statement: the arrays that atomics from it on may touch. */
+  private readonly later: Set<string>[];
+
+  constructor(
+    private readonly body: readonly Stmt[],
+    private readonly threads: readonly Thread[],
+    private readonly mem: Memory,
+  ) {
+    this.later = body.map((_, i) => atomicArrays(body.slice(i), new Set()));
+  }
+
+  run(): void {
+    for (const th of this.threads) th.enter();
+    this.items(this.body, null);
+  }
+
+  /** `top`: the index in the body of the statement `items` belong to (null: items are the body). */
+  private items(items: readonly Stmt[], top: number | null): void {
+    let seg: Stmt[] = [];
+    let start = 0;
+    const flush = (): void => {
+      for (const th of this.threads) if (th.live && !th.exec(seg)) this.poisoned(th, top ?? start);
+      seg = [];
+    };
+    items.forEach((s, i) => {
+      if (seg.length === 0) start = i;
+      if (s.k === 'sync') {
+        flush();
+        this.mem.shared.barrier();
+      } else if (s.k === 'syncfor') {
+        flush();
+        for (const th of this.threads) {
+          th.enter();
+          th.setVar(s.v, 0);
+        }
+        for (let trip = 0; trip < s.trips; trip++) {
+          for (const th of this.threads) {
+            th.setVar(s.v, trip);
+            th.enter();
+          }
+          this.items(s.body, top ?? i);
+          for (const th of this.threads) th.leave();
+        }
+        for (const th of this.threads) th.leave();
+      } else {
+        seg.push(s);
+        // Statement by statement at the top level (any order of threads is exact between barriers),
+        // so that a thread going unknown spoils only the atomics after it.
+        if (top === null) flush();
+      }
+    });
+    flush();
+  }
+
+  /** A thread that went unknown: what it may still write is unknown too. */
+  private poisoned(th: Thread, top: number): void {
+    const why = `a thread with unknown control flow may write here (${th.poisoned})`;
+    this.mem.shared.spoilOwn(th.tid, why);
+    for (const arr of this.later[top] ?? []) {
+      if (arr === 'GI' || arr === 'GU') this.mem.global[arr].spoil(null, why);
+      else this.mem.shared.cells(arr).spoil(null, why);
     }
   }
 }
 
 export function reference(prog: Program, inp: Inputs): Reference {
   const helpers = new Map(prog.helpers.map((h) => [h.name, h]));
-  const ref: Reference = { OI: [], OU: [], OF: [] };
-  for (let gi = 0; gi < inp.n; gi++) {
-    const th = new Thread(prog, helpers, inp, gi);
-    th.run();
-    for (const arr of ['OI', 'OU', 'OF'] as const) {
-      for (const x of th.out[arr]) ref[arr].push(th.poisoned ? { k: 'unknown', why: th.poisoned } : x);
+  const ref: Reference = { OI: [], OU: [], OF: [], GI: [], GU: [] };
+  const global = { GI: new AtomicCells(inp.GI, 'i32'), GU: new AtomicCells(inp.GU, 'u32') };
+  for (let b0 = 0; b0 < inp.n; b0 += inp.block) {
+    const mem: Memory = { global, shared: new SharedArrays() };
+    const threads: Thread[] = [];
+    for (let gi = b0; gi < Math.min(inp.n, b0 + inp.block); gi++) threads.push(new Thread(prog, helpers, inp, gi, mem));
+    new BlockRun(prog.body, threads, mem).run();
+    for (const th of threads) {
+      for (const arr of ['OI', 'OU', 'OF'] as const) {
+        for (const x of th.out[arr]) ref[arr].push(th.poisoned ? { k: 'unknown', why: th.poisoned } : x);
+      }
     }
+  }
+  for (const arr of ['GI', 'GU'] as const) {
+    ref[arr] = global[arr].cells.map((c): Expected => (c.val.bad ? { k: 'unknown', why: c.val.bad } : { k: 'value', v: c.val.v as number, e: 0 }));
   }
   return ref;
 }

@@ -21,6 +21,8 @@ export interface CampaignOptions {
   nvcc?: boolean;
   /** Seconds of silence after which the worker counts as hung. */
   timeoutS: number;
+  /** Failures per signature (sigKey) already seen, e.g. by an earlier campaign: not minimized again. */
+  seen?: Record<string, number>;
   /** Where to write each failure (and a summary), if anywhere. */
   outDir?: string;
   /** Called once per failure, when it is final (minimized or not). */
@@ -51,7 +53,7 @@ export function runCampaign(opts: CampaignOptions): Promise<CampaignResult> {
   const end = start + opts.count;
   const records: FailureRecord[] = [];
   const stats: Record<string, number> = {};
-  const perSig = new Map<string, number>();
+  const perSig = new Map<string, number>(Object.entries(opts.seen ?? {}));
   const final = (r: FailureRecord): void => {
     const key = sigKey(r);
     const n = (perSig.get(key) ?? 0) + 1;

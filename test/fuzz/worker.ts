@@ -11,6 +11,7 @@ import { minimizeText } from './minimize-text.js';
 import { MutantOracle } from './mutant-oracle.js';
 import { makeMutant, runMutant } from './mutants.js';
 import { hasNvcc, openNvcc } from './nvcc.js';
+import { saveInputs } from './reproducer.js';
 
 export type FuzzerKind = 'mutants' | 'diff';
 
@@ -89,7 +90,7 @@ export async function openFuzzer(kind: FuzzerKind, seed: number, nvcc: boolean):
       const counted = { ...diffStats };
       try {
         const m = await minimizeDiff(input, r.finding, devices, cuda);
-        return { ...r, minimized: m.source, finding: { ...r.finding, detail: m.detail } };
+        return { ...r, minimized: m.source, data: JSON.stringify({ program: m.program, inputs: saveInputs(m.inputs) }), finding: { ...r.finding, detail: m.detail } };
       } finally {
         clearInterval(timer);
         Object.assign(diffStats, counted);

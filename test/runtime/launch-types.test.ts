@@ -1,9 +1,10 @@
 // gpu.launch type-checks its arguments against the kernel's own signature (checked by tsc as part
-// of the test run) and accepts kernel objects carrying ahead-of-time outputs, compiler or not.
+// of the test run; test/types/ checks where each error is reported, under TypeScript 6 and 7) and
+// accepts kernel objects carrying ahead-of-time outputs, compiler or not, and compiled kernels.
 import { afterAll, describe, expect, it } from 'vitest';
 import type { BaseDevice } from '../../runtime/device.js';
 import { kernel } from '../../core/lang.js';
-import type { Device } from '../../runtime/types.js';
+import type { Device, LaunchArg } from '../../runtime/types.js';
 import { Rng } from '../helpers/case.js';
 import { closeDevices, openDevices } from '../helpers/devices.js';
 import { saxpy } from './kernels.js';
@@ -28,6 +29,11 @@ export function typeChecks(gpu: Device): void {
   gpu.launch(saxpyKernel, { grid: 1, block: 4 }, 2, x, x);
   // @ts-expect-error a host array instead of a device array
   gpu.launch(saxpyKernel, { grid: 1, block: 4 }, 2, new Float32Array(4), x, 4);
+  // A compiled kernel takes any launch arguments: they are checked when it is launched.
+  const args: LaunchArg[] = [2, x, i, 4];
+  gpu.launch(saxpy('js'), { grid: 1, block: 4 }, ...args);
+  // @ts-expect-error not a launch argument
+  gpu.launch(saxpy('js'), { grid: 1, block: 4 }, 2, x, x, '4');
 }
 
 for (const slot of slots) {
@@ -53,6 +59,28 @@ for (const slot of slots) {
       dx.dispose();
       dy.dispose();
       expect((gpu as BaseDevice).liveArrays).toBe(0);
+    });
+
+    it('launches a compiled kernel with arguments built at run time', async () => {
+      const gpu = slot.device as Device;
+      const rng = new Rng();
+      const n = rng.int(50, 500);
+      const x = rng.f32Array(n);
+      const y = rng.f32Array(n);
+      const a = rng.f32();
+      const dx = gpu.array(x);
+      const dy = gpu.array(y);
+      const args: LaunchArg[] = [a, dx, dy, n];
+      gpu.launch(saxpy(slot.backend === 'cpu' ? 'js' : 'wgsl'), { grid: Math.ceil(n / 32), block: 32 }, ...args);
+      const out = await dy.read();
+      // The same bound as above: two f32 roundings of the operands' magnitude.
+      out.forEach((v, k) => {
+        const ax = a * (x[k] as number);
+        const yk = y[k] as number;
+        expect(Math.abs(v - (ax + yk))).toBeLessThanOrEqual((Math.abs(ax) + Math.abs(yk)) * 2 ** -22);
+      });
+      dx.dispose();
+      dy.dispose();
     });
   });
 }

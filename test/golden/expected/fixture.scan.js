@@ -1,78 +1,59 @@
 "use strict";
 // KernelScript kernel 'scan' (JS). Generated code: edit the TypeScript source instead.
-return function scan(ks_args, ks_grid, ks_block) {
+return function scan(ks_args, ks_grid, ks_block, ks_first, ks_end) {
   const x = ks_args[0];
   const y = ks_args[1];
   const n = ks_args[2] | 0;
   const ks_gdx = ks_grid[0], ks_gdy = ks_grid[1], ks_gdz = ks_grid[2];
   const ks_bdx = ks_block[0], ks_bdy = ks_block[1], ks_bdz = ks_block[2];
+  const ks_b0 = ks_first ?? 0, ks_b1 = ks_end ?? ks_gdx * ks_gdy * ks_gdz;
   const ks_n = ks_bdx * ks_bdy * ks_bdz;
-  const ks_v_gi = new Float64Array(ks_n);
-  const ks_v_off = new Float64Array(ks_n);
-  const ks_v_v = new Float64Array(ks_n);
-  for (let ks_bz = 0; ks_bz < ks_gdz; ks_bz++) {
-    for (let ks_by = 0; ks_by < ks_gdy; ks_by++) {
-      for (let ks_bx = 0; ks_bx < ks_gdx; ks_bx++) {
-        const s = new Float32Array(64);
-        for (let ks_tz = 0, ks_i = 0; ks_tz < ks_bdz; ks_tz++) {
-          for (let ks_ty = 0; ks_ty < ks_bdy; ks_ty++) {
-            ks_thread: for (let ks_tx = 0; ks_tx < ks_bdx; ks_tx++, ks_i++) {
-              const gi = (Math.imul(ks_bx, ks_bdx) + ks_tx) | 0;
-              s[ks_tx] = gi < n ? x[gi] : 0.0;
-              ks_v_gi[ks_i] = gi;
+  const ks_v_v = new Float32Array(ks_n);
+  const s = new Float32Array(64);
+  for (let ks_b = ks_b0; ks_b < ks_b1; ks_b++) {
+    const ks_bx = ks_b % ks_gdx, ks_byz = (ks_b - ks_bx) / ks_gdx;
+    const ks_by = ks_byz % ks_gdy, ks_bz = (ks_byz - ks_by) / ks_gdy;
+    s.fill(0);
+    for (let ks_tz = 0; ks_tz < ks_bdz; ks_tz++) {
+      for (let ks_ty = 0; ks_ty < ks_bdy; ks_ty++) {
+        ks_thread: for (let ks_tx = 0; ks_tx < ks_bdx; ks_tx++) {
+          const gi = (Math.imul(ks_bx, ks_bdx) + ks_tx) | 0;
+          s[ks_tx] = gi < n ? x[gi] : 0.0;
+        }
+      }
+    }
+    // barrier
+    let off = 1;
+    while (off < ks_bdx) {
+      for (let ks_tz = 0, ks_i = 0; ks_tz < ks_bdz; ks_tz++) {
+        for (let ks_ty = 0; ks_ty < ks_bdy; ks_ty++) {
+          ks_thread: for (let ks_tx = 0; ks_tx < ks_bdx; ks_tx++, ks_i++) {
+            let v = 0;
+            if (ks_tx >= off) {
+              v = s[(ks_tx - off) | 0];
             }
+            ks_v_v[ks_i] = v;
           }
         }
-        // barrier
-        for (let ks_tz = 0, ks_i = 0; ks_tz < ks_bdz; ks_tz++) {
-          for (let ks_ty = 0; ks_ty < ks_bdy; ks_ty++) {
-            ks_thread: for (let ks_tx = 0; ks_tx < ks_bdx; ks_tx++, ks_i++) {
-              let off = 1;
-              ks_v_off[ks_i] = off;
-            }
+      }
+      // barrier
+      for (let ks_tz = 0, ks_i = 0; ks_tz < ks_bdz; ks_tz++) {
+        for (let ks_ty = 0; ks_ty < ks_bdy; ks_ty++) {
+          ks_thread: for (let ks_tx = 0; ks_tx < ks_bdx; ks_tx++, ks_i++) {
+            const v = ks_v_v[ks_i];
+            s[ks_tx] = s[ks_tx] + v;
           }
         }
-        while (ks_v_off[0] < ks_bdx) {
-          for (let ks_tz = 0, ks_i = 0; ks_tz < ks_bdz; ks_tz++) {
-            for (let ks_ty = 0; ks_ty < ks_bdy; ks_ty++) {
-              ks_thread: for (let ks_tx = 0; ks_tx < ks_bdx; ks_tx++, ks_i++) {
-                const off = ks_v_off[ks_i];
-                let v = 0;
-                if (ks_tx >= off) {
-                  v = s[(ks_tx - off) | 0];
-                }
-                ks_v_v[ks_i] = v;
-              }
-            }
-          }
-          // barrier
-          for (let ks_tz = 0, ks_i = 0; ks_tz < ks_bdz; ks_tz++) {
-            for (let ks_ty = 0; ks_ty < ks_bdy; ks_ty++) {
-              ks_thread: for (let ks_tx = 0; ks_tx < ks_bdx; ks_tx++, ks_i++) {
-                const v = ks_v_v[ks_i];
-                s[ks_tx] = Math.fround(s[ks_tx] + v);
-              }
-            }
-          }
-          // barrier
-          for (let ks_tz = 0, ks_i = 0; ks_tz < ks_bdz; ks_tz++) {
-            for (let ks_ty = 0; ks_ty < ks_bdy; ks_ty++) {
-              ks_thread: for (let ks_tx = 0; ks_tx < ks_bdx; ks_tx++, ks_i++) {
-                let off = ks_v_off[ks_i];
-                off = off << 1;
-                ks_v_off[ks_i] = off;
-              }
-            }
-          }
-        }
-        for (let ks_tz = 0, ks_i = 0; ks_tz < ks_bdz; ks_tz++) {
-          for (let ks_ty = 0; ks_ty < ks_bdy; ks_ty++) {
-            ks_thread: for (let ks_tx = 0; ks_tx < ks_bdx; ks_tx++, ks_i++) {
-              const gi = ks_v_gi[ks_i];
-              if (gi < n) {
-                y[gi] = s[ks_tx];
-              }
-            }
+      }
+      // barrier
+      off = off << 1;
+    }
+    for (let ks_tz = 0; ks_tz < ks_bdz; ks_tz++) {
+      for (let ks_ty = 0; ks_ty < ks_bdy; ks_ty++) {
+        ks_thread: for (let ks_tx = 0; ks_tx < ks_bdx; ks_tx++) {
+          const gi = (Math.imul(ks_bx, ks_bdx) + ks_tx) | 0;
+          if (gi < n) {
+            y[gi] = s[ks_tx];
           }
         }
       }

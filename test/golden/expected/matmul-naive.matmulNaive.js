@@ -1,6 +1,6 @@
 "use strict";
 // KernelScript kernel 'matmulNaive' (JS). Generated code: edit the TypeScript source instead.
-return function matmulNaive(ks_args, ks_grid, ks_block) {
+return function matmulNaive(ks_args, ks_grid, ks_block, ks_first, ks_end) {
   const a = ks_args[0];
   const b = ks_args[1];
   const c = ks_args[2];
@@ -9,27 +9,26 @@ return function matmulNaive(ks_args, ks_grid, ks_block) {
   const k = ks_args[5] | 0;
   const ks_gdx = ks_grid[0], ks_gdy = ks_grid[1], ks_gdz = ks_grid[2];
   const ks_bdx = ks_block[0], ks_bdy = ks_block[1], ks_bdz = ks_block[2];
-  for (let ks_bz = 0; ks_bz < ks_gdz; ks_bz++) {
-    for (let ks_by = 0; ks_by < ks_gdy; ks_by++) {
-      for (let ks_bx = 0; ks_bx < ks_gdx; ks_bx++) {
-        for (let ks_tz = 0; ks_tz < ks_bdz; ks_tz++) {
-          for (let ks_ty = 0; ks_ty < ks_bdy; ks_ty++) {
-            ks_thread: for (let ks_tx = 0; ks_tx < ks_bdx; ks_tx++) {
-              const row = (Math.imul(ks_by, ks_bdy) + ks_ty) | 0;
-              const col = (Math.imul(ks_bx, ks_bdx) + ks_tx) | 0;
-              if (row >= m || col >= n) {
-                continue ks_thread;
-              }
-              let sum = 0.0;
-              {
-                let p = 0;
-                for (; p < k; p = (p + 1) | 0) {
-                  sum = Math.fround(sum + Math.fround(a[(Math.imul(row, k) + p) | 0] * b[(Math.imul(p, n) + col) | 0]));
-                }
-              }
-              c[(Math.imul(row, n) + col) | 0] = sum;
+  const ks_b0 = ks_first ?? 0, ks_b1 = ks_end ?? ks_gdx * ks_gdy * ks_gdz;
+  for (let ks_b = ks_b0; ks_b < ks_b1; ks_b++) {
+    const ks_bx = ks_b % ks_gdx, ks_byz = (ks_b - ks_bx) / ks_gdx;
+    const ks_by = ks_byz % ks_gdy, ks_bz = (ks_byz - ks_by) / ks_gdy;
+    for (let ks_tz = 0; ks_tz < ks_bdz; ks_tz++) {
+      for (let ks_ty = 0; ks_ty < ks_bdy; ks_ty++) {
+        ks_thread: for (let ks_tx = 0; ks_tx < ks_bdx; ks_tx++) {
+          const row = (Math.imul(ks_by, ks_bdy) + ks_ty) | 0;
+          const col = (Math.imul(ks_bx, ks_bdx) + ks_tx) | 0;
+          if (row >= m || col >= n) {
+            continue ks_thread;
+          }
+          let sum = 0.0;
+          {
+            let p = 0;
+            for (; p < k; p = (p + 1) | 0) {
+              sum = Math.fround(sum + Math.fround(a[(Math.imul(row, k) + p) | 0] * b[(Math.imul(p, n) + col) | 0]));
             }
           }
+          c[(Math.imul(row, n) + col) | 0] = sum;
         }
       }
     }

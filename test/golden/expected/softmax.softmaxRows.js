@@ -1,146 +1,106 @@
 "use strict";
 // KernelScript kernel 'softmaxRows' (JS). Generated code: edit the TypeScript source instead.
-return function softmaxRows(ks_args, ks_grid, ks_block) {
+return function softmaxRows(ks_args, ks_grid, ks_block, ks_first, ks_end) {
   const x = ks_args[0];
   const y = ks_args[1];
   const cols = ks_args[2] | 0;
   const ks_gdx = ks_grid[0], ks_gdy = ks_grid[1], ks_gdz = ks_grid[2];
   const ks_bdx = ks_block[0], ks_bdy = ks_block[1], ks_bdz = ks_block[2];
+  const ks_b0 = ks_first ?? 0, ks_b1 = ks_end ?? ks_gdx * ks_gdy * ks_gdz;
   const ks_n = ks_bdx * ks_bdy * ks_bdz;
-  const ks_v_t = new Float64Array(ks_n);
-  const ks_v_base = new Float64Array(ks_n);
-  const ks_v_s = new Float64Array(ks_n);
-  const ks_v_rowMax = new Float64Array(ks_n);
-  const ks_v_s_1 = new Float64Array(ks_n);
-  for (let ks_bz = 0; ks_bz < ks_gdz; ks_bz++) {
-    for (let ks_by = 0; ks_by < ks_gdy; ks_by++) {
-      for (let ks_bx = 0; ks_bx < ks_gdx; ks_bx++) {
-        const red = new Float32Array(128);
-        for (let ks_tz = 0, ks_i = 0; ks_tz < ks_bdz; ks_tz++) {
+  const ks_v_rowMax = new Float32Array(ks_n);
+  const red = new Float32Array(128);
+  for (let ks_b = ks_b0; ks_b < ks_b1; ks_b++) {
+    const ks_bx = ks_b % ks_gdx, ks_byz = (ks_b - ks_bx) / ks_gdx;
+    const ks_by = ks_byz % ks_gdy, ks_bz = (ks_byz - ks_by) / ks_gdy;
+    red.fill(0);
+    const base = Math.imul(ks_bx, cols);
+    for (let ks_tz = 0; ks_tz < ks_bdz; ks_tz++) {
+      for (let ks_ty = 0; ks_ty < ks_bdy; ks_ty++) {
+        ks_thread: for (let ks_tx = 0; ks_tx < ks_bdx; ks_tx++) {
+          const t = ks_tx;
+          let m = x[base];
+          {
+            let c = t;
+            for (; c < cols; c = (c + 128) | 0) {
+              m = Math.max(m, x[(base + c) | 0]);
+            }
+          }
+          red[t] = m;
+        }
+      }
+    }
+    // barrier
+    {
+      let s = 64;
+      while (s > 0) {
+        for (let ks_tz = 0; ks_tz < ks_bdz; ks_tz++) {
           for (let ks_ty = 0; ks_ty < ks_bdy; ks_ty++) {
-            ks_thread: for (let ks_tx = 0; ks_tx < ks_bdx; ks_tx++, ks_i++) {
+            ks_thread: for (let ks_tx = 0; ks_tx < ks_bdx; ks_tx++) {
               const t = ks_tx;
-              const base = Math.imul(ks_bx, cols);
-              let m = x[base];
-              {
-                let c = t;
-                for (; c < cols; c = (c + 128) | 0) {
-                  m = Math.max(m, x[(base + c) | 0]);
-                }
+              if (t < s) {
+                red[t] = Math.max(red[t], red[(t + s) | 0]);
               }
-              red[t] = m;
-              ks_v_t[ks_i] = t;
-              ks_v_base[ks_i] = base;
             }
           }
         }
         // barrier
-        {
-          for (let ks_tz = 0, ks_i = 0; ks_tz < ks_bdz; ks_tz++) {
-            for (let ks_ty = 0; ks_ty < ks_bdy; ks_ty++) {
-              ks_thread: for (let ks_tx = 0; ks_tx < ks_bdx; ks_tx++, ks_i++) {
-                let s = 64;
-                ks_v_s[ks_i] = s;
-              }
-            }
-          }
-          while (ks_v_s[0] > 0) {
-            for (let ks_tz = 0, ks_i = 0; ks_tz < ks_bdz; ks_tz++) {
-              for (let ks_ty = 0; ks_ty < ks_bdy; ks_ty++) {
-                ks_thread: for (let ks_tx = 0; ks_tx < ks_bdx; ks_tx++, ks_i++) {
-                  const t = ks_v_t[ks_i];
-                  const s = ks_v_s[ks_i];
-                  if (t < s) {
-                    red[t] = Math.max(red[t], red[(t + s) | 0]);
-                  }
-                }
-              }
-            }
-            // barrier
-            for (let ks_tz = 0, ks_i = 0; ks_tz < ks_bdz; ks_tz++) {
-              for (let ks_ty = 0; ks_ty < ks_bdy; ks_ty++) {
-                ks_thread: for (let ks_tx = 0; ks_tx < ks_bdx; ks_tx++, ks_i++) {
-                  let s = ks_v_s[ks_i];
-                  s = s >> 1;
-                  ks_v_s[ks_i] = s;
-                }
-              }
-            }
-          }
+        s = s >> 1;
+      }
+    }
+    for (let ks_tz = 0, ks_i = 0; ks_tz < ks_bdz; ks_tz++) {
+      for (let ks_ty = 0; ks_ty < ks_bdy; ks_ty++) {
+        ks_thread: for (let ks_tx = 0; ks_tx < ks_bdx; ks_tx++, ks_i++) {
+          const rowMax = red[0];
+          ks_v_rowMax[ks_i] = rowMax;
         }
-        for (let ks_tz = 0, ks_i = 0; ks_tz < ks_bdz; ks_tz++) {
+      }
+    }
+    // barrier
+    for (let ks_tz = 0, ks_i = 0; ks_tz < ks_bdz; ks_tz++) {
+      for (let ks_ty = 0; ks_ty < ks_bdy; ks_ty++) {
+        ks_thread: for (let ks_tx = 0; ks_tx < ks_bdx; ks_tx++, ks_i++) {
+          const t = ks_tx;
+          const rowMax = ks_v_rowMax[ks_i];
+          let sum = 0.0;
+          {
+            let c_1 = t;
+            for (; c_1 < cols; c_1 = (c_1 + 128) | 0) {
+              sum = Math.fround(sum + Math.fround(Math.exp(Math.fround(x[(base + c_1) | 0] - rowMax))));
+            }
+          }
+          red[t] = sum;
+        }
+      }
+    }
+    // barrier
+    {
+      let s_1 = 64;
+      while (s_1 > 0) {
+        for (let ks_tz = 0; ks_tz < ks_bdz; ks_tz++) {
           for (let ks_ty = 0; ks_ty < ks_bdy; ks_ty++) {
-            ks_thread: for (let ks_tx = 0; ks_tx < ks_bdx; ks_tx++, ks_i++) {
-              const rowMax = red[0];
-              ks_v_rowMax[ks_i] = rowMax;
+            ks_thread: for (let ks_tx = 0; ks_tx < ks_bdx; ks_tx++) {
+              const t = ks_tx;
+              if (t < s_1) {
+                red[t] = red[t] + red[(t + s_1) | 0];
+              }
             }
           }
         }
         // barrier
-        for (let ks_tz = 0, ks_i = 0; ks_tz < ks_bdz; ks_tz++) {
-          for (let ks_ty = 0; ks_ty < ks_bdy; ks_ty++) {
-            ks_thread: for (let ks_tx = 0; ks_tx < ks_bdx; ks_tx++, ks_i++) {
-              const t = ks_v_t[ks_i];
-              const base = ks_v_base[ks_i];
-              const rowMax = ks_v_rowMax[ks_i];
-              let sum = 0.0;
-              {
-                let c_1 = t;
-                for (; c_1 < cols; c_1 = (c_1 + 128) | 0) {
-                  sum = Math.fround(sum + Math.fround(Math.exp(Math.fround(x[(base + c_1) | 0] - rowMax))));
-                }
-              }
-              red[t] = sum;
-            }
-          }
-        }
-        // barrier
-        {
-          for (let ks_tz = 0, ks_i = 0; ks_tz < ks_bdz; ks_tz++) {
-            for (let ks_ty = 0; ks_ty < ks_bdy; ks_ty++) {
-              ks_thread: for (let ks_tx = 0; ks_tx < ks_bdx; ks_tx++, ks_i++) {
-                let s_1 = 64;
-                ks_v_s_1[ks_i] = s_1;
-              }
-            }
-          }
-          while (ks_v_s_1[0] > 0) {
-            for (let ks_tz = 0, ks_i = 0; ks_tz < ks_bdz; ks_tz++) {
-              for (let ks_ty = 0; ks_ty < ks_bdy; ks_ty++) {
-                ks_thread: for (let ks_tx = 0; ks_tx < ks_bdx; ks_tx++, ks_i++) {
-                  const t = ks_v_t[ks_i];
-                  const s_1 = ks_v_s_1[ks_i];
-                  if (t < s_1) {
-                    red[t] = Math.fround(red[t] + red[(t + s_1) | 0]);
-                  }
-                }
-              }
-            }
-            // barrier
-            for (let ks_tz = 0, ks_i = 0; ks_tz < ks_bdz; ks_tz++) {
-              for (let ks_ty = 0; ks_ty < ks_bdy; ks_ty++) {
-                ks_thread: for (let ks_tx = 0; ks_tx < ks_bdx; ks_tx++, ks_i++) {
-                  let s_1 = ks_v_s_1[ks_i];
-                  s_1 = s_1 >> 1;
-                  ks_v_s_1[ks_i] = s_1;
-                }
-              }
-            }
-          }
-        }
-        for (let ks_tz = 0, ks_i = 0; ks_tz < ks_bdz; ks_tz++) {
-          for (let ks_ty = 0; ks_ty < ks_bdy; ks_ty++) {
-            ks_thread: for (let ks_tx = 0; ks_tx < ks_bdx; ks_tx++, ks_i++) {
-              const t = ks_v_t[ks_i];
-              const base = ks_v_base[ks_i];
-              const rowMax = ks_v_rowMax[ks_i];
-              const total = red[0];
-              {
-                let c_2 = t;
-                for (; c_2 < cols; c_2 = (c_2 + 128) | 0) {
-                  y[(base + c_2) | 0] = Math.fround(Math.fround(Math.exp(Math.fround(x[(base + c_2) | 0] - rowMax))) / total);
-                }
-              }
+        s_1 = s_1 >> 1;
+      }
+    }
+    for (let ks_tz = 0, ks_i = 0; ks_tz < ks_bdz; ks_tz++) {
+      for (let ks_ty = 0; ks_ty < ks_bdy; ks_ty++) {
+        ks_thread: for (let ks_tx = 0; ks_tx < ks_bdx; ks_tx++, ks_i++) {
+          const t = ks_tx;
+          const rowMax = ks_v_rowMax[ks_i];
+          const total = red[0];
+          {
+            let c_2 = t;
+            for (; c_2 < cols; c_2 = (c_2 + 128) | 0) {
+              y[(base + c_2) | 0] = Math.fround(Math.exp(Math.fround(x[(base + c_2) | 0] - rowMax))) / total;
             }
           }
         }

@@ -16,7 +16,7 @@ function scale(v, on, times) {
   }
   return r;
 }
-return function values(ks_args, ks_grid, ks_block) {
+return function values(ks_args, ks_grid, ks_block, ks_first, ks_end) {
   const x = ks_args[0];
   const out = ks_args[1];
   const on = Boolean(ks_args[2]);
@@ -24,39 +24,38 @@ return function values(ks_args, ks_grid, ks_block) {
   const n = ks_args[4] | 0;
   const ks_gdx = ks_grid[0], ks_gdy = ks_grid[1], ks_gdz = ks_grid[2];
   const ks_bdx = ks_block[0], ks_bdy = ks_block[1], ks_bdz = ks_block[2];
+  const ks_b0 = ks_first ?? 0, ks_b1 = ks_end ?? ks_gdx * ks_gdy * ks_gdz;
   const window = new Float32Array(4);
-  for (let ks_bz = 0; ks_bz < ks_gdz; ks_bz++) {
-    for (let ks_by = 0; ks_by < ks_gdy; ks_by++) {
-      for (let ks_bx = 0; ks_bx < ks_gdx; ks_bx++) {
-        for (let ks_tz = 0; ks_tz < ks_bdz; ks_tz++) {
-          for (let ks_ty = 0; ks_ty < ks_bdy; ks_ty++) {
-            ks_thread: for (let ks_tx = 0; ks_tx < ks_bdx; ks_tx++) {
-              const i = (Math.imul(ks_bx, ks_bdx) + ks_tx) | 0;
-              if (i >= n) {
-                continue ks_thread;
-              }
-              window.fill(0);
-              {
-                let j = 0;
-                for (; j < 4; j = (j + 1) | 0) {
-                  window[j] = x[(((i + j) | 0) % n) | 0];
-                }
-              }
-              let best = -Infinity;
-              let worst = Infinity;
-              {
-                let j_1 = 0;
-                for (; j_1 < 4; j_1 = (j_1 + 1) | 0) {
-                  best = Math.max(best, window[j_1]);
-                  worst = Math.min(worst, window[j_1]);
-                }
-              }
-              out[Math.imul(i, 4)] = best;
-              out[(Math.imul(i, 4) + 1) | 0] = worst;
-              out[(Math.imul(i, 4) + 2) | 0] = scale(x[i], on, times);
-              out[(Math.imul(i, 4) + 3) | 0] = x[i] >= 0.0 && on ? x[i] : Math.fround(-x[i] * 0.5);
+  for (let ks_b = ks_b0; ks_b < ks_b1; ks_b++) {
+    const ks_bx = ks_b % ks_gdx, ks_byz = (ks_b - ks_bx) / ks_gdx;
+    const ks_by = ks_byz % ks_gdy, ks_bz = (ks_byz - ks_by) / ks_gdy;
+    for (let ks_tz = 0; ks_tz < ks_bdz; ks_tz++) {
+      for (let ks_ty = 0; ks_ty < ks_bdy; ks_ty++) {
+        ks_thread: for (let ks_tx = 0; ks_tx < ks_bdx; ks_tx++) {
+          const i = (Math.imul(ks_bx, ks_bdx) + ks_tx) | 0;
+          if (i >= n) {
+            continue ks_thread;
+          }
+          window.fill(0);
+          {
+            let j = 0;
+            for (; j < 4; j = (j + 1) | 0) {
+              window[j] = x[(((i + j) | 0) % n) | 0];
             }
           }
+          let best = -Infinity;
+          let worst = Infinity;
+          {
+            let j_1 = 0;
+            for (; j_1 < 4; j_1 = (j_1 + 1) | 0) {
+              best = Math.max(best, window[j_1]);
+              worst = Math.min(worst, window[j_1]);
+            }
+          }
+          out[Math.imul(i, 4)] = best;
+          out[(Math.imul(i, 4) + 1) | 0] = worst;
+          out[(Math.imul(i, 4) + 2) | 0] = scale(x[i], on, times);
+          out[(Math.imul(i, 4) + 3) | 0] = x[i] >= 0.0 && on ? x[i] : Math.fround(-x[i] * 0.5);
         }
       }
     }

@@ -1,6 +1,6 @@
 "use strict";
 // KernelScript kernel 'uintOps' (JS). Generated code: edit the TypeScript source instead.
-return function uintOps(ks_args, ks_grid, ks_block) {
+return function uintOps(ks_args, ks_grid, ks_block, ks_first, ks_end) {
   const a = ks_args[0];
   const b = ks_args[1];
   const s = ks_args[2];
@@ -8,37 +8,36 @@ return function uintOps(ks_args, ks_grid, ks_block) {
   const n = ks_args[4] | 0;
   const ks_gdx = ks_grid[0], ks_gdy = ks_grid[1], ks_gdz = ks_grid[2];
   const ks_bdx = ks_block[0], ks_bdy = ks_block[1], ks_bdz = ks_block[2];
-  for (let ks_bz = 0; ks_bz < ks_gdz; ks_bz++) {
-    for (let ks_by = 0; ks_by < ks_gdy; ks_by++) {
-      for (let ks_bx = 0; ks_bx < ks_gdx; ks_bx++) {
-        for (let ks_tz = 0; ks_tz < ks_bdz; ks_tz++) {
-          for (let ks_ty = 0; ks_ty < ks_bdy; ks_ty++) {
-            ks_thread: for (let ks_tx = 0; ks_tx < ks_bdx; ks_tx++) {
-              const i = (Math.imul(ks_bx, ks_bdx) + ks_tx) | 0;
-              if (i < n) {
-                const x = a[i];
-                const y = b[i];
-                const sh = s[i];
-                const o = Math.imul(i, 17);
-                out[o] = (x + y) >>> 0;
-                out[(o + 1) | 0] = (x - y) >>> 0;
-                out[(o + 2) | 0] = Math.imul(x, y) >>> 0;
-                out[(o + 3) | 0] = (x / y) >>> 0;
-                out[(o + 4) | 0] = (x % y) >>> 0;
-                out[(o + 5) | 0] = (x & y) >>> 0;
-                out[(o + 6) | 0] = (x | y) >>> 0;
-                out[(o + 7) | 0] = (x ^ y) >>> 0;
-                out[(o + 8) | 0] = (x << sh) >>> 0;
-                out[(o + 9) | 0] = x >>> sh;
-                out[(o + 10) | 0] = x >>> y;
-                out[(o + 11) | 0] = (~x) >>> 0;
-                out[(o + 12) | 0] = Math.imul(x, 2654435761) >>> 0;
-                out[(o + 13) | 0] = Math.min(x, y);
-                out[(o + 14) | 0] = Math.max(x, y);
-                out[(o + 15) | 0] = (((x << 7) >>> 0) | (x >>> 25)) >>> 0;
-                out[(o + 16) | 0] = (x - 4000000000) >>> 0;
-              }
-            }
+  const ks_b0 = ks_first ?? 0, ks_b1 = ks_end ?? ks_gdx * ks_gdy * ks_gdz;
+  for (let ks_b = ks_b0; ks_b < ks_b1; ks_b++) {
+    const ks_bx = ks_b % ks_gdx, ks_byz = (ks_b - ks_bx) / ks_gdx;
+    const ks_by = ks_byz % ks_gdy, ks_bz = (ks_byz - ks_by) / ks_gdy;
+    for (let ks_tz = 0; ks_tz < ks_bdz; ks_tz++) {
+      for (let ks_ty = 0; ks_ty < ks_bdy; ks_ty++) {
+        ks_thread: for (let ks_tx = 0; ks_tx < ks_bdx; ks_tx++) {
+          const i = (Math.imul(ks_bx, ks_bdx) + ks_tx) | 0;
+          if (i < n) {
+            const x = a[i];
+            const y = b[i];
+            const sh = s[i];
+            const o = Math.imul(i, 17);
+            out[o] = (x + y) >>> 0;
+            out[(o + 1) | 0] = (x - y) >>> 0;
+            out[(o + 2) | 0] = Math.imul(x, y) >>> 0;
+            out[(o + 3) | 0] = (x / y) >>> 0;
+            out[(o + 4) | 0] = (x % y) >>> 0;
+            out[(o + 5) | 0] = (x & y) >>> 0;
+            out[(o + 6) | 0] = (x | y) >>> 0;
+            out[(o + 7) | 0] = (x ^ y) >>> 0;
+            out[(o + 8) | 0] = (x << sh) >>> 0;
+            out[(o + 9) | 0] = x >>> sh;
+            out[(o + 10) | 0] = x >>> y;
+            out[(o + 11) | 0] = (~x) >>> 0;
+            out[(o + 12) | 0] = Math.imul(x, 2654435761) >>> 0;
+            out[(o + 13) | 0] = Math.min(x, y);
+            out[(o + 14) | 0] = Math.max(x, y);
+            out[(o + 15) | 0] = (((x << 7) >>> 0) | (x >>> 25)) >>> 0;
+            out[(o + 16) | 0] = (x - 4000000000) >>> 0;
           }
         }
       }

@@ -1,0 +1,78 @@
+// Where a cpu launch runs: in the calling thread, or split over the worker pool. Handing blocks to
+// workers costs tens of microseconds, so a launch goes to the pool only when it has two blocks or
+// more and its kernel's measured cost per thread (from its earlier launches) says it would run
+// longer than PARALLEL_MIN_NS on one thread; a kernel's first launch runs in-thread and is timed.
+import type { ElemType } from '../../core/ir/types.js';
+import { ELEMENTS, newHostArray } from '../../core/elements.js';
+import type { Dim3Tuple } from '../device.js';
+import type { TypedArray } from '../types.js';
+import { CpuPool, type JsKernel } from './pool.js';
+import type { Threads } from './threads.js';
+
+/** A launch estimated to take at least this long on one thread (ns) runs on the pool. */
+export const PARALLEL_MIN_NS = 200_000;
+
+type Values = (number | boolean | TypedArray)[];
+
+export class Launcher {
+  private pool: CpuPool | null = null;
+  /** Measured nanoseconds per thread of each kernel (a running mean over its launches). */
+  private readonly cost = new WeakMap<JsKernel, number>();
+  /** Launches that ran on the pool (for tests and benchmarks). */
+  parallelLaunches = 0;
+
+  constructor(private readonly threads: Threads) {}
+
+  get count(): number {
+    return this.threads.count;
+  }
+
+  /** A zeroed host array; in shared memory when workers may touch it. */
+  hostArray(type: ElemType, length: number): TypedArray {
+    if (this.threads.count === 1) return newHostArray(type, length);
+    const ctor = ELEMENTS[type].host as unknown as new (buffer: SharedArrayBuffer) => TypedArray;
+    return new ctor(new SharedArrayBuffer(length * ELEMENTS[type].bytes));
+  }
+
+  /** Runs a launch to completion; `inThread` forces the calling thread (debug fault records). */
+  run(run: JsKernel, code: string, values: Values, grid: Dim3Tuple, block: Dim3Tuple, inThread: boolean): void {
+    const wt = this.threads.wt;
+    if (wt === null) {
+      run(values, grid, block);
+      return;
+    }
+    const blocks = grid[0] * grid[1] * grid[2];
+    const threads = blocks * block[0] * block[1] * block[2];
+    const est = this.cost.get(run);
+    // Code that takes no block range (five parameters, targets/js/emit.ts) always runs whole.
+    const parallel = !inThread && blocks > 1 && run.length >= 5 && est !== undefined && est * threads >= PARALLEL_MIN_NS;
+    const t0 = performance.now();
+    if (parallel) {
+      this.pool ??= new CpuPool(wt, this.threads.count);
+      this.pool.run(run, code, values, grid, block);
+      this.parallelLaunches++;
+    } else {
+      run(values, grid, block);
+    }
+    const parts = parallel ? Math.min(blocks, this.threads.count) : 1;
+    const ns = ((performance.now() - t0) * 1e6 * parts) / threads;
+    this.cost.set(run, est === undefined ? ns : (est + ns) / 2);
+  }
+
+  forget(data: TypedArray): void {
+    this.pool?.forget(data);
+  }
+
+  /** Settles once the workers have exited (after close()). */
+  closed: Promise<void> = Promise.resolve();
+
+  /** Worker threads running now (0 until a launch first needs them, and after close()). */
+  get workers(): number {
+    return this.pool?.workers ?? 0;
+  }
+
+  close(): void {
+    if (this.pool) this.closed = this.pool.close();
+    this.pool = null;
+  }
+}

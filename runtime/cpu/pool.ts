@@ -1,0 +1,167 @@
+// The cpu device's worker threads (Node only): a launch's blocks are split into contiguous ranges,
+// one per thread, the calling thread taking the first; it then sleeps until every worker has
+// counted itself done, so a launch still completes before launch() returns (queued launches run
+// in order, read() sees everything). Arrays live in SharedArrayBuffers; each worker gets an array
+// and a kernel's code once, by id. A block never spans two threads (shared memory and barriers
+// are per block).
+import type * as WorkerThreads from 'node:worker_threads';
+import type { TypedArray } from '../types.js';
+import type { Dim3Tuple } from '../device.js';
+import { WORKER_SOURCE } from './worker-source.js';
+
+/** The js target's entry over a range of blocks (targets/js/emit.ts). */
+export type JsKernel = (
+  args: (number | boolean | TypedArray)[],
+  grid: Dim3Tuple,
+  block: Dim3Tuple,
+  first?: number,
+  end?: number,
+) => void;
+
+interface Message {
+  kernel: number;
+  code?: string;
+  /** [id, buffer, byteOffset, length, constructor name] of arrays the worker has not seen. */
+  add: [number, ArrayBufferLike, number, number, string][];
+  drop: number[];
+  /** Scalars as they are; each array's slot is filled from `refs` ([slot, id, …]). */
+  args: (number | boolean | null)[];
+  refs: number[];
+  grid: Dim3Tuple;
+  block: Dim3Tuple;
+  first: number;
+  end: number;
+}
+
+class Member {
+  readonly kernels = new Set<number>();
+  readonly arrays = new Set<number>();
+  drop: number[] = [];
+  constructor(
+    readonly worker: WorkerThreads.Worker,
+    readonly port: WorkerThreads.MessagePort,
+  ) {}
+}
+
+export class CpuPool {
+  private readonly members: Member[] = [];
+  /** [0]: launch generation (workers wait on it), [1]: workers done with the current launch. */
+  private readonly ctrl = new Int32Array(new SharedArrayBuffer(8));
+  private readonly kernelIds = new WeakMap<JsKernel, number>();
+  private readonly arrayIds = new WeakMap<TypedArray, number>();
+  private nextId = 1;
+
+  /** `threads` counts the calling thread: threads − 1 workers are started. */
+  constructor(
+    private readonly wt: typeof WorkerThreads,
+    readonly threads: number,
+  ) {
+    for (let i = 1; i < threads; i++) {
+      const { port1, port2 } = new wt.MessageChannel();
+      const worker = new wt.Worker(WORKER_SOURCE, {
+        eval: true,
+        workerData: { port: port2, ctrl: this.ctrl, gen: Atomics.load(this.ctrl, 0) },
+        transferList: [port2],
+      });
+      // An undisposed device must not keep the process alive; dispose() stops the workers.
+      worker.unref();
+      this.members.push(new Member(worker, port1));
+    }
+  }
+
+  /**
+   * Runs blocks [0, blocks) of a launch over the threads. Throws the first error a thread raised
+   * (after every thread has finished, so no block is still running).
+   */
+  run(run: JsKernel, code: string, args: readonly (number | boolean | TypedArray)[], grid: Dim3Tuple, block: Dim3Tuple): void {
+    const blocks = grid[0] * grid[1] * grid[2];
+    const parts = Math.min(this.threads, blocks);
+    const kernel = this.kernelId(run);
+    const ctrl = this.ctrl;
+    Atomics.store(ctrl, 1, 0);
+    for (let p = 1; p < parts; p++) {
+      const m = this.members[p - 1] as Member;
+      m.port.postMessage(this.message(m, kernel, code, args, grid, block, split(blocks, parts, p), split(blocks, parts, p + 1)));
+    }
+    Atomics.add(ctrl, 0, 1);
+    Atomics.notify(ctrl, 0);
+    let error: string | null = null;
+    try {
+      run(args as (number | boolean | TypedArray)[], grid, block, 0, split(blocks, parts, 1));
+    } catch (e) {
+      error = e instanceof Error ? e.message : String(e);
+    }
+    for (let done = Atomics.load(ctrl, 1); done < parts - 1; done = Atomics.load(ctrl, 1)) Atomics.wait(ctrl, 1, done);
+    for (let p = 1; p < parts; p++) {
+      const reply = this.wt.receiveMessageOnPort((this.members[p - 1] as Member).port);
+      if (reply && error === null) error = String(reply.message);
+    }
+    if (error !== null) throw new Error(error);
+  }
+
+  /** An array was disposed: workers holding it let it go with their next message. */
+  forget(data: TypedArray): void {
+    const id = this.arrayIds.get(data);
+    if (id === undefined) return;
+    for (const m of this.members) if (m.arrays.delete(id)) m.drop.push(id);
+  }
+
+  /** Stops the workers; the promise settles once every one has exited. */
+  close(): Promise<void> {
+    for (const m of this.members) m.port.postMessage({ stop: true });
+    Atomics.add(this.ctrl, 0, 1);
+    Atomics.notify(this.ctrl, 0);
+    const exited = Promise.all(this.members.map((m) => m.worker.terminate()));
+    this.members.length = 0;
+    return exited.then(() => undefined);
+  }
+
+  get workers(): number {
+    return this.members.length;
+  }
+
+  private kernelId(run: JsKernel): number {
+    let id = this.kernelIds.get(run);
+    if (id === undefined) this.kernelIds.set(run, (id = this.nextId++));
+    return id;
+  }
+
+  private message(
+    m: Member,
+    kernel: number,
+    code: string,
+    args: readonly (number | boolean | TypedArray)[],
+    grid: Dim3Tuple,
+    block: Dim3Tuple,
+    first: number,
+    end: number,
+  ): Message {
+    const msg: Message = { kernel, add: [], drop: m.drop, args: [], refs: [], grid, block, first, end };
+    m.drop = [];
+    if (!m.kernels.has(kernel)) {
+      m.kernels.add(kernel);
+      msg.code = code;
+    }
+    for (let i = 0; i < args.length; i++) {
+      const a = args[i] as number | boolean | TypedArray;
+      if (typeof a !== 'object') {
+        msg.args.push(a);
+        continue;
+      }
+      let id = this.arrayIds.get(a);
+      if (id === undefined) this.arrayIds.set(a, (id = this.nextId++));
+      if (!m.arrays.has(id)) {
+        m.arrays.add(id);
+        msg.add.push([id, a.buffer, a.byteOffset, a.length, a.constructor.name]);
+      }
+      msg.args.push(null);
+      msg.refs.push(i, id);
+    }
+    return msg;
+  }
+}
+
+/** Start of part `p` of `parts` near-equal contiguous ranges of `n` blocks. */
+function split(n: number, parts: number, p: number): number {
+  return Math.floor((n * p) / parts);
+}

@@ -1,0 +1,219 @@
+// The cpu device's worker threads (runtime/cpu/): global atomics contended across workers give the
+// exact integer reference; 1 and N threads give the same bits on random inputs (and the float64
+// reference's values); dispose() stops the workers, and an undisposed device does not keep the
+// process alive.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import {
+  atomicAdd, atomicCAS, atomicMax, atomicMin, blockDim, blockIdx, f32, kernel, sharedArray, syncthreads, threadIdx, type i32,
+} from '../../index.js';
+import { createCpuDevice, type CpuDevice } from '../../runtime/cpu/index.js';
+import { THREADS_ENV } from '../../runtime/cpu/threads.js';
+import type { DeviceArray } from '../../runtime/types.js';
+import { Rng } from '../helpers/case.js';
+
+/** More threads than this machine may have cores: the split must not depend on the core count. */
+const N = 4;
+
+async function cpuWith(threads: number): Promise<CpuDevice> {
+  const before = process.env[THREADS_ENV];
+  process.env[THREADS_ENV] = String(threads);
+  try {
+    return await createCpuDevice();
+  } finally {
+    if (before === undefined) delete process.env[THREADS_ENV];
+    else process.env[THREADS_ENV] = before;
+  }
+}
+
+const devices: CpuDevice[] = [];
+afterAll(() => devices.forEach((d) => d.dispose()));
+const open = async (threads: number): Promise<CpuDevice> => {
+  const d = await cpuWith(threads);
+  devices.push(d);
+  return d;
+};
+
+/** Every thread folds its value into `reps` buckets: add, f32 add, min, max and a CAS-loop count. */
+export const tally = kernel(function tally(
+  keys: Int32Array, vals: Int32Array, counts: Int32Array, sums: Float32Array, lo: Int32Array, hi: Int32Array,
+  casCount: Int32Array, n: i32, reps: i32,
+) {
+  const i = blockIdx.x * blockDim.x + threadIdx.x;
+  if (i < n) {
+    const v = vals[i]!;
+    for (let r = 0; r < reps; r++) {
+      const key = keys[(i + r) % n]!;
+      atomicAdd(counts, key, 1);
+      atomicAdd(sums, key, f32(v));
+      atomicMin(lo, key, v);
+      atomicMax(hi, key, v);
+      let done = false;
+      while (!done) {
+        const o = casCount[key]!;
+        done = atomicCAS(casCount, key, o, o + 1) == o;
+      }
+    }
+  }
+});
+
+const TILE = 8;
+
+/** C = A·B with TILE×TILE tiles staged in shared memory (barriers, per-block shared state). */
+export const tiledMatmul = kernel(function tiledMatmul(a: Float32Array, b: Float32Array, c: Float32Array, m: i32, n: i32, k: i32) {
+  const as = sharedArray(Float32Array, TILE * TILE);
+  const bs = sharedArray(Float32Array, TILE * TILE);
+  const tx = threadIdx.x;
+  const ty = threadIdx.y;
+  const col = blockIdx.x * TILE + tx;
+  const row = blockIdx.y * TILE + ty;
+  let sum: f32 = 0;
+  for (let p0 = 0; p0 < k; p0 += TILE) {
+    as[ty * TILE + tx] = row < m && p0 + tx < k ? a[row * k + p0 + tx]! : 0;
+    bs[ty * TILE + tx] = p0 + ty < k && col < n ? b[(p0 + ty) * n + col]! : 0;
+    syncthreads();
+    for (let p = 0; p < TILE; p++) {
+      sum += as[ty * TILE + p]! * bs[p * TILE + tx]!;
+    }
+    syncthreads();
+  }
+  if (row < m && col < n) {
+    c[row * n + col] = Math.exp(-Math.abs(sum)) + sum * 0.5;
+  }
+});
+
+async function readAll(arrays: DeviceArray[]): Promise<number[][]> {
+  return Promise.all(arrays.map(async (a) => [...(await a.read())]));
+}
+
+describe('cpu worker threads', () => {
+  it(`contended global atomics give the exact reference on ${N} threads`, async () => {
+    const gpu = await open(N);
+    expect(gpu.threads).toBe(N);
+    const rng = new Rng();
+    const n = 64 * 64;
+    const reps = 24;
+    const buckets = 37;
+    const keys = rng.i32Array(n, 0, buckets);
+    const vals = rng.i32Array(n, -50, 50);
+    // Integers well inside f32's exact range, so the f32 sums do not depend on the order of adds.
+    const want = { counts: new Int32Array(buckets), sums: new Float64Array(buckets), lo: new Int32Array(buckets).fill(1 << 30), hi: new Int32Array(buckets).fill(-(1 << 30)) };
+    for (let i = 0; i < n; i++) {
+      for (let r = 0; r < reps; r++) {
+        const key = keys[(i + r) % n] as number;
+        const v = vals[i] as number;
+        want.counts[key]! += 1;
+        want.sums[key]! += v;
+        want.lo[key] = Math.min(want.lo[key] as number, v);
+        want.hi[key] = Math.max(want.hi[key] as number, v);
+      }
+    }
+    const k = gpu.array(keys);
+    const v = gpu.array(vals);
+    // The first launch is timed in-thread; the later ones run on the workers.
+    for (let launch = 0; launch < 3; launch++) {
+      const counts = gpu.alloc(Int32Array, buckets);
+      const sums = gpu.alloc(Float32Array, buckets);
+      const lo = gpu.array(new Int32Array(buckets).fill(1 << 30));
+      const hi = gpu.array(new Int32Array(buckets).fill(-(1 << 30)));
+      const cas = gpu.alloc(Int32Array, buckets);
+      gpu.launch(tally, { grid: n / 64, block: 64 }, k, v, counts, sums, lo, hi, cas, n, reps);
+      const [c, s, l, h, cc] = await readAll([counts, sums, lo, hi, cas]);
+      expect(c, `seed ${rng.seed}, launch ${launch}`).toEqual([...want.counts]);
+      expect(cc).toEqual([...want.counts]);
+      expect(s).toEqual([...want.sums]);
+      expect(l).toEqual([...want.lo]);
+      expect(h).toEqual([...want.hi]);
+      for (const a of [counts, sums, lo, hi, cas]) a.dispose();
+    }
+    expect(gpu.launcher.parallelLaunches).toBeGreaterThan(0);
+  });
+
+  it(`1 and ${N} threads give the same bits, and the float64 reference`, async () => {
+    const one = await open(1);
+    const many = await open(N);
+    expect(one.threads).toBe(1);
+    const rng = new Rng();
+    const [m, n, k] = [53, 70, 45];
+    const a = rng.f32Array(m * k);
+    const b = rng.f32Array(k * n);
+    const run = async (gpu: CpuDevice): Promise<Float32Array> => {
+      const [da, db, dc] = [gpu.array(a), gpu.array(b), gpu.alloc(Float32Array, m * n)];
+      const grid: [number, number] = [Math.ceil(n / TILE), Math.ceil(m / TILE)];
+      for (let r = 0; r < 3; r++) gpu.launch(tiledMatmul, { grid, block: [TILE, TILE] }, da, db, dc, m, n, k);
+      const out = await dc.read();
+      for (const x of [da, db, dc]) x.dispose();
+      return out;
+    };
+    const x1 = await run(one);
+    const xn = await run(many);
+    expect(many.launcher.parallelLaunches).toBeGreaterThan(0);
+    expect(new Uint32Array(xn.buffer), `seed ${rng.seed}`).toEqual(new Uint32Array(x1.buffer));
+    for (let i = 0; i < m; i++) {
+      for (let j = 0; j < n; j++) {
+        let s = 0;
+        for (let p = 0; p < k; p++) s += (a[i * k + p] as number) * (b[p * n + j] as number);
+        const want = Math.exp(-Math.abs(s)) + s * 0.5;
+        expect(Math.abs((xn[i * n + j] as number) - want), `seed ${rng.seed} at ${i},${j}`).toBeLessThan(1e-5 * (1 + Math.abs(want)) * k);
+      }
+    }
+  });
+
+  it('dispose() stops the workers', async () => {
+    const gpu = await cpuWith(N);
+    const rng = new Rng();
+    const a = gpu.array(rng.f32Array(64 * 64));
+    const b = gpu.array(rng.f32Array(64 * 64));
+    const c = gpu.alloc(Float32Array, 64 * 64);
+    for (let r = 0; r < 3; r++) gpu.launch(tiledMatmul, { grid: [8, 8], block: [TILE, TILE] }, a, b, c, 64, 64, 64);
+    await c.read();
+    expect(gpu.launcher.workers).toBe(N - 1);
+    gpu.dispose();
+    expect(gpu.launcher.workers).toBe(0);
+    await gpu.launcher.closed;
+  });
+
+  it('an undisposed device with running workers lets the process exit', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ks-cpu-workers-'));
+    const script = join(dir, 'run.mts');
+    const cpu = pathToFileURL(resolve('runtime/cpu/index.ts')).href;
+    // A hand-written js kernel taking a block range, as the compiler emits them, big enough to go
+    // to the workers: out[i] = i.
+    const code = `return function iota(args, grid, block, first, end) {
+  const out = args[0], n = args[1];
+  for (let b = first ?? 0; b < (end ?? grid[0]); b++) for (let t = 0; t < block[0]; t++) {
+    const i = b * block[0] + t;
+    if (i < n) out[i] = i;
+  }
+};`;
+    const iota = {
+      target: 'js', name: 'iota', code, entryPoint: 'iota', hash: 'iota', meta: { usesBarrier: false, sharedBytes: 0, atomicParams: [] },
+      params: [{ name: 'out', kind: 'array', type: 'i32', access: 'write' }, { name: 'n', kind: 'scalar', type: 'i32' }],
+    };
+    writeFileSync(
+      script,
+      `import { createCpuDevice } from '${cpu}';
+const gpu = await createCpuDevice();
+const out = gpu.alloc(Int32Array, 1 << 20);
+const iota = ${JSON.stringify(iota)};
+for (let r = 0; r < 4; r++) gpu.launchCompiled(iota, { grid: 4096, block: 256 }, [out, 1 << 20]);
+const got = await out.read();
+console.log(JSON.stringify({ ok: got.every((v, i) => v === i), workers: gpu.launcher.workers }));
+`,
+    );
+    const tsx = createRequire(import.meta.url).resolve('tsx');
+    const r = spawnSync(process.execPath, ['--import', pathToFileURL(tsx).href, script], {
+      encoding: 'utf8',
+      timeout: 60_000,
+      env: { ...process.env, [THREADS_ENV]: String(N) },
+    });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual({ ok: true, workers: N - 1 });
+  });
+});
