@@ -8,7 +8,7 @@ import type { CompiledKernel, Target } from './output.js';
 import type { CallSite, Kernel, KernelFn } from './kernel.js';
 import { ATOMICS, convert, type AtomicOp } from './ir/ops.js';
 import { firstFrame } from './stack.js';
-import type { TypedArray, TypedArrayCtor } from './elements.js';
+import type { HostArrays, TypedArray, TypedArrayCtor } from './elements.js';
 
 export type f32 = number;
 export type i32 = number;
@@ -55,7 +55,7 @@ export function localArray<T extends TypedArray>(type: TypedArrayCtor<T>, length
   return new type(length);
 }
 
-type IntArray = Int32Array | Uint32Array;
+type IntArray = HostArrays['i32' | 'u32'];
 /** Applies the registry's update for `op` to arr[i] (the typed array wraps it); returns the old value. */
 const rmw = (op: AtomicOp, arr: TypedArray, i: number, operands: readonly number[]): number => {
   const old = arr[i] ?? 0;

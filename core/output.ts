@@ -71,6 +71,8 @@ export interface DebugMeta {
  * parameters and one i32 length per array parameter; JS as the argument after the kernel's own.
  */
 export const FAULT_WORDS = 10;
+/** The fault record's size in bytes (u32 words). */
+export const FAULT_BYTES = FAULT_WORDS * Uint32Array.BYTES_PER_ELEMENT;
 
 export interface KernelMeta {
   usesBarrier: boolean;

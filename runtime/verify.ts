@@ -1,7 +1,7 @@
 // verify(): one launch of a kernel on every available backend, on copies of the arguments, and a
 // comparison of every array the kernel writes against the cpu backend (the reference semantics).
 import type { ElemType } from '../core/ir/types.js';
-import { elementOfArray } from '../core/elements.js';
+import { elementOfArray, type HostArrays } from '../core/elements.js';
 import { isKernel, type Kernel, type KernelFn } from '../core/kernel.js';
 import type { CompiledKernel, Target } from '../core/output.js';
 import { BaseArray } from './device.js';
@@ -80,7 +80,8 @@ export class VerifyError extends Error {
 /** Each array parameter takes a host array or a device array of its element type. */
 export type VerifyArgs<F extends KernelFn> = HostOrDevice<Parameters<F>>;
 type HostOrDevice<P extends unknown[]> = { [K in keyof P]: P[K] extends TypedArray ? P[K] | DeviceArray<Same<P[K]>> : P[K] };
-type Same<A> = A extends Float32Array ? Float32Array : A extends Int32Array ? Int32Array : A extends Uint32Array ? Uint32Array : never;
+/** The element table's host array type that `A` is (a subtype such as Float32Array<ArrayBuffer> maps to it). */
+type Same<A> = { [E in keyof HostArrays]: A extends HostArrays[E] ? HostArrays[E] : never }[keyof HostArrays];
 
 /**
  * Runs one launch of `k` on each backend on copies of `args` (host arrays are copied, device arrays

@@ -1,7 +1,7 @@
 // Fully unrolls short counted loops that index per-thread (local) arrays with their counter, so
 // every index into the array becomes a constant after folding. Drivers keep a constant-indexed
 // local array in registers; indexed by a loop counter it lives in (slow) local memory, and the
-// SPIR-V path, unlike nvcc, does not unroll such loops itself. Only the WGSL target uses this.
+// SPIR-V path, unlike nvcc, does not unroll such loops itself. WGSL and JS (the cpu backend) use this.
 //
 // A loop is unrolled when it is the for-shape the front end produces, `let i = C0` immediately
 // followed by the loop in one statement list with no later use of i there (so i dies with the loop):

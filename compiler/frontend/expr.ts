@@ -4,7 +4,7 @@ import { ts } from 'ts-morph';
 import type { BinaryOp, Expr, ScalarType, Span } from '../../core/ir/types.js';
 import { hasAtomic } from '../../core/ir/walk.js';
 import { lookup, observe, report, span, type Binding, type FnCtx } from './context.js';
-import { isBuiltin } from '../../core/ir/ops.js';
+import { isBuiltin, mathConstant, MATH_CONSTANTS } from '../../core/ir/ops.js';
 import { langName, spanOf } from './module.js';
 import { describeNode, evalConstDecl, isIntLiteralText, lookupModuleName } from './symbols.js';
 import { castTo, constOf, defaultIntType, inRange, isInt, toBool } from './typing.js';
@@ -171,9 +171,9 @@ function lowerProperty(cx: FnCtx, node: ts.PropertyAccessExpression): Expr {
       return errExpr(undefined, sp);
     }
     if (name === 'Math' && lookupModuleName(cx.mod, name).k === 'missing') {
-      if (prop === 'PI') return constOf('f32', Math.PI, sp);
-      if (prop === 'E') return constOf('f32', Math.E, sp);
-      report(cx, node.name, 'KS3014', 'Math', prop, '; kernels have Math.PI and Math.E');
+      const c = mathConstant(prop);
+      if (c !== null) return constOf('f32', c, sp);
+      report(cx, node.name, 'KS3014', 'Math', prop, `; kernels have ${Object.keys(MATH_CONSTANTS).map((k) => `Math.${k}`).join(' and ')}`);
       return errExpr('f32', sp);
     }
     const lang = langName(cx.mod, name);

@@ -5,6 +5,7 @@ import type { Code } from '../../core/diagnostics/codes.js';
 import { MAX_EXPRESSION_DEPTH } from './limits.js';
 import { langName, loadModuleFromDisk, type ModuleInfo } from './module.js';
 import { sourceDiagnostics } from './source-check.js';
+import { mathConstant } from '../../core/ir/ops.js';
 
 export type ModuleSymbol =
   | { k: 'const'; mod: ModuleInfo; decl: ts.VariableDeclaration }
@@ -142,8 +143,8 @@ function evaluate(mod: ModuleInfo, node: ts.Expression, depth: number, cache?: C
     return { r: d.r, height: d.height + 1 };
   }
   if (ts.isPropertyAccessExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'Math') {
-    if (node.name.text === 'PI') return ok(Math.PI, false);
-    if (node.name.text === 'E') return ok(Math.E, false);
+    const c = mathConstant(node.name.text);
+    if (c !== null) return ok(c, false);
   }
   if (ts.isPrefixUnaryExpression(node)) {
     const o = sub(node.operand);

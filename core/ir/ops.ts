@@ -135,6 +135,13 @@ export function evaluateMath(fn: MathFn, args: readonly number[], t: NumType): n
   return toType(mathRecord(fn).evaluate(args, t), t);
 }
 
+/** `Math.<name>` constants kernels and module constants may read (as f32 in kernels). */
+export const MATH_CONSTANTS = { PI: Math.PI, E: Math.E } as const;
+
+export function mathConstant(name: string): number | null {
+  return Object.hasOwn(MATH_CONSTANTS, name) ? MATH_CONSTANTS[name as keyof typeof MATH_CONSTANTS] : null;
+}
+
 // ---- Atomics ----------------------------------------------------------------------------------
 
 export interface AtomicRecord {

@@ -4,7 +4,7 @@
 import type { ElemType } from '../../core/ir/types.js';
 import type { CompiledKernel } from '../../core/output.js';
 import { BaseArray, BaseDevice, type LaunchShape } from '../device.js';
-import { KernelLoadError, LaunchError } from '../errors.js';
+import { DeviceError, KernelLoadError, LaunchError } from '../errors.js';
 import { faultOf, newFaultRecord } from '../fault.js';
 import { newRaceRecord, raceOf } from '../race.js';
 import { kernelKey } from '../kernel-key.js';
@@ -121,9 +121,9 @@ export class CpuDevice extends BaseDevice {
     const races = newRaceRecord(kernel);
     if (races) values.push(races);
     try {
-      this.launcher.run(run, kernel.code, values, shape.grid, shape.block, rec !== null);
+      this.launcher.run(run, kernel.code, values, shape.grid, shape.block, rec !== null || addsFloatsAtomically(kernel));
     } catch (e) {
-      throw new Error(`kernel '${kernel.name}' failed on the cpu device: ${(e as Error).message}`, { cause: e });
+      throw new DeviceError(`kernel '${kernel.name}' failed on the cpu device: ${(e as Error).message}`, { cause: e });
     }
     if (rec) this.noteFault(faultOf(kernel, rec) ?? raceOf(kernel, races));
   }
@@ -148,4 +148,13 @@ export class CpuDevice extends BaseDevice {
 
 export async function createCpuDevice(): Promise<CpuDevice> {
   return new CpuDevice(await cpuThreads());
+}
+
+/**
+ * Whether the kernel adds into a global f32 array atomically. f32 addition is not associative, so
+ * such a sum depends on the order of the adds: run on one thread, blocks go in order and the cpu
+ * backend (every other backend's reference) gives the same bits every time.
+ */
+function addsFloatsAtomically(kernel: CompiledKernel): boolean {
+  return kernel.meta.atomicParams.some((name) => kernel.params.find((p) => p.name === name)?.type === 'f32');
 }

@@ -21,7 +21,7 @@ export class Launcher {
   /** Launches that ran on the pool (for tests and benchmarks). */
   parallelLaunches = 0;
 
-  constructor(private readonly threads: Threads) {}
+  constructor(private threads: Threads) {}
 
   get count(): number {
     return this.threads.count;
@@ -49,7 +49,17 @@ export class Launcher {
     const t0 = performance.now();
     if (parallel) {
       this.pool ??= new CpuPool(wt, this.threads.count);
-      this.pool.run(run, code, values, grid, block);
+      const pool = this.pool;
+      try {
+        pool.run(run, code, values, grid, block);
+      } finally {
+        // A pool that lost a worker is let go; later launches run in the calling thread.
+        if (pool.broken) {
+          this.closed = pool.close();
+          this.pool = null;
+          this.threads = { count: 1, wt: null };
+        }
+      }
       this.parallelLaunches++;
     } else {
       run(values, grid, block);

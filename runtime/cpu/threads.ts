@@ -29,11 +29,15 @@ export function threadsFromEnv(): number | null {
   return n;
 }
 
+/** The most threads per core KERNELSCRIPT_CPU_THREADS may ask for. */
+const MAX_THREADS_PER_CORE = 4;
+
 export async function cpuThreads(): Promise<Threads> {
   const set = threadsFromEnv();
   if (!isNode() || set === 1) return { count: 1, wt: null };
   const os = (await import(/* @vite-ignore */ OS)) as typeof Os;
-  const count = set ?? os.availableParallelism();
+  // More threads than a few per core only cost memory (each worker is a V8 isolate).
+  const count = Math.min(set ?? os.availableParallelism(), MAX_THREADS_PER_CORE * os.availableParallelism());
   if (count <= 1) return { count: 1, wt: null };
   return { count, wt: (await import(/* @vite-ignore */ WORKER_THREADS)) as typeof WorkerThreads };
 }

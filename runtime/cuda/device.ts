@@ -2,7 +2,7 @@
 // orders every copy and launch, and kernels compiled to cubins for the device's own architecture
 // (through the on-disk cache). Waiting never blocks the event loop: synchronize() polls the stream.
 import type { ElemType } from '../../core/ir/types.js';
-import { FAULT_WORDS, type CompiledKernel, type ParamInfo } from '../../core/output.js';
+import { FAULT_BYTES, FAULT_WORDS, type CompiledKernel, type ParamInfo } from '../../core/output.js';
 import { faultOf } from '../fault.js';
 import { elementBytes, newHostArray } from '../../core/elements.js';
 import { BaseArray, BaseDevice, type LaunchShape } from '../device.js';
@@ -305,7 +305,6 @@ export class CudaDevice extends BaseDevice {
   }
 }
 
-const FAULT_BYTES = FAULT_WORDS * 4;
 
 /**
  * The parameters a kernel's entry takes: its own, and in a debug build one i32 length per array

@@ -2,7 +2,7 @@
 // submitted at synchronize()/read(); batches are submitted strictly in the order they were cut,
 // even though each first waits for its pipelines.
 import type { ElemType } from '../../core/ir/types.js';
-import { FAULT_WORDS, type CompiledKernel, type WgslLayout } from '../../core/output.js';
+import { FAULT_BYTES, FAULT_WORDS, type CompiledKernel, type WgslLayout } from '../../core/output.js';
 import { faultOf } from '../fault.js';
 import { ELEMENTS, SCALAR_BYTES, elementBytes, newHostArray } from '../../core/elements.js';
 import { BaseDevice, type Dim3Tuple, type LaunchShape } from '../device.js';
@@ -14,7 +14,6 @@ import { encodeBatch, type Batch, type Op } from './batch.js';
 import { PipelineCache } from './pipelines.js';
 import { BufferUsage, MAP_READ } from './flags.js';
 
-const FAULT_BYTES = FAULT_WORDS * SCALAR_BYTES.u32;
 
 /** Per compiled kernel: where its arguments go, found once instead of on every launch. */
 interface LaunchPlan {

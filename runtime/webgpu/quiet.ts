@@ -56,8 +56,12 @@ export async function quietNative<T>(call: () => T, importPackage: (name: string
   } finally {
     t.libc.dup2(saved, 2);
     t.libc.close(saved);
-    const text = readAll(t.fs, fd);
-    t.fs.closeSync(fd);
+    let text = '';
+    try {
+      text = readAll(t.fs, fd);
+    } finally {
+      t.fs.closeSync(fd);
+    }
     const kept = keptLines(text);
     if (kept) process.stderr.write(kept);
   }
@@ -65,10 +69,13 @@ export async function quietNative<T>(call: () => T, importPackage: (name: string
 
 /** An unlinked temporary file, or null where none can be made (then nothing is filtered). */
 function openScratch(t: Tools): number | null {
-  const file = `${t.os.tmpdir()}/kernelscript-dawn-${process.pid}-${Date.now()}.log`;
+  // A fresh private directory and an exclusive create: nothing another user planted is followed.
   try {
-    const fd = t.fs.openSync(file, 'w+', 0o600);
+    const dir = t.fs.mkdtempSync(`${t.os.tmpdir()}/kernelscript-dawn-`);
+    const file = `${dir}/stderr.log`;
+    const fd = t.fs.openSync(file, 'wx+', 0o600);
     t.fs.unlinkSync(file);
+    t.fs.rmdirSync(dir);
     return fd;
   } catch {
     return null;

@@ -15,7 +15,8 @@ import { MATH_FNS } from '../../core/ir/ops.js';
 import { ELEMENTS } from '../../core/elements.js';
 import { InternalCompilerError } from '../../core/diagnostics/diagnostic.js';
 
-const TYPE: Record<ScalarType, string> = { f32: 'float', i32: 'int', u32: 'unsigned int', bool: 'bool' };
+/** Scalars are spelled as their element type; bool as C++'s. */
+const TYPE: Record<ScalarType, string> = { f32: ELEMENTS.f32.cuda, i32: ELEMENTS.i32.cuda, u32: ELEMENTS.u32.cuda, bool: 'bool' };
 const ZERO: Record<ScalarType, string> = { f32: '0.0f', i32: '0', u32: '0u', bool: 'false' };
 /**
  * nvcc's warnings on what valid kernels contain, silenced so that the output also compiles with

@@ -3,7 +3,7 @@
 // max)"), but accepts 4 GB of it (1e9 floats: the size seems to wrap); larger shared memory needs
 // dynamic shared memory, which kernels do not use. ptxas accepts any local array (a 400 MB one
 // becomes a 400 MB stack frame), but the CUDA C Programming Guide gives a thread at most 512 KiB
-// of local memory, and on an H200 (driver 580) cuLaunchKernel runs a kernel with a 511 KiB stack
+// of local memory, and on a recent NVIDIA GPU (driver 580) cuLaunchKernel runs a kernel with a 511 KiB stack
 // frame and fails with CUDA_ERROR_INVALID_VALUE from 524000 bytes up (400 MB included).
 import { makeDiagnostic, type Diagnostic } from '../../core/diagnostics/diagnostic.js';
 import { elementBytes } from '../../core/elements.js';

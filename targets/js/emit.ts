@@ -22,6 +22,7 @@ import { ATOMIC_OPS, MATH, type BuiltinName } from '../../core/ir/ops.js';
 import { ELEMENTS, ELEM_TYPES } from '../../core/elements.js';
 import { InternalCompilerError } from '../../core/diagnostics/diagnostic.js';
 import { RaceHooks } from './race.js';
+import { storeConversions } from './scalarize.js';
 
 const ARRAY = Object.fromEntries(ELEM_TYPES.map((t) => [t, ELEMENTS[t].host.name])) as Record<ElemType, string>;
 const ZERO: Record<ScalarType, string> = { f32: '0', i32: '0', u32: '0', bool: 'false' };
@@ -124,6 +125,7 @@ class JsPrinter extends CLikePrinter {
   }
 
   override print(e: Expr): Printed {
+    if (e.k === 'cast' && storeConversions.has(e)) return this.cast(e.arg, e.type);
     if (this.thread0 && this.regions) {
       if (e.k === 'load' && this.regions.scalars.has(e.name)) return prim(`${scalarCell(this.name(e.name))}[${this.cell}]`);
       if (e.k === 'index' && this.regions.arrays.has(e.array)) {

@@ -11,8 +11,11 @@
 import { InternalCompilerError } from '../../core/diagnostics/diagnostic.js';
 import type { ElemType, Expr, KernelIR, ScalarType, Stmt } from '../../core/ir/types.js';
 import { hasAtomic, someStmt, stmtExprs, visitExpr, visitStmts } from '../../core/ir/walk.js';
+import { readsIncoming } from './exposed.js';
+import { guardRange, type GuardRange } from './narrow.js';
 import { rematLocals } from './remat.js';
 import { uniformLocals } from './uniform.js';
+import { ELEMENTS } from '../../core/elements.js';
 
 /** Locals that live across regions, each stored per thread. */
 export interface RegionPlan {
@@ -22,6 +25,10 @@ export interface RegionPlan {
   uniform: Set<string>;
   /** Locals recomputed in each region that uses them (remat.ts), in declaration order. */
   remat: Map<string, Extract<Stmt, { k: 'let' }>>;
+  /** Locals of several regions that none reads before writing (exposed.ts): a plain local in each. */
+  fresh: Map<string, ScalarType>;
+  /** Whether guarded regions loop over their guard's threads only (narrow.ts); not in debug builds. */
+  narrow: boolean;
 }
 
 /** What the emitter needs from the JS printer. */
@@ -36,8 +43,6 @@ export interface RegionHost {
   /** What a barrier between regions prints (debug builds advance their race-check epoch). */
   barrier(): string;
 }
-
-const SCALAR_CELL = { f32: 'Float32Array', i32: 'Int32Array', u32: 'Uint32Array' } as const;
 
 type Item = { region: Stmt[] } | { sync: Stmt };
 
@@ -134,11 +139,13 @@ export function planRegions(ir: KernelIR): RegionPlan | null {
   if (!ok) return null;
   const uniformSet = uniformLocals(ir.body, lists);
   const inConditions = new Set([...refs].filter(([, ids]) => ids.has(UNIFORM)).map(([n]) => n));
-  const plan: RegionPlan = { scalars: new Map(), arrays: new Map(), uniform: uniformSet, remat: rematLocals(ir.body, uniformSet, inConditions) };
+  const remat = rematLocals(ir.body, uniformSet, inConditions);
+  const plan: RegionPlan = { scalars: new Map(), arrays: new Map(), uniform: uniformSet, remat, fresh: new Map(), narrow: !ir.debug };
   for (const [name, s] of declared) {
     const set = refs.get(name);
     if (!set || (set.size < 2 && !set.has(UNIFORM)) || plan.uniform.has(name) || plan.remat.has(name)) continue;
-    if (s.k === 'let') plan.scalars.set(name, s.type);
+    const carried = set.has(UNIFORM) || [...set].some((id) => readsIncoming(lists[id] ?? [], name));
+    if (s.k === 'let') (carried ? plan.scalars : plan.fresh).set(name, s.type);
     else if (s.k === 'localArray') plan.arrays.set(name, { elem: s.elem, length: s.length });
   }
   return plan;
@@ -149,7 +156,7 @@ export function regionStorage(plan: RegionPlan, name: (n: string) => string, arr
   const out = ['const ks_n = ks_bdx * ks_bdy * ks_bdz;'];
   for (const [n, type] of plan.scalars) {
     // Every f32/i32/u32 value is exact in its own typed array; bools keep their type in a plain array.
-    const alloc = type === 'bool' ? 'new Array(ks_n).fill(false)' : `new ${SCALAR_CELL[type]}(ks_n)`;
+    const alloc = type === 'bool' ? 'new Array(ks_n).fill(false)' : `new ${ELEMENTS[type].host.name}(ks_n)`;
     out.push(`const ${scalarCell(name(n))} = ${alloc};`);
   }
   for (const [n, a] of plan.arrays) {
@@ -163,11 +170,13 @@ export const arrayCell = (jsName: string): string => `ks_la_${jsName}`;
 
 /** Emits the per-block body of a kernel planned by planRegions. */
 export function emitRegions(body: readonly Stmt[], plan: RegionPlan, host: RegionHost): void {
-  const list = (stmts: readonly Stmt[]): void => {
-    for (const it of split(stmts)) {
-      if ('region' in it) threadLoop(it.region, plan, host);
+  // Nothing runs after the kernel body's final region, so it stores no per-thread values back.
+  const list = (stmts: readonly Stmt[], top = false): void => {
+    const items = split(stmts);
+    items.forEach((it, i) => {
+      if ('region' in it) threadLoop(it.region, plan, host, top && i === items.length - 1);
       else sync(it.sync);
-    }
+    });
   };
   const sync = (s: Stmt): void => {
     if (s.k === 'barrier') return host.line(host.barrier());
@@ -190,50 +199,88 @@ export function emitRegions(body: readonly Stmt[], plan: RegionPlan, host: Regio
     host.line(s.testFirst ? `while (${cond}) {` : 'do {');
     host.indented(() => {
       list(s.body);
-      if (s.update.length > 0) threadLoop(s.update, plan, host);
+      if (s.update.length > 0) threadLoop(s.update, plan, host, false);
     });
     host.line(s.testFirst ? '}' : `} while (${cond});`);
   };
-  list(body);
+  list(body, true);
 }
 
 /** One barrier-free region, run by every thread of the block in turn (uniform definitions first, once). */
-function threadLoop(all: readonly Stmt[], plan: RegionPlan, host: RegionHost): void {
+function threadLoop(all: readonly Stmt[], plan: RegionPlan, host: RegionHost, last: boolean): void {
   const once = (s: Stmt): boolean => (s.k === 'let' || s.k === 'assign') && plan.uniform.has(s.name);
   host.stmts(all.filter(once));
   const region = all.filter((s) => !once(s));
   if (region.length === 0) return;
   const used = namesIn(region, new Set());
   const here = new Set(region.filter((s) => s.k === 'let' || s.k === 'localArray').map((s) => s.name));
+  const inner = declaredIn(region);
   const assigned = new Set<string>();
   visitStmts(region, (s) => {
     if (s.k === 'assign') assigned.add(s.name);
   });
   const scalars = [...plan.scalars.keys()].filter((n) => used.has(n));
   const arrays = [...plan.arrays.keys()].filter((n) => used.has(n) && !here.has(n));
-  const indexed = scalars.length > 0 || arrays.length > 0 || [...plan.arrays.keys()].some((n) => here.has(n));
-  host.line(`for (let ks_tz = 0${indexed ? ', ks_i = 0' : ''}; ks_tz < ks_bdz; ks_tz++) {`);
-  host.line('  for (let ks_ty = 0; ks_ty < ks_bdy; ks_ty++) {');
-  host.line(`    ks_thread: for (let ks_tx = 0; ks_tx < ks_bdx; ks_tx++${indexed ? ', ks_i++' : ''}) {`);
-  host.indented(() =>
-    host.indented(() =>
-      host.indented(() => {
-        for (const s of rematNeeded(used, declaredIn(region), plan)) host.stmts([s]);
-        // Promoted locals are read into plain locals for the region and written back at its end.
-        for (const n of scalars) {
-          if (!here.has(n)) host.line(`${assigned.has(n) ? 'let' : 'const'} ${host.name(n)} = ${scalarCell(host.name(n))}[ks_i];`);
-        }
-        for (const n of arrays) host.line(`const ${host.name(n)} = ${arrayCell(host.name(n))}[ks_i];`);
-        host.stmts(region);
-        for (const n of scalars) {
-          if (here.has(n) || assigned.has(n)) host.line(`${scalarCell(host.name(n))}[ks_i] = ${host.name(n)};`);
-        }
-      }),
-    ),
+  const loads = scalars.filter((n) => !here.has(n));
+  const stores = last ? [] : scalars.filter((n) => here.has(n) || assigned.has(n));
+  const indexed = loads.length > 0 || stores.length > 0 || arrays.length > 0 || [...plan.arrays.keys()].some((n) => here.has(n));
+  const guard = plan.narrow ? guardRange(region, plan.remat, plan.uniform) : null;
+  const body = (): void => {
+    for (const s of rematNeeded(used, inner, plan)) host.stmts([s]);
+    // Promoted locals are read into plain locals for the region and written back at its end.
+    for (const n of loads) host.line(`${assigned.has(n) ? 'let' : 'const'} ${host.name(n)} = ${scalarCell(host.name(n))}[ks_i];`);
+    for (const n of arrays) host.line(`const ${host.name(n)} = ${arrayCell(host.name(n))}[ks_i];`);
+    // Written before it is read here: the value it is declared with is never seen.
+    for (const [n, type] of plan.fresh) {
+      if (used.has(n) && !inner.has(n)) host.line(`let ${host.name(n)} = ${type === 'bool' ? 'false' : '0'};`);
+    }
+    host.stmts(region);
+    for (const n of stores) host.line(`${scalarCell(host.name(n))}[ks_i] = ${host.name(n)};`);
+  };
+  if (guard) return guardedLoop(guard, indexed, body, host);
+  nest(
+    host,
+    [
+      `for (let ks_tz = 0${indexed ? ', ks_i = 0' : ''}; ks_tz < ks_bdz; ks_tz++) {`,
+      'for (let ks_ty = 0; ks_ty < ks_bdy; ks_ty++) {',
+      `ks_thread: for (let ks_tx = 0; ks_tx < ks_bdx; ks_tx++${indexed ? ', ks_i++' : ''}) {`,
+    ],
+    body,
   );
-  host.line('    }');
-  host.line('  }');
+}
+
+/** Opens each header one level deeper, prints the body innermost, and closes them all. */
+function nest(host: RegionHost, headers: readonly string[], body: () => void): void {
+  const [head, ...rest] = headers;
+  if (head === undefined) return body();
+  host.line(head);
+  host.indented(() => nest(host, rest, body));
   host.line('}');
+}
+
+/** A guarded region's loop: x runs over [lo, hi) of each period only (narrow.ts). */
+function guardedLoop(g: GuardRange, indexed: boolean, body: () => void, host: RegionHost): void {
+  const period = g.period === null ? 'ks_bdx' : String(g.period);
+  const bound = (e: Exclude<GuardRange['lo'], 'zero'>, plusOne: boolean): string => {
+    const v = e.k === 'const' && typeof e.value === 'number' ? e.value + (plusOne ? 1 : 0) : null;
+    if (v !== null && g.period !== null) return String(Math.min(Math.max(v, 0), g.period));
+    if (v !== null) return v <= 0 ? '0' : `Math.min(${v}, ks_bdx)`;
+    return `Math.min(Math.max(${host.uniform(e)}${plusOne ? ' + 1' : ''}, 0), ${period}) | 0`;
+  };
+  const lo = g.lo === 'zero' ? '0' : bound(g.lo, g.loPlusOne);
+  const hi = g.hi === 'none' ? period : bound(g.hi, g.hiPlusOne);
+  const x =
+    g.period === null
+      ? ['ks_thread: for (let ks_tx = ks_lo; ks_tx < ks_hi; ks_tx++) {']
+      : [`for (let ks_s = 0; ks_s < ks_bdx; ks_s += ${period}) {`, 'ks_thread: for (let ks_tx = ks_s + ks_lo, ks_e = Math.min(ks_bdx, ks_s + ks_hi); ks_tx < ks_e; ks_tx++) {'];
+  nest(host, ['{'], () => {
+    // Clamped to [0, period] in doubles first, so `U + 1` cannot wrap.
+    host.line(`const ks_lo = ${lo}, ks_hi = ${hi};`);
+    nest(host, ['for (let ks_tz = 0; ks_tz < ks_bdz; ks_tz++) {', 'for (let ks_ty = 0; ks_ty < ks_bdy; ks_ty++) {', ...x], () => {
+      if (indexed) host.line('const ks_i = (ks_tz * ks_bdy + ks_ty) * ks_bdx + ks_tx;');
+      body();
+    });
+  });
 }
 
 /** Every local a region declares, nested blocks included (names are unique per function). */

@@ -1,5 +1,4 @@
-// Regressions for items 7 and 11 of the issue "Silent miscompilations and crashes found by
-// fuzzing". Each test failed before its fix.
+// Regressions for two fuzzer findings (7 and 11 below). Each test failed before its fix.
 //  7: sizes and nesting a target refuses compiled silently, and Dawn (Tint) or the driver refused
 //     them later. Now they are diagnosed at the TypeScript source (KS8xxx) exactly where Tint or
 //     ptxas refuses the generated code, or deep expressions are split so that Tint accepts them.

@@ -1,6 +1,5 @@
 // Regressions from fuzzing the runtime, the no-build path and the build's caches and outputs
-// (issue "Silent miscompilations and crashes found by fuzzing", items 10, 13 and 14). Each test
-// failed before its fix.
+// (fuzzer findings). Each test failed before its fix.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';

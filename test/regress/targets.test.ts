@@ -107,7 +107,7 @@ const CMP_JS = {
   imax: (u: number, v: number): number => (u > v ? u : v),
 };
 
-/** The issue's shapes, then random boolean expressions that nest comparisons in calls and ?:. */
+/** The reported shapes, then random boolean expressions that nest comparisons in calls and ?:. */
 function cmpExprs(): string[] {
   const fixed = [
     '(c > 0 ? a > b : a < b) ? 1 : 0',
@@ -174,7 +174,7 @@ for (const slot of slots) {
 
 // ---- 6. user names every target must accept -----------------------------------------------------
 
-/** From the issue, plus names that collide with what the others are renamed to. */
+/** The reported names, plus names that collide with what the others are renamed to. */
 const NAMES = [
   '$', 'a$b', 'a_Sb', 'x\u200Dy', '_', 'u_', '__global__', 'u__global__', '__shared__', '__device__', '__restrict__',
   '__launch_bounds__', '__expf', 'uniform', 'storage', 'workgroup', 'read_write', 'read', 'write', 'EOF', 'EOF_',

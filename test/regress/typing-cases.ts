@@ -19,7 +19,7 @@ const i = (v: number): number => v | 0;
 const INT_MIN = -2147483648;
 
 export const CASES: Case[] = [
-  // Item 3, u32 context: the examples, then variants.
+  // u32 context: the reported examples, then variants.
   { name: 'u32_conv_max_abs', out: 'u32', expr: 'u32(Math.max(s, Math.abs(3)))', ref: (s) => Math.max(s, 3) },
   { name: 'u32_max_abs', out: 'u32', expr: 'Math.max(s, Math.abs(3))', ref: (s) => Math.max(s, 3) },
   { name: 'u32_or_shift', out: 'u32', expr: 's | (1 << s)', ref: (s) => u(s | (1 << s)) },

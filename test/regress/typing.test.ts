@@ -44,7 +44,7 @@ for (const slot of slots) {
       });
     }
 
-    it('u32(Math.max(s, Math.abs(3))) with the scalar s = 4294967295 (the issue as reported)', async () => {
+    it('u32(Math.max(s, Math.abs(3))) with the scalar s = 4294967295 (as reported)', async () => {
       const device = slot.device!;
       const src = `import { kernel, u32 } from 'kernelscript';
 export const k = kernel(function k(s: u32, y: Uint32Array) {

@@ -13,6 +13,8 @@ import {
   atomicAdd, atomicCAS, atomicMax, atomicMin, blockDim, blockIdx, f32, kernel, sharedArray, syncthreads, threadIdx, type i32,
 } from '../../index.js';
 import { createCpuDevice, type CpuDevice } from '../../runtime/cpu/index.js';
+import { DeviceError } from '../../runtime/errors.js';
+import type { CompiledKernel } from '../../core/output.js';
 import { THREADS_ENV } from '../../runtime/cpu/threads.js';
 import type { DeviceArray } from '../../runtime/types.js';
 import { Rng } from '../helpers/case.js';
@@ -39,9 +41,9 @@ const open = async (threads: number): Promise<CpuDevice> => {
   return d;
 };
 
-/** Every thread folds its value into `reps` buckets: add, f32 add, min, max and a CAS-loop count. */
+/** Every thread folds its value into `reps` buckets: add, add of the value, min, max and a CAS-loop count. */
 export const tally = kernel(function tally(
-  keys: Int32Array, vals: Int32Array, counts: Int32Array, sums: Float32Array, lo: Int32Array, hi: Int32Array,
+  keys: Int32Array, vals: Int32Array, counts: Int32Array, sums: Int32Array, lo: Int32Array, hi: Int32Array,
   casCount: Int32Array, n: i32, reps: i32,
 ) {
   const i = blockIdx.x * blockDim.x + threadIdx.x;
@@ -50,7 +52,7 @@ export const tally = kernel(function tally(
     for (let r = 0; r < reps; r++) {
       const key = keys[(i + r) % n]!;
       atomicAdd(counts, key, 1);
-      atomicAdd(sums, key, f32(v));
+      atomicAdd(sums, key, v);
       atomicMin(lo, key, v);
       atomicMax(hi, key, v);
       let done = false;
@@ -91,6 +93,18 @@ async function readAll(arrays: DeviceArray[]): Promise<number[][]> {
   return Promise.all(arrays.map(async (a) => [...(await a.read())]));
 }
 
+/** y = 3x, enough work per launch to go to the pool. */
+export const scale = kernel(function scale(x: Float32Array, y: Float32Array, n: i32) {
+  const i = blockIdx.x * blockDim.x + threadIdx.x;
+  if (i < n) y[i] = x[i]! * 3;
+});
+
+/** Every thread adds a random f32 into one of a few buckets of a global array. */
+export const floatSums = kernel(function floatSums(keys: Int32Array, vals: Float32Array, sums: Float32Array, n: i32) {
+  const i = blockIdx.x * blockDim.x + threadIdx.x;
+  if (i < n) atomicAdd(sums, keys[i]!, vals[i]!);
+});
+
 describe('cpu worker threads', () => {
   it(`contended global atomics give the exact reference on ${N} threads`, async () => {
     const gpu = await open(N);
@@ -101,7 +115,6 @@ describe('cpu worker threads', () => {
     const buckets = 37;
     const keys = rng.i32Array(n, 0, buckets);
     const vals = rng.i32Array(n, -50, 50);
-    // Integers well inside f32's exact range, so the f32 sums do not depend on the order of adds.
     const want = { counts: new Int32Array(buckets), sums: new Float64Array(buckets), lo: new Int32Array(buckets).fill(1 << 30), hi: new Int32Array(buckets).fill(-(1 << 30)) };
     for (let i = 0; i < n; i++) {
       for (let r = 0; r < reps; r++) {
@@ -118,7 +131,7 @@ describe('cpu worker threads', () => {
     // The first launch is timed in-thread; the later ones run on the workers.
     for (let launch = 0; launch < 3; launch++) {
       const counts = gpu.alloc(Int32Array, buckets);
-      const sums = gpu.alloc(Float32Array, buckets);
+      const sums = gpu.alloc(Int32Array, buckets);
       const lo = gpu.array(new Int32Array(buckets).fill(1 << 30));
       const hi = gpu.array(new Int32Array(buckets).fill(-(1 << 30)));
       const cas = gpu.alloc(Int32Array, buckets);
@@ -162,6 +175,75 @@ describe('cpu worker threads', () => {
         expect(Math.abs((xn[i * n + j] as number) - want), `seed ${rng.seed} at ${i},${j}`).toBeLessThan(1e-5 * (1 + Math.abs(want)) * k);
       }
     }
+  });
+
+  it('global f32 atomic adds run on the calling thread: the same bits every time, as on 1 thread', async () => {
+    // f32 addition is not associative: spread over threads, the sums would depend on timing.
+    const rng = new Rng();
+    const n = 64 * 256;
+    const keys = rng.i32Array(n, 0, 5);
+    const vals = rng.f32Array(n, -1, 1);
+    const sumsOn = async (gpu: CpuDevice): Promise<number[]> => {
+      const out: number[][] = [];
+      for (let launch = 0; launch < 4; launch++) {
+        const [k, v, s] = [gpu.array(keys), gpu.array(vals), gpu.alloc(Float32Array, 5)];
+        gpu.launch(floatSums, { grid: n / 64, block: 64 }, k, v, s, n);
+        const [got] = await readAll([s]);
+        out.push(got ?? []);
+        for (const a of [k, v, s]) a.dispose();
+      }
+      for (const o of out) expect(o, `seed ${rng.seed}`).toEqual(out[0]);
+      return out[0] ?? [];
+    };
+    const many = await open(N);
+    const one = await open(1);
+    const want = new Float64Array(5);
+    for (let i = 0; i < n; i++) want[keys[i] as number]! += vals[i] as number;
+    const got = await sumsOn(many);
+    expect(got).toEqual(await sumsOn(one));
+    got.forEach((g, b) => expect(Math.abs(g - (want[b] ?? 0))).toBeLessThan(1e-3));
+    expect(many.launcher.parallelLaunches).toBe(0);
+  });
+
+  it('an error in a worker reaches the caller as a DeviceError naming it', async () => {
+    const gpu = await open(N);
+    // Hand-written js code: each call busies itself for 2 ms (so later launches go to the pool),
+    // and a call for a block range that does not start at 0 throws, as only a worker's can.
+    const code = [
+      '"use strict";',
+      'return function planted(ks_args, ks_grid, ks_block, ks_first, ks_end) {',
+      '  const t = Date.now(); while (Date.now() - t < 2);',
+      '  if (ks_first !== undefined && ks_first > 0) throw new RangeError("planted in block " + ks_first);',
+      '};',
+    ].join('\n');
+    const k: CompiledKernel = {
+      target: 'js', name: 'planted', code, entryPoint: 'planted', params: [{ name: 'n', kind: 'scalar', type: 'i32' }],
+      meta: { usesBarrier: false, sharedBytes: 0, atomicParams: [] }, hash: 'planted',
+    };
+    gpu.launchCompiled(k, { grid: 64, block: 1 }, [1]);
+    expect(() => gpu.launchCompiled(k, { grid: 64, block: 1 }, [1])).toThrow(/failed on the cpu device: RangeError: planted in block/);
+    expect(gpu.launcher.parallelLaunches).toBe(0);
+  });
+
+  it('a worker that dies mid-launch gives a DeviceError, not a hang; later launches run in the calling thread', async () => {
+    const gpu = await open(N);
+    const rng = new Rng();
+    const n = 64 * 512;
+    const host = rng.f32Array(n, -1, 1);
+    const x = gpu.array(host);
+    const y = gpu.alloc(Float32Array, n);
+    for (let i = 0; i < 3; i++) gpu.launch(scale, { grid: n / 64, block: 64 }, x, y, n);
+    expect(gpu.launcher.workers).toBe(N - 1);
+    // Ends one worker as an out-of-memory crash would, without telling the pool.
+    const pool = (gpu.launcher as unknown as { pool: { members: { worker: { terminate(): Promise<number> } }[] } }).pool;
+    await pool.members[0]?.worker.terminate();
+    expect(() => gpu.launch(scale, { grid: n / 64, block: 64 }, x, y, n)).toThrow(DeviceError);
+    expect(gpu.launcher.workers).toBe(0);
+    const z = gpu.alloc(Float32Array, n);
+    gpu.launch(scale, { grid: n / 64, block: 64 }, x, z, n);
+    const got = await z.read();
+    got.forEach((v, i) => expect(v).toBe(Math.fround((host[i] ?? 0) * 3)));
+    for (const a of [x, y, z]) a.dispose();
   });
 
   it('dispose() stops the workers', async () => {

@@ -1,4 +1,4 @@
-// The cpu backend's region lowering of barriers (targets/js-regions.ts) against its generator
+// The cpu backend's region lowering of barriers (targets/js/regions.ts) against its generator
 // path: every barrier kernel of the test cases must produce bit-identical outputs both ways, and a
 // kernel the regions cannot express must still run (as generators) and match its reference.
 import { readdirSync } from 'node:fs';

@@ -100,8 +100,9 @@ describe('CUDA rules on IR', () => {
 });
 
 describe('the pass list', () => {
-  it('each target says whether it unrolls; only WGSL does, and its rules run in order', () => {
-    expect(Object.values(TARGETS).map((t) => [t.name, t.unroll])).toEqual([['wgsl', true], ['cuda', false], ['js', false]]);
+  it('each target says whether it unrolls (WGSL and JS do, CUDA leaves it to nvcc), and its rules run in order', () => {
+    expect(Object.values(TARGETS).map((t) => [t.name, t.unroll])).toEqual([['wgsl', true], ['cuda', false], ['js', true]]);
+    expect(TARGETS.js.legalize.map((r) => r.name)).toEqual(['scalarize-local-arrays']);
     expect(TARGETS.wgsl.legalize.map((r) => r.name)).toEqual([
       'keep-loop-bounds', 'hide-const-traps', 'split-deep-exprs', 'negate-u32', 'mask-shifts', 'not-equal-f32', 'drop-pure-expr-stmts',
     ]);

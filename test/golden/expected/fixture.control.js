@@ -26,7 +26,6 @@ return function control(ks_args, ks_grid, ks_block, ks_first, ks_end) {
   const ks_gdx = ks_grid[0], ks_gdy = ks_grid[1], ks_gdz = ks_grid[2];
   const ks_bdx = ks_block[0], ks_bdy = ks_block[1], ks_bdz = ks_block[2];
   const ks_b0 = ks_first ?? 0, ks_b1 = ks_end ?? ks_gdx * ks_gdy * ks_gdz;
-  const w = new Float32Array(4);
   for (let ks_b = ks_b0; ks_b < ks_b1; ks_b++) {
     const ks_bx = ks_b % ks_gdx, ks_byz = (ks_b - ks_bx) / ks_gdx;
     const ks_by = ks_byz % ks_gdy, ks_bz = (ks_byz - ks_by) / ks_gdy;
@@ -85,19 +84,22 @@ return function control(ks_args, ks_grid, ks_block, ks_first, ks_end) {
             }
           }
           OI[(Math.imul(gi, 4) + 3) | 0] = q;
-          w.fill(0);
+          let w_0 = 0.0;
+          let w_1 = 0.0;
+          let w_2 = 0.0;
+          let w_3 = 0.0;
           {
-            let j = 0;
-            for (; j < 4; j = (j + 1) | 0) {
-              w[j] = X[(((gi + j) | 0) % n) | 0];
-            }
+            w_0 = Math.fround(X[(((gi + 0) | 0) % n) | 0]);
+            w_1 = Math.fround(X[(((gi + 1) | 0) % n) | 0]);
+            w_2 = Math.fround(X[(((gi + 2) | 0) % n) | 0]);
+            w_3 = Math.fround(X[(((gi + 3) | 0) % n) | 0]);
           }
           let best = -Infinity;
           {
-            let j2 = 0;
-            for (; j2 < 4; j2 = (j2 + 1) | 0) {
-              best = Math.max(best, w[j2]);
-            }
+            best = Math.max(best, w_0);
+            best = Math.max(best, w_1);
+            best = Math.max(best, w_2);
+            best = Math.max(best, w_3);
           }
           O[Math.imul(gi, 3)] = best;
           O[(Math.imul(gi, 3) + 1) | 0] = scale(X[gi], flag, m);

@@ -47,12 +47,15 @@ return function blockSum(ks_args, ks_grid, ks_block, ks_first, ks_end) {
     {
       let stride = 128;
       while (stride > 0) {
-        for (let ks_tz = 0; ks_tz < ks_bdz; ks_tz++) {
-          for (let ks_ty = 0; ks_ty < ks_bdy; ks_ty++) {
-            ks_thread: for (let ks_tx = 0; ks_tx < ks_bdx; ks_tx++) {
-              const t = ks_tx;
-              if (t < stride) {
-                s[t] = s[t] + s[(t + stride) | 0];
+        {
+          const ks_lo = 0, ks_hi = Math.min(Math.max(stride, 0), ks_bdx) | 0;
+          for (let ks_tz = 0; ks_tz < ks_bdz; ks_tz++) {
+            for (let ks_ty = 0; ks_ty < ks_bdy; ks_ty++) {
+              ks_thread: for (let ks_tx = ks_lo; ks_tx < ks_hi; ks_tx++) {
+                const t = ks_tx;
+                if (t < stride) {
+                  s[t] = s[t] + s[(t + stride) | 0];
+                }
               }
             }
           }
@@ -61,13 +64,16 @@ return function blockSum(ks_args, ks_grid, ks_block, ks_first, ks_end) {
         stride = stride >> 1;
       }
     }
-    for (let ks_tz = 0; ks_tz < ks_bdz; ks_tz++) {
-      for (let ks_ty = 0; ks_ty < ks_bdy; ks_ty++) {
-        ks_thread: for (let ks_tx = 0; ks_tx < ks_bdx; ks_tx++) {
-          const t = ks_tx;
-          if (t === 0) {
-            partial[ks_bx] = s[0];
-            ks_atomic_add(total, 0, s[0]);
+    {
+      const ks_lo = 0, ks_hi = Math.min(1, ks_bdx);
+      for (let ks_tz = 0; ks_tz < ks_bdz; ks_tz++) {
+        for (let ks_ty = 0; ks_ty < ks_bdy; ks_ty++) {
+          ks_thread: for (let ks_tx = ks_lo; ks_tx < ks_hi; ks_tx++) {
+            const t = ks_tx;
+            if (t === 0) {
+              partial[ks_bx] = s[0];
+              ks_atomic_add(total, 0, s[0]);
+            }
           }
         }
       }

@@ -34,12 +34,15 @@ return function softmaxRows(ks_args, ks_grid, ks_block, ks_first, ks_end) {
     {
       let s = 64;
       while (s > 0) {
-        for (let ks_tz = 0; ks_tz < ks_bdz; ks_tz++) {
-          for (let ks_ty = 0; ks_ty < ks_bdy; ks_ty++) {
-            ks_thread: for (let ks_tx = 0; ks_tx < ks_bdx; ks_tx++) {
-              const t = ks_tx;
-              if (t < s) {
-                red[t] = Math.max(red[t], red[(t + s) | 0]);
+        {
+          const ks_lo = 0, ks_hi = Math.min(Math.max(s, 0), ks_bdx) | 0;
+          for (let ks_tz = 0; ks_tz < ks_bdz; ks_tz++) {
+            for (let ks_ty = 0; ks_ty < ks_bdy; ks_ty++) {
+              ks_thread: for (let ks_tx = ks_lo; ks_tx < ks_hi; ks_tx++) {
+                const t = ks_tx;
+                if (t < s) {
+                  red[t] = Math.max(red[t], red[(t + s) | 0]);
+                }
               }
             }
           }
@@ -77,12 +80,15 @@ return function softmaxRows(ks_args, ks_grid, ks_block, ks_first, ks_end) {
     {
       let s_1 = 64;
       while (s_1 > 0) {
-        for (let ks_tz = 0; ks_tz < ks_bdz; ks_tz++) {
-          for (let ks_ty = 0; ks_ty < ks_bdy; ks_ty++) {
-            ks_thread: for (let ks_tx = 0; ks_tx < ks_bdx; ks_tx++) {
-              const t = ks_tx;
-              if (t < s_1) {
-                red[t] = red[t] + red[(t + s_1) | 0];
+        {
+          const ks_lo = 0, ks_hi = Math.min(Math.max(s_1, 0), ks_bdx) | 0;
+          for (let ks_tz = 0; ks_tz < ks_bdz; ks_tz++) {
+            for (let ks_ty = 0; ks_ty < ks_bdy; ks_ty++) {
+              ks_thread: for (let ks_tx = ks_lo; ks_tx < ks_hi; ks_tx++) {
+                const t = ks_tx;
+                if (t < s_1) {
+                  red[t] = red[t] + red[(t + s_1) | 0];
+                }
               }
             }
           }

@@ -26,12 +26,15 @@ return function floatAtomics(ks_args, ks_grid, ks_block, ks_first, ks_end) {
     const ks_bx = ks_b % ks_gdx, ks_byz = (ks_b - ks_bx) / ks_gdx;
     const ks_by = ks_byz % ks_gdy, ks_bz = (ks_byz - ks_by) / ks_gdy;
     part.fill(0);
-    for (let ks_tz = 0; ks_tz < ks_bdz; ks_tz++) {
-      for (let ks_ty = 0; ks_ty < ks_bdy; ks_ty++) {
-        ks_thread: for (let ks_tx = 0; ks_tx < ks_bdx; ks_tx++) {
-          const i = (Math.imul(ks_bx, ks_bdx) + ks_tx) | 0;
-          if (ks_tx === 0) {
-            part[0] = 0.0;
+    {
+      const ks_lo = 0, ks_hi = Math.min(1, ks_bdx);
+      for (let ks_tz = 0; ks_tz < ks_bdz; ks_tz++) {
+        for (let ks_ty = 0; ks_ty < ks_bdy; ks_ty++) {
+          ks_thread: for (let ks_tx = ks_lo; ks_tx < ks_hi; ks_tx++) {
+            const i = (Math.imul(ks_bx, ks_bdx) + ks_tx) | 0;
+            if (ks_tx === 0) {
+              part[0] = 0.0;
+            }
           }
         }
       }
@@ -49,11 +52,14 @@ return function floatAtomics(ks_args, ks_grid, ks_block, ks_first, ks_end) {
       }
     }
     // barrier
-    for (let ks_tz = 0; ks_tz < ks_bdz; ks_tz++) {
-      for (let ks_ty = 0; ks_ty < ks_bdy; ks_ty++) {
-        ks_thread: for (let ks_tx = 0; ks_tx < ks_bdx; ks_tx++) {
-          if (ks_tx === 0) {
-            ks_atomic_add(sums, 1, part[0]);
+    {
+      const ks_lo = 0, ks_hi = Math.min(1, ks_bdx);
+      for (let ks_tz = 0; ks_tz < ks_bdz; ks_tz++) {
+        for (let ks_ty = 0; ks_ty < ks_bdy; ks_ty++) {
+          ks_thread: for (let ks_tx = ks_lo; ks_tx < ks_hi; ks_tx++) {
+            if (ks_tx === 0) {
+              ks_atomic_add(sums, 1, part[0]);
+            }
           }
         }
       }

@@ -32,12 +32,15 @@ return function intAtomics(ks_args, ks_grid, ks_block, ks_first, ks_end) {
     const ks_bx = ks_b % ks_gdx, ks_byz = (ks_b - ks_bx) / ks_gdx;
     const ks_by = ks_byz % ks_gdy, ks_bz = (ks_byz - ks_by) / ks_gdy;
     hist.fill(0);
-    for (let ks_tz = 0; ks_tz < ks_bdz; ks_tz++) {
-      for (let ks_ty = 0; ks_ty < ks_bdy; ks_ty++) {
-        ks_thread: for (let ks_tx = 0; ks_tx < ks_bdx; ks_tx++) {
-          const i = (Math.imul(ks_bx, ks_bdx) + ks_tx) | 0;
-          if (ks_tx < 8) {
-            hist[ks_tx] = 0;
+    {
+      const ks_lo = 0, ks_hi = Math.min(8, ks_bdx);
+      for (let ks_tz = 0; ks_tz < ks_bdz; ks_tz++) {
+        for (let ks_ty = 0; ks_ty < ks_bdy; ks_ty++) {
+          ks_thread: for (let ks_tx = ks_lo; ks_tx < ks_hi; ks_tx++) {
+            const i = (Math.imul(ks_bx, ks_bdx) + ks_tx) | 0;
+            if (ks_tx < 8) {
+              hist[ks_tx] = 0;
+            }
           }
         }
       }
@@ -66,11 +69,14 @@ return function intAtomics(ks_args, ks_grid, ks_block, ks_first, ks_end) {
       }
     }
     // barrier
-    for (let ks_tz = 0; ks_tz < ks_bdz; ks_tz++) {
-      for (let ks_ty = 0; ks_ty < ks_bdy; ks_ty++) {
-        ks_thread: for (let ks_tx = 0; ks_tx < ks_bdx; ks_tx++) {
-          if (ks_tx < 8) {
-            ks_atomic_add(c, (8 + ks_tx) | 0, hist[ks_tx]);
+    {
+      const ks_lo = 0, ks_hi = Math.min(8, ks_bdx);
+      for (let ks_tz = 0; ks_tz < ks_bdz; ks_tz++) {
+        for (let ks_ty = 0; ks_ty < ks_bdy; ks_ty++) {
+          ks_thread: for (let ks_tx = ks_lo; ks_tx < ks_hi; ks_tx++) {
+            if (ks_tx < 8) {
+              ks_atomic_add(c, (8 + ks_tx) | 0, hist[ks_tx]);
+            }
           }
         }
       }

@@ -25,7 +25,6 @@ return function values(ks_args, ks_grid, ks_block, ks_first, ks_end) {
   const ks_gdx = ks_grid[0], ks_gdy = ks_grid[1], ks_gdz = ks_grid[2];
   const ks_bdx = ks_block[0], ks_bdy = ks_block[1], ks_bdz = ks_block[2];
   const ks_b0 = ks_first ?? 0, ks_b1 = ks_end ?? ks_gdx * ks_gdy * ks_gdz;
-  const window = new Float32Array(4);
   for (let ks_b = ks_b0; ks_b < ks_b1; ks_b++) {
     const ks_bx = ks_b % ks_gdx, ks_byz = (ks_b - ks_bx) / ks_gdx;
     const ks_by = ks_byz % ks_gdy, ks_bz = (ks_byz - ks_by) / ks_gdy;
@@ -36,21 +35,27 @@ return function values(ks_args, ks_grid, ks_block, ks_first, ks_end) {
           if (i >= n) {
             continue ks_thread;
           }
-          window.fill(0);
+          let window_0 = 0.0;
+          let window_1 = 0.0;
+          let window_2 = 0.0;
+          let window_3 = 0.0;
           {
-            let j = 0;
-            for (; j < 4; j = (j + 1) | 0) {
-              window[j] = x[(((i + j) | 0) % n) | 0];
-            }
+            window_0 = Math.fround(x[(((i + 0) | 0) % n) | 0]);
+            window_1 = Math.fround(x[(((i + 1) | 0) % n) | 0]);
+            window_2 = Math.fround(x[(((i + 2) | 0) % n) | 0]);
+            window_3 = Math.fround(x[(((i + 3) | 0) % n) | 0]);
           }
           let best = -Infinity;
           let worst = Infinity;
           {
-            let j_1 = 0;
-            for (; j_1 < 4; j_1 = (j_1 + 1) | 0) {
-              best = Math.max(best, window[j_1]);
-              worst = Math.min(worst, window[j_1]);
-            }
+            best = Math.max(best, window_0);
+            worst = Math.min(worst, window_0);
+            best = Math.max(best, window_1);
+            worst = Math.min(worst, window_1);
+            best = Math.max(best, window_2);
+            worst = Math.min(worst, window_2);
+            best = Math.max(best, window_3);
+            worst = Math.min(worst, window_3);
           }
           out[Math.imul(i, 4)] = best;
           out[(Math.imul(i, 4) + 1) | 0] = worst;
