@@ -6,6 +6,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CompiledKernel } from '../../core/output.js';
+import { quietNative } from '../../runtime/webgpu/quiet.js';
 
 process.env.XDG_RUNTIME_DIR ??= mkdtempSync(join(tmpdir(), 'ks-xdg-'));
 
@@ -24,7 +25,9 @@ async function newDevice(): Promise<{ device: GPUDevice; lost: { why: string | n
     Object.assign(globalThis, globals);
     gpu = create([]);
   }
-  const adapter = await gpu.requestAdapter();
+  const g = gpu;
+  // Dawn's limit notices stay off the fuzzers' output, as they do for users (runtime/webgpu/quiet.ts).
+  const adapter = await quietNative(() => g.requestAdapter(), (name) => import(name));
   if (!adapter) throw new Error('Dawn found no WebGPU adapter');
   const device = await adapter.requestDevice();
   const lost = { why: null as string | null };
