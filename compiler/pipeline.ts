@@ -47,19 +47,25 @@ function depsUnchanged(deps: Map<string, string>): boolean {
 // Line starts of the last text quoted from: a kernel with many messages quotes one file many times.
 let quoted: { text: string; starts: number[] } | null = null;
 
-/** The text a span covers, for messages that quote the source. */
-export function spanText(span: Span): string | null {
-  const text = sourceTextOf(span.file);
-  if (text === undefined || span.line !== span.endLine) return null;
+/** Line `line` (1-based) of a user file, without its line break; undefined when the text is unknown. */
+function sourceLine(file: string, line: number): string | undefined {
+  const text = sourceTextOf(file);
+  if (text === undefined) return undefined;
   if (quoted?.text !== text) {
     const starts = [0];
     for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
     quoted = { text, starts };
   }
-  const start = quoted.starts[span.line - 1];
-  if (start === undefined) return null;
-  const end = quoted.starts[span.line] ?? text.length + 1;
-  return text.slice(start, end - 1).slice(span.column - 1, span.endColumn - 1);
+  const start = quoted.starts[line - 1];
+  if (start === undefined) return undefined;
+  const end = quoted.starts[line] ?? text.length + 1;
+  return text.slice(start, end - 1).replace(/\r$/, '');
+}
+
+/** The text a span covers, for messages that quote the source. */
+export function spanText(span: Span): string | null {
+  if (span.line !== span.endLine) return null;
+  return sourceLine(span.file, span.line)?.slice(span.column - 1, span.endColumn - 1) ?? null;
 }
 
 function entryFor(site: KernelSite): Entry {
@@ -119,7 +125,7 @@ export function emit(site: KernelSite, ir: KernelIR, target: Target, debug = fal
     throw new KernelCompileError(sorted, sourceTextOf);
   }
   if (out.meta.debug) out.meta.debug.sites = out.meta.debug.sites.map(quoteSite);
-  if (out.meta.debug?.syncs) out.meta.debug.syncs = out.meta.debug.syncs.map((s) => ({ ...s, ...lineOf(s.file, s.line) }));
+  if (out.meta.debug?.syncs) out.meta.debug.syncs = out.meta.debug.syncs.map((s) => ({ ...s, ...lineOf(s) }));
   const compiled: CompiledKernel = {
     target,
     name: ir.name,
@@ -138,15 +144,13 @@ export function emit(site: KernelSite, ir: KernelIR, target: Target, debug = fal
  * array as the source spells it (the IR may have renamed a shadowing local).
  */
 function quoteSite(s: DebugSite): DebugSite {
-  const text = sourceTextOf(s.file);
-  const lineText = text?.split(/\r?\n/)[s.line - 1];
-  const spelled = spanText({ file: s.file, line: s.line, column: s.column, endLine: s.endLine, endColumn: s.endColumn });
+  const spelled = spanText(s);
   const name = spelled && /^(?:atomic\w*\(\s*)?([\p{L}_$][\p{L}\p{N}_$]*)\s*[[,]/u.exec(spelled)?.[1];
-  return { ...s, array: name ?? s.array, ...(lineText === undefined ? {} : { lineText }) };
+  return { ...s, array: name ?? s.array, ...lineOf(s) };
 }
 
-/** A source line, for code frames: `{ lineText }`, or nothing when the file's text is unknown. */
-function lineOf(file: string, line: number): { lineText?: string } {
-  const lineText = sourceTextOf(file)?.split(/\r?\n/)[line - 1];
+/** A span's source line, for code frames: `{ lineText }`, or nothing when the file's text is unknown. */
+function lineOf(s: Span): { lineText?: string } {
+  const lineText = sourceLine(s.file, s.line);
   return lineText === undefined ? {} : { lineText };
 }

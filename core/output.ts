@@ -1,6 +1,6 @@
 // What a compile produces: shared by the compiler (which fills it) and the runtime (which reads it).
 // Kept free of compiler imports so that runtime bundles stay small.
-import type { Access, ScalarType } from './ir/types.js';
+import type { Access, ScalarType, Span } from './ir/types.js';
 import type { DebugSync } from './race.js';
 
 export type Target = 'wgsl' | 'cuda' | 'js';
@@ -41,18 +41,17 @@ export interface WgslLayout {
 }
 
 /** One checked array access of a debug build: what a fault at it reports. */
-export interface DebugSite {
+export interface DebugSite extends QuotedSpan {
   /** The array as the source names it. */
   array: string;
   access: 'read' | 'write' | 'atomic';
   /** The index's type: the fault record holds its bits as u32. */
   indexType: 'i32' | 'u32';
-  file: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  /** The source line, for the code frame (absent when the compiler had no text for the file). */
+}
+
+/** A source position a debug report points at, with its line for the code frame. */
+export interface QuotedSpan extends Span {
+  /** The source line (absent when the compiler had no text for the file). */
   lineText?: string;
 }
 

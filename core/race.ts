@@ -1,22 +1,16 @@
 // The race record of a cpu debug build (targets/js/race.ts fills it, runtime/race.ts reads it):
 // what the js code reports when threads of a block touch the same shared element with no barrier
 // between, or do not all reach the same barrier. Shared by both sides, so it lives here.
+import type { QuotedSpan } from './output.js';
 
 /** Where a divergence report places a thread: a barrier, its exit, or a barrier-guarding condition. */
-export interface DebugSync {
+export interface DebugSync extends QuotedSpan {
   /**
    * `barrier`: a syncthreads(); `return`: a return that ends the thread; `end`: the end of the kernel;
    * `condition`: the uniform condition of an if or loop that holds a barrier (the cpu's regions
    * evaluate it once per block, so debug builds check that every thread agrees).
    */
   kind: 'barrier' | 'return' | 'end' | 'condition';
-  file: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  /** The source line (filled by the compiler, as for DebugSite). */
-  lineText?: string;
   /** For `condition`: the sync index of the first barrier it guards. */
   barrier?: number;
 }
