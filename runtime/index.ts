@@ -2,6 +2,7 @@
 // cpu) and keeps the first that starts; every failure is kept as a one-line reason.
 import type { Backend, BackendChoice, Device, DeviceOptions } from './types.js';
 import { BaseDevice } from './device.js';
+import { envVar } from './env.js';
 
 export type DeviceFactory = () => Promise<Device>;
 
@@ -52,14 +53,12 @@ const BACKENDS = new Set<string>([...ORDER, 'auto']);
 
 /** KERNELSCRIPT_BACKEND (Node only) decides where the program asks for 'auto' (or nothing). */
 function envBackend(): string | undefined {
-  const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env;
-  return env?.KERNELSCRIPT_BACKEND || undefined;
+  return envVar('KERNELSCRIPT_BACKEND') || undefined;
 }
 
 /** KERNELSCRIPT_DEBUG=1 (Node only) turns debug mode on where the program does not say. */
 function envDebug(): boolean {
-  const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env;
-  return env?.KERNELSCRIPT_DEBUG === '1';
+  return envVar('KERNELSCRIPT_DEBUG') === '1';
 }
 
 export async function createDevice(opts: DeviceOptions = {}): Promise<Device> {

@@ -4,6 +4,7 @@
 // Atomics.wait, which a launch that completes before launch() returns would need.
 import type * as WorkerThreads from 'node:worker_threads';
 import type * as Os from 'node:os';
+import { envVar, isNode } from '../env.js';
 import { DeviceError } from '../errors.js';
 
 export const THREADS_ENV = 'KERNELSCRIPT_CPU_THREADS';
@@ -18,11 +19,9 @@ export interface Threads {
   wt: typeof WorkerThreads | null;
 }
 
-const isNode = (): boolean => typeof process !== 'undefined' && typeof process.versions === 'object' && !!process.versions.node;
-
 /** The thread count from the environment (null when unset); throws on a malformed value. */
 export function threadsFromEnv(): number | null {
-  const raw = isNode() ? process.env[THREADS_ENV] : undefined;
+  const raw = envVar(THREADS_ENV);
   if (raw === undefined || raw.trim() === '') return null;
   const n = Number(raw);
   if (!Number.isInteger(n) || n < 1) throw new DeviceError(`${THREADS_ENV} must be a positive integer, got '${raw}'`);

@@ -1,6 +1,7 @@
 // Finds the host's WebGPU adapter: navigator.gpu in browsers (and runtimes that provide it), else
 // Dawn through the Node binding (node.ts, which loads Dawn only when called).
 import { nodeAdapter } from './node.js';
+import { isNode } from '../env.js';
 
 const OPTIONS: GPURequestAdapterOptions = { powerPreference: 'high-performance' };
 
@@ -9,8 +10,7 @@ export async function requestAdapter(): Promise<GPUAdapter | null> {
   const options = OPTIONS;
   const nav = (globalThis as { navigator?: { gpu?: GPU } }).navigator;
   if (nav?.gpu) return nav.gpu.requestAdapter(options);
-  const isNode = typeof process !== 'undefined' && typeof process.versions?.node === 'string';
-  if (!isNode) throw new Error('this environment has no WebGPU (navigator.gpu is missing)');
+  if (!isNode()) throw new Error('this environment has no WebGPU (navigator.gpu is missing)');
   return nodeAdapter(options);
 }
 
