@@ -1,6 +1,7 @@
 // Debug builds' fault records (core/output.ts): what the devices read back after a debug launch,
 // turned into a KernelFaultError that quotes the TypeScript source the compiler stored in the
 // kernel's site table (no file is read, so this works in browsers too).
+import { frameLines } from '../core/diagnostics/render.js';
 import { FAULT_WORDS, type CompiledKernel, type DebugSite } from '../core/output.js';
 import { DeviceError, KernelFaultError, type KernelFault } from './errors.js';
 
@@ -40,9 +41,5 @@ function message(f: KernelFault, site: DebugSite): string {
 
 /** The source line with a gutter and a ~~~ under the access, as compile errors show it. */
 export function frame(site: Pick<DebugSite, 'line' | 'column' | 'endLine' | 'endColumn' | 'lineText'>): string[] {
-  if (site.lineText === undefined) return [];
-  const gutter = String(site.line);
-  const end = site.endLine === site.line ? site.endColumn : site.lineText.length + 1;
-  const marks = ' '.repeat(site.column - 1) + '~'.repeat(Math.max(1, end - site.column));
-  return ['', `${gutter} ${site.lineText}`, `${' '.repeat(gutter.length)} ${marks}`];
+  return site.lineText === undefined ? [] : ['', ...frameLines(site, site.lineText)];
 }

@@ -43,15 +43,27 @@ export function summary(diags: readonly Diagnostic[]): string {
 }
 
 function codeFrame(d: Diagnostic, lines: readonly string[] | undefined, color: boolean): string | null {
-  if (lines === undefined) return null;
-  const line = lines[d.line - 1];
+  const line = lines?.[d.line - 1];
   if (line === undefined) return null;
-  const gutter = String(d.line);
+  return frameLines(d, line, color, SEVERITY_COLOR[d.severity ?? 'error']).join('\n');
+}
+
+/** Where a frame underlines: a 1-based line and columns; a span that goes on is marked to the line's end. */
+export interface FramedSpan {
+  line: number;
+  column: number;
+  endLine?: number | undefined;
+  endColumn?: number | undefined;
+}
+
+/**
+ * The source line `text` of `span` with a line-number gutter, then a ~~~ underline under the span
+ * (at least one character, as tsc does). Also used for the runtime's debug reports.
+ */
+export function frameLines(span: FramedSpan, text: string, color = false, mark: string = SEVERITY_COLOR.error): [string, string] {
+  const gutter = String(span.line);
   const pad = ' '.repeat(gutter.length);
-  // Underline to the span's end on this line (at least one character), as tsc does.
-  const endCol = d.endLine === d.line && d.endColumn !== undefined ? d.endColumn : line.length + 1;
-  const width = Math.max(1, endCol - d.column);
-  const marks = ' '.repeat(Math.max(0, d.column - 1)) + '~'.repeat(width);
-  const mark = SEVERITY_COLOR[d.severity ?? 'error'];
-  return `${paint(color, '7', gutter)} ${line}\n${paint(color, '7', pad)} ${paint(color, mark, marks)}`;
+  const endCol = span.endLine === span.line && span.endColumn !== undefined ? span.endColumn : text.length + 1;
+  const marks = ' '.repeat(Math.max(0, span.column - 1)) + '~'.repeat(Math.max(1, endCol - span.column));
+  return [`${paint(color, '7', gutter)} ${text}`, `${paint(color, '7', pad)} ${paint(color, mark, marks)}`];
 }
