@@ -3,7 +3,7 @@
 // or through the helpers it calls, takes it as an extra trailing i32 parameter and each call site
 // passes the `builtin` expression. Passes and targets then see ordinary parameters and arguments,
 // and the uniformity check sees threadIdx flow into a call as it does any argument.
-import { BUILTIN_NAMES } from '../../core/ir/ops.js';
+import { AXES, BUILTIN_NAMES } from '../../core/ir/ops.js';
 import type { Axis, BuiltinName, Expr, ScalarParam, Span, Stmt } from '../../core/ir/types.js';
 import { mapAllExprs, visitAllExprs } from '../../core/ir/walk.js';
 import { freshName } from './context.js';
@@ -13,8 +13,6 @@ export interface BuiltinRef {
   name: BuiltinName;
   axis: Axis;
 }
-
-const AXES: readonly Axis[] = ['x', 'y', 'z'];
 
 export interface HiddenBuiltins {
   body: Stmt[];

@@ -4,7 +4,7 @@ import { ts } from 'ts-morph';
 import type { BinaryOp, Expr, ScalarType, Span } from '../../core/ir/types.js';
 import { hasAtomic } from '../../core/ir/walk.js';
 import { lookup, observe, report, span, type Binding, type FnCtx } from './context.js';
-import { isBuiltin, mathConstant, MATH_CONSTANTS } from '../../core/ir/ops.js';
+import { isAxis, isBuiltin, mathConstant, MATH_CONSTANTS } from '../../core/ir/ops.js';
 import { langName, spanOf } from './module.js';
 import { describeNode, evalConstDecl, isIntLiteralText, lookupModuleName } from './symbols.js';
 import { castTo, constOf, defaultIntType, inRange, isInt, toBool } from './typing.js';
@@ -178,7 +178,7 @@ function lowerProperty(cx: FnCtx, node: ts.PropertyAccessExpression): Expr {
     }
     const lang = langName(cx.mod, name);
     if (lang && isBuiltin(lang)) {
-      if (prop === 'x' || prop === 'y' || prop === 'z') {
+      if (isAxis(prop)) {
         return { k: 'builtin', name: lang, axis: prop, type: 'i32', span: sp };
       }
       report(cx, node.name, 'KS3014', name, prop, '; use .x, .y or .z');

@@ -209,6 +209,13 @@ export const BUILTINS = {
 } as const;
 
 export type BuiltinName = keyof typeof BUILTINS;
+/** The components every builtin has, in order. */
+export const AXES = ['x', 'y', 'z'] as const;
+export type Axis = (typeof AXES)[number];
+
+export function isAxis(name: string): name is Axis {
+  return (AXES as readonly string[]).includes(name);
+}
 export const BUILTIN_NAMES = Object.keys(BUILTINS) as BuiltinName[];
 
 export function isBuiltin(name: string): name is BuiltinName {

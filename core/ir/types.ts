@@ -16,7 +16,6 @@ export interface Span {
 export type ScalarType = 'f32' | 'i32' | 'u32' | 'bool';
 export type ElemType = 'f32' | 'i32' | 'u32';
 export type Access = 'read' | 'write' | 'read_write';
-export type Axis = 'x' | 'y' | 'z';
 
 /** Where an array lives: a kernel parameter (global memory), block-shared, or per-thread. */
 export type ArraySpace = 'global' | 'shared' | 'local';
@@ -29,8 +28,8 @@ export type LogicOp = '&&' | '||';
 export type BinaryOp = ArithOp | BitOp | CompareOp | LogicOp;
 
 // Operation names come from the registry (ops.ts), their one home.
-export type { AtomicOp, BuiltinName, MathFn } from './ops.js';
-import type { AtomicOp, BuiltinName, MathFn } from './ops.js';
+export type { AtomicOp, Axis, BuiltinName, MathFn } from './ops.js';
+import type { AtomicOp, Axis, BuiltinName, MathFn } from './ops.js';
 
 interface Node {
   span: Span;

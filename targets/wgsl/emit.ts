@@ -11,7 +11,7 @@ import { WGSL_NAMES } from './keywords.js';
 import { WGSL_MATH, wgslAtomic } from './ops.js';
 import { ELEMENTS, SCALAR_BYTES } from '../../core/elements.js';
 import { mathHelpers, mathSpelling, spellMath } from '../spelling.js';
-import { isAtomicOp, MATH_FNS } from '../../core/ir/ops.js';
+import { AXES, isAtomicOp, MATH_FNS } from '../../core/ir/ops.js';
 import { FMOD_HELPER, usesF32Mod } from './fmod.js';
 import { isNanTest, sameExpr, templateSafeArgs } from './safe.js';
 import { keepHelpers } from './keep.js';
@@ -45,7 +45,6 @@ const SLOT = Math.max(...Object.values(SCALAR_BYTES));
 
 const ZERO: Record<ScalarType, string> = { f32: '0.0f', i32: '0i', u32: '0u', bool: 'false' };
 const BLOCK_OVERRIDES: [string, string, string] = ['ks_block_x', 'ks_block_y', 'ks_block_z'];
-const AXES = ['x', 'y', 'z'] as const;
 
 const HEADER = [
   '// Bindings: group 0, binding 0 is the uniform ks_params (scalar parameters, 4 bytes each, then',
