@@ -119,7 +119,7 @@ export async function runCompile(kind: 'build' | 'check', args: CompileArgs, io:
         const cu = k.outputs.cuda;
         if (!cu) continue;
         try {
-          const code = compilePtx(nvcc, cu.code, k.name, args.arch);
+          const code = await compilePtx(nvcc, cu.code, k.name, args.arch);
           ptx.set(k.name, { code, arch: args.arch, hash: sha256(code) });
         } catch (e) {
           return { ...fail((e as Error).message), watched };

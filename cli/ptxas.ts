@@ -1,12 +1,7 @@
 // What ptxas allocates for a kernel's generated CUDA C (`nvcc -cubin -Xptxas -v`), for
 // `check --target cuda`: registers, stack frame (local memory) and spills, as ptxas reports them.
-import { execFile } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
-
-const run = promisify(execFile);
+import { withNvcc } from './ptx.js';
 
 export interface PtxasUsage {
   registers: number;
@@ -17,24 +12,15 @@ export interface PtxasUsage {
 }
 
 /** Assembles `cuda` for `arch` and reads the entry's usage; throws with nvcc's output on failure. */
-export async function ptxasUsage(nvcc: string, cuda: string, entry: string, arch: string): Promise<PtxasUsage> {
-  const dir = await mkdtemp(join(tmpdir(), 'kernelscript-ptxas-'));
-  try {
-    const src = join(dir, 'k.cu');
-    await writeFile(src, cuda);
-    const args = ['-cubin', `-arch=${arch}`, '-Xptxas', '-v', '-o', join(dir, 'k.cubin'), src];
-    let log: string;
-    try {
-      const r = await run(nvcc, args, { encoding: 'utf8', timeout: 120_000 });
-      log = `${r.stderr}${r.stdout}`;
-    } catch (e) {
-      const x = e as { stderr?: string; stdout?: string; message: string };
-      throw new Error(`nvcc failed on kernel '${entry}' (arch ${arch}):\n${`${x.stderr ?? ''}${x.stdout ?? ''}`.trim() || x.message}`);
-    }
-    return parsePtxasLog(log, entry);
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
+export function ptxasUsage(nvcc: string, cuda: string, entry: string, arch: string): Promise<PtxasUsage> {
+  return withNvcc(
+    nvcc,
+    cuda,
+    entry,
+    arch,
+    (src, dir) => ['-cubin', `-arch=${arch}`, '-Xptxas', '-v', '-o', join(dir, 'k.cubin'), src],
+    async (_dir, log) => parsePtxasLog(log, entry),
+  );
 }
 
 /** The lines of `log` about entry function `entry` (ptxas prints one section per function). */
