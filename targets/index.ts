@@ -1,5 +1,6 @@
 // The targets: one backend per target language (targets/<t>/index.ts), each run through the same
-// pass list, in pipeline order: [unroll if the target wants it] → fold → legalize → emit → limits.
+// pass list, in pipeline order: [unroll if the target wants it] → fold → [check-bounds, debug builds]
+// → legalize → emit → limits.
 import type { Diagnostic } from '../core/diagnostics/diagnostic.js';
 import type { KernelIR } from '../core/ir/types.js';
 import type { Target } from '../core/output.js';
