@@ -2,6 +2,8 @@
 // compiled ahead of time.
 export * from './core/lang.js';
 export * from './core/kernel.js';
+// The platform's Float16Array where it has one, else a compatible polyfill (Node 20 has none).
+export { Float16Array } from './core/elements.js';
 export { createDevice, probeBackends, NoDeviceError } from './runtime/index.js';
 export type { BackendProbe } from './runtime/index.js';
 export { LaunchError, DeviceError, KernelLoadError, KernelFaultError, KernelRaceError, KernelDivergenceError } from './runtime/errors.js';

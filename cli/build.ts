@@ -77,6 +77,7 @@ export async function runCompile(kind: 'build' | 'check', args: CompileArgs, io:
   const kernels: BuiltKernel[] = [...results.entries()].flatMap(([file, r]) =>
     r.kernels.map((k) => ({ name: k.name, file, line: k.line, column: k.column, outputs: k.outputs })),
   );
+  attachSpecializations(kernels, [...results.values()]);
 
   if (args.emit === 'ir') {
     for (const file of files) {
@@ -101,6 +102,12 @@ export async function runCompile(kind: 'build' | 'check', args: CompileArgs, io:
       for (const t of args.targets) {
         const o = k.outputs[t];
         if (o) io.stdout(`// ${k.name} (${t})\n${o.code}${o.code.endsWith('\n') ? '' : '\n'}`);
+      }
+      for (const s of k.specializations ?? []) {
+        for (const t of args.targets) {
+          const o = s.outputs[t];
+          if (o) io.stdout(`// ${k.name} ${s.key} (${t})\n${o.code}${o.code.endsWith('\n') ? '' : '\n'}`);
+        }
       }
     }
     return outcome(0);
@@ -159,6 +166,12 @@ function writeOutputs(outDir: string, kernels: BuiltKernel[], targets: Target[],
     }
     const p = ptx.get(k.name);
     if (p) put(outputName(k.name, 'ptx'), p.code);
+    for (const s of k.specializations ?? []) {
+      for (const t of targets) {
+        const o = s.outputs[t];
+        if (o) put(outputName(k.name, t, s.key), o.code);
+      }
+    }
   }
   put('index.js', module(kernels, targets));
   put('index.d.ts', typings(kernels, targets));
@@ -171,15 +184,37 @@ function previousFiles(manifestPath: string): string[] {
   const text = readMaybe(manifestPath);
   if (text === undefined) return [];
   try {
-    const m = JSON.parse(text) as { kernels?: { outputs?: Record<string, { file?: string }>; ptx?: { file?: string } }[] };
+    type Outputs = Record<string, { file?: string }>;
+    const m = JSON.parse(text) as { kernels?: { outputs?: Outputs; ptx?: { file?: string }; specializations?: { outputs?: Outputs }[] }[] };
     return (m.kernels ?? []).flatMap((k) =>
-      [...Object.values(k.outputs ?? {}).map((o) => o.file), k.ptx?.file].filter(
+      [
+        ...[k.outputs, ...(k.specializations ?? []).map((s) => s.outputs)].flatMap((o) => Object.values(o ?? {}).map((x) => x.file)),
+        k.ptx?.file,
+      ].filter(
         (f): f is string => typeof f === 'string' && !f.includes('/') && !f.includes(sep),
       ),
     );
   } catch {
     return [];
   }
+}
+
+/**
+ * Gives each built kernel the specializations that the built files ask for (`k.specialize({...})`
+ * with values known at build time), once per key. A kernel outside the build has no output to
+ * carry them.
+ */
+function attachSpecializations(kernels: BuiltKernel[], results: readonly FileResult[]): void {
+  const byKernel = new Map(kernels.map((k) => [`${k.file}\n${k.name}`, k]));
+  for (const r of results) {
+    for (const s of r.specializations) {
+      const k = byKernel.get(`${s.kernelFile}\n${s.kernel}`);
+      if (!k) continue;
+      const list = (k.specializations ??= []);
+      if (!list.some((x) => x.key === s.key)) list.push({ key: s.key, values: s.values, outputs: s.outputs });
+    }
+  }
+  for (const k of kernels) k.specializations?.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }
 
 function readMaybe(path: string): string | undefined {

@@ -3,7 +3,6 @@
 // results to file contents, so that they can be checked against golden files.
 import { relative, sep } from 'node:path';
 import { ELEMENTS } from '../core/elements.js';
-import type { ScalarType } from '../core/ir/types.js';
 import type { CompiledKernel, ParamInfo, Target } from '../core/output.js';
 
 export interface BuiltKernel {
@@ -12,6 +11,14 @@ export interface BuiltKernel {
   file: string;
   line: number;
   column: number;
+  outputs: Partial<Record<Target, CompiledKernel>>;
+  /** Specializations (`<kernel>.specialize({...})` calls the build found), by canonical key. */
+  specializations?: BuiltSpecialization[];
+}
+
+export interface BuiltSpecialization {
+  key: string;
+  values: Readonly<Record<string, number>>;
   outputs: Partial<Record<Target, CompiledKernel>>;
 }
 
@@ -23,9 +30,12 @@ export interface PtxOutput {
 
 export const EXTENSIONS: Record<Target, string> = { wgsl: '.wgsl', cuda: '.cu', js: '.js' };
 
-/** Relative output file name of each generated file, keyed by kernel then target (plus 'ptx'). */
-export function outputName(kernel: string, what: Target | 'ptx'): string {
-  return kernel + (what === 'ptx' ? '.ptx' : EXTENSIONS[what]);
+/**
+ * Relative output file name of each generated file, keyed by kernel then target (plus 'ptx'); a
+ * specialization's carries its key: `matmul.TILE=32.wgsl`.
+ */
+export function outputName(kernel: string, what: Target | 'ptx', key?: string): string {
+  return kernel + (key ? `.${key.replaceAll(',', '.')}` : '') + (what === 'ptx' ? '.ptx' : EXTENSIONS[what]);
 }
 
 const RESERVED = new Set(['manifest.json', 'index.js', 'index.d.ts']);
@@ -70,8 +80,21 @@ export interface ManifestKernel {
   name: string;
   source: { file: string; line: number; column: number };
   params: ParamInfo[];
-  outputs: Partial<Record<Target, { file: string; entryPoint: string; hash: string; meta: CompiledKernel['meta'] }>>;
+  outputs: ManifestOutputs;
   ptx?: { file: string; arch: string; hash: string };
+  /** The specializations built ahead of time, by canonical key. */
+  specializations?: { key: string; values: Readonly<Record<string, number>>; outputs: ManifestOutputs }[];
+}
+
+type ManifestOutputs = Partial<Record<Target, { file: string; entryPoint: string; hash: string; meta: CompiledKernel['meta'] }>>;
+
+function manifestOutputs(name: string, targets: Target[], outputs: Partial<Record<Target, CompiledKernel>>, key?: string): ManifestOutputs {
+  const out: ManifestOutputs = {};
+  for (const t of targets) {
+    const o = outputs[t];
+    if (o) out[t] = { file: outputName(name, t, key), entryPoint: o.entryPoint, hash: o.hash, meta: o.meta };
+  }
+  return out;
 }
 
 export function manifest(
@@ -90,27 +113,25 @@ export function manifest(
         name: k.name,
         source: { file: posix(relative(root, k.file)), line: k.line, column: k.column },
         params: first?.params ?? [],
-        outputs: {},
+        outputs: manifestOutputs(k.name, targets, k.outputs),
       };
-      for (const t of targets) {
-        const o = k.outputs[t];
-        if (o) entry.outputs[t] = { file: outputName(k.name, t), entryPoint: o.entryPoint, hash: o.hash, meta: o.meta };
-      }
       const p = ptx.get(k.name);
       if (p) entry.ptx = { file: outputName(k.name, 'ptx'), arch: p.arch, hash: p.hash };
+      if (k.specializations?.length) {
+        entry.specializations = k.specializations.map((s) => ({
+          key: s.key,
+          values: s.values,
+          outputs: manifestOutputs(k.name, targets, s.outputs, s.key),
+        }));
+      }
       return entry;
     }),
   };
 }
 
-/** The host array type of an array parameter; its type is always an element type (never bool). */
-function arrayType(type: ScalarType): string {
-  return type === 'bool' ? ELEMENTS.u32.host.name : ELEMENTS[type].host.name;
-}
-
-/** The TypeScript signature of a kernel function, rebuilt from its parameters. */
+/** The TypeScript signature of a kernel function, rebuilt from its parameters (arrays as their host array type). */
 export function signature(params: readonly ParamInfo[]): string {
-  const list = params.map((p) => `${safeName(p.name)}: ${p.kind === 'array' ? arrayType(p.type) : p.type}`);
+  const list = params.map((p) => `${safeName(p.name)}: ${p.kind === 'array' ? ELEMENTS[p.type].host.name : p.type}`);
   return `(${list.join(', ')}) => void`;
 }
 
@@ -125,26 +146,32 @@ export function commentText(text: string): string {
 
 /** index.d.ts: each kernel typed for `device.launch`, so launch arguments are checked by tsc. */
 export function typings(kernels: readonly BuiltKernel[], targets: Target[]): string {
-  const scalars = new Set<string>();
+  const imported = new Set<string>();
   const lines = kernels.map((k) => {
     const params = targets.map((t) => k.outputs[t]).find((o) => o !== undefined)?.params ?? [];
-    for (const p of params) if (p.kind === 'scalar') scalars.add(p.type);
+    for (const p of params) if (p.kind === 'scalar') imported.add(p.type);
+    // Float16Array comes from the package: TypeScript's lib has it only from ES2025 on.
+    for (const p of params) if (p.kind === 'array' && p.type === 'f16') imported.add('Float16Array');
     const from = commentText(posix(k.file.split(sep).slice(-2).join('/')));
     return `/** Kernel '${k.name}' from ${from}. */\nexport declare const ${k.name}: Kernel<${signature(params)}>;`;
   });
-  const types = ['Kernel', ...[...scalars].sort()].join(', ');
+  const types = ['Kernel', ...[...imported].sort()].join(', ');
   return `// Generated by kernelscript build; do not edit.\nimport type { ${types} } from 'kernelscript/runtime';\n\n${lines.join('\n')}\n`;
 }
 
-/** index.js: the precompiled kernels, importable without the compiler. */
+/** index.js: the precompiled kernels (and their specializations, by key), importable without the compiler. */
 export function module(kernels: readonly BuiltKernel[], targets: Target[]): string {
-  const lines = kernels.map((k) => {
+  const pick = (outputs: Partial<Record<Target, CompiledKernel>>): Partial<Record<Target, CompiledKernel>> => {
     const compiled: Partial<Record<Target, CompiledKernel>> = {};
     for (const t of targets) {
-      const o = k.outputs[t];
+      const o = outputs[t];
       if (o) compiled[t] = o;
     }
-    return `export const ${k.name} = kernel(function ${k.name}() {\n  throw new Error('${k.name} runs through a device: device.launch(${k.name}, ...)');\n}, ${JSON.stringify(compiled)});`;
+    return compiled;
+  };
+  const lines = kernels.map((k) => {
+    const specs = k.specializations?.length ? `, ${JSON.stringify(Object.fromEntries(k.specializations.map((s) => [s.key, pick(s.outputs)])))}` : '';
+    return `export const ${k.name} = kernel(function ${k.name}() {\n  throw new Error('${k.name} runs through a device: device.launch(${k.name}, ...)');\n}, ${JSON.stringify(pick(k.outputs))}${specs});`;
   });
   return `// Generated by kernelscript build; do not edit.\nimport { kernel } from 'kernelscript/runtime';\n\n${lines.join('\n\n')}\n`;
 }

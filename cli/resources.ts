@@ -5,11 +5,11 @@ import { availableParallelism } from 'node:os';
 import { compileToIR } from '../compiler/index.js';
 import { makeDiagnostic, type Diagnostic } from '../core/diagnostics/diagnostic.js';
 import type { Code } from '../core/diagnostics/codes.js';
-import { elementBytes } from '../core/elements.js';
+import { ELEMENTS, elementBytes } from '../core/elements.js';
 import type { ElemType, KernelIR, Span } from '../core/ir/types.js';
 import type { CompiledKernel, Target } from '../core/output.js';
 import { PORTABLE_LIMITS } from '../runtime/limits.js';
-import { localArrays, sharedBytes } from '../targets/analysis.js';
+import { dynamicSharedMeta, localArrays, sharedBytes } from '../targets/analysis.js';
 import type { BuiltKernel } from './emit.js';
 import { ptxasUsage, type PtxasUsage } from './ptxas.js';
 import {
@@ -83,7 +83,7 @@ function memoryFacts(ir: KernelIR, backend: Backend, warn: Diagnostic[]): string
     const at = crossing(ir.shared, usual.sharedBytes) ?? ir.span;
     warn.push(makeDiagnostic(at, 'KS9001', backend, shared, percent(shared, usual.sharedBytes), usual.sharedBytes, usual.sharedWhy));
   }
-  const facts = [`shared ${shared} B of ${usual.sharedBytes} B`];
+  const facts = [`shared ${shared} B of ${usual.sharedBytes} B${blockSized(ir)}`];
   const lim = usual.local;
   if (lim === null) return [...facts, `local ${local} B/thread`];
   if (lim.scope === 'each') {
@@ -99,6 +99,17 @@ function memoryFacts(ir: KernelIR, backend: Backend, warn: Diagnostic[]): string
     warn.push(makeDiagnostic(at, 'KS9002', backend, local, 'local arrays', percent(local, lim.bytes), lim.bytes, lim.why));
   }
   return [...facts, `local ${local} B/thread of ${lim.bytes} B`];
+}
+
+/**
+ * Block-sized shared arrays have no byte count before a launch picks the block shape: each is named
+ * with its length expression (the launch checks the total against the device's limit).
+ */
+function blockSized(ir: KernelIR): string {
+  const sized = dynamicSharedMeta(ir).dynamicShared ?? [];
+  if (sized.length === 0) return '';
+  const each = sized.map((a) => `${a.name}[${a.text}] × ${ELEMENTS[a.elem].bytes} B`);
+  return ` + depends on blockDim (${each.join(', ')})`;
 }
 
 /** Array parameters are storage buffers; scalars (and the grid) share one uniform block. */

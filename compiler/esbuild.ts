@@ -32,6 +32,8 @@ const LOADERS: Record<string, Loader> = {
 // Names only the full entry exports: importing them means the app compiles at run time.
 const COMPILER_NAMES = ['compileKernel', 'KernelCompileError', 'InternalCompilerError'];
 const IMPORTS_KERNELSCRIPT = /from\s*['"]kernelscript(\/runtime)?['"]/;
+// A file may specialize kernels it imports from another file without importing kernelscript.
+const SPECIALIZES = /\.specialize\s*\(/;
 
 export default function kernelscript(options: KernelscriptPluginOptions = {}): Plugin {
   const targets = [...new Set<Target>([...(options.targets ?? TARGETS), 'js'])];
@@ -67,12 +69,13 @@ export default function kernelscript(options: KernelscriptPluginOptions = {}): P
         const loader = LOADERS[extname(args.path)];
         if (!loader) return undefined;
         const text = await readFile(args.path, 'utf8');
-        if (!IMPORTS_KERNELSCRIPT.test(text)) return undefined;
+        const specializes = SPECIALIZES.test(text);
+        if (!IMPORTS_KERNELSCRIPT.test(text) && !specializes) return undefined;
         if (runtimeOnly) {
           const used = compilerImports(text);
           if (used) return { errors: [compilerImportError(args.path, text, used, cwd)] };
         }
-        if (!/\bkernel\s*\(/.test(text)) return undefined;
+        if (!/\bkernel\s*\(/.test(text) && !specializes) return undefined;
         let result: FileResult;
         try {
           result = (await compileFileCached(cache, args.path, text, targets)).result;
@@ -91,11 +94,14 @@ export default function kernelscript(options: KernelscriptPluginOptions = {}): P
   };
 }
 
-/** Adds each kernel's compiled outputs as the second argument of its kernel(...) call. */
+/**
+ * Adds each kernel's compiled outputs as the second argument of its kernel(...) call, and each
+ * specialization's as the second argument of its specialize(...) call.
+ */
 export function inject(text: string, result: FileResult): string {
   let out = text;
   // From the end backwards, so that earlier offsets stay valid.
-  for (const k of [...result.kernels].sort((a, b) => b.insertAt - a.insertAt)) {
+  for (const k of [...result.kernels, ...result.specializations].sort((a, b) => b.insertAt - a.insertAt)) {
     const before = out.slice(0, k.insertAt);
     const trailingComma = /,\s*$/.test(before);
     const arg = `${trailingComma ? '' : ', '}${JSON.stringify(k.outputs)}`;

@@ -6,10 +6,13 @@
 import { readFileSync } from 'node:fs';
 import { DiagnosticBag, KernelCompileError, sortDiagnostics, type Diagnostic } from '../core/diagnostics/diagnostic.js';
 import { findKernels, type KernelSite } from './frontend/kernels.js';
-import { loadModule, sourceTextOf, type ModuleInfo } from './frontend/module.js';
+import { loadModule, recordDependencies, sourceTextOf, type ModuleInfo } from './frontend/module.js';
+import { findSpecializeCalls } from './frontend/specialize-calls.js';
+import type { SpecRequest } from './frontend/specialize.js';
+import { canonicalKey } from '../core/specialize.js';
 import { sourceDiagnostics } from './frontend/source-check.js';
 import type { KernelIR, Span } from '../core/ir/types.js';
-import { isKernel, type Kernel } from '../core/kernel.js';
+import { isKernel, type Kernel, type SpecializeValues } from '../core/kernel.js';
 import type { CompiledKernel, Target } from '../core/output.js';
 import { emit, kernelIR } from './pipeline.js';
 import { findSiteForKernel } from './sites.js';
@@ -33,6 +36,11 @@ export interface CompileOptions {
    * a KernelFaultError (meta.debug holds the access sites). Cached apart from the default build.
    */
   debug?: boolean;
+  /**
+   * A specialization: module constants of the kernel's file replaced by these values (what
+   * `k.specialize(values)` asks for; a kernel object brings its own).
+   */
+  specialize?: SpecializeValues;
 }
 
 const DEFAULT_FILE = 'kernel.ts';
@@ -63,8 +71,8 @@ function pickSite(mod: ModuleInfo, name: string | undefined): KernelSite {
   return fail(bag.items);
 }
 
-function siteIR(site: KernelSite): KernelIR {
-  const r = kernelIR(site);
+function siteIR(site: KernelSite, spec?: SpecRequest): KernelIR {
+  const r = kernelIR(site, spec);
   if (!r.ir) fail(r.diagnostics);
   return r.ir;
 }
@@ -78,7 +86,14 @@ export function compileKernel(sourceOrKernel: string | Kernel, opts: CompileOpti
   const site = isKernel(sourceOrKernel)
     ? findSiteForKernel(sourceOrKernel, opts.target)
     : pickSite(moduleOf(sourceOrKernel, opts.fileName), opts.kernel);
-  return emit(site, siteIR(site), opts.target, opts.debug === true);
+  const spec = specRequest(isKernel(sourceOrKernel) ? sourceOrKernel.specialization?.values : opts.specialize);
+  return emit(site, siteIR(site, spec), opts.target, opts.debug === true, spec);
+}
+
+/** A specialization's request by its canonical key; none for no values (the kernel as written). */
+function specRequest(values: SpecializeValues | undefined): SpecRequest | undefined {
+  const key = values ? canonicalKey(values) : '';
+  return values && key !== '' ? { key, values } : undefined;
 }
 
 /** The verified IR of one kernel of a source text; throws KernelCompileError. */
@@ -114,8 +129,25 @@ export interface FileKernelResult {
   outputs: Partial<Record<Target, CompiledKernel>>;
 }
 
+/** A `<kernel>.specialize({...})` call of the file whose values are known at build time. */
+export interface FileSpecializationResult {
+  /** The kernel's name and absolute file (this file or one it imports). */
+  kernel: string;
+  kernelFile: string;
+  /** Canonical key (`TILE=32`) and values. */
+  key: string;
+  values: SpecializeValues;
+  /** The specialize(...) call: its span, and its character offsets in this file. */
+  span: Span;
+  start: number;
+  end: number;
+  /** One per target it compiled for, as for a kernel. */
+  outputs: Partial<Record<Target, CompiledKernel>>;
+}
+
 export interface FileCompileResult {
   kernels: FileKernelResult[];
+  specializations: FileSpecializationResult[];
   /** Absolute paths of the files the kernels depend on, the file itself included. */
   dependencies: string[];
   diagnostics: Diagnostic[];
@@ -130,7 +162,7 @@ export function compileFile(fileName: string, text: string, targets: readonly Ta
   const rejected = sourceDiagnostics(mod);
   if (rejected.length > 0) {
     const kernels = findKernels(mod).map((s) => ({ name: s.name, span: s.span, start: s.start, end: s.end, outputs: {} }));
-    return { kernels, dependencies: [...deps], diagnostics: [...rejected] };
+    return { kernels, specializations: [], dependencies: [...deps], diagnostics: [...rejected] };
   }
   const seen = new Map<string, KernelSite>();
   const kernels: FileKernelResult[] = [];
@@ -155,13 +187,54 @@ export function compileFile(fileName: string, text: string, targets: readonly Ta
       else throw e;
     }
   }
-  return { kernels, dependencies: [...deps], diagnostics: sortDiagnostics(diagnostics) };
+  const specializations = compileSpecializations(mod, targets, deps, diagnostics);
+  return { kernels, specializations, dependencies: [...deps], diagnostics: sortDiagnostics(diagnostics) };
+}
+
+/** The file's specialize(...) calls with values known at build time, each compiled for `targets`. */
+function compileSpecializations(mod: ModuleInfo, targets: readonly Target[], deps: Set<string>, diagnostics: Diagnostic[]): FileSpecializationResult[] {
+  const bag = new DiagnosticBag();
+  const { value: calls, deps: read } = recordDependencies(() => findSpecializeCalls(mod, bag));
+  diagnostics.push(...bag.items);
+  for (const d of read.keys()) deps.add(d);
+  const out: FileSpecializationResult[] = [];
+  for (const c of calls) {
+    const s: FileSpecializationResult = {
+      kernel: c.site.name,
+      kernelFile: c.site.mod.file,
+      key: c.spec.key,
+      values: c.spec.values,
+      span: c.span,
+      start: c.start,
+      end: c.end,
+      outputs: {},
+    };
+    out.push(s);
+    deps.add(c.site.mod.file);
+    try {
+      const r = kernelIR(c.site, c.spec);
+      for (const d of r.dependencies) deps.add(d);
+      diagnostics.push(...r.diagnostics);
+      if (r.ir) for (const t of targets) emitInto(s, c.site, r.ir, t, diagnostics, c.spec);
+    } catch (e) {
+      if (e instanceof KernelCompileError) diagnostics.push(...e.diagnostics);
+      else throw e;
+    }
+  }
+  return out;
 }
 
 /** Adds the kernel's output for `target` to `k`, or what refused it to `diagnostics`. */
-function emitInto(k: FileKernelResult, site: KernelSite, ir: KernelIR, target: Target, diagnostics: Diagnostic[]): void {
+function emitInto(
+  k: { outputs: Partial<Record<Target, CompiledKernel>> },
+  site: KernelSite,
+  ir: KernelIR,
+  target: Target,
+  diagnostics: Diagnostic[],
+  spec?: SpecRequest,
+): void {
   try {
-    k.outputs[target] = emit(site, ir, target);
+    k.outputs[target] = emit(site, ir, target, false, spec);
   } catch (e) {
     if (e instanceof KernelCompileError) diagnostics.push(...e.diagnostics);
     else throw e;

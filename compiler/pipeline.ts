@@ -9,6 +9,8 @@ import { verifyKernel } from '../core/ir/verify.js';
 import { lowerKernel, type KernelSite } from './frontend/kernels.js';
 import { recordDependencies, sourceTextOf } from './frontend/module.js';
 import { sourceDiagnostics } from './frontend/source-check.js';
+import { inSpecialization, resolveOverrides, type SpecRequest } from './frontend/specialize.js';
+import { withConstOverrides } from './frontend/symbols.js';
 import { PASSES } from './passes/index.js';
 import type { CompiledKernel, DebugSite, ParamInfo, Target } from '../core/output.js';
 import { compileForTarget } from '../targets/index.js';
@@ -31,7 +33,8 @@ interface Entry {
 
 type BuildKey = Target | `${Target}+debug`;
 
-const cache = new WeakMap<KernelSite, Entry>();
+// Per site, per specialization (entryKey; '' for the kernel as written).
+const cache = new WeakMap<KernelSite, Map<string, Entry>>();
 
 function depsUnchanged(deps: Map<string, string>): boolean {
   for (const [file, text] of deps) {
@@ -68,34 +71,57 @@ export function spanText(span: Span): string | null {
   return sourceLine(span.file, span.line)?.slice(span.column - 1, span.endColumn - 1) ?? null;
 }
 
-function entryFor(site: KernelSite): Entry {
-  const hit = cache.get(site);
+/**
+ * A specialization's entry key: its values, and where a build found them written (its diagnostics
+ * point there, so a request from elsewhere must not reuse them).
+ */
+function entryKey(spec: SpecRequest | undefined): string {
+  if (!spec) return '';
+  const at = spec.written ? [...spec.written].map(([n, s]) => `${n}@${s.file}:${s.line}:${s.column}`).join(' ') : '';
+  return `${spec.key} ${at}`;
+}
+
+function entryFor(site: KernelSite, spec?: SpecRequest): Entry {
+  let perSite = cache.get(site);
+  const hit = perSite?.get(entryKey(spec));
   if (hit && depsUnchanged(hit.deps)) return hit;
-  const { value: result, deps } = recordDependencies(() => lowerAndCheck(site));
+  const { value: result, deps } = recordDependencies(() => lowerAndCheck(site, spec));
   result.dependencies = [...deps.keys()].filter((f) => f !== site.mod.file);
   const entry: Entry = { result, deps, outputs: new Map(), refused: new Map() };
-  cache.set(site, entry);
+  if (!perSite) cache.set(site, (perSite = new Map()));
+  perSite.set(entryKey(spec), entry);
   return entry;
 }
 
-/** Lowers and checks a kernel without any cache (benchmarks measure this). */
-export function lowerAndCheck(site: KernelSite): KernelIRResult {
+/**
+ * Lowers and checks a kernel without any cache (benchmarks measure this); with `spec`, with those
+ * module constants replaced (a specialization), its diagnostics naming it.
+ */
+export function lowerAndCheck(site: KernelSite, spec?: SpecRequest): KernelIRResult {
   // A file TypeScript rejects is never lowered: its recovery nodes would compile to something else.
   const rejected = sourceDiagnostics(site.mod);
   if (rejected.length > 0) return { ir: null, diagnostics: [...rejected], dependencies: [] };
   const diags = new DiagnosticBag();
-  let ir = lowerKernel(site, diags);
-  if (ir) {
-    for (const pass of PASSES) ir = pass.run(ir, diags, spanText);
-    if (diags.hasErrors) ir = null;
-    else verifyKernel(ir);
+  const overrides = spec ? resolveOverrides(site, spec, diags) : null;
+  let ir: KernelIR | null = null;
+  if (!spec || overrides) {
+    ir = withConstOverrides(overrides, () => {
+      let lowered = lowerKernel(site, diags);
+      if (lowered) for (const pass of PASSES) lowered = pass.run(lowered, diags, spanText);
+      return lowered;
+    });
+    if (ir) {
+      if (diags.hasErrors) ir = null;
+      else verifyKernel(ir);
+    }
   }
   // Errors first by position, as tsc lists them.
-  return { ir, diagnostics: sortDiagnostics(diags.items), dependencies: [] };
+  return { ir, diagnostics: sortDiagnostics(inSpecialization(diags.items, site.name, spec)), dependencies: [] };
 }
 
-export function kernelIR(site: KernelSite): KernelIRResult {
-  return entryFor(site).result;
+/** The verified IR of a kernel, or of one specialization of it. */
+export function kernelIR(site: KernelSite, spec?: SpecRequest): KernelIRResult {
+  return entryFor(site, spec).result;
 }
 
 export function paramInfo(ir: KernelIR): ParamInfo[] {
@@ -110,8 +136,8 @@ export function paramInfo(ir: KernelIR): ParamInfo[] {
  * Emits a verified kernel for one target (cached with the IR). Throws KernelCompileError when the
  * kernel exceeds that target's limits; they concern this target only, never the kernel's others.
  */
-export function emit(site: KernelSite, ir: KernelIR, target: Target, debug = false): CompiledKernel {
-  const entry = entryFor(site);
+export function emit(site: KernelSite, ir: KernelIR, target: Target, debug = false, spec?: SpecRequest): CompiledKernel {
+  const entry = entryFor(site, spec);
   const key: BuildKey = debug ? `${target}+debug` : target;
   const hit = entry.outputs.get(key);
   if (hit) return hit;
@@ -120,7 +146,7 @@ export function emit(site: KernelSite, ir: KernelIR, target: Target, debug = fal
   // The target's whole pass list: [unroll] → fold → [check bounds] → legalize → emit → limits (targets/index.ts).
   const { out, limits } = compileForTarget(ir, target, { debug });
   if (limits.length > 0) {
-    const sorted = sortDiagnostics(limits);
+    const sorted = sortDiagnostics(inSpecialization(limits, site.name, spec));
     entry.refused.set(key, sorted);
     throw new KernelCompileError(sorted, sourceTextOf);
   }

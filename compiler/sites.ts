@@ -8,6 +8,7 @@ import type { Target } from '../core/output.js';
 import { findKernels, type KernelSite } from './frontend/kernels.js';
 import { displayName, loadModule, sourceTextOf } from './frontend/module.js';
 import { sourceDiagnostics } from './frontend/source-check.js';
+import { describeSpec } from './frontend/specialize.js';
 import type { Kernel } from '../core/kernel.js';
 
 /** Parameter names from a function's source text (as the JS engine prints it). */
@@ -29,7 +30,9 @@ export function findSiteForKernel(k: Kernel, target: Target): KernelSite {
   // Both reach users (a kernel built ahead of time for another target; a source file moved since),
   // so they are coded diagnostics like every other refusal, not plain errors.
   if (!site) {
-    refuse({ file: '<unknown>', line: 1, column: 1, endLine: 1, endColumn: 1 }, 'KS1012', k.fn.name || '(anonymous)', target);
+    const name = k.fn.name || '(anonymous)';
+    const spec = k.specialization;
+    refuse({ file: '<unknown>', line: 1, column: 1, endLine: 1, endColumn: 1 }, 'KS1012', spec ? describeSpec(spec.kernel, spec.values) : name, target);
   }
   const at = { file: displayName(site.file), line: site.line, column: site.column, endLine: site.line, endColumn: site.column };
   let text: string;

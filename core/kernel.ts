@@ -12,12 +12,35 @@ export interface CallSite {
   column: number;
 }
 
+/** A kernel's compiled outputs, one per target. */
+export type CompiledOutputs = Partial<Record<Target, CompiledKernel>>;
+
+/** Values for module constants of a kernel's file, by name: what `k.specialize(values)` takes. */
+export type SpecializeValues = Readonly<Record<string, number>>;
+
+/** What a kernel returned by `specialize()` replaces. */
+export interface Specialization {
+  /** The name of the kernel specialized, as its source defines it. */
+  readonly kernel: string;
+  /** Canonical: the names sorted, `TILE=32,WG=8` (core/specialize.ts specializationKey). */
+  readonly key: string;
+  readonly values: SpecializeValues;
+}
+
 /** A kernel definition. `compiled` holds ahead-of-time outputs (from the CLI or esbuild plugin). */
 export interface Kernel<F extends KernelFn = KernelFn> {
   readonly kind: 'kernelscript.kernel';
   readonly fn: F;
   readonly site: CallSite | null;
-  readonly compiled: Partial<Record<Target, CompiledKernel>>;
+  readonly compiled: CompiledOutputs;
+  /** Set on the kernels specialize() returns; absent on a kernel as written. */
+  readonly specialization?: Specialization;
+  /**
+   * The kernel compiled with these module constants of its file replaced (like template arguments):
+   * `matmul.specialize({ TILE: 32 })`. The same values give the same kernel object. `compiled` is
+   * written by build tools, never by hand.
+   */
+  specialize(values: SpecializeValues, compiled?: CompiledOutputs): Kernel<F>;
 }
 
 export function isKernel(x: unknown): x is Kernel {

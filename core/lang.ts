@@ -8,15 +8,22 @@ import type { CompiledKernel, Target } from './output.js';
 import type { CallSite, Kernel, KernelFn } from './kernel.js';
 import { ATOMICS, convert, type AtomicOp } from './ir/ops.js';
 import { firstFrame } from './stack.js';
+import { newKernel } from './specialize.js';
 import type { HostArrays, TypedArray, TypedArrayCtor } from './elements.js';
 
 export type f32 = number;
+export type f16 = number;
+export type f64 = number;
 export type i32 = number;
 export type u32 = number;
 export type bool = boolean;
 
 /** Rounds to the nearest f32. */
 export const f32 = (x: number | boolean): f32 => convert(x, 'f32') as f32;
+/** Rounds to the nearest f32, then to the nearest f16 (ties to even; beyond ±65504 to ±Infinity). */
+export const f16 = (x: number | boolean): f16 => convert(x, 'f16') as f16;
+/** The number itself (a JS number is an f64); booleans become 1 and 0. */
+export const f64 = (x: number | boolean): f64 => convert(x, 'f64') as f64;
 /** Truncates toward zero and wraps to 32 bits, as a C cast does for in-range values. */
 export const i32 = (x: number | boolean): i32 => convert(x, 'i32') as i32;
 /** Truncates toward zero and reinterprets as unsigned 32 bits. */
@@ -56,6 +63,8 @@ export function localArray<T extends TypedArray>(type: TypedArrayCtor<T>, length
 }
 
 type IntArray = HostArrays['i32' | 'u32'];
+/** Atomics take 32-bit elements only (KS4020 says so for the rest). */
+type Atomic32Array = HostArrays['f32' | 'i32' | 'u32'];
 /** Applies the registry's update for `op` to arr[i] (the typed array wraps it); returns the old value. */
 const rmw = (op: AtomicOp, arr: TypedArray, i: number, operands: readonly number[]): number => {
   const old = arr[i] ?? 0;
@@ -63,16 +72,24 @@ const rmw = (op: AtomicOp, arr: TypedArray, i: number, operands: readonly number
   return old;
 };
 /** arr[i] += v atomically; returns the old value. */
-export const atomicAdd = (arr: TypedArray, i: i32, v: number): number => rmw('add', arr, i, [v]);
+export const atomicAdd = (arr: Atomic32Array, i: i32, v: number): number => rmw('add', arr, i, [v]);
 export const atomicSub = (arr: IntArray, i: i32, v: number): number => rmw('sub', arr, i, [v]);
 export const atomicMin = (arr: IntArray, i: i32, v: number): number => rmw('min', arr, i, [v]);
 export const atomicMax = (arr: IntArray, i: i32, v: number): number => rmw('max', arr, i, [v]);
 export const atomicExch = (arr: IntArray, i: i32, v: number): number => rmw('exch', arr, i, [v]);
 export const atomicCAS = (arr: IntArray, i: i32, expected: number, v: number): number => rmw('cas', arr, i, [expected, v]);
 
-/** Defines a kernel. The second argument is written by build tools, never by hand. */
-export function kernel<F extends KernelFn>(fn: F, compiled?: Partial<Record<Target, CompiledKernel>>): Kernel<F> {
-  return { kind: 'kernelscript.kernel', fn, site: compiled ? null : callSite(), compiled: { ...compiled } };
+// Vectors: their types, constructors, element-wise operations and wide loads/stores (core/vec.ts).
+export { vec2f, vec3f, vec4f, vec2i, vec4i, vec2u, vec4u, vec4h } from './vec.js';
+export { vadd, vsub, vmul, vdiv, vfma, vscale, dot, load2, load4, store2, store4 } from './vec.js';
+
+/** Defines a kernel. The second and third arguments are written by build tools, never by hand. */
+export function kernel<F extends KernelFn>(
+  fn: F,
+  compiled?: Partial<Record<Target, CompiledKernel>>,
+  specialized?: Readonly<Record<string, Partial<Record<Target, CompiledKernel>>>>,
+): Kernel<F> {
+  return newKernel(fn, { ...compiled }, compiled ? null : callSite(), specialized);
 }
 
 /** The user's `kernel(...)` call, from the stack (V8-style engines; elsewhere null). */

@@ -1,18 +1,17 @@
 // What a compile produces: shared by the compiler (which fills it) and the runtime (which reads it).
 // Kept free of compiler imports so that runtime bundles stay small.
-import type { Access, ScalarType, Span } from './ir/types.js';
+import type { Access, ElemType, ScalarType, Span } from './ir/types.js';
 import type { DebugSync } from './race.js';
+import type { DynamicShared } from './shared-size.js';
+export type { DynamicShared } from './shared-size.js';
 
 export type Target = 'wgsl' | 'cuda' | 'js';
 export const TARGETS: readonly Target[] = ['wgsl', 'cuda', 'js'];
 
-/** One kernel parameter as the public contract describes it. */
-export interface ParamInfo {
-  name: string;
-  kind: 'scalar' | 'array';
-  type: ScalarType;
-  access?: Access;
-}
+/** One kernel parameter as the public contract describes it; an array's type is its element type. */
+export type ParamInfo =
+  | { name: string; kind: 'scalar'; type: ScalarType; access?: never }
+  | { name: string; kind: 'array'; type: ElemType; access?: Access };
 
 /** A scalar's slot in the WGSL uniform block (every field is 4 bytes; bool travels as u32). */
 export interface UniformField {
@@ -38,6 +37,8 @@ export interface WgslLayout {
   lengthFields?: { name: string; offset: number }[];
   /** Debug builds: the storage binding of the fault record (FAULT_WORDS atomic u32, read_write). */
   faultBinding?: number;
+  /** The module uses f16 (`enable f16;`): the device needs the 'shader-f16' feature. */
+  f16?: true;
 }
 
 /** One checked array access of a debug build: what a fault at it reports. */
@@ -77,6 +78,11 @@ export interface KernelMeta {
   usesBarrier: boolean;
   /** Bytes of statically declared shared memory. */
   sharedBytes: number;
+  /**
+   * Block-sized shared arrays (`sharedArray(T, blockDim.x * 2)`), in declaration order: sized at
+   * launch with core/shared-size.ts, on top of `sharedBytes`. Absent when the kernel has none.
+   */
+  dynamicShared?: DynamicShared[];
   /** Array parameters used atomically. */
   atomicParams: string[];
   /** Present for the wgsl target. */

@@ -6,6 +6,7 @@ import { ELEMENTS, arrayTypeList, elementBytes, elementOfArray, elementOfCtor } 
 import type { CompiledKernel, ParamInfo, Target } from '../core/output.js';
 import { DeviceError, LaunchError, describe, type KernelCheckError } from './errors.js';
 import { resolveKernel } from './jit.js';
+import { checkDynamicShared } from './shared-memory.js';
 import { isKernel, type Kernel, type KernelFn } from '../core/kernel.js';
 import type { LaunchArgs } from './types.js';
 import type {
@@ -256,6 +257,15 @@ export abstract class BaseDevice implements Device {
         `kernel '${kernel.name}' uses ${kernel.meta.sharedBytes} bytes of shared memory; this device allows at most ${lim.maxSharedBytes}`,
       );
     }
+    if (kernel.meta.dynamicShared) checkDynamicShared(kernel, block, this.sharedLimit, this.backend);
+  }
+
+  /**
+   * The most shared memory one block may use, block-sized arrays included: the device's limit,
+   * unless the backend can raise it for a kernel (CUDA's opt-in limit).
+   */
+  protected get sharedLimit(): number {
+    return this.limits.maxSharedBytes;
   }
 
   private checkArgs(kernel: CompiledKernel, args: readonly unknown[]): void {
@@ -331,6 +341,13 @@ function scalarProblem(type: ScalarType, v: unknown): string | null {
       return typeof v === 'number' && !(Number.isFinite(v) && !Number.isFinite(Math.fround(v)))
         ? null
         : 'a number in the f32 range (magnitude up to about 3.4028235e38; NaN and ±Infinity pass as they are)';
+    case 'f16':
+      // Rounded to the nearest f16 at launch; a finite number beyond ±65504 (that rounds to Infinity) is refused, as for f32.
+      return typeof v === 'number' && !(Number.isFinite(v) && Math.abs(v) >= 65520)
+        ? null
+        : 'a number in the f16 range (magnitude up to 65504; NaN and ±Infinity pass as they are)';
+    case 'f64':
+      return typeof v === 'number' ? null : 'a number (f64)';
     case 'i32':
       return typeof v === 'number' && Number.isInteger(v) && v >= -(2 ** 31) && v < 2 ** 31
         ? null

@@ -39,6 +39,14 @@ export function resolveKernel(k: Kernel | CompiledKernel, target: Target, debug 
   if (hit) return hit;
   if (!compiler) {
     const name = k.fn.name || '(anonymous)';
+    const spec = k.specialization;
+    if (spec && !pre) {
+      throw new LaunchError(
+        `kernel '${spec.kernel}' specialization ${spec.key} has no precompiled ${target} output and no compiler is loaded: ` +
+          `list it at build time by writing ${spec.kernel}.specialize(${literal(spec.values)}) with literal values in a file ` +
+          `that the CLI or the esbuild plugin compiles, or import from 'kernelscript' (not 'kernelscript/runtime')`,
+      );
+    }
     throw new LaunchError(
       pre
         ? `kernel '${name}' was compiled ahead of time without bounds checks, and this device is in debug mode, ` +
@@ -52,4 +60,9 @@ export function resolveKernel(k: Kernel | CompiledKernel, target: Target, debug 
   if (!perKernel) cache.set(k, (perKernel = new Map()));
   perKernel.set(key, out);
   return out;
+}
+
+/** Specialization values as the source writes them: `{ TILE: 32 }`. */
+function literal(values: Readonly<Record<string, number>>): string {
+  return `{ ${Object.entries(values).map(([n, v]) => `${n}: ${v}`).join(', ')} }`;
 }

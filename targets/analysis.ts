@@ -1,11 +1,12 @@
 // Facts about a kernel that the targets need before printing: which builtins, parameters and
 // math functions it uses, so generated code declares only what the kernel needs; and its shared
 // memory, which the targets' limits checks bound.
-import { makeDiagnostic, type Diagnostic } from '../core/diagnostics/diagnostic.js';
+import { InternalCompilerError, makeDiagnostic, type Diagnostic } from '../core/diagnostics/diagnostic.js';
 import { elementBytes } from '../core/elements.js';
 import type { ElemType, Expr, KernelIR, MathFn, ScalarType, Span } from '../core/ir/types.js';
 import type { Target } from '../core/output.js';
 import { visitAllExprs, visitStmts } from '../core/ir/walk.js';
+import { sizeExprOf, sizeText, type DynamicShared } from '../core/shared-size.js';
 
 export interface Usage {
   /** e.g. 'threadIdx.x' */
@@ -46,12 +47,27 @@ export function analyze(ir: KernelIR): Usage {
   visitAllExprs(ir.body, visit);
   for (const h of ir.helpers) visitAllExprs(h.body, (e) => e.k === 'math' && u.math.add(`${e.fn}:${e.type}`));
   // Stores name their array on the statement, not in an expression.
-  visitStmts(ir.body, (s) => s.k === 'store' && u.names.add(s.array));
+  visitStmts(ir.body, (s) => (s.k === 'store' || s.k === 'vload' || s.k === 'vstore') && u.names.add(s.array));
   return u;
 }
 
 export function sharedBytes(ir: KernelIR): number {
   return ir.shared.reduce((n, s) => n + elementBytes(s.elem, s.length), 0);
+}
+
+/**
+ * The meta entry for the kernel's block-sized shared arrays (KernelMeta.dynamicShared), spread into
+ * each target's meta; nothing when it has none, so other kernels' meta is as before.
+ */
+export function dynamicSharedMeta(ir: KernelIR): { dynamicShared?: DynamicShared[] } {
+  const out: DynamicShared[] = [];
+  for (const s of ir.shared) {
+    if (!s.size) continue;
+    const r = sizeExprOf(s.size);
+    if (!r.ok) throw new InternalCompilerError(`shared array '${s.name}' has a size that is not a size expression`);
+    out.push({ name: s.name, elem: s.elem, count: r.size, text: sizeText(r.size) });
+  }
+  return out.length > 0 ? { dynamicShared: out } : {};
 }
 
 /** KS8003 when the shared arrays exceed `max` bytes in all, at the first one that crosses it. */
@@ -62,6 +78,18 @@ export function sharedLimit(ir: KernelIR, target: Target, max: number): Diagnost
     if (bytes > max) return makeDiagnostic(s.span, 'KS8003', target, bytes, max);
   }
   return null;
+}
+
+/**
+ * The element type of every array the kernel body names: parameters, shared and local arrays (names
+ * are unique per kernel, and helpers that take arrays are inlined before any target sees them).
+ */
+export function arrayElems(ir: KernelIR): Map<string, ElemType> {
+  const out = new Map<string, ElemType>();
+  for (const p of ir.params) if (p.kind === 'array') out.set(p.name, p.elem);
+  for (const s of ir.shared) out.set(s.name, s.elem);
+  visitStmts(ir.body, (s) => s.k === 'localArray' && out.set(s.name, s.elem));
+  return out;
 }
 
 /** Every local (per-thread) array the kernel declares, in source order; each has its own storage. */

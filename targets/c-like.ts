@@ -184,6 +184,10 @@ export abstract class CLikePrinter {
         return this.store(s);
       case 'localArray':
         return this.localArray(s);
+      case 'vload':
+        return this.vload(s);
+      case 'vstore':
+        return this.vstore(s);
       case 'expr':
         return this.line(`${this.expr(s.expr)};`);
       case 'if':
@@ -226,6 +230,10 @@ export abstract class CLikePrinter {
 
   protected abstract declare(s: Extract<Stmt, { k: 'let' }>): void;
   protected abstract localArray(s: Extract<Stmt, { k: 'localArray' }>): void;
+  /** One aligned vector read of a global or shared array into its component locals. */
+  protected abstract vload(s: Extract<Stmt, { k: 'vload' }>): void;
+  /** One aligned vector write. */
+  protected abstract vstore(s: Extract<Stmt, { k: 'vstore' }>): void;
   protected abstract barrier(s: Extract<Stmt, { k: 'barrier' }>): string;
   /** A value-less `return` (in a kernel the thread exits). */
   protected kernelReturn(_s: Extract<Stmt, { k: 'return' }>): string {
@@ -233,7 +241,12 @@ export abstract class CLikePrinter {
   }
 
   protected store(s: Extract<Stmt, { k: 'store' }>): void {
-    this.line(`${this.name(s.array)}[${this.expr(s.index)}] = ${this.expr(s.value)};`);
+    this.line(`${this.storeText(s)};`);
+  }
+
+  /** `a[i] = v` as an expression (a statement, or a part of a loop's update). */
+  protected storeText(s: Extract<Stmt, { k: 'store' }>): string {
+    return `${this.name(s.array)}[${this.expr(s.index)}] = ${this.expr(s.value)}`;
   }
 
   /** `continue` out of a loop printed in fallback form (C: goto, JS: break out of a labelled block). */
@@ -285,7 +298,7 @@ export abstract class CLikePrinter {
     const parts: string[] = [];
     for (const u of update) {
       if (u.k === 'assign') parts.push(`${this.name(u.name)} = ${this.expr(u.value)}`);
-      else if (u.k === 'store' && this.plainStore(u)) parts.push(`${this.name(u.array)}[${this.expr(u.index)}] = ${this.expr(u.value)}`);
+      else if (u.k === 'store' && this.plainStore(u)) parts.push(this.storeText(u));
       else if (u.k === 'expr') parts.push(this.expr(u.expr));
       else return null;
     }

@@ -7,9 +7,10 @@
 // conditional (the right of && and ||, an arm of ?:), the condition becomes an `if`, so an access
 // the source does not evaluate is never checked. A loop condition with an access is re-evaluated
 // at the top of the body (while) or at the end of the update (do…while).
-import type { ElemType, Expr, KernelIR, ScalarType, Span, Stmt } from '../core/ir/types.js';
+import type { Expr, KernelIR, ScalarType, Span, Stmt } from '../core/ir/types.js';
 import type { DebugSite } from '../core/output.js';
-import { declaredNames, fixedArrays, mapExprChildren, mapStmt, someExpr } from '../core/ir/walk.js';
+import { valueOf } from '../core/elements.js';
+import { declaredNames, fixedArrays, mapExprChildren, mapStmt, someExpr, visitStmts } from '../core/ir/walk.js';
 
 export interface CheckedKernel {
   ir: KernelIR;
@@ -41,12 +42,20 @@ class Checker {
   readonly sites: DebugSite[] = [];
   private readonly taken: Set<string>;
   private readonly fixed: ReturnType<typeof fixedArrays>;
+  private readonly sized: Map<string, Expr>;
   private count = 0;
 
   constructor(ir: KernelIR) {
     this.taken = declaredNames(ir);
     this.fixed = fixedArrays(ir);
+    this.sized = new Map(ir.shared.flatMap((s) => (s.size ? [[s.name, s.size] as const] : [])));
+    for (const p of ir.params) if (p.kind === 'array') this.valueTypes.set(p.name, valueOf(p.elem));
+    for (const a of ir.shared) this.valueTypes.set(a.name, valueOf(a.elem));
+    visitStmts(ir.body, (s) => s.k === 'localArray' && this.valueTypes.set(s.name, valueOf(s.elem)));
   }
+
+  /** The value type of each global and shared array's elements (what a vector load declares). */
+  private readonly valueTypes = new Map<string, ScalarType>();
 
   private fresh(base: string): string {
     let name: string;
@@ -73,6 +82,22 @@ class Checker {
       const i = this.index(e.index, out);
       const args = e.args.map((a) => this.expr(a, out));
       out.push(this.guard(e.array, i, 'atomic', e.span, [{ ...s, expr: { ...e, index: i, args } }]));
+      return out;
+    }
+    if (s.k === 'vstore') {
+      const i = this.index(s.index, out);
+      const values = s.values.map((v) => this.expr(v, out));
+      out.push(this.guard(s.array, i, 'write', s.span, [{ ...s, index: i, values }], values.length));
+      return out;
+    }
+    if (s.k === 'vload') {
+      // The components are declared outside the check (zero when it fails) and filled inside it.
+      const i = this.index(s.index, out);
+      const type = this.valueTypes.get(s.array) ?? 'f32';
+      const temps = s.names.map(() => this.fresh('chk_v'));
+      for (const n of s.names) out.push(declare(n, type, null, s.span));
+      const fill = s.names.map((n, j): Stmt => assign(n, load(temps[j] ?? n, type, s.span), s.span));
+      out.push(this.guard(s.array, i, 'read', s.span, [{ ...s, index: i, names: temps }, ...fill], s.names.length));
       return out;
     }
     if (s.k === 'loop' && s.cond && hasAccess(s.cond)) return this.loop(s, s.cond);
@@ -155,27 +180,36 @@ class Checker {
   }
 
   /** A value computed by `fill(v)` into a fresh zeroed variable `v`. */
-  private hoisted(type: ElemType, span: Span, out: Stmt[], fill: (v: string) => Stmt): Expr {
+  private hoisted(type: ScalarType, span: Span, out: Stmt[], fill: (v: string) => Stmt): Expr {
     const v = this.fresh('chk_v');
     out.push(declare(v, type, null, span));
     out.push(fill(v));
     return load(v, type, span);
   }
 
-  /** `if (i in bounds) { then } else { fault }`. */
-  private guard(array: string, i: Index, access: DebugSite['access'], span: Span, then: Stmt[]): Stmt {
+  /**
+   * `if (i in bounds) { then } else { fault }`. A vector access of width w > 1 at vector index i
+   * is in bounds when all of elements [w*i, w*i + w) are, that is when i < floor(length / w); its
+   * fault reports element w*i.
+   */
+  private guard(array: string, i: Index, access: DebugSite['access'], span: Span, then: Stmt[], w = 1): Stmt {
     const site = this.sites.length;
     this.sites.push({ array, access, indexType: i.type, file: span.file, line: span.line, column: span.column, endLine: span.endLine, endColumn: span.endColumn });
     const fixed = this.fixed.get(array);
+    // A block-sized shared array's length is its count, computed in the kernel from blockDim.
+    const sized = this.sized.get(array);
     const length: Expr = fixed
       ? { k: 'const', type: 'i32', value: fixed.length, span }
-      : { k: 'length', array, type: 'i32', span };
+      : sized ?? { k: 'length', array, type: 'i32', span };
     const lengthU32: Expr = length.k === 'const' ? { ...length, type: 'u32' } : toU32(length);
+    const per = (n: Expr): Expr =>
+      w === 1 ? n : n.k === 'const' ? { ...n, value: Math.floor(Number(n.value) / w) } : bin('/', n, { k: 'const', type: n.type, value: w, span }, n.type);
     const inBounds =
       i.type === 'u32'
-        ? bin('<', i, lengthU32, 'bool')
-        : bin('&&', bin('>=', i, { k: 'const', type: 'i32', value: 0, span }, 'bool'), bin('<', i, length, 'bool'), 'bool');
-    const fault: Stmt = { k: 'fault', site, index: toU32(i), length: lengthU32, span };
+        ? bin('<', i, per(lengthU32), 'bool')
+        : bin('&&', bin('>=', i, { k: 'const', type: 'i32', value: 0, span }, 'bool'), bin('<', i, per(length), 'bool'), 'bool');
+    const first = w === 1 ? toU32(i) : bin('*', toU32(i), { k: 'const', type: 'u32', value: w, span }, 'u32');
+    const fault: Stmt = { k: 'fault', site, index: first, length: lengthU32, span };
     return { k: 'if', cond: inBounds, then, else: [fault], span };
   }
 }

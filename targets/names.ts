@@ -117,5 +117,6 @@ function collectNames(ir: KernelIR): string[] {
 function collectLocals(body: readonly Stmt[], out: string[]): void {
   visitStmts(body, (s) => {
     if (s.k === 'let' || s.k === 'localArray') out.push(s.name);
+    if (s.k === 'vload') out.push(...s.names);
   });
 }

@@ -15,9 +15,12 @@ export interface HelperFn {
 
 export type Spelling = string | HelperFn | ((args: readonly Printed[], t: NumType) => Printed);
 
-/** One spelling for every type the function takes, or one per type. */
+/**
+ * One spelling for every type the function takes, or one per type. Never f16: the f16 rule
+ * (targets/f16.ts) computes every f16 operation in f32, so printers meet f16 only in storage.
+ */
 export type MathSpellings = {
-  readonly [F in MathFn]: Spelling | { readonly [T in MathTypes<F>]: Spelling };
+  readonly [F in MathFn]: Spelling | { readonly [T in Exclude<MathTypes<F>, 'f16'>]: Spelling };
 };
 
 function isPerType(s: Spelling | Readonly<Record<string, Spelling>>): s is Readonly<Record<string, Spelling>> {
@@ -38,7 +41,7 @@ export function mathSpelling(table: MathSpellings, fn: MathFn, t: NumType): Spel
 export function mathHelpers(table: MathSpellings, used: ReadonlySet<string>, order: readonly MathFn[]): HelperFn[] {
   const out = new Map<string, HelperFn>();
   for (const fn of order) {
-    for (const t of ['f32', 'i32', 'u32'] as const) {
+    for (const t of ['f32', 'f64', 'i32', 'u32'] as const) {
       if (!used.has(`${fn}:${t}`)) continue;
       const s = mathSpelling(table, fn, t);
       if (typeof s === 'object' && !out.has(s.call)) out.set(s.call, s);

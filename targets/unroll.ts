@@ -136,6 +136,10 @@ class Copier {
       case 'let':
       case 'localArray':
         return { ...f, name: this.declare(f.name, f.k === 'localArray') };
+      case 'vload':
+        return { ...f, array: this.name(f.array), names: f.names.map((n) => this.declare(n, false)) };
+      case 'vstore':
+        return { ...f, array: this.name(f.array) };
       case 'assign':
         return { ...f, name: this.name(f.name) };
       case 'store':

@@ -18,8 +18,25 @@ export interface FileKernel {
   outputs: Partial<Record<Target, CompiledKernel>>;
 }
 
+/** A specialization the file asks for (`<kernel>.specialize({...})`), compiled at build time. */
+export interface FileSpecialization {
+  /** The kernel's name and absolute file (this file or one it imports). */
+  kernel: string;
+  kernelFile: string;
+  /** Canonical key, `TILE=32`, and the values. */
+  key: string;
+  values: Readonly<Record<string, number>>;
+  /** 1-based position of the specialize(...) call. */
+  line: number;
+  column: number;
+  /** Offset just before the call's closing parenthesis, where the plugin adds compiled outputs. */
+  insertAt: number;
+  outputs: Partial<Record<Target, CompiledKernel>>;
+}
+
 export interface FileResult {
   kernels: FileKernel[];
+  specializations: FileSpecialization[];
   /** Absolute paths of every file the kernels depend on, the file itself included. */
   dependencies: string[];
   diagnostics: Diagnostic[];
@@ -58,8 +75,10 @@ export async function compileFileCached(
 
 /** Every output's `hash` is the sha256 of its code, as the compiler made it (build writes both). */
 function outputsIntact(r: FileResult): boolean {
-  if (!Array.isArray(r.kernels)) return false;
-  return r.kernels.every((k) => Object.values(k.outputs ?? {}).every((o) => typeof o.code === 'string' && o.hash === sha256(o.code)));
+  if (!Array.isArray(r.kernels) || !Array.isArray(r.specializations)) return false;
+  return [...r.kernels, ...r.specializations].every((k) =>
+    Object.values(k.outputs ?? {}).every((o) => typeof o.code === 'string' && o.hash === sha256(o.code)),
+  );
 }
 
 function readDep(file: string): string | null {
@@ -77,6 +96,11 @@ function normalize(fileName: string, text: string, r: CoreResult): FileResult {
     kernels: r.kernels.map((k) => {
       const { line, column } = position(text, k.start);
       return { name: k.name, line, column, insertAt: k.end - 1, outputs: k.outputs };
+    }),
+    specializations: r.specializations.map((s) => {
+      const { line, column } = position(text, s.start);
+      const { kernel, kernelFile, key, values, outputs } = s;
+      return { kernel, kernelFile, key, values, line, column, insertAt: s.end - 1, outputs };
     }),
     dependencies: [...new Set([fileName, ...r.dependencies])],
     diagnostics: r.diagnostics,

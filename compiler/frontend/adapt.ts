@@ -3,7 +3,7 @@
 import { ts } from 'ts-morph';
 import type { ScalarType } from '../../core/ir/types.js';
 import { lookup, type FnCtx } from './context.js';
-import { isMathFn, MATH } from '../../core/ir/ops.js';
+import { isIntMath, isMathFn, mathConstant } from '../../core/ir/ops.js';
 import { evalConst, evalConstDecl, isIntLiteralText, lookupModuleName, type ConstCache, type ConstResult } from './symbols.js';
 import { defaultIntType, inRange } from './typing.js';
 import { BINARY_OPS, LITERAL_OPS, SHIFTS } from './operators.js';
@@ -140,6 +140,31 @@ function constantValue(cx: FnCtx, node: ts.Expression): ConstResult | null {
   });
 }
 
+/**
+ * A float literal (`0.5`, `-1e-3`), a float module constant, or Math.PI / Math.E: a float with no
+ * type of its own. Next to an f16 or f64 value it takes that type, rounded once from its exact
+ * value; otherwise it is f32.
+ */
+export function isFloatLiteral(cx: FnCtx, node: ts.Expression): boolean {
+  const n = strip(node);
+  if (ts.isNumericLiteral(n)) return !isIntLiteralText(n.getText(cx.mod.sf));
+  if (ts.isPrefixUnaryExpression(n)) return (n.operator === K.MinusToken || n.operator === K.PlusToken) && isFloatLiteral(cx, n.operand);
+  if (ts.isIdentifier(n)) {
+    if (lookup(cx, n.text)) return false;
+    const sym = lookupModuleName(cx.mod, n.text);
+    if (sym.k !== 'const') return false;
+    const r = evalConstDecl(sym.mod, sym.decl);
+    return r.ok && !r.v.int;
+  }
+  if (ts.isPropertyAccessExpression(n) && ts.isIdentifier(n.expression) && n.expression.text === 'Math') {
+    return !lookup(cx, 'Math') && lookupModuleName(cx.mod, 'Math').k === 'missing' && mathConstant(n.name.text) !== null;
+  }
+  return false;
+}
+
+/** The type a float literal takes from a context of type `t`: f16 or f64 if `t` is one, else none (f32). */
+export const floatHint = (t: ScalarType | undefined): 'f16' | 'f64' | undefined => (t === 'f16' || t === 'f64' ? t : undefined);
+
 /** The arguments of a call of Math.abs, Math.min or Math.max (defined on integers), else null. */
 function intMathArgs(cx: FnCtx, node: ts.Expression): readonly ts.Expression[] | null {
   if (!ts.isCallExpression(node)) return null;
@@ -147,7 +172,7 @@ function intMathArgs(cx: FnCtx, node: ts.Expression): readonly ts.Expression[] |
   if (!ts.isPropertyAccessExpression(callee) || !ts.isIdentifier(callee.expression)) return null;
   if (callee.expression.text !== 'Math' || lookup(cx, 'Math')) return null;
   const fn = callee.name.text;
-  return isMathFn(fn) && MATH[fn].types.length > 1 ? node.arguments : null;
+  return isMathFn(fn) && isIntMath(fn) ? node.arguments : null;
 }
 
 function moduleIntConst(cx: FnCtx, node: ts.Identifier): number | null {

@@ -1,15 +1,17 @@
 // Calls: conversions, Math functions, atomics and helper functions.
 import { ts } from 'ts-morph';
 import type { Expr, ScalarType } from '../../core/ir/types.js';
+import { ELEMENTS, valueOf } from '../../core/elements.js';
 import { lookup, observe, report, span, type Binding, type FnCtx } from './context.js';
-import { ATOMICS, atomicOfSurface, convert, isConversion, isMathFn, isStatement, MATH, MATH_FNS, type AtomicOp } from '../../core/ir/ops.js';
+import { ATOMICS, atomicOfSurface, convert, isConversion, isFloat, isIntMath, isMathFn, isStatement, MATH, MATH_FNS, type AtomicOp } from '../../core/ir/ops.js';
 import { spanOf } from './module.js';
 import { evalConst, lookupModuleName } from './symbols.js';
-import { castTo, coerce, constOf, toBool } from './typing.js';
+import { castTo, coerce, constOf, isInt, toBool, widerFloat } from './typing.js';
 import { errExpr, intHint, lowerExpr, lowerIndex, numeric, resolveArray, strip } from './expr.js';
-import { defaultAdaptableType, followsContext, isAdaptable } from './adapt.js';
+import { defaultAdaptableType, floatHint, followsContext, isAdaptable, isFloatLiteral } from './adapt.js';
 import { usedBeforeDeclaration } from './declaration-order.js';
-import { builtinArgs } from './builtin-params.js';
+import { lowerVecCall, VECTOR_LANG } from './vectors.js';
+import { lowerHelperCall } from './helper-call.js';
 
 /** The language function a call names (`syncthreads`, `atomicAdd`…), if it names one. */
 export function calleeLang(cx: FnCtx, node: ts.CallExpression): string | null {
@@ -49,30 +51,14 @@ export function lowerCall(cx: FnCtx, node: ts.CallExpression, stmt: boolean, hin
     if (isConversion(sym.name)) return lowerConversion(cx, node, sym.name);
     const op = atomicOfSurface(sym.name);
     if (op) return lowerAtomic(cx, node, op);
+    if (VECTOR_LANG.has(sym.name)) return lowerVecCall(cx, node, sym.name, hint);
     // Statements written as calls reach here only in expression position.
     if (sym.name === 'syncthreads') report(cx, node, 'KS5003');
     else if (isStatement(sym.name)) report(cx, node, 'KS4006', sym.name);
     else report(cx, callee, 'KS3004', name);
     return null;
   }
-  if (sym.k === 'function') {
-    const sig = cx.helpers.request(cx, sym.mod, sym.decl, node);
-    const args = node.arguments.map((a, i) => {
-      const t = sig?.params[i];
-      return t ? coerce(cx, a, lowerExpr(cx, a, t), t) : lowerExpr(cx, a);
-    });
-    if (!sig) return null;
-    if (args.length !== sig.params.length) {
-      report(cx, node, 'KS2009', name, sig.params.length, args.length);
-      return null;
-    }
-    if (sig.ret === null) {
-      if (!stmt) report(cx, node, 'KS6008', name);
-      return null;
-    }
-    const sp = span(cx, node);
-    return { k: 'call', fn: sig.name, args: [...args, ...builtinArgs(sig.hidden, sp)], type: sig.ret, span: sp };
-  }
+  if (sym.k === 'function') return lowerHelperCall(cx, node, name, sym.mod, sym.decl, stmt);
   if (sym.k === 'error') cx.diags.report(spanOf(sym.mod, sym.node), sym.code, ...sym.args);
   else if (sym.k === 'missing') report(cx, callee, 'KS3002', name);
   else report(cx, callee, 'KS3004', name);
@@ -91,14 +77,15 @@ function lowerConversion(cx: FnCtx, node: ts.CallExpression, to: ScalarType): Ex
     // u32(-1) is 0xffffffff as it is in plain TypeScript.
     const r = evalConst(cx.mod, arg);
     if (r.ok) {
-      // f32 keeps the exact value: constOf rounds it once, where a double rounding could differ.
+      // A float type keeps the exact value: constOf rounds it once, where a double rounding could differ.
       const v = r.v.value;
-      return constOf(to, to === 'f32' ? v : convert(v, to), sp);
+      return constOf(to, isFloat(to) ? v : convert(v, to), sp);
     }
   }
   // A literal-only argument keeps its own integer type and is then converted, as the host does:
-  // u32(c ? -1 : 1) reinterprets an i32, like u32(-1). Towards f32 it computes in f32, as JS would.
-  const e = lowerExpr(cx, arg, to === 'f32' ? 'f32' : undefined);
+  // u32(c ? -1 : 1) reinterprets an i32, like u32(-1). Towards a float type literals take that type
+  // (f16(0.1) is the f16 nearest 0.1), and integer literal expressions compute in it.
+  const e = lowerExpr(cx, arg, isFloat(to) ? to : undefined);
   if (to === 'bool') return toBool(e);
   const c = castTo(e, to);
   return c === e ? e : { ...c, span: sp };
@@ -112,7 +99,7 @@ function lowerMath(cx: FnCtx, node: ts.CallExpression, name: string, hint: Scala
   }
   const fn = name;
   const info = MATH[fn];
-  const ints = info.types.length > 1;
+  const ints = isIntMath(fn);
   const n = node.arguments.length;
   if (info.arity === 'fold' ? n < 1 : n !== info.arity) {
     report(cx, node, 'KS2009', `Math.${name}`, info.arity === 'fold' ? 'at least 1' : info.arity, n);
@@ -120,18 +107,22 @@ function lowerMath(cx: FnCtx, node: ts.CallExpression, name: string, hint: Scala
   }
   const args = [...node.arguments];
   // Arguments with a type of their own decide the type, as the operands of `+` do: all of one
-  // integer type stay integer (abs/min/max, computed on integers), anything else is f32. Arguments
-  // that follow their context (`3`, `Math.abs(3)`, `c ? 1 : 2`) then take that type; when all do,
-  // the call follows its own context.
+  // integer type stay integer (abs/min/max, computed on integers); otherwise the widest float type
+  // among them (f64 over f32 over f16; integers join it), f32 when none has one. Arguments that
+  // follow their context (`3`, `Math.abs(3)`, `c ? 1 : 2`) and float literals then take that type;
+  // when all do, the call follows its own context (a float literal only an f16 or f64 one).
   const typed = new Map<ts.Expression, Expr>();
-  for (const a of args) if (!ints || !followsContext(cx, a)) typed.set(a, lowerExpr(cx, a, 'f32'));
+  const literals = args.filter((a) => followsContext(cx, a) || isFloatLiteral(cx, a));
+  const floatLiteral = literals.some((a) => !followsContext(cx, a));
+  for (const a of args) if (!literals.includes(a)) typed.set(a, lowerExpr(cx, a, 'f32'));
   const types = new Set([...typed.values()].map((e) => e.type));
   if (types.has('bool')) {
     report(cx, node, 'KS2010', `Math.${name}`, 'bool');
     return errExpr('f32', sp);
   }
-  let t: ScalarType = 'f32';
-  if (ints && !types.has('f32')) {
+  const floats = [...types].reduce<ScalarType | undefined>((w, x) => (w ? widerFloat(w, x) : widerFloat(x, x)), undefined);
+  let t: ScalarType = floats ?? (typed.size === 0 ? (floatHint(hint) ?? 'f32') : 'f32');
+  if (ints && !floats && !floatLiteral) {
     const mixed = types.has('i32') && types.has('u32');
     if (mixed) report(cx, node, 'KS2001', `Math.${name}`);
     // After a mix, the context's type (if either) avoids a second error where the value goes.
@@ -139,7 +130,7 @@ function lowerMath(cx: FnCtx, node: ts.CallExpression, name: string, hint: Scala
     else t = types.has('i32') ? 'i32' : types.has('u32') ? 'u32' : (numeric(hint) ?? defaultAdaptableType(cx, node));
   }
   // A literal-initialised local compared with u32 values takes u32 (`m = Math.max(m, y[i])`).
-  if (t !== 'f32' && types.has('u32')) for (const a of typed.keys()) observe(cx, localOf(cx, a), 'u32');
+  if (isInt(t) && types.has('u32')) for (const a of typed.keys()) observe(cx, localOf(cx, a), 'u32');
   const lowered = args.map((a) => castTo(typed.get(a) ?? lowerExpr(cx, a, t), t));
   if (info.arity === 'fold') {
     return lowered.reduce((acc, x) => ({ k: 'math', fn, args: [acc, x], type: t, span: sp }));
@@ -163,12 +154,17 @@ function lowerAtomic(cx: FnCtx, node: ts.CallExpression, op: AtomicOp): Expr | n
     report(cx, arrNode, 'KS4005', arrNode.getText(cx.mod.sf));
     return null;
   }
-  if (!(rec.types as readonly string[]).includes(arr.elem)) {
+  if (!ELEMENTS[arr.elem].atomics) {
+    report(cx, arrNode, 'KS4020', name, arrNode.getText(cx.mod.sf), ELEMENTS[arr.elem].host.name);
+    return null;
+  }
+  const type = valueOf(arr.elem);
+  if (!(rec.types as readonly string[]).includes(type)) {
     report(cx, node.expression, 'KS4001', name);
     return null;
   }
-  const args = vals.map((v) => coerce(cx, v, lowerExpr(cx, v, arr.elem), arr.elem));
-  return { k: 'atomic', op, array: arr.ir, index, args, type: arr.elem, span: span(cx, node) };
+  const args = vals.map((v) => coerce(cx, v, lowerExpr(cx, v, type), type));
+  return { k: 'atomic', op, array: arr.ir, index, args, type, span: span(cx, node) };
 }
 
 function localOf(cx: FnCtx, node: ts.Expression): Binding | undefined {

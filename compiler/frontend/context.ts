@@ -5,11 +5,14 @@ import type { Code } from '../../core/diagnostics/codes.js';
 import type { ArraySpace, ElemType, ScalarType, SharedArray, Span } from '../../core/ir/types.js';
 import { spanOf, type ModuleInfo } from './module.js';
 import type { HelperTable } from './helpers.js';
+import type { VecName } from '../../core/vec.js';
 
 export type Binding =
   | { k: 'local'; ir: string; type: ScalarType; mutable: boolean; decl: ts.Node; lit: boolean }
   | { k: 'param'; ir: string; type: ScalarType }
-  | { k: 'array'; ir: string; elem: ElemType; space: ArraySpace; param: boolean };
+  | { k: 'array'; ir: string; elem: ElemType; space: ArraySpace; param: boolean }
+  /** A vector: one scalar local (or helper parameter) per component, named in `comps` (vectors.ts). */
+  | { k: 'vec'; vt: VecName; comps: string[]; src: 'local' | 'param'; mutable: boolean };
 
 /** One lowering run over a function body. Dry runs only infer the types of literal-initialised locals. */
 export interface FnCtx {

@@ -3,14 +3,16 @@
 import { ts } from 'ts-morph';
 import type { BinaryOp, Expr, ScalarType, Span } from '../../core/ir/types.js';
 import { hasAtomic } from '../../core/ir/walk.js';
+import { valueOf } from '../../core/elements.js';
 import { lookup, observe, report, span, type Binding, type FnCtx } from './context.js';
-import { isAxis, isBuiltin, mathConstant, MATH_CONSTANTS } from '../../core/ir/ops.js';
+import { isAxis, isBuiltin, isFloat, mathConstant, MATH_CONSTANTS } from '../../core/ir/ops.js';
 import { langName, spanOf } from './module.js';
 import { describeNode, evalConstDecl, isIntLiteralText, lookupModuleName } from './symbols.js';
-import { castTo, constOf, defaultIntType, inRange, isInt, toBool } from './typing.js';
+import { castTo, constOf, defaultIntType, inRange, isInt, toBool, widerFloat } from './typing.js';
 import { ARITH, BINARY_OPS, BITWISE, COMPARE, SHIFTS, isAssignmentToken } from './operators.js';
 import { lowerCall } from './calls.js';
-import { defaultAdaptableType, followsContext, isAdaptable } from './adapt.js';
+import { lowerComponent, vecAsScalar } from './vectors.js';
+import { defaultAdaptableType, floatHint, followsContext, isAdaptable, isFloatLiteral } from './adapt.js';
 import { usedBeforeDeclaration } from './declaration-order.js';
 
 export { defaultAdaptableType, isAdaptable };
@@ -46,8 +48,10 @@ export function lowerExpr(cx: FnCtx, node: ts.Expression, hint?: ScalarType): Ex
       const text = lit.getText(cx.mod.sf);
       const v = Number(lit.text);
       if (isIntLiteralText(text)) return intConst(cx, node, text, v, hint);
-      if (!inRange('f32', v)) report(cx, node, 'KS2002', text, 'f32');
-      return constOf('f32', v, sp);
+      // A float literal is f32 unless its context is f16 or f64 (adapt.ts, isFloatLiteral).
+      const t = floatHint(hint) ?? 'f32';
+      if (!inRange(t, v)) report(cx, node, 'KS2002', text, t);
+      return constOf(t, v, sp);
     }
     case K.TrueKeyword:
       return constOf('bool', true, sp);
@@ -64,13 +68,13 @@ export function lowerExpr(cx: FnCtx, node: ts.Expression, hint?: ScalarType): Ex
       report(cx, node, 'KS3007', node.kind === K.SatisfiesExpression ? 'satisfies' : 'as');
       return lowerExpr(cx, (node as ts.AsExpression).expression, hint);
     case K.PropertyAccessExpression:
-      return lowerProperty(cx, node as ts.PropertyAccessExpression);
+      return lowerProperty(cx, node as ts.PropertyAccessExpression, hint);
     case K.ElementAccessExpression: {
       const el = node as ts.ElementAccessExpression;
       const arr = resolveArray(cx, el.expression, 'KS4009');
       const index = lowerIndex(cx, el.argumentExpression);
       if (!arr) return errExpr(hint, sp);
-      return { k: 'index', array: arr.ir, index, type: arr.elem, span: sp };
+      return { k: 'index', array: arr.ir, index, type: valueOf(arr.elem), span: sp };
     }
     case K.CallExpression:
       return lowerCall(cx, node as ts.CallExpression, false, hint) ?? errExpr(hint, sp);
@@ -100,6 +104,7 @@ function lowerIdentifier(cx: FnCtx, node: ts.Identifier, hint: ScalarType | unde
   if (b) {
     if (b.k === 'local') return { k: 'load', name: b.ir, type: b.type, span: sp };
     if (b.k === 'param') return { k: 'param', name: b.ir, type: b.type, span: sp };
+    if (b.k === 'vec') return vecAsScalar(cx, node, b, hint);
     report(cx, node, 'KS3009', name);
     return errExpr(hint, sp);
   }
@@ -114,7 +119,7 @@ function lowerIdentifier(cx: FnCtx, node: ts.Identifier, hint: ScalarType | unde
       const r = evalConstDecl(sym.mod, sym.decl);
       if (!r.ok) break;
       if (r.v.int) return intConst(cx, node, name, r.v.value, hint);
-      return constOf('f32', r.v.value, sp);
+      return constOf(floatHint(hint) ?? 'f32', r.v.value, sp);
     }
     case 'function':
       report(cx, node, 'KS3001', `using the function '${name}' as a value`);
@@ -158,8 +163,10 @@ export function lowerIndex(cx: FnCtx, node: ts.Expression): Expr {
   return castTo(e, 'i32');
 }
 
-function lowerProperty(cx: FnCtx, node: ts.PropertyAccessExpression): Expr {
+function lowerProperty(cx: FnCtx, node: ts.PropertyAccessExpression, hint: ScalarType | undefined): Expr {
   const sp = span(cx, node);
+  const component = lowerComponent(cx, node);
+  if (component) return component;
   const prop = node.name.text;
   const obj = strip(node.expression);
   if (ts.isIdentifier(obj)) {
@@ -172,7 +179,7 @@ function lowerProperty(cx: FnCtx, node: ts.PropertyAccessExpression): Expr {
     }
     if (name === 'Math' && lookupModuleName(cx.mod, name).k === 'missing') {
       const c = mathConstant(prop);
-      if (c !== null) return constOf('f32', c, sp);
+      if (c !== null) return constOf(floatHint(hint) ?? 'f32', c, sp);
       report(cx, node.name, 'KS3014', 'Math', prop, `; kernels have ${Object.keys(MATH_CONSTANTS).map((k) => `Math.${k}`).join(' and ')}`);
       return errExpr('f32', sp);
     }
@@ -204,7 +211,9 @@ function lowerPrefix(cx: FnCtx, node: ts.PrefixUnaryExpression, hint: ScalarType
         const text = operand.getText(cx.mod.sf);
         const v = -Number(operand.text);
         if (isIntLiteralText(text)) return intConst(cx, node, `-${text}`, v, hint);
-        return constOf('f32', v, sp);
+        const t = floatHint(hint) ?? 'f32';
+        if (!inRange(t, v)) report(cx, node, 'KS2002', `-${text}`, t);
+        return constOf(t, v, sp);
       }
       const e = lowerExpr(cx, node.operand, hint);
       if (e.type === 'bool') {
@@ -261,6 +270,8 @@ function operandBinding(cx: FnCtx, o: Operand): Binding | undefined {
 export function lowerPair(cx: FnCtx, lo: Operand, ro: Operand, hint: ScalarType | undefined): [Expr, Expr] {
   const la = 'node' in lo && followsContext(cx, lo.node);
   const ra = 'node' in ro && followsContext(cx, ro.node);
+  const lf = 'node' in lo && !la && isFloatLiteral(cx, lo.node);
+  const rf = 'node' in ro && !ra && isFloatLiteral(cx, ro.node);
   let l: Expr;
   let r: Expr;
   if (la && ra) {
@@ -270,14 +281,21 @@ export function lowerPair(cx: FnCtx, lo: Operand, ro: Operand, hint: ScalarType 
     l = lowerOperand(cx, lo, t);
     r = lowerOperand(cx, ro, t);
   } else if (la) {
-    r = lowerOperand(cx, ro, undefined);
+    r = lowerOperand(cx, ro, lf || rf ? floatHint(hint) : undefined);
     l = lowerOperand(cx, lo, numeric(r.type) ?? numeric(hint));
   } else if (ra) {
-    l = lowerOperand(cx, lo, undefined);
+    l = lowerOperand(cx, lo, lf ? floatHint(hint) : undefined);
     r = lowerOperand(cx, ro, numeric(l.type) ?? numeric(hint));
-  } else {
-    l = lowerOperand(cx, lo, undefined);
+  } else if (lf && !rf) {
+    // A float literal next to a typed value takes its type if that is f16 or f64 (`h * 0.5`).
     r = lowerOperand(cx, ro, undefined);
+    l = lowerOperand(cx, lo, literalHint(r.type, hint));
+  } else if (rf && !lf) {
+    l = lowerOperand(cx, lo, undefined);
+    r = lowerOperand(cx, ro, literalHint(l.type, hint));
+  } else {
+    l = lowerOperand(cx, lo, lf ? floatHint(hint) : undefined);
+    r = lowerOperand(cx, ro, rf ? floatHint(hint) : undefined);
   }
   // A literal-initialised local used with a u32 takes u32, so `for (let i = 0; i < n; i++)` works.
   if (!ra && r.type === 'u32') observe(cx, operandBinding(cx, lo), 'u32');
@@ -285,7 +303,12 @@ export function lowerPair(cx: FnCtx, lo: Operand, ro: Operand, hint: ScalarType 
   return [l, r];
 }
 
-/** Brings two operands to one type: int with f32 promotes; i32 with u32 is an error. */
+/** The type a float literal takes next to a value of type `other`: that float type, else the context's if f16 or f64. */
+function literalHint(other: ScalarType, hint: ScalarType | undefined): ScalarType | undefined {
+  return isFloat(other) ? floatHint(other) : floatHint(hint);
+}
+
+/** Brings two operands to one type: int with a float, or a float with a wider one, promotes; i32 with u32 is an error. */
 function unify(cx: FnCtx, node: ts.Node, op: string, l: Expr, r: Expr): [Expr, Expr, ScalarType] {
   if (l.type === r.type) return [l, r, l.type];
   if (l.type === 'bool' || r.type === 'bool') {
@@ -293,7 +316,8 @@ function unify(cx: FnCtx, node: ts.Node, op: string, l: Expr, r: Expr): [Expr, E
     const t = l.type === 'bool' ? r.type : l.type;
     return [castTo(l, t), castTo(r, t), t];
   }
-  if (l.type === 'f32' || r.type === 'f32') return [castTo(l, 'f32'), castTo(r, 'f32'), 'f32'];
+  const f = widerFloat(l.type, r.type);
+  if (f) return [castTo(l, f), castTo(r, f), f];
   report(cx, node, 'KS2001', op);
   return [l, castTo(r, l.type), l.type];
 }
@@ -307,10 +331,11 @@ export function combine(cx: FnCtx, node: ts.Node, op: BinaryOp | '**', lo: Opera
     return { k: 'binary', op, lhs: l, rhs: r, type: 'bool', span: sp };
   }
   if (op === '**') {
-    const l = castTo(lowerOperand(cx, lo, 'f32'), 'f32');
-    const r = castTo(lowerOperand(cx, ro, 'f32'), 'f32');
-    if (l.type === 'bool' || r.type === 'bool') report(cx, node, 'KS2005', '**');
-    return { k: 'math', fn: 'pow', args: [l, r], type: 'f32', span: sp };
+    // Math.pow in the operands' float type (f32 for integers), literals adapting as for `*`.
+    const [l0, r0] = lowerPair(cx, lo, ro, floatHint(hint) ?? 'f32');
+    if (l0.type === 'bool' || r0.type === 'bool') report(cx, node, 'KS2005', '**');
+    const t = widerFloat(l0.type, r0.type) ?? 'f32';
+    return { k: 'math', fn: 'pow', args: [castTo(l0, t), castTo(r0, t)], type: t, span: sp };
   }
   // Integer-only operators give literals an integer type even in an f32 context (`f + (3 & 1)`).
   const [l0, r0] = SHIFTS.has(op) ? lowerShiftPair(cx, lo, ro, hint) : lowerPair(cx, lo, ro, BITWISE.has(op) ? intHint(hint) : hint);

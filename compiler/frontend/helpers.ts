@@ -2,7 +2,7 @@
 // callees before callers) and the recursion check.
 import { ts } from 'ts-morph';
 import { DiagnosticBag } from '../../core/diagnostics/diagnostic.js';
-import type { HelperIR, ScalarParam, ScalarType, Stmt } from '../../core/ir/types.js';
+import type { ElemType, HelperArray, HelperIR, ScalarParam, ScalarType, Stmt } from '../../core/ir/types.js';
 import { freshName, newFnCtx, report, type Binding, type FnCtx } from './context.js';
 import { lowerFunctionBody } from './infer.js';
 import { HELPER_CALL_COST, MAX_CALL_NESTING } from './limits.js';
@@ -12,10 +12,16 @@ import { checkDeclarationOrder } from './declaration-order.js';
 import { hideBuiltins, type BuiltinRef } from './builtin-params.js';
 import { paramTypeHint, parseTypeNode } from './typing.js';
 
+/** One parameter of a helper, in source order: a scalar, or an array of one element type. */
+export type SigParam = { k: 'scalar'; name: string; type: ScalarType } | { k: 'array'; name: string; elem: ElemType };
+
 export interface HelperSig {
   /** The helper's IR name (unique in the kernel). */
   name: string;
+  /** The scalar parameters' types (the call's `args`, before the hidden builtins). */
   params: ScalarType[];
+  /** Every parameter in source order; array ones become the call's `arrays`. */
+  shape: SigParam[];
   ret: ScalarType | null;
   /** Builtins passed after `params` (builtin-params.ts); known once the body is lowered. */
   hidden: BuiltinRef[];
@@ -27,6 +33,7 @@ interface Entry {
   decl: ts.FunctionDeclaration;
   sig: HelperSig | null;
   params: ScalarParam[];
+  arrays: HelperArray[];
   state: 'new' | 'lowering' | 'done';
   /** Its statement nesting plus expression depth (nesting.ts). */
   height: number;
@@ -86,7 +93,7 @@ export class HelperTable {
   private signature(mod: ModuleInfo, decl: ts.FunctionDeclaration): Entry {
     const tsName = decl.name?.text ?? 'helper';
     const at = (n: ts.Node) => spanOf(mod, n);
-    const entry: Entry = { tsName, mod, decl, sig: null, params: [], state: 'new', height: 0 };
+    const entry: Entry = { tsName, mod, decl, sig: null, params: [], arrays: [], state: 'new', height: 0 };
     // Nothing deeper than the limits reaches the (recursive) lowering.
     const nesting = checkNesting(mod, decl, this.diags);
     entry.height = nesting.height;
@@ -101,6 +108,8 @@ export class HelperTable {
       ok = false;
     }
     const params: ScalarParam[] = [];
+    const arrays: HelperArray[] = [];
+    const shape: SigParam[] = [];
     for (const p of decl.parameters) {
       const pname = p.name.getText(mod.sf);
       const problem = !ts.isIdentifier(p.name) ? 'a destructuring pattern' : p.dotDotDotToken ? 'a rest parameter'
@@ -116,13 +125,21 @@ export class HelperTable {
         continue;
       }
       const t = parseTypeNode(p.type, mod.sf);
+      if (t.k === 'array') {
+        // Any space: whatever depends on it is checked once inlined (compiler/passes/inline.ts).
+        arrays.push({ name: pname, elem: t.elem, span: at(p) });
+        shape.push({ k: 'array', name: pname, elem: t.elem });
+        continue;
+      }
       if (t.k !== 'scalar') {
-        if (t.k === 'array') this.diags.report(at(p.type), 'KS6002', pname, tsName, p.type.getText(mod.sf));
-        else this.diags.report(at(p.type), 'KS1003', pname, t.text, paramTypeHint(t.text));
+        // `number` and `any` get the kernel's hint; other types are ones no helper can take.
+        if (/^(number|any|unknown)$/.test(t.text)) this.diags.report(at(p.type), 'KS1003', pname, t.text, paramTypeHint(t.text));
+        else this.diags.report(at(p.type), 'KS6002', pname, tsName, t.text);
         ok = false;
         continue;
       }
       params.push({ kind: 'scalar', name: pname, type: t.type, span: at(p) });
+      shape.push({ k: 'scalar', name: pname, type: t.type });
     }
     let ret: ScalarType | null = null;
     const rt = decl.type ? decl.type.getText(mod.sf).trim() : null;
@@ -138,7 +155,8 @@ export class HelperTable {
       }
     }
     entry.params = params;
-    if (ok) entry.sig = { name: freshName(this.names, tsName), params: params.map((p) => p.type), ret, hidden: [] };
+    entry.arrays = arrays;
+    if (ok) entry.sig = { name: freshName(this.names, tsName), params: params.map((p) => p.type), shape, ret, hidden: [] };
     return entry;
   }
 
@@ -147,6 +165,8 @@ export class HelperTable {
     const snapshot = [...this.names];
     const make = (dry: boolean, litTypes: Map<ts.Node, ScalarType>): FnCtx => {
       const scope = new Map<string, Binding>(e.params.map((p) => [p.name, { k: 'param', ir: p.name, type: p.type }]));
+      // Space 'global' lets lowering through; the caller's real space is checked once inlined.
+      for (const a of e.arrays) scope.set(a.name, { k: 'array', ir: a.name, elem: a.elem, space: 'global', param: true });
       return newFnCtx({
         mod: e.mod,
         diags: dry ? new DiagnosticBag() : this.diags,
@@ -154,7 +174,7 @@ export class HelperTable {
         helper: e.tsName,
         returnType: sig.ret,
         scopes: [scope],
-        names: new Set([...snapshot, ...e.params.map((p) => p.name)]),
+        names: new Set([...snapshot, ...e.params.map((p) => p.name), ...e.arrays.map((a) => a.name)]),
         dry,
         litTypes,
       });
@@ -168,7 +188,8 @@ export class HelperTable {
     const taken = new Set([...cx.names, ...this.names]);
     const { body: ir, hidden, params } = hideBuiltins(lowered, taken, spanOf(e.mod, e.decl.name ?? e.decl));
     sig.hidden = hidden;
-    this.ordered.push({ name: sig.name, params: [...e.params, ...params], returnType: sig.ret, body: ir, span: spanOf(e.mod, e.decl) });
+    const arrays = e.arrays.length > 0 ? { arrays: e.arrays } : {};
+    this.ordered.push({ name: sig.name, params: [...e.params, ...params], ...arrays, returnType: sig.ret, body: ir, span: spanOf(e.mod, e.decl) });
   }
 }
 

@@ -6,6 +6,7 @@ import type { Binding, FnCtx } from './context.js';
 import { freshName, newFnCtx } from './context.js';
 import { HelperTable } from './helpers.js';
 import { inferAccess } from '../passes/access.js';
+import { inlineArrayHelpers } from '../passes/inline.js';
 import { lowerFunctionBody } from './infer.js';
 import { langName, spanOf, type ModuleInfo } from './module.js';
 import { checkNesting } from './nesting.js';
@@ -129,8 +130,9 @@ export function lowerKernel(site: KernelSite, diags: DiagnosticBag): KernelIR | 
       litTypes,
     });
   const { cx, body } = lowerFunctionBody(make, fn.body.statements);
-  // Access and atomic flags are part of a well-formed kernel, so they are set before anyone sees it.
-  return inferAccess({
+  // Access and atomic flags are part of a well-formed kernel, so they are set before anyone sees it,
+  // after the first pass has inlined helpers that take arrays (their accesses are the kernel's).
+  return inferAccess(inlineArrayHelpers({
     name: site.name,
     params,
     shared: cx.shared,
@@ -138,5 +140,5 @@ export function lowerKernel(site: KernelSite, diags: DiagnosticBag): KernelIR | 
     body,
     usesBarrier: cx.usesBarrier,
     span: site.span,
-  });
+  }, diags));
 }

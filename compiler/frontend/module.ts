@@ -7,16 +7,17 @@ import { ts } from 'ts-morph';
 import { CONVERSIONS } from '../../core/ir/ops.js';
 import type { ScalarType, Span } from '../../core/ir/types.js';
 import * as lang from '../../core/lang.js';
+import { VEC_NAMES, type VecName } from '../../core/vec.js';
 import { normalizeFileName, parseFile, readUserFile, resolveImport } from './project.js';
 
 /** The language's own names: exactly what the language surface (core/lang.ts) exports. */
 export const LANG_NAMES: ReadonlySet<string> = new Set(Object.keys(lang));
 
 /**
- * The language's names that are types as well as values: the conversions, each named after its
- * type (the element type makes it a compile error should the surface lack one of them).
+ * The language's names that are types as well as values: the conversions, each named after its type,
+ * and the vector types (the element type makes it a compile error should the surface lack one).
  */
-export const LANG_TYPES: ReadonlySet<string> = new Set<ScalarType & keyof typeof lang>(CONVERSIONS);
+export const LANG_TYPES: ReadonlySet<string> = new Set<(ScalarType | VecName) & keyof typeof lang>([...CONVERSIONS, ...VEC_NAMES]);
 
 export type ImportBinding =
   | { k: 'lang'; name: string }

@@ -5,10 +5,13 @@ import type { BinaryOp, ElemType, Expr, ScalarType, Stmt } from '../../core/ir/t
 import { declare, freshName, lookup, observe, report, span, type FnCtx } from './context.js';
 import { calleeLang, lowerCall } from './calls.js';
 import { combine, defaultAdaptableType, hasAtomic, isAdaptable, lowerExpr, lowerIndex, resolveArray, strip } from './expr.js';
+import { valueOf } from '../../core/elements.js';
 import { COMPOUND_OPS, isAssignmentToken } from './operators.js';
+import { assignComponent, assignVec, hoisting, lowerVecDeclaration, lowerVecStore } from './vectors.js';
 import { usedBeforeDeclaration } from './declaration-order.js';
 import { evalConst, describeNode } from './symbols.js';
-import { ARRAY_ELEMS, coerce, constOf, parseTypeNode, toBool } from './typing.js';
+import { lowerBlockSize } from './shared-size.js';
+import { ARRAY_ELEMS, coerce, constOf, parseTypeNode, storeValue, toBool } from './typing.js';
 
 const K = ts.SyntaxKind;
 
@@ -27,6 +30,11 @@ function lowerBranch(cx: FnCtx, node: ts.Statement): Stmt[] {
 }
 
 export function lowerStmt(cx: FnCtx, node: ts.Statement, out: Stmt[]): void {
+  // Vector loads in the statement's expressions land in front of it (vectors.ts).
+  hoisting(cx, out, () => lowerOneStmt(cx, node, out));
+}
+
+function lowerOneStmt(cx: FnCtx, node: ts.Statement, out: Stmt[]): void {
   const sp = span(cx, node);
   switch (node.kind) {
     case K.VariableStatement:
@@ -105,12 +113,12 @@ function lowerFor(cx: FnCtx, n: ts.ForStatement, out: Stmt[]): void {
   const init: Stmt[] = [];
   if (n.initializer) {
     if (ts.isVariableDeclarationList(n.initializer)) lowerDeclarations(cx, n.initializer, init);
-    else for (const e of commaList(n.initializer)) lowerExprStmt(cx, e, init);
+    else for (const e of commaList(n.initializer)) hoisting(cx, init, () => lowerExprStmt(cx, e, init));
   }
   const cond = n.condition ? toBool(lowerExpr(cx, n.condition)) : null;
   const body = lowerLoopBody(cx, n.statement);
   const update: Stmt[] = [];
-  if (n.incrementor) for (const e of commaList(n.incrementor)) lowerExprStmt(cx, e, update);
+  if (n.incrementor) for (const e of commaList(n.incrementor)) hoisting(cx, update, () => lowerExprStmt(cx, e, update));
   cx.scopes.pop();
   const loop: Stmt = { k: 'loop', cond, testFirst: true, body, update, span: sp };
   if (init.length) out.push({ k: 'block', body: [...init, loop], span: sp });
@@ -148,7 +156,7 @@ function lowerDeclarations(cx: FnCtx, list: ts.VariableDeclarationList, out: Stm
   if (!isConst && (list.flags & ts.NodeFlags.Let) === 0) {
     report(cx, list.getFirstToken(cx.mod.sf) ?? list, 'KS3010');
   }
-  for (const d of list.declarations) lowerDeclaration(cx, d, isConst, out);
+  for (const d of list.declarations) hoisting(cx, out, () => lowerDeclaration(cx, d, isConst, out));
 }
 
 function lowerDeclaration(cx: FnCtx, d: ts.VariableDeclaration, isConst: boolean, out: Stmt[]): void {
@@ -168,6 +176,7 @@ function lowerDeclaration(cx: FnCtx, d: ts.VariableDeclaration, isConst: boolean
       return;
     }
   }
+  if (lowerVecDeclaration(cx, d, name, isConst, out)) return;
   if (init && ts.isIdentifier(strip(init)) && lookup(cx, (strip(init) as ts.Identifier).text)?.k === 'array') {
     report(cx, init, 'KS3008', (strip(init) as ts.Identifier).text);
     return;
@@ -208,13 +217,17 @@ function declareArray(cx: FnCtx, d: ts.VariableDeclaration, name: string, lang: 
   if (Object.hasOwn(ARRAY_ELEMS, ctorName)) elem = ARRAY_ELEMS[ctorName] as ElemType;
   else report(cx, ctor ?? call, 'KS4008', lang);
   let length = 1;
+  let size: Expr | null = null;
   if (!len || call.arguments.length !== 2) {
     report(cx, call, 'KS2009', lang, 2, call.arguments.length);
   } else {
     const r = evalConst(cx.mod, len);
     if (r.ok && Number.isInteger(r.v.value) && r.v.value > 0) length = r.v.value;
     // A local read before its declaration is reported already (KS7002, TS2448).
-    else if (r.ok || !usedBeforeDeclaration(r.node)) report(cx, len, 'KS4007', lang, r.ok ? String(r.v.value) : r.reason);
+    else if (!r.ok && usedBeforeDeclaration(r.node)) length = 1;
+    // Not a constant: a shared array may still be block-sized (shared-size.ts), sized at launch.
+    else if (!r.ok && lang === 'sharedArray') size = lowerBlockSize(cx, len);
+    else report(cx, len, 'KS4007', lang, r.ok ? String(r.v.value) : r.reason);
   }
   if (cx.helper !== null) {
     report(cx, call, 'KS3001', `'${lang}' in a helper function`);
@@ -222,7 +235,7 @@ function declareArray(cx: FnCtx, d: ts.VariableDeclaration, name: string, lang: 
   }
   if (lang === 'sharedArray') {
     const ir = freshName(cx.names, name);
-    cx.shared.push({ name: ir, elem, length, atomic: false, span: sp });
+    cx.shared.push(size ? { name: ir, elem, length: 0, size, atomic: false, span: sp } : { name: ir, elem, length, atomic: false, span: sp });
     declare(cx, name, { k: 'array', ir, elem, space: 'shared', param: false });
   } else {
     const ir = freshName(cx.names, name);
@@ -260,6 +273,10 @@ function lowerExprStmt(cx: FnCtx, e0: ts.Expression, out: Stmt[]): void {
       }
       return;
     }
+    if (lang === 'store2' || lang === 'store4') {
+      lowerVecStore(cx, e, lang, out);
+      return;
+    }
     const value = lowerCall(cx, e, true, undefined);
     if (value && (value.k === 'atomic' || value.k === 'call')) out.push({ k: 'expr', expr: value, span: sp });
     else if (value) report(cx, e, 'KS3015', e.getText(cx.mod.sf));
@@ -279,6 +296,10 @@ function assign(cx: FnCtx, node: ts.Expression, target0: ts.Expression, op: Bina
       return;
     }
     const b = lookup(cx, target.text);
+    if (b?.k === 'vec') {
+      assignVec(cx, node, target, b, op !== null, value, out);
+      return;
+    }
     if (!b || b.k !== 'local' || !b.mutable) {
       const why = !b ? 'it is not a local variable of this function'
         : b.k === 'param' ? 'parameters are read-only; copy it into a let first'
@@ -301,14 +322,17 @@ function assign(cx: FnCtx, node: ts.Expression, target0: ts.Expression, op: Bina
     const index = lowerIndex(cx, target.argumentExpression);
     if (!arr) return;
     if (op !== null && hasAtomic(index)) report(cx, target.argumentExpression, 'KS4004');
+    // An element reads as its value type and a store converts to it (small ints then truncate).
+    const type = valueOf(arr.elem);
     let v: Expr;
-    if (op === null) v = lowerExpr(cx, value as ts.Expression, arr.elem);
+    if (op === null) v = lowerExpr(cx, value as ts.Expression, type);
     else {
-      const cur: Expr = { k: 'index', array: arr.ir, index, type: arr.elem, span: span(cx, target) };
-      v = combine(cx, node, op, { expr: cur }, value ? { node: value } : { expr: one(arr.elem) }, arr.elem);
+      const cur: Expr = { k: 'index', array: arr.ir, index, type, span: span(cx, target) };
+      v = combine(cx, node, op, { expr: cur }, value ? { node: value } : { expr: one(type) }, type);
     }
-    out.push({ k: 'store', array: arr.ir, index, value: coerce(cx, value ?? node, v, arr.elem), span: sp });
+    out.push({ k: 'store', array: arr.ir, index, value: storeValue(cx, value ?? node, v, arr.elem), span: sp });
     return;
   }
+  if (ts.isPropertyAccessExpression(target) && assignComponent(cx, node, target, op, value, out)) return;
   report(cx, target0, 'KS2011', target0.getText(cx.mod.sf), 'only local variables and array elements can be assigned');
 }

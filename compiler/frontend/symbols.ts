@@ -71,7 +71,30 @@ export interface Evaluated {
 const evaluating = new Set<ts.Node>();
 // Results are memoised with their height, so that whether a constant is too deep does not depend
 // on where it was first evaluated from: it is, exactly when its own height exceeds the limit.
-const memo = new WeakMap<ts.Node, Evaluated>();
+const plainMemo = new WeakMap<ts.Node, Evaluated>();
+let memo = plainMemo;
+
+/** Values that replace module constants while one specialization of a kernel is lowered. */
+export type ConstOverrides = ReadonlyMap<ts.VariableDeclaration, ConstValue>;
+let overrides: ConstOverrides | null = null;
+// Each set of overrides has its own memo: everything computed from a replaced constant differs.
+const overrideMemos = new WeakMap<ConstOverrides, WeakMap<ts.Node, Evaluated>>();
+
+/** Runs `f` with module constants replaced (a kernel's specialization); null replaces none. */
+export function withConstOverrides<T>(o: ConstOverrides | null, f: () => T): T {
+  const saved = { overrides, memo };
+  overrides = o;
+  memo = plainMemo;
+  if (o) {
+    memo = overrideMemos.get(o) ?? new WeakMap();
+    overrideMemos.set(o, memo);
+  }
+  try {
+    return f();
+  } finally {
+    ({ overrides, memo } = saved);
+  }
+}
 
 /** Evaluates a module-level constant declaration (memoised per parse). */
 export function evalConstDecl(mod: ModuleInfo, decl: ts.VariableDeclaration): ConstResult {
@@ -95,6 +118,8 @@ function tooDeep(mod: ModuleInfo, node: ts.Node): Evaluated {
 }
 
 function evalDecl(mod: ModuleInfo, decl: ts.VariableDeclaration, depth: number): Evaluated {
+  const replaced = overrides?.get(decl);
+  if (replaced) return { r: { ok: true, v: replaced }, height: 0 };
   const hit = memo.get(decl);
   if (hit) return depth + hit.height > MAX_EXPRESSION_DEPTH ? tooDeep(mod, decl) : hit;
   if (!decl.initializer) return { r: { ok: false, mod, node: decl, reason: `'${decl.name.getText(mod.sf)}' has no initializer` }, height: 0 };

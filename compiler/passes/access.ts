@@ -12,7 +12,8 @@ export function inferAccess(k: KernelIR): KernelIR {
     if (e.k === 'atomic') atomics.add(e.array);
   });
   visitStmts(k.body, (s) => {
-    if (s.k === 'store') writes.add(s.array);
+    if (s.k === 'store' || s.k === 'vstore') writes.add(s.array);
+    if (s.k === 'vload') reads.add(s.array);
   });
   const params = k.params.map((p) => {
     if (p.kind !== 'array') return p;

@@ -21,11 +21,21 @@ export function checkConstantIndices(k: KernelIR, diags: DiagnosticBag): void {
       diags.report(index.span, 'KS4010', v, array, `the ${known.space} array has ${known.length} element${known.length === 1 ? '' : 's'}`);
     }
   };
+  /** A vector access covers elements [w*i, w*i + w). */
+  const checkVector = (array: string, index: Expr, w: number): void => {
+    const f = foldExpr(index);
+    if (f.k !== 'const' || typeof f.value !== 'number') return;
+    const v = f.value;
+    const known = lengths.get(array);
+    if (v < 0) diags.report(index.span, 'KS4010', v, array, 'indices start at 0');
+    else if (known && w * v + w > known.length) diags.report(index.span, 'KS4033', v, array, w * v, w * v + w, known.length);
+  };
   // Branches a constant condition rules out are skipped: `if (K < 4) t[K] = 1` with K = 4 never runs,
   // and specialized module constants make such guards common.
   const walk = (body: readonly Stmt[]): void => {
     for (const s of body) {
       if (s.k === 'store') check(s.array, s.index);
+      if (s.k === 'vload' || s.k === 'vstore') checkVector(s.array, s.index, s.k === 'vload' ? s.names.length : s.values.length);
       for (const e of stmtExprs(s)) {
         visitExpr(e, (x) => {
           if (x.k === 'index' || x.k === 'atomic') check(x.array, x.index);

@@ -1,5 +1,6 @@
-// The passes that run on a kernel's IR after lowering, in order. Array access and atomic flags
-// (passes/access.ts) are inferred once, by lowering itself (frontend/kernels.ts): they are part of
+// The passes that run on a kernel's IR after lowering, in order. Two run inside lowering itself
+// (frontend/kernels.ts): first inlining of helpers that take arrays (passes/inline.ts), then array
+// access and atomic flags (passes/access.ts), inferred once there: they are part of
 // a well-formed kernel (the verifier checks them after the passes) and the uniformity check needs them.
 import type { DiagnosticBag } from '../../core/diagnostics/diagnostic.js';
 import type { KernelIR } from '../../core/ir/types.js';

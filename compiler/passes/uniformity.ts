@@ -64,14 +64,14 @@ function dependents(body: readonly Stmt[]): Map<string, Set<string>> {
     });
   const walk = (stmts: readonly Stmt[], conds: readonly string[]): void => {
     for (const s of stmts) {
-      if (s.k === 'let' || s.k === 'assign') {
+      if (s.k === 'let' || s.k === 'assign' || s.k === 'vload') {
         const from = [...conds];
-        const value = s.k === 'let' ? s.init : s.value;
+        const value = s.k === 'let' ? s.init : s.k === 'assign' ? s.value : s.index;
         if (value) reads(value, from);
         for (const y of from) {
           let set = deps.get(y);
           if (!set) deps.set(y, (set = new Set()));
-          set.add(s.name);
+          for (const n of s.k === 'vload' ? s.names : [s.name]) set.add(n);
         }
       } else {
         // The expressions of a statement with nested lists (if/loop conditions) control them.
@@ -162,6 +162,9 @@ class Analysis {
       case 'assign':
         this.add(s.name);
         return;
+      case 'vload':
+        for (const n of s.names) this.add(n);
+        return;
       case 'localArray':
         this.nuArrays.add(s.name);
         return;
@@ -183,6 +186,12 @@ class Analysis {
       case 'assign':
         this.mark(s.name, s.value);
         return null;
+      case 'vload': {
+        // Its components are what reading the array at that index gives.
+        const read: Expr = { k: 'index', array: s.array, index: s.index, type: 'i32', span: s.span };
+        for (const n of s.names) this.mark(n, read);
+        return null;
+      }
       case 'localArray':
         // Per-thread arrays are always treated as non-uniform (their reads, that is).
         this.nuArrays.add(s.name);

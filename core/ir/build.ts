@@ -21,7 +21,7 @@ export interface IRBuilder {
   bid: (axis?: Axis) => Expr;
   bdim: (axis?: Axis) => Expr;
   gdim: (axis?: Axis) => Expr;
-  idx: (array: string, index: Expr, type: ElemType) => Expr;
+  idx: (array: string, index: Expr, type: ScalarType) => Expr;
   /** Comparisons and logic ops are bool, the rest take the left operand's type. */
   bin: (op: BinaryOp, lhs: Expr, rhs: Expr) => Expr;
   add: (l: Expr, r: Expr) => Expr;
@@ -35,7 +35,7 @@ export interface IRBuilder {
   cast: (arg: Expr, type: ScalarType) => Expr;
   math: (fn: MathFn, ...args: Expr[]) => Expr;
   call: (fn: string, type: ScalarType, ...args: Expr[]) => Expr;
-  atomic: (op: AtomicOp, array: string, index: Expr, type: ElemType, ...args: Expr[]) => Expr;
+  atomic: (op: AtomicOp, array: string, index: Expr, type: ScalarType, ...args: Expr[]) => Expr;
   /** The global linear index blockIdx.x * blockDim.x + threadIdx.x. */
   gid: () => Expr;
   let_: (name: string, type: ScalarType, init: Expr | null, mutable?: boolean) => Stmt;
@@ -94,7 +94,7 @@ export function irBuilder(at: Span): IRBuilder {
     bid,
     bdim,
     gdim: builtin('gridDim'),
-    idx: (array: string, index: Expr, type: ElemType): Expr => ({ k: 'index', array, index, type, ...sp }),
+    idx: (array: string, index: Expr, type: ScalarType): Expr => ({ k: 'index', array, index, type, ...sp }),
     bin,
     add,
     sub: (l: Expr, r: Expr) => bin('-', l, r),
@@ -107,7 +107,7 @@ export function irBuilder(at: Span): IRBuilder {
     cast: (arg: Expr, type: ScalarType): Expr => ({ k: 'cast', arg, type, ...sp }),
     math: (fn: MathFn, ...args: Expr[]): Expr => ({ k: 'math', fn, args, type: args[0]?.type ?? 'f32', ...sp }),
     call: (fn: string, type: ScalarType, ...args: Expr[]): Expr => ({ k: 'call', fn, args, type, ...sp }),
-    atomic: (op: AtomicOp, array: string, index: Expr, type: ElemType, ...args: Expr[]): Expr => ({
+    atomic: (op: AtomicOp, array: string, index: Expr, type: ScalarType, ...args: Expr[]): Expr => ({
       k: 'atomic', op, array, index, args, type, ...sp,
     }),
     gid: (): Expr => add(mul(bid(), bdim()), tid()),

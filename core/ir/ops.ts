@@ -5,13 +5,22 @@
 // operations through tables typed over the unions below (targets/<t>/ops.ts), so an operation
 // without a spelling is a type error, not an emit-time throw.
 import type { BinaryOp, ScalarType, UnaryOp } from './types.js';
+import { f16round } from '../f16.js';
 
-export type NumType = 'f32' | 'i32' | 'u32';
+export type NumType = 'f32' | 'f16' | 'f64' | 'i32' | 'u32';
+export type FloatType = 'f32' | 'f16' | 'f64';
 
-/** Wraps or rounds a host number to a scalar type, as every target stores it. */
+export const isFloat = (t: ScalarType): t is FloatType => t === 'f32' || t === 'f16' || t === 'f64';
+
+/**
+ * Wraps or rounds a host number to a scalar type, as every target stores it. An f16 result is
+ * computed in f32 and rounded once more to f16 (targets/f16.ts lowers f16 operations that way).
+ */
 export function toType(v: number, t: NumType): number {
   if (t === 'i32') return v | 0;
   if (t === 'u32') return v >>> 0;
+  if (t === 'f64') return v;
+  if (t === 'f16') return f16round(Math.fround(v));
   return Math.fround(v);
 }
 
@@ -42,10 +51,11 @@ export function evaluateBinary(op: BinaryOp, a: Value, b: Value, operandType: Sc
     case '!=': return a !== b;
     case '+': return wrap(a + b);
     case '-': return wrap(a - b);
-    case '*': return t === 'f32' ? Math.fround(a * b) : wrap(Math.imul(a, b));
+    case '*': return isFloat(t) ? toType(a * b, t) : wrap(Math.imul(a, b));
     // Integer division by zero is unspecified on GPUs; the host's 0 keeps folding total.
-    case '/': return t === 'f32' ? Math.fround(a / b) : wrap(Math.trunc(a / b) || 0);
-    case '%': return t === 'f32' ? a % b : wrap(a % b || 0);
+    case '/': return isFloat(t) ? toType(a / b, t) : wrap(Math.trunc(a / b) || 0);
+    // A float remainder is exact (fmod), so already of the operands' type.
+    case '%': return isFloat(t) ? a % b : wrap(a % b || 0);
     case '&': return wrap(a & b);
     case '|': return wrap(a | b);
     case '^': return wrap(a ^ b);
@@ -61,7 +71,7 @@ export function evaluateBinary(op: BinaryOp, a: Value, b: Value, operandType: Sc
 export function evaluateUnary(op: UnaryOp, v: Value, t: ScalarType): Value | null {
   if (op === 'not') return !v;
   if (typeof v === 'boolean' || t === 'bool') return null;
-  if (op === 'neg') return t === 'f32' ? -v : toType(-v, t);
+  if (op === 'neg') return isFloat(t) ? -v : toType(-v, t);
   return toType(~v, t);
 }
 
@@ -74,15 +84,16 @@ export interface MathRecord {
   readonly types: readonly NumType[];
   /**
    * 'f32': the f32 result is the host's double result rounded to f32 (the cpu backend wraps it in
-   * Math.fround); 'exact': the double result of f32 arguments is already an f32.
+   * Math.fround); 'exact': the double result of f32 arguments is already an f32. f64 results are
+   * the host's double result; f16 ones are the f32 result rounded to f16 (targets/f16.ts).
    */
   readonly rounding: 'f32' | 'exact';
   /** The reference semantics on host numbers (already of the call's type); wrapped by `toType`. */
   readonly evaluate: (args: readonly number[], t: NumType) => number;
 }
 
-const F32 = ['f32'] as const;
-const NUM = ['f32', 'i32', 'u32'] as const;
+const FLOAT = ['f32', 'f16', 'f64'] as const;
+const NUM = ['f32', 'f16', 'f64', 'i32', 'u32'] as const;
 const unary =
   (f: (a: number) => number) =>
   (args: readonly number[]): number =>
@@ -97,23 +108,23 @@ const binary =
  * The order is the order targets emit the helpers some functions need.
  */
 export const MATH = {
-  exp: { arity: 1, types: F32, rounding: 'f32', evaluate: unary(Math.exp) },
-  log: { arity: 1, types: F32, rounding: 'f32', evaluate: unary(Math.log) },
-  sqrt: { arity: 1, types: F32, rounding: 'f32', evaluate: unary(Math.sqrt) },
+  exp: { arity: 1, types: FLOAT, rounding: 'f32', evaluate: unary(Math.exp) },
+  log: { arity: 1, types: FLOAT, rounding: 'f32', evaluate: unary(Math.log) },
+  sqrt: { arity: 1, types: FLOAT, rounding: 'f32', evaluate: unary(Math.sqrt) },
   abs: { arity: 1, types: NUM, rounding: 'exact', evaluate: unary(Math.abs) },
   min: { arity: 'fold', types: NUM, rounding: 'exact', evaluate: binary(Math.min) },
   max: { arity: 'fold', types: NUM, rounding: 'exact', evaluate: binary(Math.max) },
-  floor: { arity: 1, types: F32, rounding: 'exact', evaluate: unary(Math.floor) },
-  ceil: { arity: 1, types: F32, rounding: 'exact', evaluate: unary(Math.ceil) },
-  round: { arity: 1, types: F32, rounding: 'exact', evaluate: unary(Math.round) },
-  pow: { arity: 2, types: F32, rounding: 'f32', evaluate: binary(Math.pow) },
-  sin: { arity: 1, types: F32, rounding: 'f32', evaluate: unary(Math.sin) },
-  cos: { arity: 1, types: F32, rounding: 'f32', evaluate: unary(Math.cos) },
-  tan: { arity: 1, types: F32, rounding: 'f32', evaluate: unary(Math.tan) },
-  tanh: { arity: 1, types: F32, rounding: 'f32', evaluate: unary(Math.tanh) },
-  atan2: { arity: 2, types: F32, rounding: 'f32', evaluate: binary(Math.atan2) },
-  sign: { arity: 1, types: F32, rounding: 'exact', evaluate: unary(Math.sign) },
-  cbrt: { arity: 1, types: F32, rounding: 'f32', evaluate: unary(Math.cbrt) },
+  floor: { arity: 1, types: FLOAT, rounding: 'exact', evaluate: unary(Math.floor) },
+  ceil: { arity: 1, types: FLOAT, rounding: 'exact', evaluate: unary(Math.ceil) },
+  round: { arity: 1, types: FLOAT, rounding: 'exact', evaluate: unary(Math.round) },
+  pow: { arity: 2, types: FLOAT, rounding: 'f32', evaluate: binary(Math.pow) },
+  sin: { arity: 1, types: FLOAT, rounding: 'f32', evaluate: unary(Math.sin) },
+  cos: { arity: 1, types: FLOAT, rounding: 'f32', evaluate: unary(Math.cos) },
+  tan: { arity: 1, types: FLOAT, rounding: 'f32', evaluate: unary(Math.tan) },
+  tanh: { arity: 1, types: FLOAT, rounding: 'f32', evaluate: unary(Math.tanh) },
+  atan2: { arity: 2, types: FLOAT, rounding: 'f32', evaluate: binary(Math.atan2) },
+  sign: { arity: 1, types: FLOAT, rounding: 'exact', evaluate: unary(Math.sign) },
+  cbrt: { arity: 1, types: FLOAT, rounding: 'f32', evaluate: unary(Math.cbrt) },
 } as const satisfies Record<string, MathRecord>;
 
 export type MathFn = keyof typeof MATH;
@@ -128,6 +139,11 @@ export function isMathFn(name: string): name is MathFn {
 
 export function mathRecord(fn: MathFn): MathRecord {
   return MATH[fn];
+}
+
+/** Whether `fn` is also defined on integers (abs, min, max). */
+export function isIntMath(fn: MathFn): boolean {
+  return (MATH[fn].types as readonly string[]).includes('i32');
 }
 
 /** A math call on constants of its type, as every target computes it. */
@@ -158,7 +174,7 @@ export interface AtomicRecord {
 const INT = ['i32', 'u32'] as const;
 
 export const ATOMICS = {
-  add: { surface: 'atomicAdd', types: NUM, operands: 1, update: (o, [v = 0]) => o + v },
+  add: { surface: 'atomicAdd', types: ['f32', 'i32', 'u32'], operands: 1, update: (o, [v = 0]) => o + v },
   sub: { surface: 'atomicSub', types: INT, operands: 1, update: (o, [v = 0]) => o - v },
   min: { surface: 'atomicMin', types: INT, operands: 1, update: (o, [v = 0]) => Math.min(o, v) },
   max: { surface: 'atomicMax', types: INT, operands: 1, update: (o, [v = 0]) => Math.max(o, v) },
@@ -182,17 +198,18 @@ export function atomicOfSurface(name: string): AtomicOp | null {
 // ---- Conversions ------------------------------------------------------------------------------
 
 /**
- * `f32(x)`, `i32(x)`, `u32(x)`, `bool(x)`: C semantics where C defines them (f32 → integer
- * truncates; out of range the result is unspecified, here the host's: 0 for non-finite values).
+ * `f32(x)`, `f16(x)`, `f64(x)`, `i32(x)`, `u32(x)`, `bool(x)`: C semantics where C defines them
+ * (float → integer truncates; out of range the result is unspecified, here the host's: 0 for
+ * non-finite values). Conversion to f16 rounds to f32 first, then to f16, as targets/f16.ts does.
  */
 export function convert(v: number | boolean, to: ScalarType): number | boolean {
   if (to === 'bool') return typeof v === 'boolean' ? v : v !== 0;
   const n = typeof v === 'boolean' ? (v ? 1 : 0) : v;
-  if (to === 'f32') return Math.fround(n);
+  if (isFloat(to)) return toType(n, to);
   return toType(Math.trunc(n), to);
 }
 
-export const CONVERSIONS: readonly ScalarType[] = ['f32', 'i32', 'u32', 'bool'];
+export const CONVERSIONS: readonly ScalarType[] = ['f32', 'f16', 'f64', 'i32', 'u32', 'bool'];
 
 export function isConversion(name: string): name is ScalarType {
   return (CONVERSIONS as readonly string[]).includes(name);

@@ -27,7 +27,7 @@ export function printExpr(e: Expr): string {
     case 'math':
       return `${e.fn}(${e.args.map(printExpr).join(', ')})`;
     case 'call':
-      return `${e.fn}(${e.args.map(printExpr).join(', ')})`;
+      return `${e.fn}(${[...e.args.map(printExpr), ...(e.arrays ?? []).map((a) => `${a}[]`)].join(', ')})`;
     case 'atomic':
       return `atomic_${e.op}(${e.array}[${printExpr(e.index)}]${e.args.map((a) => ', ' + printExpr(a)).join('')})`;
     case 'length':
@@ -59,6 +59,12 @@ function printStmt(s: Stmt, ind: string, out: string[]): void {
       return;
     case 'store':
       out.push(`${ind}${s.array}[${printExpr(s.index)}] = ${printExpr(s.value)}${at(s)}`);
+      return;
+    case 'vload':
+      out.push(`${ind}let ${s.names.join(', ')} = ${s.array}[${printExpr(s.index)}]x${s.names.length}${at(s)}`);
+      return;
+    case 'vstore':
+      out.push(`${ind}${s.array}[${printExpr(s.index)}]x${s.values.length} = ${s.values.map(printExpr).join(', ')}${at(s)}`);
       return;
     case 'localArray':
       out.push(`${ind}local ${s.name}: ${s.elem}[${s.length}]${at(s)}`);
@@ -111,7 +117,7 @@ function printParam(p: Param): string {
 }
 
 function printHelper(h: HelperIR, out: string[]): void {
-  const params = h.params.map(printParam).join(', ');
+  const params = [...h.params.map(printParam), ...(h.arrays ?? []).map((a) => `${a.name}: ${a.elem}[]`)].join(', ');
   out.push(`fn ${h.name}(${params}): ${h.returnType ?? 'void'}${at(h)}`);
   printStmts(h.body, '  ', out);
 }
@@ -120,7 +126,7 @@ export function printKernel(k: KernelIR): string {
   const out: string[] = [];
   for (const h of k.helpers) printHelper(h, out);
   out.push(`kernel ${k.name}(${k.params.map(printParam).join(', ')})${k.usesBarrier ? ' barrier' : ''}${k.debug ? ' debug' : ''}${at(k)}`);
-  for (const s of k.shared) out.push(`  shared ${s.name}: ${s.atomic ? 'atomic ' : ''}${s.elem}[${s.length}]${at(s)}`);
+  for (const s of k.shared) out.push(`  shared ${s.name}: ${s.atomic ? 'atomic ' : ''}${s.elem}[${s.size ? printExpr(s.size) : s.length}]${at(s)}`);
   printStmts(k.body, '  ', out);
   return out.join('\n') + '\n';
 }

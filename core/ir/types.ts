@@ -1,7 +1,8 @@
 // The one typed IR shared by every pass and target.
 // Expressions are side-effect-free trees, except `atomic` (which is only ever the whole
 // value of an `expr`/`let`/`assign` statement or an operand evaluated exactly once) and `call`
-// (helpers are pure: scalar arguments, scalar result). Statements form a structured tree that maps
+// (helpers the targets see are pure: scalar arguments, scalar result; helpers taking arrays are
+// inlined by the first pass, compiler/passes/inline.ts). Statements form a structured tree that maps
 // directly onto WGSL, CUDA C and JS. Every node carries the source span it was lowered from.
 
 /** 1-based source position, as tsc reports it. */
@@ -13,8 +14,12 @@ export interface Span {
   endColumn: number;
 }
 
-export type ScalarType = 'f32' | 'i32' | 'u32' | 'bool';
-export type ElemType = 'f32' | 'i32' | 'u32';
+export type ScalarType = 'f32' | 'f16' | 'f64' | 'i32' | 'u32' | 'bool';
+/**
+ * What arrays hold. The 8- and 16-bit integers are storage only: an element reads as its value
+ * type (core/elements.ts: u8/u16 → u32, i8/i16 → i32) and a store truncates to its width.
+ */
+export type ElemType = 'f32' | 'i32' | 'u32' | 'u8' | 'i8' | 'u16' | 'i16' | 'f16' | 'f64';
 export type Access = 'read' | 'write' | 'read_write';
 
 /** Where an array lives: a kernel parameter (global memory), block-shared, or per-thread. */
@@ -44,8 +49,8 @@ export type Expr =
   /** Read of a local variable slot (declared by a `let` statement). */
   | (Node & { k: 'load'; name: string; type: ScalarType })
   | (Node & { k: 'builtin'; name: BuiltinName; axis: Axis; type: 'i32' })
-  /** Element read `array[index]`; `index` is i32 or u32. */
-  | (Node & { k: 'index'; array: string; index: Expr; type: ElemType })
+  /** Element read `array[index]`; `index` is i32 or u32; `type` is the element's value type (core/elements.ts). */
+  | (Node & { k: 'index'; array: string; index: Expr; type: ScalarType })
   | (Node & { k: 'unary'; op: UnaryOp; arg: Expr; type: ScalarType })
   /**
    * Operands already have the same type (the front end inserts casts), except for shifts, whose
@@ -59,12 +64,17 @@ export type Expr =
   /** Math builtin; argument types equal the result type (f32, or i32/u32 for abs/min/max). */
   | (Node & { k: 'math'; fn: MathFn; args: Expr[]; type: ScalarType })
   /** Call of a helper function listed in KernelIR.helpers. */
-  | (Node & { k: 'call'; fn: string; args: Expr[]; type: ScalarType })
+  /**
+   * `arrays`: the caller's arrays passed for the helper's array parameters (HelperIR.arrays), in
+   * order. Such calls live only until the first pass inlines them. A void helper's call (typed
+   * 'i32', which means nothing) is only ever the whole expression of an `expr` statement.
+   */
+  | (Node & { k: 'call'; fn: string; args: Expr[]; arrays?: string[]; type: ScalarType })
   /**
    * Atomic read-modify-write on `array[index]`; returns the old value. For `cas`, args are
    * [expected, value]; otherwise [value].
    */
-  | (Node & { k: 'atomic'; op: AtomicOp; array: string; index: Expr; args: Expr[]; type: ElemType })
+  | (Node & { k: 'atomic'; op: AtomicOp; array: string; index: Expr; args: Expr[]; type: ScalarType })
   /** The element count of an array (debug builds, targets/debug.ts): a constant for shared and local arrays. */
   | (Node & { k: 'length'; array: string; type: 'i32' });
 
@@ -76,6 +86,13 @@ export type Stmt =
   | (Node & { k: 'assign'; name: string; value: Expr })
   /** `array[index] = value`. */
   | (Node & { k: 'store'; array: string; index: Expr; value: Expr })
+  /**
+   * One aligned access reading elements [w*index, w*index + w) of a global or shared array, w =
+   * names.length (2 or 4), into new immutable locals `names` (of the element's value type).
+   */
+  | (Node & { k: 'vload'; names: string[]; array: string; index: Expr })
+  /** One aligned access writing `values` (w = 2 or 4 of them) to elements [w*index, w*index + w). */
+  | (Node & { k: 'vstore'; array: string; index: Expr; values: Expr[] })
   /** Per-thread array, zero-filled. */
   | (Node & { k: 'localArray'; name: string; elem: ElemType; length: number })
   /** An expression evaluated for its effect (an atomic or a call whose result is unused). */
@@ -123,15 +140,32 @@ export type Param = ScalarParam | ArrayParam;
 export interface SharedArray {
   name: string;
   elem: ElemType;
+  /** The element count when it is a compile-time constant; 0 for a block-sized array (`size`). */
   length: number;
+  /**
+   * Block-sized arrays only: the i32 element count, over blockDim and integer constants (the
+   * verifier holds it to core/shared-size.ts's rule), sized at launch.
+   */
+  size?: Expr;
   atomic: boolean;
   span: Span;
 }
 
-/** A helper function: scalar parameters, scalar (or no) result, no array access. */
+/** An array parameter of a helper: the caller passes an array of exactly `elem`, in any space. */
+export interface HelperArray {
+  name: string;
+  elem: ElemType;
+  span: Span;
+}
+
+/**
+ * A helper function: scalar parameters, scalar (or no) result. One with `arrays` reads and writes
+ * its caller's arrays; the first pass inlines it at every call and drops it, so targets never see one.
+ */
 export interface HelperIR {
   name: string;
   params: ScalarParam[];
+  arrays?: HelperArray[];
   returnType: ScalarType | null;
   body: Stmt[];
   span: Span;

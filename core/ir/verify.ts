@@ -5,6 +5,8 @@ import type { ElemType, Expr, HelperIR, KernelIR, ScalarType, Span, Stmt } from 
 import { ATOMICS, isMathFn, mathRecord, type AtomicRecord } from './ops.js';
 import { printExpr } from './print.js';
 import { hasAtomic } from './walk.js';
+import { sizeExprOf } from '../shared-size.js';
+import { ELEMENTS, valueOf } from '../elements.js';
 
 interface ArrayInfo {
   elem: ElemType;
@@ -53,7 +55,7 @@ function expr(ctx: Ctx, e: Expr): ScalarType {
   switch (e.k) {
     case 'const':
       if (typeof e.value === 'boolean' ? e.type !== 'bool' : e.type === 'bool') bad('constant of wrong kind');
-      if (typeof e.value === 'number' && e.type !== 'f32' && !Number.isInteger(e.value)) bad('non-integer int constant');
+      if (typeof e.value === 'number' && INT.has(e.type) && !Number.isInteger(e.value)) bad('non-integer int constant');
       if (e.type === 'i32' && typeof e.value === 'number' && (e.value < -(2 ** 31) || e.value >= 2 ** 31)) bad('i32 constant out of range');
       if (e.type === 'u32' && typeof e.value === 'number' && (e.value < 0 || e.value >= 2 ** 32)) bad('u32 constant out of range');
       return e.type;
@@ -76,7 +78,7 @@ function expr(ctx: Ctx, e: Expr): ScalarType {
     case 'index': {
       const a = ctx.arrays.get(e.array);
       if (!a) bad(`unknown array '${e.array}'`);
-      if (a.elem !== e.type) bad(`index of ${a.elem} array typed ${e.type}`);
+      if (valueOf(a.elem) !== e.type) bad(`index of ${a.elem} array typed ${e.type}`);
       if (!INT.has(expr(ctx, e.index))) bad('index not i32/u32');
       return e.type;
     }
@@ -124,6 +126,8 @@ function expr(ctx: Ctx, e: Expr): ScalarType {
     case 'call': {
       const h = ctx.helpers.get(e.fn);
       if (!h) bad(`call of unknown helper '${e.fn}'`);
+      // Helpers taking arrays are inlined by the first pass (compiler/passes/inline.ts).
+      if (e.arrays?.length) bad('call passing arrays after inlining');
       if (h.returnType !== e.type) bad(`call typed ${e.type}, helper returns ${h.returnType ?? 'void'}`);
       if (h.params.length !== e.args.length) bad('wrong argument count');
       e.args.forEach((a, i) => {
@@ -136,7 +140,8 @@ function expr(ctx: Ctx, e: Expr): ScalarType {
       if (!a) bad(`atomic on unknown array '${e.array}'`);
       if (!a.atomic) bad(`array '${e.array}' used atomically but not marked atomic`);
       if (a.space === 'local') bad('atomic on a local array');
-      if (a.elem !== e.type) bad('atomic type differs from element type');
+      if (!ELEMENTS[a.elem].atomics) bad(`atomic on a ${a.elem} array`);
+      if (valueOf(a.elem) !== e.type) bad('atomic type differs from element type');
       const rec: AtomicRecord = ATOMICS[e.op];
       if (!(rec.types as readonly string[]).includes(e.type)) bad(`atomic ${e.op} on ${e.type}`);
       if (!INT.has(expr(ctx, e.index))) bad('atomic index not integer');
@@ -181,7 +186,21 @@ function stmt(ctx: Ctx, s: Stmt): void {
       const a = ctx.arrays.get(s.array);
       if (!a) fail(ctx, s.span, `store to unknown array '${s.array}'`);
       if (!INT.has(expr(ctx, s.index))) fail(ctx, s.span, 'store index not integer');
-      if (expr(ctx, s.value) !== a.elem) fail(ctx, s.span, `store of wrong type to '${s.array}'`);
+      if (expr(ctx, s.value) !== valueOf(a.elem)) fail(ctx, s.span, `store of wrong type to '${s.array}'`);
+      return;
+    }
+    case 'vload': {
+      const a = vectorArray(ctx, s, s.names.length);
+      for (const n of s.names) {
+        if (ctx.declared.has(n) || ctx.scalars.has(n) || ctx.arrays.has(n)) fail(ctx, s.span, `'${n}' declared twice`);
+        ctx.declared.add(n);
+        ctx.scopes[ctx.scopes.length - 1]?.set(n, { type: valueOf(a.elem), mutable: false });
+      }
+      return;
+    }
+    case 'vstore': {
+      const a = vectorArray(ctx, s, s.values.length);
+      for (const v of s.values) if (expr(ctx, v) !== valueOf(a.elem)) fail(ctx, s.span, `vector store of wrong type to '${s.array}'`);
       return;
     }
     case 'localArray':
@@ -233,6 +252,15 @@ function stmt(ctx: Ctx, s: Stmt): void {
   }
 }
 
+/** The array of a vector access (local only through an inlined helper), width 2 or 4, an integer index. */
+function vectorArray(ctx: Ctx, s: Extract<Stmt, { k: 'vload' | 'vstore' }>, width: number): ArrayInfo {
+  const a = ctx.arrays.get(s.array);
+  if (!a) fail(ctx, s.span, `vector access to unknown array '${s.array}'`);
+  if (width !== 2 && width !== 4) fail(ctx, s.span, `vector access of width ${width}`);
+  if (!INT.has(expr(ctx, s.index))) fail(ctx, s.span, 'vector index not integer');
+  return a;
+}
+
 export function verifyKernel(k: KernelIR): void {
   const helpers = new Map<string, HelperIR>();
   for (const h of k.helpers) {
@@ -249,6 +277,7 @@ export function verifyKernel(k: KernelIR): void {
     };
     checkSpan(ctx, h, 'helper');
     if (helpers.has(h.name)) fail(ctx, h.span, `helper '${h.name}' defined twice`);
+    if (h.arrays?.length) fail(ctx, h.span, `helper '${h.name}' takes arrays but was not inlined`);
     block(ctx, h.body);
     // Helpers only call helpers listed before them, which rules out recursion.
     helpers.set(h.name, h);
@@ -274,7 +303,11 @@ export function verifyKernel(k: KernelIR): void {
   for (const s of k.shared) {
     checkSpan(ctx, s, `shared ${s.name}`);
     if (ctx.arrays.has(s.name) || ctx.scalars.has(s.name)) fail(ctx, s.span, `shared '${s.name}' clashes`);
-    if (!(Number.isInteger(s.length) && s.length > 0)) fail(ctx, s.span, 'bad shared array length');
+    if (s.size) {
+      // Block-sized: no constant length, and a count the launch can evaluate (core/shared-size.ts).
+      if (s.length !== 0) fail(ctx, s.span, 'block-sized shared array with a constant length');
+      if (!sizeExprOf(s.size).ok) fail(ctx, s.span, `bad shared array size ${printExpr(s.size)}`);
+    } else if (!(Number.isInteger(s.length) && s.length > 0)) fail(ctx, s.span, 'bad shared array length');
     ctx.arrays.set(s.name, { elem: s.elem, space: 'shared', atomic: s.atomic });
   }
   block(ctx, k.body);

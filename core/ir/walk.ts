@@ -42,6 +42,10 @@ export function stmtExprs(s: Stmt): Expr[] {
       return [s.value];
     case 'store':
       return [s.index, s.value];
+    case 'vload':
+      return [s.index];
+    case 'vstore':
+      return [s.index, ...s.values];
     case 'expr':
       return [s.expr];
     case 'if':
@@ -162,6 +166,12 @@ export function mapStmt(s: Stmt, expr: (e: Expr) => Expr, stmts: (body: Stmt[]) 
       const index = expr(s.index);
       return { ...s, index, value: expr(s.value) };
     }
+    case 'vload':
+      return { ...s, index: expr(s.index) };
+    case 'vstore': {
+      const index = expr(s.index);
+      return { ...s, index, values: s.values.map(expr) };
+    }
     case 'expr':
       return { ...s, expr: expr(s.expr) };
     case 'return':
@@ -209,7 +219,8 @@ export function mapBodies(ir: KernelIR, f: (body: Stmt[]) => Stmt[]): KernelIR {
 /** The kernel's arrays whose length is fixed at compile time (shared and local), by their unique IR name. */
 export function fixedArrays(ir: KernelIR): Map<string, { length: number; space: 'shared' | 'local' }> {
   const out = new Map<string, { length: number; space: 'shared' | 'local' }>();
-  for (const s of ir.shared) out.set(s.name, { length: s.length, space: 'shared' });
+  // Block-sized shared arrays (`size`) have their length only at launch.
+  for (const s of ir.shared) if (!s.size) out.set(s.name, { length: s.length, space: 'shared' });
   visitStmts(ir.body, (s) => {
     if (s.k === 'localArray') out.set(s.name, { length: s.length, space: 'local' });
   });
@@ -222,6 +233,7 @@ export function declaredNames(ir: KernelIR): Set<string> {
   const locals = (body: readonly Stmt[]): void =>
     visitStmts(body, (s) => {
       if (s.k === 'let' || s.k === 'localArray') out.add(s.name);
+      if (s.k === 'vload') for (const n of s.names) out.add(n);
     });
   for (const h of ir.helpers) {
     out.add(h.name);

@@ -11,6 +11,7 @@ import type * as WorkerThreads from 'node:worker_threads';
 import type { TypedArray } from '../types.js';
 import type { Dim3Tuple } from '../device.js';
 import { DeviceError } from '../errors.js';
+import { Float16Array, NATIVE_FLOAT16 } from '../../core/elements.js';
 import { SPIN_MS, WORKER_SOURCE } from './worker-source.js';
 
 /** The js target's entry over a range of blocks (targets/js/emit.ts). */
@@ -190,7 +191,7 @@ export class CpuPool {
       if (id === undefined) this.arrayIds.set(a, (id = this.nextId++));
       if (!m.arrays.has(id)) {
         m.arrays.add(id);
-        msg.add.push([id, a.buffer, a.byteOffset, a.length, a.constructor.name]);
+        msg.add.push([id, a.buffer, a.byteOffset, a.length, workerCtor(a)]);
       }
       msg.args.push(null);
       msg.refs.push(i, id);
@@ -199,3 +200,11 @@ export class CpuPool {
   }
 }
 
+/**
+ * The typed array a worker rebuilds `a` as, by its global constructor's name. A worker has no
+ * polyfill: where the platform lacks Float16Array, an f16 array goes as a Uint16Array over the same
+ * bytes, which is how the js target reads and writes f16 elements anyway (through their bits).
+ */
+function workerCtor(a: TypedArray): string {
+  return !NATIVE_FLOAT16 && a instanceof Float16Array ? 'Uint16Array' : a.constructor.name;
+}

@@ -5,6 +5,7 @@ import type { ElemType } from '../../core/ir/types.js';
 import { FAULT_BYTES, FAULT_WORDS, type CompiledKernel, type ParamInfo } from '../../core/output.js';
 import { faultOf } from '../fault.js';
 import { elementBytes, newHostArray } from '../../core/elements.js';
+import { dynamicSharedLayout } from '../../core/shared-size.js';
 import { BaseArray, BaseDevice, type LaunchShape } from '../device.js';
 import { LaunchError } from '../errors.js';
 import { kernelKey } from '../kernel-key.js';
@@ -18,6 +19,8 @@ interface Loaded {
   module: Handle;
   fn: Handle;
   maxThreads: number;
+  /** Its CU_FUNC_ATTRIBUTE_MAX_DYNAMIC_SHARED_SIZE_BYTES: raised when a launch needs more. */
+  maxDynamicShared: number;
   /** The kernel's argument slots, rewritten by each launch. */
   params: ParamBlock;
 }
@@ -58,6 +61,8 @@ export class CudaDevice extends BaseDevice {
   readonly target = 'cuda' as const;
   readonly name: string;
   readonly limits: DeviceLimits;
+  /** The most shared memory a block may use once its kernel opts in (block-sized arrays). */
+  private readonly optinShared: number;
   /** Real architecture the kernels are built for, e.g. 'sm_90'. */
   readonly arch: string;
   readonly ordinal: number;
@@ -88,6 +93,8 @@ export class CudaDevice extends BaseDevice {
       maxGridDim: [a(ATTR.maxGridDimX), a(ATTR.maxGridDimY), a(ATTR.maxGridDimZ)],
       maxSharedBytes: a(ATTR.maxSharedPerBlock),
     };
+    // Above 48 KiB a block's shared memory is opt-in per kernel (cuFuncSetAttribute, see enqueue).
+    this.optinShared = Math.max(a(ATTR.maxSharedPerBlockOptin), this.limits.maxSharedBytes);
     this.ctx = driver.retainPrimaryContext(dev);
     this.use();
     try {
@@ -120,7 +127,8 @@ export class CudaDevice extends BaseDevice {
     try {
       const fn = this.driver.getFunction(module, kernel.entryPoint);
       const maxThreads = this.driver.funcAttribute(fn, FUNC_ATTR.maxThreadsPerBlock, kernel.name);
-      const l = { module, fn, maxThreads, params: new ParamBlock(launchParams(kernel)) };
+      const maxDynamicShared = kernel.meta.dynamicShared ? this.driver.funcAttribute(fn, FUNC_ATTR.maxDynamicSharedBytes, kernel.name) : 0;
+      const l = { module, fn, maxThreads, maxDynamicShared, params: new ParamBlock(launchParams(kernel)) };
       this.loaded.set(key, l);
       this.byKernel.set(kernel, l);
       return l;
@@ -157,17 +165,37 @@ export class CudaDevice extends BaseDevice {
     }
   }
 
+  protected override get sharedLimit(): number {
+    return this.optinShared;
+  }
+
+  /**
+   * The launch's dynamic shared memory: its block-sized arrays' bytes for this block shape (checked
+   * against the opt-in limit by checkShape), with the kernel's maximum raised first where needed.
+   */
+  private dynamicShared(kernel: CompiledKernel, l: Loaded, block: readonly [number, number, number]): number {
+    const layout = dynamicSharedLayout(kernel.meta.dynamicShared ?? [], block);
+    const bytes = layout.ok ? layout.bytes : 0;
+    if (bytes > l.maxDynamicShared) {
+      this.driver.setFuncAttribute(l.fn, FUNC_ATTR.maxDynamicSharedBytes, bytes, kernel.name);
+      l.maxDynamicShared = bytes;
+    }
+    return bytes;
+  }
+
   protected enqueue(kernel: CompiledKernel, shape: LaunchShape, args: readonly LaunchArg[]): void {
     // The hot path: no allocation and no closure per launch.
-    const { fn, params } = this.load(kernel);
+    const loaded = this.load(kernel);
+    const { fn, params } = loaded;
     for (let i = 0; i < args.length; i++) {
       const a = args[i];
       params.set(i, a instanceof CudaArray ? a.ptr : (a as number | boolean));
     }
     this.use();
+    const shared = kernel.meta.dynamicShared ? this.dynamicShared(kernel, loaded, shape.block) : 0;
     if (kernel.meta.debug) this.debugParams(kernel, args, params);
     try {
-      this.driver.launch(fn, shape.grid, shape.block, 0, this.stream, params.pointers, kernel.name);
+      this.driver.launch(fn, shape.grid, shape.block, shared, this.stream, params.pointers, kernel.name);
     } catch (e) {
       throw this.poisoned(e);
     }

@@ -37,12 +37,14 @@ export const ATTR = {
   maxGridDimZ: 7,
   maxSharedPerBlock: 8,
   multiprocessorCount: 16,
+  /** What a kernel may use after raising its maxDynamicSharedBytes (CU_..._PER_BLOCK_OPTIN). */
+  maxSharedPerBlockOptin: 97,
   ccMajor: 75,
   ccMinor: 76,
 } as const;
 
 /** Function attribute numbers (CUfunction_attribute). */
-export const FUNC_ATTR = { maxThreadsPerBlock: 0, sharedSizeBytes: 1 } as const;
+export const FUNC_ATTR = { maxThreadsPerBlock: 0, sharedSizeBytes: 1, maxDynamicSharedBytes: 8 } as const;
 
 export const CUDA_SUCCESS = 0;
 export const CUDA_ERROR_NOT_READY = 600;
@@ -69,6 +71,7 @@ const PROTOS = {
   cuModuleUnload: 'int cuModuleUnload(void *module)',
   cuModuleGetFunction: 'int cuModuleGetFunction(void *fn, void *module, const char *name)',
   cuFuncGetAttribute: 'int cuFuncGetAttribute(void *pi, int attrib, void *fn)',
+  cuFuncSetAttribute: 'int cuFuncSetAttribute(void *fn, int attrib, int value)',
   cuLaunchKernel:
     'int cuLaunchKernel(void *f, unsigned int gx, unsigned int gy, unsigned int gz, ' +
     'unsigned int bx, unsigned int by, unsigned int bz, unsigned int shared, void *stream, ' +
@@ -247,6 +250,10 @@ export class Driver {
     const v = new Int32Array(1);
     this.check('cuFuncGetAttribute', this.raw.cuFuncGetAttribute(v, attr, fn), kernel);
     return v[0] ?? 0;
+  }
+
+  setFuncAttribute(fn: Handle, attr: number, value: number, kernel: string): void {
+    this.check('cuFuncSetAttribute', this.raw.cuFuncSetAttribute(fn, attr, value), kernel);
   }
 
   launch(

@@ -1,11 +1,13 @@
 // Marshalling launch arguments for cuLaunchKernel: `kernelParams` is an array of pointers, one per
 // parameter, each pointing at that parameter's value laid out as the C compiler expects it
-// (float and int: 4 bytes, bool: 1 byte, array: its 8-byte CUdeviceptr). Values live in one
-// storage block with an 8-byte slot per parameter. The driver copies the values during
+// (float and int: 4 bytes, f16: its 2-byte bits as the kernel's unsigned short, f64: 8 bytes,
+// bool: 1 byte, array: its 8-byte CUdeviceptr). Values live in one storage block with an 8-byte,
+// 8-byte-aligned slot per parameter (the driver lays them out as the kernel declares them). The driver copies the values during
 // cuLaunchKernel, so one block per kernel is reused by every launch: a launch only writes values
 // (no allocation, no address lookups).
 import koffi from 'koffi';
 import type { ParamInfo } from '../../core/output.js';
+import { f16Bits } from '../../core/f16.js';
 
 /** A launch argument as the device hands it over: scalars as given, arrays as device pointers. */
 export type PackedArg = number | boolean | bigint;
@@ -20,7 +22,7 @@ export interface PackedParams {
 const SLOT = 8;
 
 // How a slot is written, decided once per kernel.
-const Slot = { Ptr: 0, F32: 1, I32: 2, U32: 3, Bool: 4 } as const;
+const Slot = { Ptr: 0, F32: 1, I32: 2, U32: 3, Bool: 4, F16: 5, F64: 6 } as const;
 type Slot = (typeof Slot)[keyof typeof Slot];
 
 function slotKind(p: ParamInfo): Slot {
@@ -28,6 +30,10 @@ function slotKind(p: ParamInfo): Slot {
   switch (p.type) {
     case 'f32':
       return Slot.F32;
+    case 'f16':
+      return Slot.F16;
+    case 'f64':
+      return Slot.F64;
     case 'i32':
       return Slot.I32;
     case 'u32':
@@ -47,6 +53,8 @@ export class ParamBlock implements PackedParams {
   private readonly i32: Int32Array;
   private readonly u32: Uint32Array;
   private readonly u64: BigUint64Array;
+  private readonly f64: Float64Array;
+  private readonly u16: Uint16Array;
   private readonly u8: Uint8Array;
 
   constructor(readonly params: readonly ParamInfo[]) {
@@ -58,6 +66,8 @@ export class ParamBlock implements PackedParams {
     this.i32 = new Int32Array(bytes);
     this.u32 = new Uint32Array(bytes);
     this.u64 = new BigUint64Array(bytes);
+    this.f64 = new Float64Array(bytes);
+    this.u16 = new Uint16Array(bytes);
     this.u8 = new Uint8Array(bytes);
     this.kinds = params.map(slotKind);
     const base = koffi.address(this.storage);
@@ -88,6 +98,12 @@ export class ParamBlock implements PackedParams {
         return;
       case Slot.Bool:
         this.u8[i * SLOT] = v ? 1 : 0;
+        return;
+      case Slot.F16:
+        this.u16[i * 4] = f16Bits(Number(v));
+        return;
+      case Slot.F64:
+        this.f64[i] = Number(v);
         return;
     }
   }

@@ -31,10 +31,15 @@ export class WebGpuArray extends BaseArray {
   }
 }
 
-/** GPUBuffer copy sizes must be multiples of this (WebGPU's COPY_BUFFER_ALIGNMENT), whatever the element width. */
-const COPY_ALIGN = 4;
+/**
+ * Buffer sizes are multiples of this: the largest alignment an access needs, a 16-byte vector
+ * (WGSL views arrays accessed with load4/store4 as array<vec4<…>>, whose last vector must lie
+ * wholly inside the buffer); it is also a multiple of WebGPU's COPY_BUFFER_ALIGNMENT (4), which
+ * copy sizes need whatever the element width. Reads return only the elements asked for.
+ */
+const BUFFER_ALIGN = 16;
 
-/** WebGPU buffers cannot be empty, and copies work in COPY_ALIGN-byte units. */
+/** WebGPU buffers cannot be empty; sizes are rounded up to BUFFER_ALIGN bytes. */
 export function bufferSize(bytes: number): number {
-  return Math.max(COPY_ALIGN, Math.ceil(bytes / COPY_ALIGN) * COPY_ALIGN);
+  return Math.max(BUFFER_ALIGN, Math.ceil(bytes / BUFFER_ALIGN) * BUFFER_ALIGN);
 }

@@ -5,6 +5,7 @@ import type { ElemType } from '../../core/ir/types.js';
 import { FAULT_BYTES, FAULT_WORDS, type CompiledKernel, type WgslLayout } from '../../core/output.js';
 import { faultOf } from '../fault.js';
 import { ELEMENTS, SCALAR_BYTES, elementBytes, newHostArray } from '../../core/elements.js';
+import { f16round } from '../../core/f16.js';
 import { BaseDevice, type Dim3Tuple, type LaunchShape } from '../device.js';
 import { DeviceError, LaunchError } from '../errors.js';
 import { PORTABLE_LIMITS } from '../limits.js';
@@ -144,6 +145,11 @@ export class WebGpuDevice extends BaseDevice implements BufferOwner {
   private plan(kernel: CompiledKernel): LaunchPlan {
     const wgsl = kernel.meta.wgsl;
     if (!wgsl) throw new LaunchError(`kernel '${kernel.name}' has no WGSL binding layout (meta.wgsl is missing)`);
+    if (wgsl.f16 && !this.gpu.features.has('shader-f16')) {
+      throw new LaunchError(
+        `kernel '${kernel.name}' uses f16, but this WebGPU device (${this.name}) lacks the 'shader-f16' feature; run it on cuda or cpu, or on an adapter that offers shader-f16`,
+      );
+    }
     // A debug build binds its fault record too.
     const buffers = wgsl.arrayBindings.length + (wgsl.faultBinding === undefined ? 0 : 1);
     if (buffers > this.maxStorageBuffers) {
@@ -343,6 +349,8 @@ function uniformBytes(plan: LaunchPlan, args: readonly LaunchArg[], grid: Dim3Tu
     const f = fields[i] as WgslLayout['uniformFields'][number];
     const v = args[plan.uniformArgs[i] as number];
     if (f.type === 'f32') view.setFloat32(f.offset, v as number, true);
+    // An f16 travels as the f32 of its f16 value (the kernel converts it exactly).
+    else if (f.type === 'f16') view.setFloat32(f.offset, f16round(v as number), true);
     else if (f.type === 'i32') view.setInt32(f.offset, v as number, true);
     else if (f.type === 'u32') view.setUint32(f.offset, v as number, true);
     else view.setUint32(f.offset, v === true ? 1 : 0, true);

@@ -1,6 +1,6 @@
 // Starts a WebGPU device: the adapter's own compute limits are requested (the defaults are lower),
 // capped at the portable launch limits (limits.ts) so that a block or grid shape accepted here is
-// accepted by the cpu and cuda devices too; and timestamp queries when the adapter has them.
+// accepted by the cpu and cuda devices too; and timestamp queries and shader-f16 when the adapter has them.
 import { PORTABLE_LIMITS } from '../limits.js';
 import { adapterFacts, requestAdapter } from './gpu.js';
 import { WebGpuDevice } from './device.js';
@@ -33,7 +33,8 @@ export async function createWebGpuDevice(): Promise<WebGpuDevice> {
   if (!adapter) throw new Error('no WebGPU adapter was found');
   const requiredLimits: Record<string, number> = {};
   for (const k of WANTED_LIMITS) requiredLimits[k] = Math.min(adapter.limits[k], CAPS[k] ?? Infinity);
-  const requiredFeatures: GPUFeatureName[] = adapter.features.has('timestamp-query') ? ['timestamp-query'] : [];
+  // shader-f16 where the adapter offers it: kernels using f16 need it (checked per kernel at launch).
+  const requiredFeatures = (['timestamp-query', 'shader-f16'] as const).filter((f) => adapter.features.has(f));
   const device = await adapter.requestDevice({ label: 'kernelscript', requiredLimits, requiredFeatures });
   return new WebGpuDevice(device, adapterFacts(adapter.info).name);
 }

@@ -10,6 +10,11 @@ interface DawnPackage {
 }
 
 const DAWN = 'webgpu';
+/**
+ * Dawn's toggles for every adapter: on NVIDIA's Vulkan driver Dawn hides shader-f16 unless asked
+ * (vulkan_enable_f16_on_nvidia); elsewhere the toggle changes nothing.
+ */
+const DAWN_FLAGS = ['enable-dawn-features=vulkan_enable_f16_on_nvidia'];
 const MODULE = 'node:module';
 const URL_MODULE = 'node:url';
 
@@ -35,7 +40,7 @@ async function startDawn(): Promise<GPU> {
   }
   // Dawn's binding expects the WebGPU constants (GPUBufferUsage, …) as globals.
   Object.assign(globalThis, dawn.globals);
-  return dawn.create([]);
+  return dawn.create(DAWN_FLAGS);
 }
 
 /** Requests an adapter with Dawn's informational notices kept off stderr (see quiet.ts). */

@@ -1,23 +1,29 @@
 // CUDA C: an `extern "C" __global__` entry, `__device__` helpers, `__shared__` arrays and native
 // atomics. Output compiles with `nvcc -arch=sm_90 -ptx -Werror all-warnings` (and NVRTC).
-import type { Expr, HelperIR, KernelIR, ScalarType, Stmt } from '../../core/ir/types.js';
-import { analyze, atomicParams, sharedBytes } from '../analysis.js';
+import type { ElemType, Expr, HelperIR, KernelIR, ScalarType, Stmt } from '../../core/ir/types.js';
+import { analyze, arrayElems, atomicParams, dynamicSharedMeta, sharedBytes } from '../analysis.js';
+import { DYNAMIC_SHARED_ALIGN } from '../../core/shared-size.js';
 import { CLikePrinter, P, prim, type Printed } from '../c-like.js';
 import { KEEP_HELPER } from './const.js';
+import { F16_HELPERS, F16_TO_F32, F32_TO_F16, f16Literal, f64Literal, usesF16Casts } from './floats.js';
 import { usesKeep } from './legalize.js';
 import type { Emitted } from '../target.js';
 import { shortestF32 } from '../float.js';
-import { makeNameMap } from '../names.js';
+import { makeNameMap, type NameMap } from '../names.js';
 import { CUDA_NAMES } from './keywords.js';
 import { CUDA_ATOMICS, CUDA_MATH } from './ops.js';
 import { mathHelpers, mathSpelling, spellMath } from '../spelling.js';
 import { MATH_FNS } from '../../core/ir/ops.js';
-import { ELEMENTS } from '../../core/elements.js';
+import { ELEMENTS, isSmallInt } from '../../core/elements.js';
 import { InternalCompilerError } from '../../core/diagnostics/diagnostic.js';
+import { LANES } from '../../core/vec.js';
+import { vectorElement, vectorWidths } from '../vectors.js';
 
 /** Scalars are spelled as their element type; bool as C++'s. */
-const TYPE: Record<ScalarType, string> = { f32: ELEMENTS.f32.cuda, i32: ELEMENTS.i32.cuda, u32: ELEMENTS.u32.cuda, bool: 'bool' };
-const ZERO: Record<ScalarType, string> = { f32: '0.0f', i32: '0', u32: '0u', bool: 'false' };
+const TYPE: Record<ScalarType, string> = {
+  f32: ELEMENTS.f32.cuda, f16: ELEMENTS.f16.cuda, f64: ELEMENTS.f64.cuda, i32: ELEMENTS.i32.cuda, u32: ELEMENTS.u32.cuda, bool: 'bool',
+};
+const ZERO: Record<ScalarType, string> = { f32: '0.0f', f16: '(unsigned short)0u', f64: '0.0', i32: '0', u32: '0u', bool: 'false' };
 /**
  * nvcc's warnings on what valid kernels contain, silenced so that the output also compiles with
  * `-Werror all-warnings`: #177 "declared but never referenced" and #550 "set but never used"
@@ -30,7 +36,19 @@ const ZERO: Record<ScalarType, string> = { f32: '0.0f', i32: '0', u32: '0u', boo
 const SUPPRESS_COMMENT = '// Silences nvcc warnings about unused variables, constant division by zero and the like.';
 const SUPPRESS = '#pragma nv_diag_suppress 39, 173, 177, 179, 186, 550';
 
+/** The vector type of each element type's 2- and 4-wide accesses (f16: four 16-bit halves in a uint2). */
+const CUDA_VEC: Partial<Record<ElemType, Partial<Record<2 | 4, string>>>> = {
+  f32: { 2: 'float2', 4: 'float4' },
+  i32: { 2: 'int2', 4: 'int4' },
+  u32: { 2: 'uint2', 4: 'uint4' },
+  f16: { 4: 'uint2' },
+};
+/** Component `j` of four f16 halves packed into the uint2 `v`, as its bits. */
+const packedHalf = (v: string, j: number): string => `(unsigned short)(${v}.${j < 2 ? 'x' : 'y'}${j % 2 ? ' >> 16' : ' & 0xffffu'})`;
+
 const FAULT_PARAM = 'ks_fault_rec';
+/** The block's dynamic shared memory, which block-sized shared arrays point into. */
+const DYNAMIC_SMEM = 'ks_dyn_smem';
 const lengthParam = (array: string): string => `ks_len_${array}`;
 
 /** Debug builds: the first out-of-bounds access fills the fault record (core/output.ts); later ones leave it. */
@@ -56,12 +74,21 @@ function isUnsigned(e: Expr): boolean {
 }
 
 class CudaPrinter extends CLikePrinter {
+  private readonly elems: Map<string, ElemType>;
+
+  constructor(ir: KernelIR, names: NameMap) {
+    super(ir, names);
+    this.elems = arrayElems(ir);
+  }
+
   protected typeName(t: ScalarType): string {
     return TYPE[t];
   }
 
   protected literal(type: ScalarType, value: number | boolean): Printed {
     if (typeof value === 'boolean') return prim(String(value));
+    if (type === 'f16') return f16Literal(value);
+    if (type === 'f64') return f64Literal(value);
     if (type === 'f32') {
       if (Number.isNaN(value)) return prim('__int_as_float(0x7fc00000)');
       if (value === Infinity) return prim('__int_as_float(0x7f800000)');
@@ -79,6 +106,12 @@ class CudaPrinter extends CLikePrinter {
   }
 
   protected cast(arg: Expr, to: ScalarType): Printed {
+    // The f16 rule leaves only f16 ↔ f32 conversions (floats.ts).
+    if (arg.type === 'f16' || to === 'f16') {
+      if (arg.type === 'f16' && to === 'f32') return prim(`${F16_TO_F32}(${this.expr(arg)})`);
+      if (arg.type === 'f32' && to === 'f16') return prim(`${F32_TO_F16}(${this.expr(arg)})`);
+      throw new InternalCompilerError(`conversion from ${arg.type} to ${to} left for the CUDA printer`);
+    }
     if (to === 'bool') return prim(`(${this.operand(arg, P.eq, 'l')} != ${ZERO[arg.type]})`);
     return { text: `(${TYPE[to]})${this.unaryOperand(arg)}`, prec: P.unary };
   }
@@ -87,6 +120,7 @@ class CudaPrinter extends CLikePrinter {
     const { op, lhs, rhs } = e;
     if (wraps(e)) return this.wrapped(e);
     if (op === '%' && e.type === 'f32') return prim(`fmodf(${this.expr(lhs)}, ${this.expr(rhs)})`);
+    if (op === '%' && e.type === 'f64') return prim(`fmod(${this.expr(lhs)}, ${this.expr(rhs)})`);
     if (op !== '<<' && op !== '>>' && op !== '>>>') return this.infix(op, lhs, rhs);
     return this.infix(op === '>>>' ? '>>' : op, lhs, this.shiftAmount(rhs));
   }
@@ -157,6 +191,23 @@ class CudaPrinter extends CLikePrinter {
     return prim(`${CUDA_ATOMICS[e.op]}(&${this.name(e.array)}[${this.expr(e.index)}], ${this.args(e.args)})`);
   }
 
+  /**
+   * 8- and 16-bit elements are native char/short arrays. C would promote a read to int, so it is
+   * widened to its value type explicitly (u32 arithmetic must stay unsigned); a store converts the
+   * value back, keeping its low bits (modular in nvcc for the signed types too).
+   */
+  protected override indexRead(e: Extract<Expr, { k: 'index' }>): Printed {
+    const elem = this.elems.get(e.array);
+    if (elem === undefined || !isSmallInt(elem)) return super.indexRead(e);
+    return { text: `(${TYPE[e.type]})${super.indexRead(e).text}`, prec: P.unary };
+  }
+
+  protected override storeText(s: Extract<Stmt, { k: 'store' }>): string {
+    const elem = this.elems.get(s.array);
+    if (elem === undefined || !isSmallInt(elem)) return super.storeText(s);
+    return `${this.name(s.array)}[${this.expr(s.index)}] = (${ELEMENTS[elem].cuda})${this.unaryOperand(s.value)}`;
+  }
+
   protected declare(s: Extract<Stmt, { k: 'let' }>): void {
     const init = s.init ? this.expr(s.init) : ZERO[s.type];
     this.line(`${s.mutable ? '' : 'const '}${TYPE[s.type]} ${this.name(s.name)} = ${init};`);
@@ -164,6 +215,49 @@ class CudaPrinter extends CLikePrinter {
 
   protected localArray(s: Extract<Stmt, { k: 'localArray' }>): void {
     this.line(`${ELEMENTS[s.elem].cuda} ${this.name(s.name)}[${s.length}] = {};`);
+  }
+
+  /** A vector access to a local array (from an inlined helper), printed element by element; false for other arrays. */
+  private localVector(s: Extract<Stmt, { k: 'vload' | 'vstore' }>): boolean {
+    if (this.ir.params.some((p) => p.name === s.array) || this.ir.shared.some((a) => a.name === s.array)) return false;
+    const a = this.name(s.array);
+    const w = s.k === 'vload' ? s.names.length : s.values.length;
+    const at = (j: number): string => `${a}[${this.expr(vectorElement(s.index, w, j))}]`;
+    if (s.k === 'vload') s.names.forEach((n, j) => this.line(`const ${TYPE[ELEMENTS[this.elems.get(s.array) ?? 'f32'].value]} ${this.name(n)} = ${at(j)};`));
+    else s.values.forEach((v, j) => this.line(`${at(j)} = ${this.expr(v)};`));
+    return true;
+  }
+
+  /** The CUDA vector type one access of `width` elements of `array` moves (f16: 8 bytes as a uint2). */
+  private vecType(array: string, width: number): { type: string; elem: ElemType } {
+    const elem = this.elems.get(array);
+    const type = elem && (width === 2 || width === 4) ? CUDA_VEC[elem]?.[width] : undefined;
+    if (!elem || !type) throw new InternalCompilerError(`no CUDA vector of ${width} for '${array}'`);
+    return { type, elem };
+  }
+
+  /** One aligned load through a vector pointer (global buffers and `__align__(16)` shared arrays). */
+  protected vload(s: Extract<Stmt, { k: 'vload' }>): void {
+    if (this.localVector(s)) return;
+    const { type, elem } = this.vecType(s.array, s.names.length);
+    const first = s.names[0] ?? '';
+    const v = `ks_vec_${this.name(first)}`;
+    this.line(`const ${type} ${v} = reinterpret_cast<const ${type}*>(${this.name(s.array)})[${this.expr(s.index)}];`);
+    s.names.forEach((n, j) => {
+      const lane = elem === 'f16' ? packedHalf(v, j) : `${v}.${LANES[j] ?? 'x'}`;
+      this.line(`const ${TYPE[ELEMENTS[elem].value]} ${this.name(n)} = ${lane};`);
+    });
+  }
+
+  protected vstore(s: Extract<Stmt, { k: 'vstore' }>): void {
+    if (this.localVector(s)) return;
+    const { type, elem } = this.vecType(s.array, s.values.length);
+    const vals = s.values.map((e) => this.expr(e));
+    // f16 bits pair up into 32-bit words, the lower element in the lower half (little-endian).
+    const parts = elem === 'f16'
+      ? [0, 2].map((j) => `(unsigned int)(${vals[j] ?? '0u'}) | ((unsigned int)(${vals[j + 1] ?? '0u'}) << 16)`)
+      : vals;
+    this.line(`reinterpret_cast<${type}*>(${this.name(s.array)})[${this.expr(s.index)}] = make_${type}(${parts.join(', ')});`);
   }
 
   protected barrier(): string {
@@ -191,6 +285,33 @@ class CudaPrinter extends CLikePrinter {
     this.line('');
   }
 
+  /**
+   * Constant-length shared arrays are `__shared__` arrays. Block-sized ones share the launch's
+   * dynamic shared memory (the runtime passes its size, core/shared-size.ts): each is a pointer
+   * into it, starting 16-byte aligned after the one before, its count computed from blockDim.
+   */
+  private sharedArrays(): void {
+    const dynamic = this.ir.shared.filter((s) => s.size);
+    // Vector accesses need their alignment (targets/vectors.ts); other arrays keep the element's.
+    const wide = vectorWidths(this.ir);
+    for (const s of this.ir.shared) {
+      if (!s.size) this.line(`__shared__ ${wide.has(s.name) ? '__align__(16) ' : ''}${ELEMENTS[s.elem].cuda} ${this.name(s.name)}[${s.length}];`);
+    }
+    if (dynamic.length === 0) return;
+    this.line(`extern __shared__ __align__(${DYNAMIC_SHARED_ALIGN}) unsigned char ${DYNAMIC_SMEM}[];`);
+    let offset = '0u';
+    dynamic.forEach((s, i) => {
+      const type = ELEMENTS[s.elem].cuda;
+      this.line(`${type}* const ${this.name(s.name)} = reinterpret_cast<${type}*>(${DYNAMIC_SMEM} + ${offset});`);
+      if (i === dynamic.length - 1 || !s.size) return;
+      const end = `ks_smem_end${i}`;
+      const bytes = `(unsigned int)(${this.expr(s.size)}) * ${ELEMENTS[s.elem].bytes}u`;
+      const mask = DYNAMIC_SHARED_ALIGN - 1;
+      this.line(`const unsigned int ${end} = (${offset === '0u' ? '' : `${offset} + `}${bytes} + ${mask}u) & ~${mask}u;`);
+      offset = end;
+    });
+  }
+
   kernel(): string[] {
     const ir = this.ir;
     const usage = analyze(ir);
@@ -200,6 +321,10 @@ class CudaPrinter extends CLikePrinter {
     this.line('');
     for (const h of mathHelpers(CUDA_MATH, usage.math, MATH_FNS)) {
       for (const l of h.lines) this.line(l);
+      this.line('');
+    }
+    if (usesF16Casts(ir)) {
+      for (const l of F16_HELPERS) this.line(l);
       this.line('');
     }
     // Constant zero divisors pass through it (legalize.ts, const.ts).
@@ -224,7 +349,7 @@ class CudaPrinter extends CLikePrinter {
     }
     this.line(`extern "C" __global__ void ${this.name.entry}(${params.join(', ')}) {`);
     this.indented(() => {
-      for (const s of ir.shared) this.line(`__shared__ ${ELEMENTS[s.elem].cuda} ${this.name(s.name)}[${s.length}];`);
+      this.sharedArrays();
       this.stmts(ir.body);
     });
     this.line('}');
@@ -239,6 +364,6 @@ export function emitCuda(ir: KernelIR): Emitted {
   return {
     code: lines.join('\n') + '\n',
     entryPoint: names.entry,
-    meta: { usesBarrier: ir.usesBarrier, sharedBytes: sharedBytes(ir), atomicParams: atomicParams(ir) },
+    meta: { usesBarrier: ir.usesBarrier, sharedBytes: sharedBytes(ir), ...dynamicSharedMeta(ir), atomicParams: atomicParams(ir) },
   };
 }

@@ -4,6 +4,7 @@ import { mapAllExprs, mapBodies, someExprIn } from '../../core/ir/walk.js';
 import { dividesByConstZero } from '../fold.js';
 import type { Rule } from '../target.js';
 import { KEEP_U32 } from './const.js';
+import { f16Rule } from '../f16.js';
 
 /**
  * An integer `/` or `%` by a constant zero divides by `ks_keep_u32(0u)` instead (const.ts), which
@@ -17,6 +18,8 @@ export function hideZeroDivisor(e: Expr): Expr {
 }
 
 export const CUDA_LEGALIZE: readonly Rule[] = [
+  // f16 operations computed in f32 (targets/f16.ts).
+  f16Rule,
   { name: 'hide-zero-divisors', apply: (ir) => mapBodies(ir, (b) => mapAllExprs(b, hideZeroDivisor)) },
 ];
 

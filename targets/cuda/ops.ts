@@ -15,29 +15,43 @@ const ROUND = {
   ],
 };
 
+/** The same on f64, in double. */
+const ROUND64 = {
+  call: 'ks_round64',
+  lines: [
+    'static __device__ __forceinline__ double ks_round64(double x) {',
+    '  const double r = floor(x);',
+    '  return (x - r >= 0.5) ? r + 1.0 : r;',
+    '}',
+  ],
+};
+
 const arg = (args: readonly Printed[], i: number): Printed => args[i] ?? { text: '', prec: P.primary };
+/** The float library function on f32 (`expf`) and on f64 (`exp`). */
+const lib = (f: string): { f32: string; f64: string } => ({ f32: `${f}f`, f64: f });
 
 export const CUDA_MATH: MathSpellings = {
-  exp: 'expf',
-  log: 'logf',
-  sqrt: 'sqrtf',
-  abs: { f32: 'fabsf', i32: 'abs', u32: (args) => arg(args, 0) },
-  min: { f32: 'fminf', i32: 'min', u32: 'min' },
-  max: { f32: 'fmaxf', i32: 'max', u32: 'max' },
-  floor: 'floorf',
-  ceil: 'ceilf',
-  round: ROUND,
-  pow: 'powf',
-  sin: 'sinf',
-  cos: 'cosf',
-  tan: 'tanf',
-  tanh: 'tanhf',
-  atan2: 'atan2f',
+  exp: lib('exp'),
+  log: lib('log'),
+  sqrt: lib('sqrt'),
+  abs: { f32: 'fabsf', f64: 'fabs', i32: 'abs', u32: (args) => arg(args, 0) },
+  min: { f32: 'fminf', f64: 'fmin', i32: 'min', u32: 'min' },
+  max: { f32: 'fmaxf', f64: 'fmax', i32: 'max', u32: 'max' },
+  floor: lib('floor'),
+  ceil: lib('ceil'),
+  round: { f32: ROUND, f64: ROUND64 },
+  pow: lib('pow'),
+  sin: lib('sin'),
+  cos: lib('cos'),
+  tan: lib('tan'),
+  tanh: lib('tanh'),
+  atan2: lib('atan2'),
+  cbrt: lib('cbrt'),
   // (x > 0) - (x < 0): 0 for zero and NaN, as JS's Math.sign gives for NaN only after the f32 store.
-  cbrt: 'cbrtf',
-  sign: (args) => {
+  sign: (args, t) => {
     const a = operandText(arg(args, 0), P.rel, 'l');
-    return { text: `(float)((${a} > 0.0f) - (${a} < 0.0f))`, prec: P.unary };
+    const [type, zero] = t === 'f64' ? ['double', '0.0'] : ['float', '0.0f'];
+    return { text: `(${type})((${a} > ${zero}) - (${a} < ${zero}))`, prec: P.unary };
   },
 };
 

@@ -10,7 +10,7 @@ import type { ElemType, Expr, KernelIR, ScalarType, Stmt } from '../../core/ir/t
 import type { KernelMeta } from '../../core/output.js';
 import type { DebugSync } from '../../core/race.js';
 import { visitStmts } from '../../core/ir/walk.js';
-import { analyze, atomicParams, sharedBytes } from '../analysis.js';
+import { analyze, atomicParams, dynamicSharedMeta, sharedBytes } from '../analysis.js';
 import { CLikePrinter, P, prim, type Printed } from '../c-like.js';
 import { shortestF32 } from '../float.js';
 import { arrayCell, emitRegions, planRegions, regionStorage, scalarCell, type RegionPlan } from './regions.js';
@@ -18,17 +18,22 @@ import { makeNameMap, type NameMap } from '../names.js';
 import { JS_NAMES } from './keywords.js';
 import { JS_ATOMICS, JS_MATH } from './ops.js';
 import { mathSpelling, spellMath } from '../spelling.js';
-import { ATOMIC_OPS, MATH, type BuiltinName } from '../../core/ir/ops.js';
+import { ATOMIC_OPS, MATH, isFloat, type BuiltinName } from '../../core/ir/ops.js';
 import { ELEMENTS, ELEM_TYPES } from '../../core/elements.js';
 import { InternalCompilerError } from '../../core/diagnostics/diagnostic.js';
 import { RaceHooks } from './race.js';
 import { storeConversions } from './scalarize.js';
+import { F16_BITS, F16_JS, F16_ROUND, F16_VALUES, F16_VIEW } from './floats.js';
+import { usesScalarType } from '../f16.js';
 
-const ARRAY = Object.fromEntries(ELEM_TYPES.map((t) => [t, ELEMENTS[t].host.name])) as Record<ElemType, string>;
-const ZERO: Record<ScalarType, string> = { f32: '0', i32: '0', u32: '0', bool: 'false' };
+// f16 arrays are their bits (floats.ts).
+const ARRAY = Object.fromEntries(ELEM_TYPES.map((t) => [t, t === 'f16' ? 'Uint16Array' : ELEMENTS[t].host.name])) as Record<ElemType, string>;
+const ZERO: Record<ScalarType, string> = { f32: '0', f16: '0', f64: '0', i32: '0', u32: '0', bool: 'false' };
 const BUILTIN: Record<BuiltinName, string> = { threadIdx: 't', blockIdx: 'b', blockDim: 'bd', gridDim: 'gd' };
 const ARG: Record<ScalarType, (a: string) => string> = {
   f32: (a) => `Math.fround(${a})`,
+  f16: (a) => `${F16_ROUND}(${a})`,
+  f64: (a) => `+${a}`,
   i32: (a) => `${a} | 0`,
   u32: (a) => `${a} >>> 0`,
   bool: (a) => `Boolean(${a})`,
@@ -129,7 +134,7 @@ class JsPrinter extends CLikePrinter {
     if (this.thread0 && this.regions) {
       if (e.k === 'load' && this.regions.scalars.has(e.name)) return prim(`${scalarCell(this.name(e.name))}[${this.cell}]`);
       if (e.k === 'index' && this.regions.arrays.has(e.array)) {
-        return prim(`${arrayCell(this.name(e.array))}[${this.cell}][${this.expr(e.index)}]`);
+        return this.f16Read(e.array, `${arrayCell(this.name(e.array))}[${this.cell}][${this.expr(e.index)}]`);
       }
     }
     return super.print(e);
@@ -139,9 +144,15 @@ class JsPrinter extends CLikePrinter {
     return t;
   }
 
+  /** An element read: an f16 array holds bits, read as their value. */
+  private f16Read(array: string, text: string): Printed {
+    return this.elems.get(array) === 'f16' ? prim(`${F16_VALUES}[${text}]`) : prim(text);
+  }
+
   protected literal(type: ScalarType, value: number | boolean): Printed {
     if (typeof value === 'boolean') return prim(String(value));
-    const text = type === 'f32' ? f32Text(value) : String(type === 'u32' ? value >>> 0 : value | 0);
+    // f16 and f64 constants are doubles already, and String() reads back exactly.
+    const text = type === 'f32' ? f32Text(value) : type === 'f16' || type === 'f64' ? (Object.is(value, -0) ? '-0' : String(value)) : String(type === 'u32' ? value >>> 0 : value | 0);
     return { text, prec: text.startsWith('-') ? P.unary : P.primary };
   }
 
@@ -153,20 +164,25 @@ class JsPrinter extends CLikePrinter {
   protected cast(arg: Expr, to: ScalarType): Printed {
     if (to === 'bool') return this.infix('!==', arg, prim('0'), P.eq);
     if (arg.type === 'bool') return prim(`(${this.operand(arg, P.select, 'l')} ? 1 : 0)`);
+    // f16 values are exact doubles, and f32 ones too: only narrowing rounds (f16 from f32 only, targets/f16.ts).
+    if (to === 'f16') return prim(`${F16_ROUND}(${this.expr(arg)})`);
+    if (to === 'f64' || (to === 'f32' && arg.type === 'f16')) return this.print(arg);
     if (to === 'f32') return prim(`Math.fround(${this.expr(arg)})`);
     return to === 'i32' ? this.infix('|', arg, prim('0')) : this.infix('>>>', arg, prim('0'));
   }
 
   protected override unary(e: Extract<Expr, { k: 'unary' }>): Printed {
     const base = super.unary(e);
-    if (e.op === 'not' || e.type === 'f32' || (e.op === 'bitnot' && e.type === 'i32')) return base;
+    if (e.op === 'not' || isFloat(e.type) || (e.op === 'bitnot' && e.type === 'i32')) return base;
     return wrap(`(${base.text})`, e.type);
   }
 
   protected override binary(e: Extract<Expr, { k: 'binary' }>): Printed {
     const { op, lhs, rhs, type } = e;
+    if (lhs.type === 'f16') throw new InternalCompilerError(`f16 '${op}' reached the JS printer: the f16 rule (targets/f16.ts) did not run`);
     if (op === '==' || op === '!=') return this.infix(op === '==' ? '===' : '!==', lhs, rhs, P.eq);
     if (op === '&&' || op === '||' || type === 'bool') return this.infix(op, lhs, rhs);
+    if (type === 'f64') return this.infix(op, lhs, rhs);
     if (type === 'f32') {
       if (op === '%') return this.infix('%', lhs, rhs);
       return prim(`Math.fround(${this.infix(op, lhs, rhs).text})`);
@@ -202,7 +218,8 @@ class JsPrinter extends CLikePrinter {
   }
 
   protected override indexRead(e: Extract<Expr, { k: 'index' }>): Printed {
-    return this.race ? prim(`${this.name(e.array)}[${this.race.index(e, e.array, 'read', this.expr(e.index))}]`) : super.indexRead(e);
+    const index = this.race?.index(e, e.array, 'read', this.expr(e.index)) ?? this.expr(e.index);
+    return this.f16Read(e.array, `${this.name(e.array)}[${index}]`);
   }
 
   /** Debug builds print every store through store(), where shared ones are checked. */
@@ -222,6 +239,7 @@ class JsPrinter extends CLikePrinter {
   protected override store(s: Extract<Stmt, { k: 'store' }>): void {
     let value = this.expr(s.value);
     if (this.elems.get(s.array) === 'f32') value = unwrapFround(value);
+    if (this.elems.get(s.array) === 'f16') value = `${F16_BITS}(${value})`;
     const index = this.race?.index(s, s.array, 'write', this.expr(s.index)) ?? this.expr(s.index);
     this.line(`${this.name(s.array)}[${index}] = ${value};`);
   }
@@ -235,6 +253,14 @@ class JsPrinter extends CLikePrinter {
     if (this.generator) return this.line(`const ${this.name(s.name)} = ${alloc};`);
     this.hoisted.push(`const ${this.name(s.name)} = ${alloc};`);
     this.line(`${this.name(s.name)}.fill(0);`);
+  }
+
+  protected vload(): void {
+    throw new InternalCompilerError('vector loads reach the JS printer (targets/js/vectors.ts splits them)');
+  }
+
+  protected vstore(): void {
+    throw new InternalCompilerError('vector stores reach the JS printer (targets/js/vectors.ts splits them)');
   }
 
   protected barrier(s: Extract<Stmt, { k: 'barrier' }>): string {
@@ -266,6 +292,7 @@ class JsPrinter extends CLikePrinter {
     }
     if (this.generator) for (const l of this.race?.runBlock ?? RUN_BLOCK) this.line(l);
     if (ir.debug) for (const l of FAULT_HELPER) this.line(l);
+    if (usesScalarType(ir, 'f16')) for (const l of F16_JS) this.line(l);
     if (this.race) for (const l of this.race.helpers()) this.line(l);
     this.inHelper = true;
     for (const h of ir.helpers) {
@@ -285,17 +312,19 @@ class JsPrinter extends CLikePrinter {
     const ir = this.ir;
     ir.params.forEach((p, i) => {
       const a = `ks_args[${i}]`;
-      this.line(`const ${this.name(p.name)} = ${p.kind === 'array' ? a : ARG[p.type](a)};`);
+      const value = p.kind === 'scalar' ? ARG[p.type](a) : p.elem === 'f16' ? `${F16_VIEW}(${a})` : a;
+      this.line(`const ${this.name(p.name)} = ${value};`);
     });
     // A debug build's fault record (core/output.ts) follows the arguments.
     if (ir.debug) this.line(`const ks_fault_rec = ks_args[${ir.params.length}];`);
     this.line('const ks_gdx = ks_grid[0], ks_gdy = ks_grid[1], ks_gdz = ks_grid[2];');
     this.line('const ks_bdx = ks_block[0], ks_bdy = ks_block[1], ks_bdz = ks_block[2];');
-    if (this.race) this.line(this.race.launch());
+    if (this.race) this.line(this.race.launch((e) => this.expr(e)));
     if (this.generator) this.generatorFunction();
     if (this.regions) this.hoisted.push(...regionStorage(this.regions, this.name, ARRAY));
-    // Shared arrays are allocated once per call and zeroed per block (what a fresh array would hold).
-    for (const s of ir.shared) this.hoisted.push(`const ${this.name(s.name)} = new ${ARRAY[s.elem]}(${s.length});`);
+    // Shared arrays are allocated once per call and zeroed per block (what a fresh array would hold);
+    // a block-sized one with its count for this launch's block shape (checked positive at launch).
+    for (const s of ir.shared) this.hoisted.push(`const ${this.name(s.name)} = new ${ARRAY[s.elem]}(${s.size ? this.expr(s.size) : s.length});`);
     this.line('const ks_b0 = ks_first ?? 0, ks_b1 = ks_end ?? ks_gdx * ks_gdy * ks_gdz;');
     const hoistAt = this.out.length;
     this.line('for (let ks_b = ks_b0; ks_b < ks_b1; ks_b++) {');
@@ -392,6 +421,6 @@ export function emitJs(ir: KernelIR, opts: JsOptions = {}): { code: string; entr
   return {
     code: lines.join('\n') + '\n',
     entryPoint: names.entry,
-    meta: { usesBarrier: ir.usesBarrier, sharedBytes: sharedBytes(ir), atomicParams: atomicParams(ir), ...printer.debugMeta() },
+    meta: { usesBarrier: ir.usesBarrier, sharedBytes: sharedBytes(ir), ...dynamicSharedMeta(ir), atomicParams: atomicParams(ir), ...printer.debugMeta() },
   };
 }

@@ -10,6 +10,7 @@ export const JS_MATH: MathSpellings = {
   sqrt: 'Math.sqrt',
   abs: {
     f32: 'Math.abs',
+    f64: 'Math.abs',
     // Math.abs(-2147483648) is 2147483648, which wraps back to itself as an i32 does on a GPU.
     i32: ([a]) => ({ text: `Math.abs(${a?.text ?? ''}) | 0`, prec: P.bitor }),
     u32: ([a]) => a ?? { text: '', prec: P.primary },

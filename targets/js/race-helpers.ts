@@ -7,11 +7,17 @@
 // there is one. The first report fills the record (core/race.ts) and turns the checks off for the
 // launch.
 
-/** The `ks_race` state, one shadow per shared array (`ks_race_s<k>`, `lengths` theirs) and the checks. */
-export function raceHelpers(lengths: readonly number[]): string[] {
+/**
+ * The `ks_race` state, one shadow per shared array (`ks_race_s<k>`, `lengths` theirs; null for a
+ * block-sized array, whose shadow grows at each launch to its length there: ks_race_fit) and the checks.
+ */
+export function raceHelpers(lengths: readonly (number | null)[]): string[] {
+  const sized = lengths.includes(null);
   return [
     'const ks_race = { rec: null, on: false, base: 0, n: 1, bdx: 1, bdy: 1, bdz: 1, bx: 0, by: 0, bz: 0 };',
-    ...lengths.map((n, k) => `const ks_race_s${k} = ks_race_shadow(${n});`),
+    ...lengths.map((n, k) => (n === null ? `let ks_race_s${k} = ks_race_shadow(0);` : `const ks_race_s${k} = ks_race_shadow(${n});`)),
+    // Old stamps in a kept shadow are below the new launch's base, so they count for nothing.
+    ...(sized ? ['function ks_race_fit(s, n) {', '  return s.w.length >= n ? s : ks_race_shadow(n);', '}'] : []),
     '// Per element: stamp and site of the last write, of two readers, of two atomic users.',
     'function ks_race_shadow(n) {',
     '  const f = () => new Float64Array(n).fill(-1), i = () => new Int32Array(n);',

@@ -29,11 +29,14 @@ export class RaceHooks {
 
   private constructor(private readonly ir: KernelIR) {
     this.shared = new Map(ir.shared.map((s, i) => [s.name, i]));
-    // targets/debug.ts wraps each access as `if (in bounds) { access } else { fault #site }`.
+    // targets/debug.ts wraps each access as `if (in bounds) { access } else { fault #site }`; a
+    // vector access, split into its element accesses (vectors.ts), has them all under one guard.
     visitStmts(ir.body, (s) => {
-      if (s.k === 'if' && s.else.length === 1 && s.else[0]?.k === 'fault' && s.then.length === 1 && s.then[0]) {
-        const access = accessOf(s.then[0]);
-        if (access) this.sites.set(access, s.else[0].site);
+      if (s.k === 'if' && s.else.length === 1 && s.else[0]?.k === 'fault') {
+        for (const t of s.then) {
+          const access = accessOf(t);
+          if (access) this.sites.set(access, s.else[0].site);
+        }
       }
       if ((s.k === 'if' || s.k === 'loop') && s.cond) {
         let first: Span | null = null;
@@ -47,7 +50,7 @@ export class RaceHooks {
 
   /** Module-level lines: the state, the checks and (generator path) the checking scheduler. */
   helpers(): string[] {
-    return raceHelpers(this.ir.shared.map((s) => s.length));
+    return raceHelpers(this.ir.shared.map((s) => (s.size ? null : s.length)));
   }
 
   /** The scheduler the generator path uses instead of the plain one. */
@@ -56,8 +59,10 @@ export class RaceHooks {
   }
 
   /** At the start of run(): the record (after the fault record) and the block shape. */
-  launch(): string {
-    return `ks_race_launch(ks_args[${this.ir.params.length + 1}], ks_bdx, ks_bdy, ks_bdz);`;
+  launch(print: (e: Expr) => string): string {
+    // Block-sized shared arrays' shadows fit this launch's lengths (`print` spells the count).
+    const fit = this.ir.shared.flatMap((s, k) => (s.size ? [` ks_race_s${k} = ks_race_fit(ks_race_s${k}, ${print(s.size)});`] : []));
+    return `ks_race_launch(ks_args[${this.ir.params.length + 1}], ks_bdx, ks_bdy, ks_bdz);${fit.join('')}`;
   }
 
   /** At the start of each block. */
@@ -110,10 +115,12 @@ export class RaceHooks {
   }
 }
 
-/** The access a bounds guard protects: a store, an atomic statement, or a read or atomic into a local. */
+/** An access a bounds guard protects: a store, an atomic statement, or a read or atomic into a local. */
 function accessOf(s: Stmt): Stmt | Expr | null {
   if (s.k === 'store') return s;
   if (s.k === 'expr' && s.expr.k === 'atomic') return s.expr;
   if (s.k === 'assign' && (s.value.k === 'index' || s.value.k === 'atomic')) return s.value;
+  // An element of a vector load (vectors.ts).
+  if (s.k === 'let' && s.init?.k === 'index') return s.init;
   return null;
 }

@@ -8,6 +8,7 @@
 import type { Expr, KernelIR, Stmt } from '../../core/ir/types.js';
 import { declaredNames, mapExpr, mapStmt, mapStmts, visitAllExprs, visitStmts } from '../../core/ir/walk.js';
 import type { Rule } from '../target.js';
+import { isSmallInt, valueOf } from '../../core/elements.js';
 
 type LocalArray = Extract<Stmt, { k: 'localArray' }>;
 
@@ -18,7 +19,8 @@ const constIndex = (e: Expr, length: number): number | null =>
 function candidates(body: readonly Stmt[]): Map<string, LocalArray> {
   const out = new Map<string, LocalArray>();
   visitStmts(body, (s) => {
-    if (s.k === 'localArray') out.set(s.name, s);
+    // An 8- or 16-bit integer or f16 element narrows what is stored: those arrays keep their typed array.
+    if (s.k === 'localArray' && !isSmallInt(s.elem) && s.elem !== 'f16') out.set(s.name, s);
   });
   const check = (name: string, index: Expr | null): void => {
     const a = out.get(name);
@@ -110,7 +112,10 @@ export function scalarizeLocalArrays(ir: KernelIR): KernelIR {
       // Only the elements something touches are declared; the rest are never read.
       return (names.get(s.name) ?? [])
         .filter((n) => used.has(n))
-        .map((n): Stmt => ({ k: 'let', name: n, type: s.elem, init: { k: 'const', type: s.elem, value: 0, span: s.span }, mutable: true, span: s.span }));
+        .map((n): Stmt => {
+          const type = valueOf(s.elem);
+          return { k: 'let', name: n, type, init: { k: 'const', type, value: 0, span: s.span }, mutable: true, span: s.span };
+        });
     }
     const m = mapStmt(s, (e) => mapExpr(e, expr), (b) => b);
     if (m.k !== 'store') return m;

@@ -16,10 +16,19 @@ import { keepCall } from './keep.js';
 export function hideConstTraps(ir: KernelIR): KernelIR {
   // Arrays not here (parameters) have no length Tint knows.
   const lengths = fixedArrays(ir);
+  // Block-sized shared arrays have theirs at pipeline creation, where Tint checks constant indices
+  // too: any one may be out of bounds for some block shape.
+  const sized = new Set(ir.shared.flatMap((s) => (s.size ? [s.name] : [])));
   const index = (array: string, i: Expr): Expr => {
     if (i.k !== 'const' || typeof i.value !== 'number') return i;
     const n = lengths.get(array)?.length;
-    return i.value < 0 || (n !== undefined && i.value >= n) ? keepCall(i) : i;
+    return i.value < 0 || sized.has(array) || (n !== undefined && i.value >= n) ? keepCall(i) : i;
+  };
+  /** A vector access covers elements [w*i, w*i + w) (targets/wgsl/emit.ts prints it through a vector view). */
+  const vectorIndex = (array: string, i: Expr, w: number): Expr => {
+    if (i.k !== 'const' || typeof i.value !== 'number') return i;
+    const n = lengths.get(array)?.length;
+    return i.value < 0 || (n !== undefined && w * i.value + w > n) ? keepCall(i) : i;
   };
   /** One node, its children already rewritten. */
   const rule = (e: Expr): Expr => {
@@ -37,6 +46,7 @@ export function hideConstTraps(ir: KernelIR): KernelIR {
   const stmts = (body: readonly Stmt[]): Stmt[] =>
     mapStmts(body, (s) => {
       const m = mapStmt(s, (e) => mapExpr(e, rule), (c) => c);
+      if (m.k === 'vload' || m.k === 'vstore') return { ...m, index: vectorIndex(m.array, m.index, m.k === 'vload' ? m.names.length : m.values.length) };
       return m.k === 'store' ? { ...m, index: index(m.array, m.index) } : m;
     });
   return mapBodies(ir, stmts);

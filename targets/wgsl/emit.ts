@@ -1,23 +1,29 @@
 // WGSL for WebGPU (Dawn/Tint). Scalars travel in one uniform struct together with the launch grid;
 // arrays are storage buffers; blockDim comes from pipeline-overridable constants, so one module
 // serves every block shape. See HEADER for the grid-folding contract with the runtime.
-import type { Access, ElemType, Expr, HelperIR, KernelIR, ScalarType, Stmt } from '../../core/ir/types.js';
+import type { Access, ElemType, Expr, HelperIR, KernelIR, ScalarType, SharedArray, Stmt } from '../../core/ir/types.js';
+import { sizeExprOf, type SizeExpr } from '../../core/shared-size.js';
 import { FAULT_WORDS, type WgslLayout } from '../../core/output.js';
-import { analyze, atomicParams, sharedBytes, type Usage } from '../analysis.js';
+import { analyze, arrayElems, atomicParams, dynamicSharedMeta, sharedBytes, type Usage } from '../analysis.js';
 import { CLikePrinter, P, prim, type Printed } from '../c-like.js';
 import { shortestF32 } from '../float.js';
 import { makeNameMap, type NameMap } from '../names.js';
 import { WGSL_NAMES } from './keywords.js';
 import { WGSL_MATH, wgslAtomic } from './ops.js';
-import { ELEMENTS, SCALAR_BYTES } from '../../core/elements.js';
+import { ELEMENTS, SCALAR_BYTES, valueOf } from '../../core/elements.js';
+import { isPacked, packedHelpers, packedLoad, packedStorage, packedStore, packedWords, truncateLocal, type Packed } from './pack.js';
 import { mathHelpers, mathSpelling, spellMath } from '../spelling.js';
-import { AXES, isAtomicOp, MATH_FNS } from '../../core/ir/ops.js';
+import { AXES, isAtomicOp, MATH_FNS, type NumType } from '../../core/ir/ops.js';
 import { FMOD_HELPER, usesF32Mod } from './fmod.js';
 import { isNanTest, sameExpr, templateSafeArgs } from './safe.js';
 import { keepHelpers } from './keep.js';
 import { WGSL_LOWERING, usesNonFinite } from './legalize.js';
+import { F16_ROUND, F16_ROUND_HELPER, f16Literal, roundsToF16 } from './floats.js';
+import { usesScalarType } from '../f16.js';
 import { lowerFor, type Emitted } from '../target.js';
 import { InternalCompilerError } from '../../core/diagnostics/diagnostic.js';
+import { LANES } from '../../core/vec.js';
+import { vectorElement, viewWidths } from '../vectors.js';
 
 const lengthField = (array: string): string => `ks_len_${array}`;
 
@@ -43,7 +49,8 @@ const FAULT_HELPER = [
 /** The uniform block's slot per scalar parameter: the widest scalar (all are 4 bytes today). */
 const SLOT = Math.max(...Object.values(SCALAR_BYTES));
 
-const ZERO: Record<ScalarType, string> = { f32: '0.0f', i32: '0i', u32: '0u', bool: 'false' };
+// f64 is never valid WGSL: wgslLimits refuses such kernels (KS8015), the spelling only keeps printing total.
+const ZERO: Record<ScalarType, string> = { f32: '0.0f', f16: '0.0h', f64: '0.0', i32: '0i', u32: '0u', bool: 'false' };
 const BLOCK_OVERRIDES: [string, string, string] = ['ks_block_x', 'ks_block_y', 'ks_block_z'];
 
 const HEADER = [
@@ -75,6 +82,38 @@ function nonFiniteBits(value: number): string | null {
   return null;
 }
 
+/**
+ * A block-sized shared array's element count (in storage words for packed elements) as a WGSL
+ * override-expression over the blockDim overrides, so each pipeline (one per block shape) sizes it.
+ * Printed from core/shared-size.ts's form: the runtime has checked, before any pipeline is made,
+ * that it is a positive i32 without overflow or zero divisors, which WGSL would refuse.
+ */
+function sharedCount(s: SharedArray): string {
+  const r = s.size ? sizeExprOf(s.size) : null;
+  if (!r?.ok) throw new InternalCompilerError(`shared array '${s.name}' has no size expression`);
+  const per = ELEMENTS[s.elem].perWord;
+  const count = sizeWgsl(r.size);
+  return per === 1 ? count : `(${count} + ${per - 1}i) / ${per}i`;
+}
+
+function sizeWgsl(s: SizeExpr): string {
+  if (typeof s === 'number') return s === -2147483648 ? '(-2147483647i - 1i)' : s < 0 ? `(${s}i)` : `${s}i`;
+  if ('dim' in s) return `i32(${BLOCK_OVERRIDES[AXES.indexOf(s.dim)] ?? ''})`;
+  if ('fn' in s) return s.args.map(sizeWgsl).reduce((a, b) => `${s.fn}(${a}, ${b})`);
+  // Shift amounts are u32 below 32 in WGSL; KernelScript uses their low 5 bits (legalize.ts).
+  if (s.op === '<<' || s.op === '>>') {
+    const amount = typeof s.b === 'number' ? `${s.b & 31}u` : `(u32(${sizeWgsl(s.b)}) & 31u)`;
+    return `(${sizeWgsl(s.a)} ${s.op} ${amount})`;
+  }
+  return `(${sizeWgsl(s.a)} ${s.op} ${sizeWgsl(s.b)})`;
+}
+
+/** The type an atomic operates on (the verifier allows only 32-bit number elements). */
+function atomicType(t: ScalarType): NumType {
+  if (t === 'bool') throw new InternalCompilerError('an atomic on bool');
+  return t;
+}
+
 interface ArrayInfo {
   elem: ElemType;
   atomic: boolean;
@@ -83,12 +122,86 @@ interface ArrayInfo {
 class WgslPrinter extends CLikePrinter {
   readonly arrays = new Map<string, ArrayInfo>();
   readonly usage: Usage;
+  /** 8- and 16-bit global and shared arrays, packed in u32 words (pack.ts). */
+  private readonly packed = new Map<string, Packed>();
+  /** 8- and 16-bit local arrays: one element per slot, truncated as stored (pack.ts). */
+  private readonly narrowLocals = new Map<string, ElemType>();
 
   constructor(ir: KernelIR, names: NameMap) {
     super(ir, names);
     this.usage = analyze(ir);
     for (const p of ir.params) if (p.kind === 'array') this.arrays.set(p.name, { elem: p.elem, atomic: p.atomic });
     for (const s of ir.shared) this.arrays.set(s.name, { elem: s.elem, atomic: s.atomic });
+    for (const p of ir.params) if (p.kind === 'array' && isPacked(p.elem)) this.packed.set(p.name, { elem: p.elem, written: p.access !== 'read' });
+    // A shared array is there to be written, so its words are always atomic.
+    for (const s of ir.shared) if (isPacked(s.elem)) this.packed.set(s.name, { elem: s.elem, written: true });
+    for (const [name, elem] of arrayElems(ir)) if (isPacked(elem) && !this.packed.has(name)) this.narrowLocals.set(name, elem);
+  }
+
+  /** Arrays vector accesses make arrays of vectors (targets/vectors.ts), by their width; none atomic. */
+  private get views(): Map<string, 2 | 4> {
+    if (!this.viewMap) {
+      this.viewMap = viewWidths(this.ir);
+      // An atomic array cannot be a vector array (KS8020 refuses the kernel); printed plainly.
+      for (const a of this.viewMap.keys()) if (this.arrays.get(a)?.atomic) this.viewMap.delete(a);
+    }
+    return this.viewMap;
+  }
+
+  private viewMap: Map<string, 2 | 4> | null = null;
+
+  /** Element `index` of an array viewed as vectors of `w`: `a[i >> 2u][i & 3i]`, one access. */
+  private viewElem(array: string, index: Expr, w: 2 | 4): string {
+    const mask = `${w - 1}${index.type === 'u32' ? 'u' : 'i'}`;
+    return `${this.name(array)}[${this.operand(index, P.shift, 'l')} >> ${w === 4 ? 2 : 1}u][${this.operand(index, P.bitand, 'l')} & ${mask}]`;
+  }
+
+  protected vload(s: Extract<Stmt, { k: 'vload' }>): void {
+    const info = this.arrays.get(s.array);
+    const w = s.names.length;
+    const view = this.views.get(s.array);
+    if (!info || !view) {
+      // Not a vector array (a local one from an inlined helper, or an atomic one: the kernel is
+      // refused, KS8020): element by element.
+      const type = valueOf(arrayElems(this.ir).get(s.array) ?? 'f32');
+      s.names.forEach((n, j) => {
+        const read: Expr = { k: 'index', array: s.array, index: vectorElement(s.index, w, j), type, span: s.span };
+        this.line(`let ${this.name(n)}: ${type} = ${this.expr(read)};`);
+      });
+      return;
+    }
+    const t = ELEMENTS[info.elem].wgsl;
+    const v = this.freshLabel('vec');
+    if (view === w) this.line(`let ${v} = ${this.name(s.array)}[${this.expr(s.index)}];`);
+    else {
+      const i = this.freshLabel('vi');
+      this.line(`let ${i} = ${this.expr(s.index)};`);
+      this.line(`let ${v} = vec4<${t}>(${this.name(s.array)}[${i} * 2], ${this.name(s.array)}[${i} * 2 + 1]);`);
+    }
+    s.names.forEach((n, j) => this.line(`let ${this.name(n)}: ${t} = ${v}.${LANES[j] ?? 'x'};`));
+  }
+
+  protected vstore(s: Extract<Stmt, { k: 'vstore' }>): void {
+    const info = this.arrays.get(s.array);
+    const w = s.values.length;
+    const view = this.views.get(s.array);
+    if (!info || !view) {
+      s.values.forEach((v, j) => this.store({ k: 'store', array: s.array, index: vectorElement(s.index, w, j), value: v, span: s.span }));
+      return;
+    }
+    const t = ELEMENTS[info.elem].wgsl;
+    const vals = s.values.map((e) => this.expr(e));
+    const a = this.name(s.array);
+    if (view === w) return this.line(`${a}[${this.expr(s.index)}] = vec${w}<${t}>(${vals.join(', ')});`);
+    const i = this.freshLabel('vi');
+    this.line(`let ${i} = ${this.expr(s.index)};`);
+    this.line(`${a}[${i} * 2] = vec2<${t}>(${vals.slice(0, 2).join(', ')});`);
+    this.line(`${a}[${i} * 2 + 1] = vec2<${t}>(${vals.slice(2).join(', ')});`);
+  }
+
+  /** An index as the u32 the packed arrays' functions take. */
+  private u32Index(index: Expr): string {
+    return index.type === 'u32' ? this.expr(index) : `u32(${this.expr(index)})`;
   }
 
   protected typeName(t: ScalarType): string {
@@ -97,6 +210,8 @@ class WgslPrinter extends CLikePrinter {
 
   protected literal(type: ScalarType, value: number | boolean): Printed {
     if (typeof value === 'boolean') return prim(String(value));
+    if (type === 'f16') return f16Literal(value);
+    if (type === 'f64') return prim(String(value));
     if (type === 'f32') {
       // Non-finite values cannot be constants: they are ks_f32_bits calls (see NON_FINITE).
       const bits = nonFiniteBits(value);
@@ -117,6 +232,8 @@ class WgslPrinter extends CLikePrinter {
     // `!(x == 0.0f)`, not `x != 0.0f`, so NaN is true as in JS and C (see binary).
     if (to === 'bool' && arg.type === 'f32') return { text: `!(${this.operand(arg, P.eq, 'l')} == 0.0f)`, prec: P.unary };
     if (to === 'bool') return prim(`(${this.operand(arg, P.eq, 'l')} != ${ZERO[arg.type]})`);
+    // Rounded on the bits first (floats.ts), so f16(...) is exact whatever the device's rounding.
+    if (to === 'f16' && arg.type === 'f32') return prim(`f16(${F16_ROUND}(${this.expr(arg)}))`);
     return prim(`${to}(${this.expr(arg)})`);
   }
 
@@ -158,13 +275,17 @@ class WgslPrinter extends CLikePrinter {
   }
 
   protected override indexRead(e: Extract<Expr, { k: 'index' }>): Printed {
+    if (this.packed.has(e.array)) return prim(`${packedLoad(this.name(e.array))}(${this.u32Index(e.index)})`);
     const info = this.arrays.get(e.array);
+    const view = this.views.get(e.array);
+    if (view) return prim(this.viewElem(e.array, e.index, view));
     if (!info?.atomic) return super.indexRead(e);
     const load = `atomicLoad(${this.ref(e.array, e.index)})`;
     return prim(info.elem === 'f32' ? `bitcast<f32>(${load})` : load);
   }
 
   protected override store(s: Extract<Stmt, { k: 'store' }>): void {
+    if (this.packed.has(s.array)) return this.line(`${packedStore(this.name(s.array))}(${this.u32Index(s.index)}, ${this.expr(s.value)});`);
     const info = this.arrays.get(s.array);
     if (!info?.atomic) return super.store(s);
     const v = info.elem === 'f32' ? `bitcast<u32>(${this.expr(s.value)})` : this.expr(s.value);
@@ -172,15 +293,24 @@ class WgslPrinter extends CLikePrinter {
   }
 
   protected override plainStore(s: Extract<Stmt, { k: 'store' }>): boolean {
-    return !this.arrays.get(s.array)?.atomic;
+    return !this.arrays.get(s.array)?.atomic && !this.packed.has(s.array);
+  }
+
+  protected override storeText(s: Extract<Stmt, { k: 'store' }>): string {
+    const view = this.views.get(s.array);
+    if (view) return `${this.viewElem(s.array, s.index, view)} = ${this.expr(s.value)}`;
+    const elem = this.narrowLocals.get(s.array);
+    if (elem === undefined) return super.storeText(s);
+    return `${this.name(s.array)}[${this.expr(s.index)}] = ${truncateLocal(elem, this.expr(s.value))}`;
   }
 
   protected atomic(e: Extract<Expr, { k: 'atomic' }>): Printed {
     const values = e.args.map((a) => this.expr(a));
-    const spelling = wgslAtomic(e.op, e.type);
+    const t = atomicType(e.type);
+    const spelling = wgslAtomic(e.op, t);
     if ('native' in spelling) return prim(`${spelling.native}(${templateSafeArgs([this.ref(e.array, e.index), ...values])})`);
     const index = e.index.type === 'i32' ? this.expr(e.index) : `i32(${this.expr(e.index)})`;
-    return prim(`${spelling.perArray(this.name(e.array), e.type).name}(${templateSafeArgs([index, ...values])})`);
+    return prim(`${spelling.perArray(this.name(e.array), t).name}(${templateSafeArgs([index, ...values])})`);
   }
 
   protected declare(s: Extract<Stmt, { k: 'let' }>): void {
@@ -191,7 +321,7 @@ class WgslPrinter extends CLikePrinter {
   }
 
   protected localArray(s: Extract<Stmt, { k: 'localArray' }>): void {
-    const t = `array<${ELEMENTS[s.elem].wgsl}, ${s.length}>`;
+    const t = `array<${isPacked(s.elem) ? valueOf(s.elem) : ELEMENTS[s.elem].wgsl}, ${s.length}>`;
     this.line(`var ${this.name(s.name)}: ${t} = ${t}();`);
   }
 
@@ -248,14 +378,27 @@ class WgslPrinter extends CLikePrinter {
       const [op = '', arr = ''] = key.split(':');
       const info = this.arrays.get(arr);
       if (!info || !isAtomicOp(op)) throw new InternalCompilerError(`atomic '${key}' on an unknown array or operation`);
-      const spelling = wgslAtomic(op, info.elem);
+      const t = atomicType(valueOf(info.elem));
+      const spelling = wgslAtomic(op, t);
       if (!('perArray' in spelling)) continue;
-      for (const l of spelling.perArray(this.name(arr), info.elem).lines) this.line(l);
+      for (const l of spelling.perArray(this.name(arr), t).lines) this.line(l);
       this.line('');
     }
   }
 
-  private storageType(info: ArrayInfo): string {
+  /** The packed arrays' load and store functions. */
+  private packedHelpers(): void {
+    for (const [name, p] of this.packed) {
+      for (const l of packedHelpers(this.name(name), p)) this.line(l);
+      this.line('');
+    }
+  }
+
+  private storageType(name: string, info: ArrayInfo): string {
+    const packed = this.packed.get(name);
+    if (packed) return packedStorage(packed);
+    const view = this.views.get(name);
+    if (view) return `vec${view}<${ELEMENTS[info.elem].wgsl}>`;
     if (!info.atomic) return ELEMENTS[info.elem].wgsl;
     // WGSL atomics are on i32/u32 only: an f32 array used atomically holds its bits as u32.
     return `atomic<${info.elem === 'f32' ? 'u32' : ELEMENTS[info.elem].wgsl}>`;
@@ -278,6 +421,12 @@ class WgslPrinter extends CLikePrinter {
     this.line(`// KernelScript kernel '${ir.name}' (WGSL). Generated code: edit the TypeScript source instead.`);
     for (const h of HEADER) this.line(h);
     this.line('');
+    if (usesScalarType(ir, 'f16')) {
+      // The host gives f16 scalars as the f32 of their f16 value, so f16(...) of them is exact.
+      this.line('enable f16;');
+      this.line('');
+      layout.f16 = true;
+    }
     // A debug build's array lengths follow the scalars (core/output.ts, lengthFields).
     const lengths = ir.debug ? ir.params.filter((p) => p.kind === 'array') : [];
     if (ir.debug) {
@@ -287,7 +436,8 @@ class WgslPrinter extends CLikePrinter {
       layout.uniformSize += 16;
     }
     this.line('struct ks_Params {');
-    for (const p of scalars) this.line(`  ${this.name(p.name)}: ${p.type === 'bool' ? 'u32' : p.type},`);
+    // bool travels as u32, f16 as the f32 of its value (SCALAR_BYTES).
+    for (const p of scalars) this.line(`  ${this.name(p.name)}: ${p.type === 'bool' ? 'u32' : p.type === 'f16' ? 'f32' : p.type},`);
     for (const p of lengths) this.line(`  ${lengthField(this.name(p.name))}: u32,`);
     this.line('  ks_grid: vec3<u32>,');
     this.line('}');
@@ -298,17 +448,27 @@ class WgslPrinter extends CLikePrinter {
       if (p.kind !== 'array') continue;
       const access: Access = p.access === 'read' && !p.atomic ? 'read' : 'read_write';
       layout.arrayBindings.push({ name: p.name, binding, access: p.access });
-      this.line(`@group(0) @binding(${binding++}) var<storage, ${access}> ${this.name(p.name)}: array<${this.storageType(p)}>;`);
+      this.line(`@group(0) @binding(${binding++}) var<storage, ${access}> ${this.name(p.name)}: array<${this.storageType(p.name, p)}>;`);
     }
     if (ir.debug) {
       layout.faultBinding = binding;
       this.line(`@group(0) @binding(${binding++}) var<storage, read_write> ks_fault_rec: array<atomic<u32>, ${FAULT_WORDS}>;`);
     }
-    for (const s of ir.shared) this.line(`var<workgroup> ${this.name(s.name)}: array<${this.storageType(s)}, ${s.length}>;`);
+    for (const s of ir.shared) {
+      const elems = s.size ? sharedCount(s) : isPacked(s.elem) ? packedWords(s.elem, s.length) : s.length;
+      // A vector array holds ceil(length / w) vectors.
+      const view = this.views.get(s.name);
+      const count = !view ? elems : typeof elems === 'number' ? Math.ceil(elems / view) : `(${elems} + ${view - 1}) / ${view}`;
+      this.line(`var<workgroup> ${this.name(s.name)}: array<${this.storageType(s.name, s)}, ${count}>;`);
+    }
     for (const o of BLOCK_OVERRIDES) this.line(`override ${o}: u32 = 1u;`);
     this.line('');
     if (usesNonFinite(ir)) {
       for (const l of NON_FINITE) this.line(l);
+      this.line('');
+    }
+    if (roundsToF16(ir)) {
+      for (const l of F16_ROUND_HELPER) this.line(l);
       this.line('');
     }
     for (const h of mathHelpers(WGSL_MATH, this.usage.math, MATH_FNS)) {
@@ -325,6 +485,7 @@ class WgslPrinter extends CLikePrinter {
       this.line('');
     }
     this.atomicHelpers();
+    this.packedHelpers();
     for (const h of ir.helpers) this.helper(h);
     this.entry();
     return { lines: this.out, layout };
@@ -362,7 +523,8 @@ class WgslPrinter extends CLikePrinter {
           // Keeps every binding statically used, so an 'auto' pipeline layout still has it.
           if (!this.usage.names.has(p.name)) this.line(`_ = arrayLength(&${n});`);
         } else if (this.usage.names.has(p.name)) {
-          this.line(`let ${n}: ${p.type} = ks_params.${n}${p.type === 'bool' ? ' != 0u' : ''};`);
+          const field = `ks_params.${n}`;
+          this.line(`let ${n}: ${p.type} = ${p.type === 'bool' ? `${field} != 0u` : p.type === 'f16' ? `f16(${field})` : field};`);
         }
       }
       this.stmts(ir.body);
@@ -378,7 +540,7 @@ export function printWgsl(ir: KernelIR): Emitted {
   return {
     code: lines.join('\n') + '\n',
     entryPoint: names.entry,
-    meta: { usesBarrier: ir.usesBarrier, sharedBytes: sharedBytes(ir), atomicParams: atomicParams(ir), wgsl: layout },
+    meta: { usesBarrier: ir.usesBarrier, sharedBytes: sharedBytes(ir), ...dynamicSharedMeta(ir), atomicParams: atomicParams(ir), wgsl: layout },
   };
 }
 

@@ -9,6 +9,7 @@ import { hideConstTraps } from './const.js';
 import { keepKernel } from './keep.js';
 import { sameExpr } from './safe.js';
 import { splitKernel } from './split.js';
+import { f16Rule } from '../f16.js';
 
 type Const = Extract<Expr, { k: 'const' }>;
 
@@ -61,6 +62,8 @@ const dropPureExprStmts = (body: readonly Stmt[]): Stmt[] =>
 const everyExpr = (name: string, f: (e: Expr) => Expr): Rule => ({ name, apply: (ir) => mapBodies(ir, (b) => mapAllExprs(b, f)) });
 
 export const WGSL_LEGALIZE: readonly Rule[] = [
+  // f16 operations computed in f32 (targets/f16.ts), first: splitting then sees the casts it adds.
+  f16Rule,
   // Big loop-bound constants hidden from Mesa (keep.ts).
   { name: 'keep-loop-bounds', apply: keepKernel },
   // Constant zero divisors and out-of-bounds indices, which Tint rejects, hidden the same way (const.ts).
@@ -81,6 +84,7 @@ export const WGSL_LOWERING: Pick<TargetBackend, 'unroll' | 'legalize'> = { unrol
  * WGSL cannot write as a literal (see NON_FINITE in emit.ts). Decided from the IR before printing.
  */
 export function usesNonFinite(ir: KernelIR): boolean {
-  const nonFinite = (e: Expr): boolean => e.k === 'const' && e.type === 'f32' && typeof e.value === 'number' && !Number.isFinite(e.value);
+  const nonFinite = (e: Expr): boolean =>
+    e.k === 'const' && (e.type === 'f32' || e.type === 'f16') && typeof e.value === 'number' && !Number.isFinite(e.value);
   return someExprIn(ir.body, nonFinite) || ir.helpers.some((h) => someExprIn(h.body, nonFinite));
 }

@@ -10,12 +10,14 @@
 //  - nesting: see nesting.ts (measured on the printed code) and split.ts (what splitting
 //    deep expressions leaves).
 import { makeDiagnostic, type Diagnostic } from '../../core/diagnostics/diagnostic.js';
-import { ELEMENTS } from '../../core/elements.js';
 import type { Expr, KernelIR, Stmt } from '../../core/ir/types.js';
 import { stmtExprs, visitStmts } from '../../core/ir/walk.js';
 import { sharedLimit } from '../analysis.js';
 import { MAX_PARSE_DEPTH, MAX_STATEMENT_DEPTH, measureNesting } from './nesting.js';
 import { deepestExpr, exprDepth, splitKernel } from './split.js';
+import { f64Limit } from './floats.js';
+import { vectorLimits } from './vectors.js';
+import { localSlotBytes } from './pack.js';
 
 export const WGSL_MAX_LOCAL_BYTES = 65536;
 export const WGSL_MAX_SHARED_BYTES = 65536;
@@ -63,14 +65,18 @@ function deepestSites(ir: KernelIR): { statement: Site; expr: Site } {
 }
 
 export function wgslLimits(ir: KernelIR, code: string): Diagnostic[] {
+  // WGSL has no f64 at all: nothing else about such a kernel matters (floats.ts).
+  const f64 = f64Limit(ir);
+  if (f64.length > 0) return f64;
   const out: Diagnostic[] = [];
   visitStmts(ir.body, (s) => {
     if (s.k !== 'localArray') return;
-    const max = Math.floor(WGSL_MAX_LOCAL_BYTES / ELEMENTS[s.elem].bytes);
+    const max = Math.floor(WGSL_MAX_LOCAL_BYTES / localSlotBytes(s.elem));
     if (s.length > max) out.push(makeDiagnostic(s.span, 'KS8001', 'wgsl', s.name, s.length, max, 'Tint allows 64 KiB per variable'));
   });
   const shared = sharedLimit(ir, 'wgsl', WGSL_MAX_SHARED_BYTES);
   if (shared) out.push(shared);
+  out.push(...vectorLimits(ir));
   const nesting = measureNesting(code);
   const deepest = deepestSites(ir);
   if (nesting.statement > MAX_STATEMENT_DEPTH) {

@@ -28,19 +28,29 @@ export const matmulTiled = kernel(function matmulTiled(a: Float32Array, b: Float
   }
 });
 
-export const spec: CaseSpec = {
-  kernel: 'matmulTiled',
-  make(rng) {
-    const m = rng.int(20, 80);
-    const n = rng.int(20, 80);
-    const k = rng.int(20, 80);
-    return {
-      args: [rng.f32Array(m * k), rng.f32Array(k * n), new Float32Array(m * n), m, n, k],
-      grid: [Math.ceil(n / 16), Math.ceil(m / 16)],
-      block: [16, 16],
-    };
-  },
-  reference([a, b, , m, n, k]) {
-    return { 2: matmulRef(a as Float32Array, b as Float32Array, m as number, n as number, k as number) };
-  },
-};
+// Specialized to other tile sizes (TILE replaced at compile time: the shared arrays, indices and
+// loops follow), each launched with TILE×TILE blocks.
+export const matmulTiled8 = matmulTiled.specialize({ TILE: 8 });
+export const matmulTiled16 = matmulTiled.specialize({ TILE: 16 });
+export const matmulTiled32 = matmulTiled.specialize({ TILE: 32 });
+
+function tiled(name: string, tile: number): CaseSpec {
+  return {
+    kernel: name,
+    make(rng) {
+      const m = rng.int(20, 80);
+      const n = rng.int(20, 80);
+      const k = rng.int(20, 80);
+      return {
+        args: [rng.f32Array(m * k), rng.f32Array(k * n), new Float32Array(m * n), m, n, k],
+        grid: [Math.ceil(n / tile), Math.ceil(m / tile)],
+        block: [tile, tile],
+      };
+    },
+    reference([a, b, , m, n, k]) {
+      return { 2: matmulRef(a as Float32Array, b as Float32Array, m as number, n as number, k as number) };
+    },
+  };
+}
+
+export const specs: CaseSpec[] = [tiled('matmulTiled', TILE), tiled('matmulTiled8', 8), tiled('matmulTiled16', 16), tiled('matmulTiled32', 32)];

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { ParamInfo } from '../../core/output.js';
 import { packParams, type PackedArg } from '../../runtime/cuda/params.js';
 import { Rng } from '../helpers/case.js';
+import { f16Bits, f16FromBits, f16round } from '../../core/f16.js';
 
 const rng = new Rng();
 
@@ -43,6 +44,22 @@ describe(`cuda parameter packing (seed ${rng.seed})`, () => {
       expect(off % 8n).toBe(0n);
       expect(off >= 0n && off < BigInt(storage.length)).toBe(true);
     }
+  });
+
+  it('passes an f16 as the bits of its nearest f16, and an f64 whole in an 8-aligned slot after an i32', () => {
+    const params: ParamInfo[] = [
+      { name: 'k', kind: 'scalar', type: 'i32' },
+      { name: 'd', kind: 'scalar', type: 'f64' },
+      { name: 'h', kind: 'scalar', type: 'f16' },
+    ];
+    const d = rng.next() + 1 / 3; // needs all 53 bits
+    const h = rng.f32(-100, 100) + 1 / 3;
+    const { storage, pointers } = packParams(params, [7, d, h]);
+    expect(koffi.decode(pointers[1] as bigint, 'double')).toBe(d);
+    expect((pointers[1] as bigint) % 8n).toBe(0n);
+    expect(koffi.decode(pointers[2] as bigint, 'uint16_t')).toBe(f16Bits(h));
+    expect(f16FromBits(koffi.decode(pointers[2] as bigint, 'uint16_t') as number)).toBe(f16round(h));
+    expect(storage.length).toBe(24);
   });
 
   it('wraps integers as C does and rounds f32', () => {

@@ -6,7 +6,7 @@ import { compileKernel, listKernels } from '../../compiler/index.js';
 import { launchParams } from '../../runtime/cuda/device.js';
 import { FILE, SOURCE } from './planted.js';
 
-const C_TYPE = { f32: 'float', i32: 'int', u32: 'unsigned int', bool: 'bool' } as const;
+const C_TYPE = { f32: 'float', f16: 'unsigned short', f64: 'double', i32: 'int', u32: 'unsigned int', bool: 'bool' } as const;
 
 describe('cuda launch parameters of debug builds', () => {
   for (const kernel of listKernels(SOURCE, FILE)) {

@@ -18,6 +18,7 @@ import type { Device, DeviceArray, LaunchArg, TypedArray } from '../../runtime/t
 import { checkBounds } from '../../targets/debug.js';
 import { foldKernel } from '../../targets/fold.js';
 import { emitJs } from '../../targets/js/emit.js';
+import { TARGETS } from '../../targets/index.js';
 import { Rng, type CaseSpec, type HostArg } from '../helpers/case.js';
 import { compareOutput } from '../exec/run-case.js';
 import { CASES_DIR, caseKernels } from '../targets/sources.js';
@@ -119,7 +120,8 @@ function where(kernel: string, snippet: string): { file: string; line: number; c
 function jsDebugBuild(ir: KernelIR, generators: boolean): CompiledKernel {
   const checked = checkBounds(foldKernel(ir));
   verifyKernel(checked.ir);
-  const out = emitJs(checked.ir, { generators });
+  // The JS target's rules, as lowerFor runs them after the bounds check (f16 computed in f32 first).
+  const out = emitJs(TARGETS.js.legalize.reduce((k, rule) => rule.apply(k), checked.ir), { generators });
   return {
     target: 'js',
     name: ir.name,

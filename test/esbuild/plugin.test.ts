@@ -38,6 +38,18 @@ describe('esbuild plugin', () => {
     expect(relL2(result.out, (await loadReference())(seed)), `seed ${seed}`).toBeLessThan(1e-5);
   });
 
+  it('bundles a Uint8Array kernel and the package\'s Float16Array into a runtime-only app', async () => {
+    const outfile = join(dir, 'narrow.mjs');
+    const r = await bundle(`${FIXTURES}/app-narrow/main.ts`, outfile, 'node', { targets: ['wgsl', 'cuda'], cache: false });
+    expect(r.errors).toEqual([]);
+    expect(compilerInputs(r.metafile)).toEqual([]);
+    const run = spawnSync(process.execPath, [outfile, 'cpu'], { encoding: 'utf8', cwd: ROOT });
+    expect(run.stderr).toBe('');
+    const result = JSON.parse(run.stdout) as { out: number[]; type: string; half: number[]; halfType: string };
+    // 250 added to each byte wraps past 255.
+    expect(result).toEqual({ out: [251, 252, 253, 254, 255, 0, 1], type: 'Uint8Array', half: [1.5, -2, 0.0999755859375], halfType: 'Float16Array' });
+  });
+
   it('turns compile errors into esbuild errors with file, line, column and line text', async () => {
     const err = await bundle(`${FIXTURES}/app-errors/main.ts`, join(dir, 'bad.mjs'), 'node', { cache: false }).then(
       () => null,
@@ -147,6 +159,7 @@ describe('esbuild plugin', () => {
     const outputs = { js: { target: 'js', name: 'k' } } as unknown as FileKernelOutputs;
     const at = (text: string): FileResult => ({
       kernels: [{ name: 'k', line: 1, column: 1, insertAt: text.lastIndexOf(')'), outputs }],
+      specializations: [],
       dependencies: [],
       diagnostics: [],
     });

@@ -30,6 +30,7 @@ for (const file of files) {
         const title = `${spec.kernel}${specs.length > 1 ? ` #${n + 1}` : ''} on ${slot.backend}`;
         const device = slot.device;
         if (!device) it.skip(`${title} (skipped: ${slot.reason})`, () => undefined);
+        else if (spec.only && !spec.only.backends.includes(slot.backend)) it.skip(`${title} (skipped: ${spec.only.reason})`, () => undefined);
         else it(title, () => runCase(mod, spec, device, seed));
       }
     });

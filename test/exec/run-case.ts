@@ -4,6 +4,7 @@
 import type { CompiledKernel, Target } from '../../core/output.js';
 import { resolveKernel } from '../../runtime/jit.js';
 import { isKernel } from '../../core/kernel.js';
+import { elementOfArray } from '../../core/elements.js';
 import type { Device, DeviceArray, LaunchArg, TypedArray } from '../../runtime/types.js';
 import { Rng, type CaseSpec, type HostArg } from '../helpers/case.js';
 
@@ -11,7 +12,13 @@ const TARGET: Record<string, Target> = { cpu: 'js', webgpu: 'wgsl', cuda: 'cuda'
 const SENTINEL = 0x5eed_beef;
 
 function isTyped(a: HostArg): a is TypedArray {
-  return a instanceof Float32Array || a instanceof Int32Array || a instanceof Uint32Array;
+  return elementOfArray(a) !== null;
+}
+
+/** Float outputs compare by relative error; integer ones (of any width) exactly. */
+function isFloat(a: TypedArray): boolean {
+  const e = elementOfArray(a);
+  return e === 'f32' || e === 'f16' || e === 'f64';
 }
 
 function copyArgs(args: HostArg[]): HostArg[] {
@@ -21,7 +28,7 @@ function copyArgs(args: HostArg[]): HostArg[] {
 /** Throws an Error describing the first problem, or returns normally when the output matches. */
 export function compareOutput(name: string, out: TypedArray, ref: ArrayLike<number>, tolerance: number): void {
   if (out.length !== ref.length) throw new Error(`${name}: ${out.length} elements read, reference has ${ref.length}`);
-  if (!(out instanceof Float32Array)) {
+  if (!isFloat(out)) {
     for (let i = 0; i < ref.length; i++) {
       if (out[i] !== ref[i]) throw new Error(`${name}[${i}] = ${out[i]}, expected ${ref[i]} (integers compare exactly)`);
     }
@@ -69,7 +76,7 @@ export async function runCase(mod: Record<string, unknown>, spec: CaseSpec, devi
       const p = compiled.params[i];
       if (ref[i] !== undefined && p?.access === 'write') {
         const poison = a.slice();
-        poison.fill(poison instanceof Float32Array ? NaN : SENTINEL);
+        poison.fill(isFloat(poison) ? NaN : SENTINEL);
         arrays.push(device.array(poison));
       } else {
         if (ref[i] !== undefined) assertReferenceChanges(p?.name ?? `argument ${i}`, a, ref[i]);

@@ -3,6 +3,7 @@
 import { fileURLToPath } from 'node:url';
 import { compileKernel } from '../../compiler/index.js';
 import type { Target } from '../../core/output.js';
+import { elementOfArray } from '../../core/elements.js';
 import type { Device, DeviceArray, Dim3, LaunchArg, TypedArray } from '../../runtime/types.js';
 import type { HostArg } from '../helpers/case.js';
 export { relL2 } from '../helpers/compare.js';
@@ -13,7 +14,7 @@ const TARGET: Record<string, Target> = { cpu: 'js', webgpu: 'wgsl', cuda: 'cuda'
 export const INLINE_FILE = fileURLToPath(new URL('./inline-kernel.ts', import.meta.url));
 
 function isTyped(a: HostArg): a is TypedArray {
-  return a instanceof Float32Array || a instanceof Int32Array || a instanceof Uint32Array;
+  return elementOfArray(a) !== null;
 }
 
 export async function runSource(

@@ -23,13 +23,13 @@ async function newDevice(): Promise<{ device: GPUDevice; lost: { why: string | n
   if (!gpu) {
     const { create, globals } = (await import('webgpu')) as unknown as { create: (flags: string[]) => GPU; globals: Record<string, unknown> };
     Object.assign(globalThis, globals);
-    gpu = create([]);
+    gpu = create(['enable-dawn-features=vulkan_enable_f16_on_nvidia']);
   }
   const g = gpu;
   // Dawn's limit notices stay off the fuzzers' output, as they do for users (runtime/webgpu/quiet.ts).
   const adapter = await quietNative(() => g.requestAdapter(), (name) => import(name));
   if (!adapter) throw new Error('Dawn found no WebGPU adapter');
-  const device = await adapter.requestDevice();
+  const device = await adapter.requestDevice({ requiredFeatures: adapter.features.has('shader-f16') ? ['shader-f16'] : [] });
   const lost = { why: null as string | null };
   void device.lost.then((info) => (lost.why = info.message || info.reason || 'lost'));
   return { device, lost };

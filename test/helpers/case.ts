@@ -26,6 +26,8 @@ export interface CaseSpec {
   tolerance?: number;
   /** Launches the same kernel again before reading (for kernels that accumulate). Default 1. */
   repeat?: number;
+  /** The devices it runs on, when not all (f64 kernels: WGSL has none), and why not the others. */
+  only?: { backends: readonly ('cpu' | 'webgpu' | 'cuda')[]; reason: string };
 }
 
 /** Deterministic-per-seed PRNG (mulberry32); the seed is fresh per run and printed on failure. */

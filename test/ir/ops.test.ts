@@ -12,26 +12,37 @@ import { createDevice } from '../../runtime/index.js';
 import type { Device } from '../../runtime/types.js';
 import { launchAndRead } from '../helpers/devices.js';
 import { Rng } from '../helpers/case.js';
+import { Float16Array, type TypedArray } from '../../core/elements.js';
 
-const ARRAY = { f32: 'Float32Array', i32: 'Int32Array', u32: 'Uint32Array' } as const;
+const ARRAY = { f32: 'Float32Array', f16: 'Float16Array', f64: 'Float64Array', i32: 'Int32Array', u32: 'Uint32Array' } as const;
 const N = 512;
 
 /** Random values of type t, with the edge cases every function must get right first. */
 function inputs(t: NumType, r: Rng): number[] {
   const special: Record<NumType, number[]> = {
     f32: [0, -0, 1, -1, 0.5, -0.5, 2.5, -2.5, 1e-40, -1e-40, 3.4e38, -3.4e38, Infinity, -Infinity, NaN, Math.PI],
+    // f16: subnormals, the largest finite values, and values whose f32 results round to a tie.
+    f16: [0, -0, 1, -1, 0.5, -0.5, 2.5, -2.5, 6e-8, -6e-8, 3e-5, 65504, -65504, Infinity, -Infinity, NaN, Math.PI, 2049],
+    f64: [0, -0, 1, -1, 0.5, -0.5, 2.5, -2.5, 1e-310, -1e-310, 1.7e308, -1.7e308, Infinity, -Infinity, NaN, Math.PI],
     i32: [0, 1, -1, 2147483647, -2147483648, 7, -7],
     u32: [0, 1, 4294967295, 2147483648, 7],
   };
   const out = special[t].map((x) => toType(x, t));
   while (out.length < N) {
     const x = r.next() * 2 - 1;
-    out.push(t === 'f32' ? Math.fround(x * 10 ** Math.floor(r.next() * 8 - 3)) : toType(Math.floor(x * 2 ** 32), t));
+    const float = x * 10 ** Math.floor(r.next() * (t === 'f16' ? 6 : 8) - 3);
+    out.push(t === 'f32' || t === 'f16' || t === 'f64' ? toType(float, t) : toType(Math.floor(x * 2 ** 32), t));
   }
   return out;
 }
 
-function hostArray(t: NumType, values: readonly number[]): Float32Array | Int32Array | Uint32Array {
+function hostArray(t: NumType, values: readonly number[]): TypedArray {
+  if (t === 'f16') {
+    const a = new Float16Array(values.length);
+    values.forEach((v, k) => (a[k] = v));
+    return a;
+  }
+  if (t === 'f64') return Float64Array.from(values);
   return t === 'f32' ? Float32Array.from(values) : t === 'i32' ? Int32Array.from(values) : Uint32Array.from(values);
 }
 
@@ -75,10 +86,12 @@ export const k = kernel((a: ${ARRAY[t]}, b: ${ARRAY[t]}, out: ${ARRAY[t]}, n: i3
 describe('operators: cpu backend = registry evaluator, bit for bit', () => {
   const OPS: Record<NumType, readonly string[]> = {
     f32: ['+', '-', '*', '/', '%', '<', '<=', '==', '!='],
+    f16: ['+', '-', '*', '/', '%', '<', '<=', '==', '!='],
+    f64: ['+', '-', '*', '/', '%', '<', '<=', '==', '!='],
     i32: ['+', '-', '*', '/', '%', '&', '|', '^', '<<', '>>', '<', '>=', '==', '!='],
     u32: ['+', '-', '*', '/', '%', '&', '|', '^', '<<', '>>', '>>>', '<', '>=', '==', '!='],
   };
-  for (const t of ['f32', 'i32', 'u32'] as const) {
+  for (const t of ['f32', 'f16', 'f64', 'i32', 'u32'] as const) {
     for (const op of OPS[t]) {
       it(`${op} on ${t}`, async () => {
         const cmp = ['<', '<=', '>=', '==', '!='].includes(op);
@@ -92,7 +105,7 @@ export const k = kernel((a: ${ARRAY[t]}, b: ${ARRAY[t]}, out: ${ARRAY[t]}, n: i3
         const r = new Rng();
         const a = inputs(t, r);
         // Integer division by zero is unspecified: the registry and targets agree only elsewhere.
-        const b = inputs(t, r).reverse().map((x) => (t !== 'f32' && x === 0 && (op === '/' || op === '%') ? 3 : x));
+        const b = inputs(t, r).reverse().map((x) => ((t === 'i32' || t === 'u32') && x === 0 && (op === '/' || op === '%') ? 3 : x));
         const [out] = await launchAndRead(cpu, compiled, N, [hostArray(t, a), hostArray(t, b), hostArray(t, new Array<number>(N).fill(0)), N], [2]);
         const bad: string[] = [];
         for (let k = 0; k < N; k++) {

@@ -102,11 +102,14 @@ describe('the language by specifier', () => {
 
 describe('the language surface (core/lang.ts) is the one list of language names', () => {
   it('exports exactly the names kernels write, which the front end takes as its own', () => {
-    const names = ['kernel', 'f32', 'i32', 'u32', 'bool', 'threadIdx', 'blockIdx', 'blockDim', 'gridDim', 'syncthreads', 'sharedArray', 'localArray'];
+    const scalars = ['f16', 'f32', 'f64', 'i32', 'u32', 'bool'];
+    const vectors = ['vec2f', 'vec3f', 'vec4f', 'vec2i', 'vec4i', 'vec2u', 'vec4u', 'vec4h'];
+    const vectorOps = ['load2', 'load4', 'store2', 'store4', 'vadd', 'vsub', 'vmul', 'vdiv', 'vfma', 'vscale', 'dot'];
+    const names = ['kernel', ...scalars, ...vectors, ...vectorOps, 'threadIdx', 'blockIdx', 'blockDim', 'gridDim', 'syncthreads', 'sharedArray', 'localArray'];
     const atomics = Object.values(ATOMICS).map((a) => a.surface);
     expect(Object.keys(lang).sort()).toEqual([...names, ...atomics].sort());
     expect([...LANG_NAMES].sort()).toEqual(Object.keys(lang).sort());
-    expect([...LANG_TYPES].sort()).toEqual(['bool', 'f32', 'i32', 'u32']);
+    expect([...LANG_TYPES].sort()).toEqual([...scalars, ...vectors].sort());
   });
 
   it("converts and updates atomically on the host with the op registry's semantics", () => {

@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
-  atomicAdd, atomicCAS, atomicMax, atomicMin, blockDim, blockIdx, f32, kernel, sharedArray, syncthreads, threadIdx, type i32,
+  atomicAdd, atomicCAS, atomicMax, atomicMin, blockDim, blockIdx, f16, f32, Float16Array, i32, kernel, sharedArray, syncthreads, threadIdx,
 } from '../../index.js';
 import { createCpuDevice, type CpuDevice } from '../../runtime/cpu/index.js';
 import { DeviceError } from '../../runtime/errors.js';
@@ -40,6 +40,18 @@ const open = async (threads: number): Promise<CpuDevice> => {
   devices.push(d);
   return d;
 };
+
+/** Enough work per thread for the launch to go to the workers, on 8- and 16-bit and f16 arrays. */
+export const narrowWork = kernel(function narrowWork(src: Uint8Array, bytes: Uint8Array, words: Int16Array, half: Float16Array, n: i32) {
+  const i = blockIdx.x * blockDim.x + threadIdx.x;
+  if (i < n) {
+    let s = 0;
+    for (let r = 0; r < 64; r++) s += i32(src[(i + r) % n]!) * (r + 1);
+    bytes[i] = s;
+    words[i] = s;
+    half[i] = f16(f32(half[i]!) * 2);
+  }
+});
 
 /** Every thread folds its value into `reps` buckets: add, add of the value, min, max and a CAS-loop count. */
 export const tally = kernel(function tally(
@@ -175,6 +187,36 @@ describe('cpu worker threads', () => {
         expect(Math.abs((xn[i * n + j] as number) - want), `seed ${rng.seed} at ${i},${j}`).toBeLessThan(1e-5 * (1 + Math.abs(want)) * k);
       }
     }
+  });
+
+  it(`8-, 16-bit and f16 arrays reach the workers as views of the same memory (${N} threads = 1 thread)`, async () => {
+    const one = await open(1);
+    const many = await open(N);
+    const rng = new Rng();
+    const n = 20000;
+    const src = Uint8Array.from({ length: n }, () => rng.int(0, 256));
+    const half = Float16Array.from({ length: n }, () => rng.f32(-4, 4));
+    const run = async (gpu: CpuDevice): Promise<[Uint8Array, Int16Array, Float16Array]> => {
+      const [ds, dd, dw, dh] = [gpu.array(src), gpu.alloc(Uint8Array, n), gpu.alloc(Int16Array, n), gpu.array(half)];
+      for (let r = 0; r < 4; r++) gpu.launch(narrowWork, { grid: Math.ceil(n / 64), block: 64 }, ds, dd, dw, dh, n);
+      const out: [Uint8Array, Int16Array, Float16Array] = [await dd.read(), await dw.read(), await dh.read()];
+      for (const x of [ds, dd, dw, dh]) x.dispose();
+      return out;
+    };
+    const [b1, w1, h1] = await run(one);
+    const [bn, wn, hn] = await run(many);
+    expect(many.launcher.parallelLaunches).toBeGreaterThan(0);
+    expect(Array.from(bn), `seed ${rng.seed}`).toEqual(Array.from(b1));
+    expect(Array.from(wn)).toEqual(Array.from(w1));
+    expect(Array.from(hn)).toEqual(Array.from(h1));
+    // Against the reference, with every byte and halfword written by some thread.
+    for (let i = 0; i < n; i++) {
+      let s = 0;
+      for (let r = 0; r < 64; r++) s = (s + (src[(i + r) % n] as number) * (r + 1)) | 0;
+      expect(bn[i], `seed ${rng.seed} at ${i}`).toBe(s & 0xff);
+      expect(wn[i]).toBe((s << 16) >> 16);
+    }
+    expect(Array.from(hn.subarray(0, 8))).toEqual(Array.from(half.subarray(0, 8), (v) => Float16Array.of(v * 16)[0]));
   });
 
   it('global f32 atomic adds run on the calling thread: the same bits every time, as on 1 thread', async () => {

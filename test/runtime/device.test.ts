@@ -167,13 +167,16 @@ for (const slot of slots) {
     });
 
     it('rejects bad arrays and writes', () => {
-      expect(() => gpu.array([1, 2, 3] as never)).toThrow(/expected a Float32Array, Int32Array or Uint32Array, got a Array/);
-      expect(() => gpu.array(new Float64Array(3) as never)).toThrow(/got Float64Array\(3\)/);
+      expect(() => gpu.array([1, 2, 3] as never)).toThrow(/expected a Float32Array, Int32Array, Uint32Array, Uint8Array, .* or Float64Array, got a Array/);
+      expect(() => gpu.array(new Uint8ClampedArray(3) as never)).toThrow(/got Uint8ClampedArray\(3\)/);
       expect(() => gpu.alloc(Float32Array, -1)).toThrow(/non-negative integer/);
-      expect(() => gpu.alloc(Float64Array as never, 1)).toThrow(/expected Float32Array, Int32Array or Uint32Array as the type/);
+      expect(() => gpu.alloc(Uint8ClampedArray as never, 1)).toThrow(/expected Float32Array, Int32Array, .* or Float64Array as the type/);
       const a = gpu.alloc(Float32Array, 4);
       expect(() => a.write(new Float32Array(5))).toThrow(/Float32Array\(4\), got Float32Array\(5\)/);
       expect(() => a.write(new Int32Array(4) as never)).toThrow(/Float32Array\(4\), got Int32Array\(4\)/);
+      const b = gpu.alloc(Uint8Array, 7);
+      expect(() => b.write(new Int8Array(7) as never)).toThrow(/Uint8Array\(7\), got Int8Array\(7\)/);
+      b.dispose();
       a.dispose();
     });
 

@@ -18,12 +18,12 @@ async function gpuDevice(): Promise<GPUDevice> {
     globals: Record<string, unknown>;
   };
   Object.assign(globalThis, globals);
-  gpu = create([]);
+  gpu = create(['enable-dawn-features=vulkan_enable_f16_on_nvidia']);
   const g = gpu;
   // Dawn's limit notices stay off the test output, as they do for users (runtime/webgpu/quiet.ts).
   const adapter = await quietNative(() => g.requestAdapter(), (name) => import(name));
   if (!adapter) throw new Error('Dawn found no WebGPU adapter');
-  return adapter.requestDevice();
+  return adapter.requestDevice({ requiredFeatures: adapter.features.has('shader-f16') ? ['shader-f16'] : [] });
 }
 
 async function validate(device: GPUDevice, u: Unit): Promise<string | null> {

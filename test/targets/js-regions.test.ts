@@ -8,8 +8,8 @@ import { compileToIR, listKernels } from '../../compiler/index.js';
 import type { KernelIR } from '../../core/ir/types.js';
 import { normaliseDim } from '../../runtime/device.js';
 import type { Dim3 } from '../../runtime/types.js';
-import { emitKernel } from '../../targets/index.js';
-import { foldKernel } from '../../targets/fold.js';
+import { TARGETS, emitKernel } from '../../targets/index.js';
+import { lowerFor } from '../../targets/target.js';
 import { emitJs } from '../../targets/js/emit.js';
 import { Rng, type CaseSpec, type HostArg } from '../helpers/case.js';
 import { compare } from './compare.js';
@@ -20,8 +20,9 @@ type Run = (args: unknown[], grid: number[], block: number[]) => void;
 const load = (code: string): Run => new Function(code)() as Run;
 const dim3 = (d: Dim3): number[] => [...normaliseDim(d, 'grid', 'test')];
 const copy = (a: HostArg): HostArg => (typeof a === 'object' ? a.slice() : a);
-const bits = (a: HostArg): number[] | HostArg => (typeof a === 'object' ? [...new Uint32Array(a.buffer, a.byteOffset, a.length)] : a);
-const generatorCode = (ir: KernelIR): string => emitJs(foldKernel(ir), { generators: true }).code;
+const bits = (a: HostArg): number[] | HostArg => (typeof a === 'object' ? [...new Uint8Array(a.buffer, a.byteOffset, a.byteLength)] : a);
+/** The JS target's pass list (lowerFor), printed on the generator path. */
+const generatorCode = (ir: KernelIR): string => emitJs(lowerFor(TARGETS.js, ir), { generators: true }).code;
 
 async function specsOf(caseName: string): Promise<CaseSpec[]> {
   const file = readdirSync(CASES_DIR).find((f) => f === `${caseName}.ts`);

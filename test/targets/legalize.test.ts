@@ -95,16 +95,16 @@ describe('CUDA rules on IR', () => {
     expect(usesKeep(lowerFor(TARGETS.cuda, k(3)))).toBe(false);
     expect(emitKernel(k(0), 'cuda').code).toContain('o[0] = q / (int)ks_keep_u32(0u);');
     expect(emitKernel(k(3), 'cuda').code).not.toContain('ks_keep_u32');
-    expect(CUDA_LEGALIZE.map((r) => r.name)).toEqual(['hide-zero-divisors']);
+    expect(CUDA_LEGALIZE.map((r) => r.name)).toEqual(['f16-in-f32', 'hide-zero-divisors']);
   });
 });
 
 describe('the pass list', () => {
   it('each target says whether it unrolls (WGSL and JS do, CUDA leaves it to nvcc), and its rules run in order', () => {
     expect(Object.values(TARGETS).map((t) => [t.name, t.unroll])).toEqual([['wgsl', true], ['cuda', false], ['js', true]]);
-    expect(TARGETS.js.legalize.map((r) => r.name)).toEqual(['scalarize-local-arrays']);
+    expect(TARGETS.js.legalize.map((r) => r.name)).toEqual(['scalarize-vectors', 'f16-in-f32', 'scalarize-local-arrays']);
     expect(TARGETS.wgsl.legalize.map((r) => r.name)).toEqual([
-      'keep-loop-bounds', 'hide-const-traps', 'split-deep-exprs', 'negate-u32', 'mask-shifts', 'not-equal-f32', 'drop-pure-expr-stmts',
+      'f16-in-f32', 'keep-loop-bounds', 'hide-const-traps', 'split-deep-exprs', 'negate-u32', 'mask-shifts', 'not-equal-f32', 'drop-pure-expr-stmts',
     ]);
   });
 

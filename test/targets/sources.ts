@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
-import { compileKernel, listKernels } from '../../compiler/index.js';
+import { compileKernel, KernelCompileError, listKernels } from '../../compiler/index.js';
 import type { CompiledKernel, Target } from '../../core/output.js';
 import { emitKernel } from '../../targets/index.js';
 import { FIXTURES } from './fixtures.js';
@@ -17,6 +17,22 @@ export interface CaseKernel {
   fileName: string;
   source: string;
   kernel: string;
+  /** The targets that compile it: all three, except WGSL for a kernel using f64 (KS8015). */
+  targets: Target[];
+  /** What a target that does not compile it reports (its diagnostics' messages). */
+  refused: Partial<Record<Target, string>>;
+}
+
+/** Compiles `kernel` for WGSL where the source may use f64, to learn whether WGSL refuses it. */
+function wgslRefusal(source: string, kernel: string, fileName: string): string | null {
+  if (!/\bf64\b|Float64Array/.test(source)) return null;
+  try {
+    compileKernel(source, { target: 'wgsl', kernel, fileName });
+    return null;
+  } catch (e) {
+    if (!(e instanceof KernelCompileError) || !e.diagnostics.every((d) => d.code === 'KS8015')) throw e;
+    return e.diagnostics.map((d) => `${d.code}: ${d.message}`).join('\n');
+  }
 }
 
 export function caseKernels(): CaseKernel[] {
@@ -25,7 +41,9 @@ export function caseKernels(): CaseKernel[] {
     const source = readFileSync(join(CASES_DIR, f), 'utf8');
     const fileName = join(CASES_DIR, f);
     for (const kernel of listKernels(source, fileName)) {
-      out.push({ caseName: f.replace(/\.ts$/, ''), fileName, source, kernel });
+      const refusal = wgslRefusal(source, kernel, fileName);
+      const targets: Target[] = refusal === null ? ['wgsl', 'cuda', 'js'] : ['cuda', 'js'];
+      out.push({ caseName: f.replace(/\.ts$/, ''), fileName, source, kernel, targets, refused: refusal === null ? {} : { wgsl: refusal } });
     }
   }
   return out;
@@ -42,6 +60,7 @@ export interface Unit {
 export function units(target: Target): Unit[] {
   const list: Unit[] = FIXTURES.map((fx) => ({ label: `fixture ${fx.ir.name}`, ...emitKernel(fx.ir, target) }));
   for (const c of caseKernels()) {
+    if (!c.targets.includes(target)) continue;
     const out = compileKernel(c.source, { target, kernel: c.kernel, fileName: c.fileName });
     list.push({ label: `case ${c.caseName}.${c.kernel}`, code: out.code, entryPoint: out.entryPoint, meta: out.meta });
   }

@@ -58,9 +58,9 @@ function expectedErrors(): At[] {
   return out;
 }
 
-/** Runs one tsc on the fixtures' project; parses `file(line,col): error TSn: message`. */
-async function check(tsc: string): Promise<TscError[]> {
-  const run = promisify(execFile)(process.execPath, [tsc, '--noEmit', '--pretty', 'false', '-p', 'test/types/tsconfig.json'], {
+/** Runs one tsc on a project (the fixtures' by default); parses `file(line,col): error TSn: message`. */
+async function check(tsc: string, project = 'test/types/tsconfig.json'): Promise<TscError[]> {
+  const run = promisify(execFile)(process.execPath, [tsc, '--noEmit', '--pretty', 'false', '-p', project], {
     cwd: ROOT,
     maxBuffer: 1 << 24,
   });
@@ -109,6 +109,11 @@ for (const c of compilers) {
     it('compiles the sources and the correct launches clean', () => {
       const stray = errors.filter((e) => !expected.some((x) => x.file === e.file));
       expect(stray.map((e) => `${e.file}(${e.line},${e.column}): ${e.code} ${e.message}`)).toEqual([]);
+    });
+
+    it('launches with the lib\'s own Float16Array where the lib has one (ES2025 and later)', async () => {
+      const got = await check(c.tsc, 'test/types/native-float16/tsconfig.json');
+      expect(got.map((e) => `${e.file}(${e.line},${e.column}): ${e.code} ${e.message}`)).toEqual([]);
     });
 
     for (const want of expected) {

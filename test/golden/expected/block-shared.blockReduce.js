@@ -1,0 +1,57 @@
+"use strict";
+// KernelScript kernel 'blockReduce' (JS). Generated code: edit the TypeScript source instead.
+return function blockReduce(ks_args, ks_grid, ks_block, ks_first, ks_end) {
+  const x = ks_args[0];
+  const partial = ks_args[1];
+  const n = ks_args[2] | 0;
+  const ks_gdx = ks_grid[0], ks_gdy = ks_grid[1], ks_gdz = ks_grid[2];
+  const ks_bdx = ks_block[0], ks_bdy = ks_block[1], ks_bdz = ks_block[2];
+  const ks_b0 = ks_first ?? 0, ks_b1 = ks_end ?? ks_gdx * ks_gdy * ks_gdz;
+  const ks_n = ks_bdx * ks_bdy * ks_bdz;
+  const s = new Float32Array(ks_bdx);
+  for (let ks_b = ks_b0; ks_b < ks_b1; ks_b++) {
+    const ks_bx = ks_b % ks_gdx, ks_byz = (ks_b - ks_bx) / ks_gdx;
+    const ks_by = ks_byz % ks_gdy, ks_bz = (ks_byz - ks_by) / ks_gdy;
+    s.fill(0);
+    for (let ks_tz = 0; ks_tz < ks_bdz; ks_tz++) {
+      for (let ks_ty = 0; ks_ty < ks_bdy; ks_ty++) {
+        ks_thread: for (let ks_tx = 0; ks_tx < ks_bdx; ks_tx++) {
+          const t = ks_tx;
+          const i = (Math.imul(ks_bx, ks_bdx) + t) | 0;
+          s[t] = i < n ? x[i] : 0.0;
+        }
+      }
+    }
+    // barrier
+    {
+      let d = 1;
+      while (d < ks_bdx) {
+        for (let ks_tz = 0; ks_tz < ks_bdz; ks_tz++) {
+          for (let ks_ty = 0; ks_ty < ks_bdy; ks_ty++) {
+            ks_thread: for (let ks_tx = 0; ks_tx < ks_bdx; ks_tx++) {
+              const t = ks_tx;
+              if (((t % Math.imul(2, d)) | 0) === 0 && ((t + d) | 0) < ks_bdx) {
+                s[t] = s[t] + s[(t + d) | 0];
+              }
+            }
+          }
+        }
+        // barrier
+        d = Math.imul(d, 2);
+      }
+    }
+    {
+      const ks_lo = 0, ks_hi = Math.min(1, ks_bdx);
+      for (let ks_tz = 0; ks_tz < ks_bdz; ks_tz++) {
+        for (let ks_ty = 0; ks_ty < ks_bdy; ks_ty++) {
+          ks_thread: for (let ks_tx = ks_lo; ks_tx < ks_hi; ks_tx++) {
+            const t = ks_tx;
+            if (t === 0) {
+              partial[ks_bx] = s[0];
+            }
+          }
+        }
+      }
+    }
+  }
+};

@@ -1,0 +1,78 @@
+"use strict";
+// KernelScript kernel 'mixedShared' (JS). Generated code: edit the TypeScript source instead.
+const ks_f = new Float32Array(1), ks_fi = new Int32Array(ks_f.buffer), ks_views = new WeakMap();
+function ks_bits(a) { let b = ks_views.get(a); if (b === undefined) { b = new Int32Array(a.buffer, a.byteOffset, a.length); ks_views.set(a, b); } return b; }
+function ks_atomic_addf(a, i, v) {
+  const b = ks_bits(a);
+  for (;;) {
+    const ob = Atomics.load(b, i);
+    ks_fi[0] = ob;
+    const o = ks_f[0];
+    ks_f[0] = o + v;
+    if (Atomics.compareExchange(b, i, ob, ks_fi[0]) === ob) return o;
+  }
+}
+function ks_atomic_add(a, i, v) { if (!(i >= 0 && i < a.length)) return undefined; return a instanceof Float32Array ? ks_atomic_addf(a, i, v) : Atomics.add(a, i, v); }
+return function mixedShared(ks_args, ks_grid, ks_block, ks_first, ks_end) {
+  const x = ks_args[0];
+  const y = ks_args[1];
+  const out = ks_args[2];
+  const bins = ks_args[3];
+  const ks_gdx = ks_grid[0], ks_gdy = ks_grid[1], ks_gdz = ks_grid[2];
+  const ks_bdx = ks_block[0], ks_bdy = ks_block[1], ks_bdz = ks_block[2];
+  const ks_b0 = ks_first ?? 0, ks_b1 = ks_end ?? ks_gdx * ks_gdy * ks_gdz;
+  const ks_n = ks_bdx * ks_bdy * ks_bdz;
+  const a = new Int32Array((ks_bdx + 1) | 0);
+  const b = new Float32Array(ks_bdx << 1);
+  const c = new Uint32Array(8);
+  for (let ks_b = ks_b0; ks_b < ks_b1; ks_b++) {
+    const ks_bx = ks_b % ks_gdx, ks_byz = (ks_b - ks_bx) / ks_gdx;
+    const ks_by = ks_byz % ks_gdy, ks_bz = (ks_byz - ks_by) / ks_gdy;
+    a.fill(0);
+    b.fill(0);
+    c.fill(0);
+    const n = ks_bdx;
+    for (let ks_tz = 0; ks_tz < ks_bdz; ks_tz++) {
+      for (let ks_ty = 0; ks_ty < ks_bdy; ks_ty++) {
+        ks_thread: for (let ks_tx = 0; ks_tx < ks_bdx; ks_tx++) {
+          const t = ks_tx;
+          const i = (Math.imul(ks_bx, n) + t) | 0;
+          a[t] = x[i];
+          if (t === 0) {
+            a[n] = Math.imul(x[(((Math.imul(ks_bx, n) + n) | 0) - 1) | 0], 3);
+          }
+          b[Math.imul(2, t)] = y[i];
+          b[(Math.imul(2, t) + 1) | 0] = y[i] * 0.5;
+          if (t < 8) {
+            c[t] = 0;
+          }
+        }
+      }
+    }
+    // barrier
+    for (let ks_tz = 0; ks_tz < ks_bdz; ks_tz++) {
+      for (let ks_ty = 0; ks_ty < ks_bdy; ks_ty++) {
+        ks_thread: for (let ks_tx = 0; ks_tx < ks_bdx; ks_tx++) {
+          const t = ks_tx;
+          const i = (Math.imul(ks_bx, n) + t) | 0;
+          ks_atomic_add(c, x[i] & 7, 1);
+          out[i] = Math.fround(Math.fround(a[(n - t) | 0]) + b[Math.imul(2, (((n - 1) | 0) - t) | 0)]) + b[(Math.imul(2, t) + 1) | 0];
+        }
+      }
+    }
+    // barrier
+    {
+      const ks_lo = 0, ks_hi = Math.min(8, ks_bdx);
+      for (let ks_tz = 0; ks_tz < ks_bdz; ks_tz++) {
+        for (let ks_ty = 0; ks_ty < ks_bdy; ks_ty++) {
+          ks_thread: for (let ks_tx = ks_lo; ks_tx < ks_hi; ks_tx++) {
+            const t = ks_tx;
+            if (t < 8) {
+              bins[(Math.imul(ks_bx, 8) + t) | 0] = c[t];
+            }
+          }
+        }
+      }
+    }
+  }
+};

@@ -1,0 +1,42 @@
+"use strict";
+// KernelScript kernel 'tile2d' (JS). Generated code: edit the TypeScript source instead.
+return function tile2d(ks_args, ks_grid, ks_block, ks_first, ks_end) {
+  const x = ks_args[0];
+  const out = ks_args[1];
+  const width = ks_args[2] | 0;
+  const ks_gdx = ks_grid[0], ks_gdy = ks_grid[1], ks_gdz = ks_grid[2];
+  const ks_bdx = ks_block[0], ks_bdy = ks_block[1], ks_bdz = ks_block[2];
+  const ks_b0 = ks_first ?? 0, ks_b1 = ks_end ?? ks_gdx * ks_gdy * ks_gdz;
+  const ks_n = ks_bdx * ks_bdy * ks_bdz;
+  const tile = new Float32Array(Math.imul(ks_bdx, ks_bdy));
+  for (let ks_b = ks_b0; ks_b < ks_b1; ks_b++) {
+    const ks_bx = ks_b % ks_gdx, ks_byz = (ks_b - ks_bx) / ks_gdx;
+    const ks_by = ks_byz % ks_gdy, ks_bz = (ks_byz - ks_by) / ks_gdy;
+    tile.fill(0);
+    for (let ks_tz = 0; ks_tz < ks_bdz; ks_tz++) {
+      for (let ks_ty = 0; ks_ty < ks_bdy; ks_ty++) {
+        ks_thread: for (let ks_tx = 0; ks_tx < ks_bdx; ks_tx++) {
+          const tx = ks_tx;
+          const ty = ks_ty;
+          const gx = (Math.imul(ks_bx, ks_bdx) + tx) | 0;
+          const gy = (Math.imul(ks_by, ks_bdy) + ty) | 0;
+          const local = (Math.imul(ty, ks_bdx) + tx) | 0;
+          tile[local] = x[(Math.imul(gy, width) + gx) | 0];
+        }
+      }
+    }
+    // barrier
+    for (let ks_tz = 0; ks_tz < ks_bdz; ks_tz++) {
+      for (let ks_ty = 0; ks_ty < ks_bdy; ks_ty++) {
+        ks_thread: for (let ks_tx = 0; ks_tx < ks_bdx; ks_tx++) {
+          const tx = ks_tx;
+          const ty = ks_ty;
+          const gx = (Math.imul(ks_bx, ks_bdx) + tx) | 0;
+          const gy = (Math.imul(ks_by, ks_bdy) + ty) | 0;
+          const local = (Math.imul(ty, ks_bdx) + tx) | 0;
+          out[(Math.imul(gy, width) + gx) | 0] = tile[(((Math.imul(ks_bdx, ks_bdy) - 1) | 0) - local) | 0] * 2.0;
+        }
+      }
+    }
+  }
+};

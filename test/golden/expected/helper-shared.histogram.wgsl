@@ -1,0 +1,49 @@
+// KernelScript kernel 'histogram' (WGSL). Generated code: edit the TypeScript source instead.
+// Bindings: group 0, binding 0 is the uniform ks_params (scalar parameters, 4 bytes each, then
+// ks_grid, the grid the launch asked for); array parameters follow at bindings 1.. in order.
+// blockDim comes from the pipeline constants ks_block_x, ks_block_y, ks_block_z.
+// A 1-D grid of gx blocks beyond the device's maxComputeWorkgroupsPerDimension m is dispatched
+// folded as (dx, dy, 1), dx = min(gx, m), dy = ceil(gx / dx); every other grid is dispatched as
+// is. When num_workgroups differs from ks_grid, blockIdx.x = workgroup_id.x + workgroup_id.y * dx
+// and the surplus groups return at once.
+
+struct ks_Params {
+  n: i32,
+  ks_grid: vec3<u32>,
+}
+
+@group(0) @binding(0) var<uniform> ks_params: ks_Params;
+@group(0) @binding(1) var<storage, read> keys: array<i32>;
+@group(0) @binding(2) var<storage, read_write> hist: array<atomic<i32>>;
+var<workgroup> local: array<atomic<i32>, 16>;
+override ks_block_x: u32 = 1u;
+override ks_block_y: u32 = 1u;
+override ks_block_z: u32 = 1u;
+
+@compute @workgroup_size(ks_block_x, ks_block_y, ks_block_z)
+fn histogram(@builtin(local_invocation_id) ks_lid: vec3<u32>, @builtin(workgroup_id) ks_wid: vec3<u32>, @builtin(num_workgroups) ks_nwg: vec3<u32>) {
+  var ks_block = ks_wid;
+  if (any(ks_nwg != ks_params.ks_grid)) {
+    let ks_linear = ks_wid.x + ks_wid.y * ks_nwg.x;
+    if (ks_linear >= ks_params.ks_grid.x) { return; }
+    ks_block = vec3<u32>(ks_linear, 0u, 0u);
+  }
+  let ks_threadIdx_x = i32(ks_lid.x);
+  let ks_blockIdx_x = i32(ks_block.x);
+  let n: i32 = ks_params.n;
+  let t: i32 = ks_threadIdx_x;
+  if (t < 16i) {
+    atomicStore(&local[t], 0i);
+  }
+  workgroupBarrier();
+  let i: i32 = ks_blockIdx_x * 128i + t;
+  if (i < n) {
+    let key_1: i32 = keys[i];
+    atomicAdd(&local[key_1], 1i);
+  }
+  workgroupBarrier();
+  if (t < 16i) {
+    let by_1: i32 = atomicLoad(&local[t]);
+    atomicAdd(&hist[t], by_1);
+  }
+}

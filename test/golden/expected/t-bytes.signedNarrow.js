@@ -1,0 +1,29 @@
+"use strict";
+// KernelScript kernel 'signedNarrow' (JS). Generated code: edit the TypeScript source instead.
+return function signedNarrow(ks_args, ks_grid, ks_block, ks_first, ks_end) {
+  const a = ks_args[0];
+  const b = ks_args[1];
+  const s8 = ks_args[2];
+  const u16 = ks_args[3];
+  const n = ks_args[4] | 0;
+  const ks_gdx = ks_grid[0], ks_gdy = ks_grid[1], ks_gdz = ks_grid[2];
+  const ks_bdx = ks_block[0], ks_bdy = ks_block[1], ks_bdz = ks_block[2];
+  const ks_b0 = ks_first ?? 0, ks_b1 = ks_end ?? ks_gdx * ks_gdy * ks_gdz;
+  for (let ks_b = ks_b0; ks_b < ks_b1; ks_b++) {
+    const ks_bx = ks_b % ks_gdx, ks_byz = (ks_b - ks_bx) / ks_gdx;
+    const ks_by = ks_byz % ks_gdy, ks_bz = (ks_byz - ks_by) / ks_gdy;
+    for (let ks_tz = 0; ks_tz < ks_bdz; ks_tz++) {
+      for (let ks_ty = 0; ks_ty < ks_bdy; ks_ty++) {
+        ks_thread: for (let ks_tx = 0; ks_tx < ks_bdx; ks_tx++) {
+          const i = (Math.imul(ks_bx, ks_bdx) + ks_tx) | 0;
+          if (i < n) {
+            const v = a[i];
+            b[i] = (Math.imul(b[i], 3) + Math.imul(v, 300)) | 0;
+            s8[i] = (Math.imul(v, 5) - 1) | 0;
+            u16[i] = Math.imul(v, 1000) >>> 0;
+          }
+        }
+      }
+    }
+  }
+};

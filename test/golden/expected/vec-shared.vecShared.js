@@ -1,0 +1,101 @@
+"use strict";
+// KernelScript kernel 'vecShared' (JS). Generated code: edit the TypeScript source instead.
+return function vecShared(ks_args, ks_grid, ks_block, ks_first, ks_end) {
+  const x = ks_args[0];
+  const y = ks_args[1];
+  const ks_gdx = ks_grid[0], ks_gdy = ks_grid[1], ks_gdz = ks_grid[2];
+  const ks_bdx = ks_block[0], ks_bdy = ks_block[1], ks_bdz = ks_block[2];
+  const ks_b0 = ks_first ?? 0, ks_b1 = ks_end ?? ks_gdx * ks_gdy * ks_gdz;
+  const ks_n = ks_bdx * ks_bdy * ks_bdz;
+  const ks_v_sum_x = new Float32Array(ks_n);
+  const ks_v_sum_y = new Float32Array(ks_n);
+  const ks_v_sum_z = new Float32Array(ks_n);
+  const ks_v_sum_w = new Float32Array(ks_n);
+  const tile = new Float32Array(256);
+  for (let ks_b = ks_b0; ks_b < ks_b1; ks_b++) {
+    const ks_bx = ks_b % ks_gdx, ks_byz = (ks_b - ks_bx) / ks_gdx;
+    const ks_by = ks_byz % ks_gdy, ks_bz = (ks_byz - ks_by) / ks_gdy;
+    tile.fill(0);
+    const base = Math.imul(ks_bx, 256);
+    for (let ks_tz = 0; ks_tz < ks_bdz; ks_tz++) {
+      for (let ks_ty = 0; ks_ty < ks_bdy; ks_ty++) {
+        ks_thread: for (let ks_tx = 0; ks_tx < ks_bdx; ks_tx++) {
+          const t = ks_tx;
+          {
+            let j = t;
+            for (; j < 256; j = (j + ks_bdx) | 0) {
+              tile[j] = x[(base + j) | 0];
+            }
+          }
+        }
+      }
+    }
+    // barrier
+    for (let ks_tz = 0, ks_i = 0; ks_tz < ks_bdz; ks_tz++) {
+      for (let ks_ty = 0; ks_ty < ks_bdy; ks_ty++) {
+        ks_thread: for (let ks_tx = 0; ks_tx < ks_bdx; ks_tx++, ks_i++) {
+          const t = ks_tx;
+          let sum_x = 0.0;
+          let sum_y = 0.0;
+          let sum_z = 0.0;
+          let sum_w = 0.0;
+          if (t < 64) {
+            const tile4_x = tile[Math.imul(t, 4)];
+            const tile4_y = tile[(Math.imul(t, 4) + 1) | 0];
+            const tile4_z = tile[(Math.imul(t, 4) + 2) | 0];
+            const tile4_w = tile[(Math.imul(t, 4) + 3) | 0];
+            const vec_i1 = (((t + 1) | 0) % 64) | 0;
+            const tile4_x_1 = tile[Math.imul(vec_i1, 4)];
+            const tile4_y_1 = tile[(Math.imul(vec_i1, 4) + 1) | 0];
+            const tile4_z_1 = tile[(Math.imul(vec_i1, 4) + 2) | 0];
+            const tile4_w_1 = tile[(Math.imul(vec_i1, 4) + 3) | 0];
+            sum_x = Math.fround(tile4_x + tile4_x_1);
+            sum_y = Math.fround(tile4_y + tile4_y_1);
+            sum_z = Math.fround(tile4_z + tile4_z_1);
+            sum_w = Math.fround(tile4_w + tile4_w_1);
+          }
+          ks_v_sum_x[ks_i] = sum_x;
+          ks_v_sum_y[ks_i] = sum_y;
+          ks_v_sum_z[ks_i] = sum_z;
+          ks_v_sum_w[ks_i] = sum_w;
+        }
+      }
+    }
+    // barrier
+    {
+      const ks_lo = 0, ks_hi = Math.min(64, ks_bdx);
+      for (let ks_tz = 0; ks_tz < ks_bdz; ks_tz++) {
+        for (let ks_ty = 0; ks_ty < ks_bdy; ks_ty++) {
+          ks_thread: for (let ks_tx = ks_lo; ks_tx < ks_hi; ks_tx++) {
+            const ks_i = (ks_tz * ks_bdy + ks_ty) * ks_bdx + ks_tx;
+            const t = ks_tx;
+            const sum_x = ks_v_sum_x[ks_i];
+            const sum_y = ks_v_sum_y[ks_i];
+            const sum_z = ks_v_sum_z[ks_i];
+            const sum_w = ks_v_sum_w[ks_i];
+            if (t < 64) {
+              tile[Math.imul(t, 4)] = sum_x;
+              tile[(Math.imul(t, 4) + 1) | 0] = sum_y;
+              tile[(Math.imul(t, 4) + 2) | 0] = sum_z;
+              tile[(Math.imul(t, 4) + 3) | 0] = sum_w;
+            }
+          }
+        }
+      }
+    }
+    // barrier
+    for (let ks_tz = 0; ks_tz < ks_bdz; ks_tz++) {
+      for (let ks_ty = 0; ks_ty < ks_bdy; ks_ty++) {
+        ks_thread: for (let ks_tx = 0; ks_tx < ks_bdx; ks_tx++) {
+          const t = ks_tx;
+          {
+            let j_1 = t;
+            for (; j_1 < 256; j_1 = (j_1 + ks_bdx) | 0) {
+              y[(base + j_1) | 0] = tile[j_1];
+            }
+          }
+        }
+      }
+    }
+  }
+};
