@@ -1,7 +1,8 @@
 #!/bin/sh
 # On a Linux x64 GPU machine without Node: runs, from the portable bundle (npm run bundle), the
-# whole test suite (cuda, webgpu and cpu), every sample at full size on cuda and webgpu, the CUDA
-# cache measurement and the PyTorch peers. Raw logs and JSON go to <out>; a summary to stdout.
+# whole test suite (cuda, webgpu and cpu), every sample at full size on cuda and webgpu, saxpy
+# scalar / load4 / hand-written float4, the CUDA cache measurement and the PyTorch peers. Raw logs
+# and JSON go to <out>; a summary to stdout.
 #
 #   sh bench/gpu-run.sh .bundle/kernelscript-linux-x64.run <out>
 set -u
@@ -33,6 +34,10 @@ for be in cuda webgpu; do
     echo "{\"backend\":\"$be\",\"sample\":\"$s\",\"rc\":$rc,\"wallS\":$wall,\"result\":$last}" >> "$out/samples.jsonl"
     echo "$be $s rc=$rc ${wall}s"
   done
+done
+
+for be in cuda webgpu; do
+  run tsx bench/saxpy-vec.ts --backend "$be" 2>/dev/null | tail -n 1 | tee -a "$out/saxpy-vec.jsonl"
 done
 
 cache=$(mktemp -d)

@@ -281,20 +281,20 @@ export class Driver {
 
   /** Host → device on a stream. From pageable memory the driver stages the data before returning. */
   copyHtoDAsync(dst: DevicePtr, src: ArrayBufferView, bytes: number, stream: Handle): void {
-    this.check('cuMemcpyHtoDAsync', this.raw.cuMemcpyHtoDAsync(dst, src, bytes, stream));
+    this.check('cuMemcpyHtoDAsync', this.raw.cuMemcpyHtoDAsync(dst, bytesOf(src), bytes, stream));
   }
 
   /** Device → host on a stream. Into pageable memory it returns once the copy is complete. */
   copyDtoHAsync(dst: ArrayBufferView, src: DevicePtr, bytes: number, stream: Handle): void {
-    this.check('cuMemcpyDtoHAsync', this.raw.cuMemcpyDtoHAsync(dst, src, bytes, stream));
+    this.check('cuMemcpyDtoHAsync', this.raw.cuMemcpyDtoHAsync(bytesOf(dst), src, bytes, stream));
   }
 
   copyHtoD(dst: DevicePtr, src: ArrayBufferView, bytes: number): void {
-    this.check('cuMemcpyHtoD', this.raw.cuMemcpyHtoD(dst, src, bytes));
+    this.check('cuMemcpyHtoD', this.raw.cuMemcpyHtoD(dst, bytesOf(src), bytes));
   }
 
   copyDtoH(dst: ArrayBufferView, src: DevicePtr, bytes: number): void {
-    this.check('cuMemcpyDtoH', this.raw.cuMemcpyDtoH(dst, src, bytes));
+    this.check('cuMemcpyDtoH', this.raw.cuMemcpyDtoH(bytesOf(dst), src, bytes));
   }
 
   memsetD32Async(dst: DevicePtr, value: number, count: number, stream: Handle): void {
@@ -356,4 +356,12 @@ export class Driver {
   destroyEvent(e: Handle): void {
     this.check('cuEventDestroy', this.raw.cuEventDestroy(e));
   }
+}
+
+/**
+ * The bytes of a host array as koffi takes them: a plain Uint8Array over the same memory, since a
+ * Float16Array polyfill (a Proxy around its storage) is no typed array to koffi.
+ */
+function bytesOf(v: ArrayBufferView): Uint8Array {
+  return v instanceof Uint8Array ? v : new Uint8Array(v.buffer, v.byteOffset, v.byteLength);
 }

@@ -12,9 +12,10 @@ interface DawnPackage {
 const DAWN = 'webgpu';
 /**
  * Dawn's toggles for every adapter: on NVIDIA's Vulkan driver Dawn hides shader-f16 unless asked
- * (vulkan_enable_f16_on_nvidia); elsewhere the toggle changes nothing.
+ * (vulkan_enable_f16_on_nvidia; elsewhere it changes nothing), and Dawn rounds timestamps to
+ * 65.5 µs unless timestamp_quantization is off, which would make `gpu.time()` useless for short kernels.
  */
-const DAWN_FLAGS = ['enable-dawn-features=vulkan_enable_f16_on_nvidia'];
+const DAWN_FLAGS = ['enable-dawn-features=vulkan_enable_f16_on_nvidia', 'disable-dawn-features=timestamp_quantization'];
 const MODULE = 'node:module';
 const URL_MODULE = 'node:url';
 
