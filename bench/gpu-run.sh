@@ -40,11 +40,18 @@ for be in cuda webgpu; do
   run tsx bench/saxpy-vec.ts --backend "$be" 2>/dev/null | tail -n 1 | tee -a "$out/saxpy-vec.jsonl"
 done
 
+# Sum of 2^28 f32: the shared-memory and warp-shuffle reductions on cuda and webgpu, and CUB's
+# (CuPy's sum), in this one run.
+for be in cuda webgpu; do
+  run tsx samples/reduction.ts --backend "$be" --n 268435456 --reps 50 --json 2>/dev/null | tail -n 1 | tee -a "$out/reduce-2e28.jsonl"
+done
+dir=$(dirname "$bundle")/$(ls "$(dirname "$bundle")" | grep '^kernelscript-' | grep -v '\.run$' | head -n 1)
+python3 "$dir/bench/cupy_sum.py" 268435456 | tee -a "$out/reduce-2e28.jsonl"
+
 cache=$(mktemp -d)
 for pass in cold warm; do
   KERNELSCRIPT_CACHE_DIR=$cache run tsx bench/cuda-cache.ts 2>/dev/null | tail -n 1 | sed "s/^/cache $pass (auto): /"
 done
 KERNELSCRIPT_CACHE_DIR=$(mktemp -d) KERNELSCRIPT_CUDA_COMPILER=nvcc run tsx bench/cuda-cache.ts 2>/dev/null | tail -n 1 | sed "s/^/cache cold (nvcc): /"
 
-dir=$(dirname "$bundle")/$(ls "$(dirname "$bundle")" | grep '^kernelscript-' | grep -v '\.run$' | head -n 1)
 python3 "$dir/bench/peers.py" '{"saxpy": 1048576, "reduction": 16777216, "matmul": [1024, 1024, 1024], "softmax": [10000, 500, 5, 100]}' | tee "$out/peers.json"

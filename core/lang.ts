@@ -6,10 +6,17 @@
 // so they can also be used in ordinary host code.
 import type { CompiledKernel, Target } from './output.js';
 import type { CallSite, Kernel, KernelFn } from './kernel.js';
-import { ATOMICS, convert, type AtomicOp } from './ir/ops.js';
+import { ATOMICS, convert, evaluateMath, type AtomicOp } from './ir/ops.js';
 import { firstFrame } from './stack.js';
 import { newKernel } from './specialize.js';
 import type { HostArrays, TypedArray, TypedArrayCtor } from './elements.js';
+
+declare global {
+  interface Math {
+    /** 2 to the power x. Kernels only: JavaScript's Math has no exp2 (write 2 ** x on the host). */
+    exp2(x: number): number;
+  }
+}
 
 export type f32 = number;
 export type f16 = number;
@@ -78,6 +85,54 @@ export const atomicMin = (arr: IntArray, i: i32, v: number): number => rmw('min'
 export const atomicMax = (arr: IntArray, i: i32, v: number): number => rmw('max', arr, i, [v]);
 export const atomicExch = (arr: IntArray, i: i32, v: number): number => rmw('exch', arr, i, [v]);
 export const atomicCAS = (arr: IntArray, i: i32, expected: number, v: number): number => rmw('cas', arr, i, [expected, v]);
+/** arr[i] &= v atomically; returns the old value. */
+export const atomicAnd = (arr: IntArray, i: i32, v: number): number => rmw('and', arr, i, [v]);
+/** arr[i] |= v atomically; returns the old value. */
+export const atomicOr = (arr: IntArray, i: i32, v: number): number => rmw('or', arr, i, [v]);
+/** arr[i] ^= v atomically; returns the old value. */
+export const atomicXor = (arr: IntArray, i: i32, v: number): number => rmw('xor', arr, i, [v]);
+
+/** Device-scope memory fence (CUDA __threadfence): writes before it are seen before writes after it. */
+export function threadfence(): void {
+  /* placeholder outside kernels */
+}
+
+/** a * b + c with one rounding (fused multiply-add). Host numbers are f64: rounded once to f64. */
+export const fma = (a: number, b: number, c: number): number => evaluateMath('fma', [a, b, c], 'f64');
+/** The f32 whose bits are the 32-bit integer `u` (u32 or i32). */
+export const bitcastF32 = (u: u32 | i32): f32 => evaluateMath('bitcastF32', [u >>> 0], 'u32');
+/** The bits of `x` as a u32: of an f32 (host numbers are taken as f32; in kernels an i32 keeps its bits). */
+export const bitcastU32 = (x: f32 | i32): u32 => evaluateMath('bitcastU32', [Math.fround(x)], 'f32');
+/** The bits of `x` as an i32: of an f32 (host numbers are taken as f32; in kernels a u32 keeps its bits). */
+export const bitcastI32 = (x: f32 | u32): i32 => evaluateMath('bitcastI32', [Math.fround(x)], 'f32');
+
+// Warps (subgroups): placeholders outside kernels, where a thread is a warp of one lane (core/ir/ops.ts
+// WARP defines them; docs/language.md "Warps and subgroups").
+/** Lanes per warp: 32 on cuda and cpu, the subgroup size on webgpu. */
+export const warpSize: i32 = 1;
+/** This thread's lane in its warp, 0 … warpSize - 1 (lanes follow the linear thread index). */
+export const laneId: i32 = 0;
+type WarpValue = number;
+/** `v` of lane `srcLane mod warpSize`. */
+export const shfl = <T extends WarpValue>(v: T, srcLane: i32 | u32): T => (void srcLane, v);
+/** `v` of lane `laneId - delta`; the caller's own `v` where that lane is outside the warp. */
+export const shflUp = <T extends WarpValue>(v: T, delta: i32 | u32): T => (void delta, v);
+/** `v` of lane `laneId + delta`; the caller's own `v` where that lane is outside the warp. */
+export const shflDown = <T extends WarpValue>(v: T, delta: i32 | u32): T => (void delta, v);
+/** `v` of lane `laneId ^ laneMask`; the caller's own `v` where that lane is outside the warp. */
+export const shflXor = <T extends WarpValue>(v: T, laneMask: i32 | u32): T => (void laneMask, v);
+/** The sum over the warp's lanes (floats in butterfly order), in every lane. */
+export const warpSum = <T extends WarpValue>(v: T): T => v;
+/** The minimum over the warp's lanes (as Math.min), in every lane. */
+export const warpMin = <T extends WarpValue>(v: T): T => v;
+/** The maximum over the warp's lanes (as Math.max), in every lane. */
+export const warpMax = <T extends WarpValue>(v: T): T => v;
+/** Whether `p` holds in any lane of the warp. */
+export const warpAny = (p: boolean): boolean => p;
+/** Whether `p` holds in every lane of the warp. */
+export const warpAll = (p: boolean): boolean => p;
+/** Bit l set where `p` holds in lane l (lanes 0-31). */
+export const warpBallot = (p: boolean): u32 => (p ? 1 : 0);
 
 // Vectors: their types, constructors, element-wise operations and wide loads/stores (core/vec.ts).
 export { vec2f, vec3f, vec4f, vec2i, vec4i, vec2u, vec4u, vec4h } from './vec.js';

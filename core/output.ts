@@ -3,6 +3,7 @@
 import type { Access, ElemType, ScalarType, Span } from './ir/types.js';
 import type { DebugSync } from './race.js';
 import type { DynamicShared } from './shared-size.js';
+import type { PrintSite } from './printf.js';
 export type { DynamicShared } from './shared-size.js';
 
 export type Target = 'wgsl' | 'cuda' | 'js';
@@ -37,6 +38,8 @@ export interface WgslLayout {
   lengthFields?: { name: string; offset: number }[];
   /** Debug builds: the storage binding of the fault record (FAULT_WORDS atomic u32, read_write). */
   faultBinding?: number;
+  /** Kernels that print: the storage binding of the log buffer (core/printf.ts, atomic u32, read_write). */
+  logBinding?: number;
   /** The module uses f16 (`enable f16;`): the device needs the 'shader-f16' feature. */
   f16?: true;
 }
@@ -89,6 +92,14 @@ export interface KernelMeta {
   wgsl?: WgslLayout;
   /** Present in a debug (bounds-checked) build only. */
   debug?: DebugMeta;
+  /**
+   * Kernels that use warp operations (warpSize, laneId, shfl…): launched only with blockDim.x a
+   * multiple of the device's warp size; `atMost32`: only on warps of at most 32 lanes (a warpBallot,
+   * or a condition warp-uniform only on such warps). Absent otherwise.
+   */
+  warp?: { atMost32: boolean };
+  /** Kernels that print (console.log): the formats, indexed by a log record's site word. Absent otherwise. */
+  prints?: PrintSite[];
 }
 
 export interface CompiledKernel {

@@ -3,7 +3,7 @@
 // component (core/ir/ops.ts), so they also work in ordinary host code. In kernels the compiler
 // lowers a vector to its components (compiler/frontend/vectors.ts); these bodies never run there.
 // core/lang.ts re-exports the language names; nothing here is part of the language by itself.
-import { f16round } from '@petamoriken/float16';
+import { f16round } from './f16.js';
 import { convert, evaluateBinary } from './ir/ops.js';
 import type { HostArrays } from './elements.js';
 

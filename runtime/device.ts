@@ -5,8 +5,11 @@ import type { ElemType, ScalarType } from '../core/ir/types.js';
 import { ELEMENTS, arrayTypeList, elementBytes, elementOfArray, elementOfCtor } from '../core/elements.js';
 import type { CompiledKernel, ParamInfo, Target } from '../core/output.js';
 import { DeviceError, LaunchError, describe, type KernelCheckError } from './errors.js';
+import { WARPS_OF_32, warpLaunchProblem, type WarpSupport } from './warp.js';
 import { resolveKernel } from './jit.js';
 import { checkDynamicShared } from './shared-memory.js';
+import { consoleSink, type LogSink } from './log.js';
+import { DEFAULT_LOG_BYTES } from '../core/printf.js';
 import { isKernel, type Kernel, type KernelFn } from '../core/kernel.js';
 import type { LaunchArgs } from './types.js';
 import type {
@@ -119,6 +122,32 @@ export abstract class BaseDevice implements Device {
   /** Debug mode (DeviceOptions.debug): set by createDevice before the device is handed out. */
   setDebug(on: boolean): void {
     this.debugMode = on;
+  }
+
+  /** Where printed lines go, and each launch's log buffer size (DeviceOptions.log, logBytes). */
+  private logSink: LogSink = consoleSink;
+  /** Bytes of the log buffer a printing launch gets (webgpu and cpu). */
+  logBytes = DEFAULT_LOG_BYTES;
+  /** Lines printed by launches that ran, written by the next synchronize()/read(). */
+  private pendingLines: string[] = [];
+
+  /** The log sink and buffer size (DeviceOptions): set by createDevice before the device is handed out. */
+  setLog(sink: LogSink | undefined, bytes: number | undefined): void {
+    if (sink) this.logSink = sink;
+    if (bytes !== undefined) this.logBytes = bytes;
+  }
+
+  /** Keeps lines a launch printed for the next flushLog(). */
+  noteLog(lines: readonly string[]): void {
+    for (const l of lines) this.pendingLines.push(l);
+  }
+
+  /** Writes the waiting lines to the sink, in launch order. */
+  flushLog(): void {
+    const lines = this.pendingLines;
+    if (lines.length === 0) return;
+    this.pendingLines = [];
+    for (const l of lines) this.logSink(l);
   }
 
   /** Keeps `f` to be thrown by the next synchronize()/read(), unless an earlier fault waits. */
@@ -258,6 +287,20 @@ export abstract class BaseDevice implements Device {
       );
     }
     if (kernel.meta.dynamicShared) checkDynamicShared(kernel, block, this.sharedLimit, this.backend);
+    if (kernel.meta.warp) {
+      const problem = warpLaunchProblem(kernel, block, this.warps, `this ${this.backend} device (${this.name})`);
+      if (problem !== null) throw new LaunchError(problem);
+    }
+  }
+
+  /** What this device offers warp operations: warps of 32 lanes, unless the backend says otherwise. */
+  protected get warps(): WarpSupport {
+    return WARPS_OF_32;
+  }
+
+  /** Lanes per warp in kernels (warpSize): 32 on cuda and cpu, the subgroup size on webgpu; null without warps. */
+  get warpSize(): number | null {
+    return this.warps.size;
   }
 
   /**

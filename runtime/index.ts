@@ -65,6 +65,13 @@ export async function createDevice(opts: DeviceOptions = {}): Promise<Device> {
   if (opts.debug !== undefined && typeof opts.debug !== 'boolean') {
     throw new TypeError(`createDevice(): debug must be a boolean, got ${typeof opts.debug}`);
   }
+  if (opts.log !== undefined && typeof opts.log !== 'function') {
+    throw new TypeError(`createDevice(): log must be a function (line: string) => void, got ${typeof opts.log}`);
+  }
+  const lb = opts.logBytes;
+  if (lb !== undefined && !(Number.isInteger(lb) && lb % 4 === 0 && lb >= 16 && lb <= 2 ** 26)) {
+    throw new TypeError(`createDevice(): logBytes must be a multiple of 4 from 16 to 2^26, got ${String(lb)}`);
+  }
   const debug = opts.debug ?? envDebug();
   const asked = opts.backend ?? 'auto';
   const env = asked === 'auto' ? envBackend() : undefined;
@@ -79,6 +86,7 @@ export async function createDevice(opts: DeviceOptions = {}): Promise<Device> {
     try {
       const device = await start(backend);
       if (debug) enableDebug(device);
+      if (device instanceof BaseDevice) device.setLog(opts.log, lb);
       return device;
     } catch (e) {
       reasons.push({ backend, reason: oneLine(e) });

@@ -39,6 +39,14 @@ export interface DeviceOptions {
    * KERNELSCRIPT_DEBUG=1 in the environment (Node), else false.
    */
   debug?: boolean;
+  /**
+   * Where the lines kernels print with console.log go, one call per line (default: console.log).
+   * The webgpu and cpu backends write them at the synchronize()/read() after the launch; CUDA's
+   * printf writes to the process's stdout itself and does not use it.
+   */
+  log?: (line: string) => void;
+  /** Bytes of the log buffer each printing launch gets on webgpu and cpu (default 65536); records beyond it are dropped and counted. */
+  logBytes?: number;
 }
 
 export interface DeviceLimits {
@@ -58,6 +66,12 @@ export interface Device {
   readonly limits: DeviceLimits;
   /** Whether kernels run bounds-checked (see DeviceOptions.debug). */
   readonly debug: boolean;
+  /**
+   * Lanes per warp that warp operations see (warpSize in kernels): 32 on cuda and cpu, the subgroup
+   * size on webgpu; null on a webgpu device without subgroups. Kernels using warp operations need
+   * blockDim.x to be a multiple of it.
+   */
+  readonly warpSize: number | null;
   array<T extends TypedArray>(data: T): DeviceArray<T>;
   alloc<T extends TypedArray>(type: TypedArrayCtor<T>, length: number): DeviceArray<T>;
   /**

@@ -6,6 +6,7 @@ import { elementBytes } from '../core/elements.js';
 import type { ElemType, Expr, KernelIR, MathFn, ScalarType, Span } from '../core/ir/types.js';
 import type { Target } from '../core/output.js';
 import { visitAllExprs, visitStmts } from '../core/ir/walk.js';
+import { mathArgType } from '../core/ir/ops.js';
 import { sizeExprOf, sizeText, type DynamicShared } from '../core/shared-size.js';
 
 export interface Usage {
@@ -13,7 +14,7 @@ export interface Usage {
   builtins: Set<string>;
   /** Names read through `param` or indexed/atomically accessed arrays, in the kernel body. */
   names: Set<string>;
-  /** Math functions used anywhere (kernel and helpers), keyed `fn:type`. */
+  /** Math functions used anywhere (kernel and helpers), keyed `fn:type` by their arguments' type. */
   math: Set<`${MathFn}:${ScalarType}`>;
   /** Arrays used by each atomic op: `op:array`. */
   atomics: Set<string>;
@@ -34,7 +35,7 @@ export function analyze(ir: KernelIR): Usage {
         u.names.add(e.array);
         break;
       case 'math':
-        u.math.add(`${e.fn}:${e.type}`);
+        u.math.add(`${e.fn}:${mathArgType(e)}`);
         break;
       case 'atomic':
         u.names.add(e.array);
@@ -45,10 +46,22 @@ export function analyze(ir: KernelIR): Usage {
     }
   };
   visitAllExprs(ir.body, visit);
-  for (const h of ir.helpers) visitAllExprs(h.body, (e) => e.k === 'math' && u.math.add(`${e.fn}:${e.type}`));
+  for (const h of ir.helpers) visitAllExprs(h.body, (e) => e.k === 'math' && u.math.add(`${e.fn}:${mathArgType(e)}`));
   // Stores name their array on the statement, not in an expression.
   visitStmts(ir.body, (s) => (s.k === 'store' || s.k === 'vload' || s.k === 'vstore') && u.names.add(s.array));
   return u;
+}
+
+/** The meta entry of a kernel using warp operations (KernelMeta.warp); nothing for the others. */
+export function warpMeta(ir: KernelIR): { warp?: { atMost32: boolean } } {
+  let used = false;
+  let ballot = false;
+  visitAllExprs(ir.body, (e) => {
+    if (e.k !== 'warp') return;
+    used = true;
+    if (e.op === 'ballot') ballot = true;
+  });
+  return used ? { warp: { atMost32: ballot || ir.warpAtMost32 === true } } : {};
 }
 
 export function sharedBytes(ir: KernelIR): number {

@@ -117,6 +117,8 @@ export abstract class CLikePrinter {
         return prim(`${this.name(e.fn)}(${this.args(e.args)})`);
       case 'atomic':
         return this.atomic(e);
+      case 'warp':
+        return this.warp(e);
       case 'length': {
         const fixed = this.fixedLengths().get(e.array);
         return fixed === undefined ? this.globalLength(e.array) : this.literal('i32', fixed.length);
@@ -134,12 +136,16 @@ export abstract class CLikePrinter {
   protected abstract globalLength(array: string): Printed;
   /** Debug builds: records a fault (targets/debug.ts); index and length are printed u32 values. */
   protected abstract fault(s: Extract<Stmt, { k: 'fault' }>): void;
+  /** console.log: one line of the log (core/printf.ts); args are the six coordinates, then the values. */
+  protected abstract logLine(s: Extract<Stmt, { k: 'print' }>): void;
 
   protected abstract literal(type: ScalarType, value: number | boolean): Printed;
   protected abstract builtin(name: Extract<Expr, { k: 'builtin' }>['name'], axis: string): Printed;
   protected abstract cast(arg: Expr, to: ScalarType): Printed;
   protected abstract math(e: Extract<Expr, { k: 'math' }>): Printed;
   protected abstract atomic(e: Extract<Expr, { k: 'atomic' }>): Printed;
+  /** A warp operation (core/ir/ops.ts WARP), f16 already lowered to f32 (targets/f16.ts). */
+  protected abstract warp(e: Extract<Expr, { k: 'warp' }>): Printed;
   protected abstract typeName(t: ScalarType): string;
 
   protected indexRead(e: Extract<Expr, { k: 'index' }>): Printed {
@@ -208,8 +214,12 @@ export abstract class CLikePrinter {
         return this.line(s.value ? `return ${this.expr(s.value)};` : this.kernelReturn(s));
       case 'barrier':
         return this.line(this.barrier(s));
+      case 'fence':
+        return this.fence();
       case 'fault':
         return this.fault(s);
+      case 'print':
+        return this.logLine(s);
     }
   }
 
@@ -235,6 +245,8 @@ export abstract class CLikePrinter {
   /** One aligned vector write. */
   protected abstract vstore(s: Extract<Stmt, { k: 'vstore' }>): void;
   protected abstract barrier(s: Extract<Stmt, { k: 'barrier' }>): string;
+  /** threadfence(): a device-scope memory fence, as lines (none where nothing is needed). */
+  protected abstract fence(): void;
   /** A value-less `return` (in a kernel the thread exits). */
   protected kernelReturn(_s: Extract<Stmt, { k: 'return' }>): string {
     return 'return;';

@@ -10,7 +10,7 @@
 import type { Expr, KernelIR, ScalarType, Span, Stmt } from '../core/ir/types.js';
 import type { DebugSite } from '../core/output.js';
 import { valueOf } from '../core/elements.js';
-import { declaredNames, fixedArrays, mapExprChildren, mapStmt, someExpr, visitStmts } from '../core/ir/walk.js';
+import { declaredNames, fixedArrays, mapExprChildren, mapStmt, someExpr, visitStmts, isLeaf } from '../core/ir/walk.js';
 
 export interface CheckedKernel {
   ir: KernelIR;
@@ -22,7 +22,6 @@ type Index = Expr & { type: 'i32' | 'u32' };
 
 const hasAccess = (e: Expr): boolean => someExpr(e, (x) => x.k === 'index' || x.k === 'atomic');
 /** Expressions that read the same value wherever they are re-read within one statement. */
-const stable = (e: Expr): boolean => e.k === 'const' || e.k === 'param' || e.k === 'load' || e.k === 'builtin';
 
 const load = (name: string, type: ScalarType, span: Span): Expr => ({ k: 'load', name, type, span });
 const assign = (name: string, value: Expr, span: Span): Stmt => ({ k: 'assign', name, value, span });
@@ -173,7 +172,7 @@ class Checker {
   /** An index, evaluated once: its accesses go to `out`, and a non-trivial value into a let. */
   private index(e: Expr, out: Stmt[]): Index {
     const i = this.expr(e, out) as Index;
-    if (stable(i)) return i;
+    if (isLeaf(i)) return i;
     const name = this.fresh('chk_i');
     out.push(declare(name, i.type, i, i.span, false));
     return load(name, i.type, i.span) as Index;

@@ -30,6 +30,10 @@ export function lowerF16(e: Expr): Expr {
     case 'math':
       if (e.type !== 'f16') return e;
       return cast({ ...e, args: e.args.map(widen), type: 'f32' }, 'f16');
+    case 'warp':
+      // Warp operations move and combine f16 values as their exact f32 values, rounded once at the end.
+      if (e.type !== 'f16') return e;
+      return cast({ ...e, args: e.args.map(widen), type: 'f32' }, 'f16');
     case 'cast':
       // Conversions from f16 go through its exact f32 value; conversions to f16 round through f32.
       if (e.arg.type === 'f16' && e.type !== 'f16' && e.type !== 'f32') return { ...e, arg: widen(e.arg) };

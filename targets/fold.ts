@@ -4,7 +4,7 @@
 // by zero or produce a non-finite float; C compilers warn on constant overflow. Folded, such a
 // value prints as an ordinary literal (non-finite f32 values have target-specific spellings).
 import type { Expr, KernelIR, Stmt } from '../core/ir/types.js';
-import { convert, evaluateBinary, evaluateMath, evaluateUnary } from '../core/ir/ops.js';
+import { convert, evaluateBinary, evaluateMath, evaluateUnary, mathArgType } from '../core/ir/ops.js';
 import { mapBodies, mapExprChildren, mapStmt } from '../core/ir/walk.js';
 
 type Const = Extract<Expr, { k: 'const' }>;
@@ -38,7 +38,7 @@ export function foldExpr(e: Expr): Expr {
       const { args } = f;
       const values = args.map((a) => (a.k === 'const' && typeof a.value === 'number' ? a.value : null));
       if (f.type === 'bool' || values.some((v) => v === null)) return f;
-      return constOf(f, evaluateMath(f.fn, values as number[], f.type));
+      return constOf(f, evaluateMath(f.fn, values as number[], mathArgType(f)));
     }
     default:
       return f;

@@ -45,6 +45,8 @@ export function compileForTarget(ir: KernelIR, target: Target, opts: TargetOptio
     : null;
   const out = backend.emit(lowerFor(backend, ir, rule));
   if (sites) out.meta.debug = { ...out.meta.debug, sites };
+  // A printing kernel's formats: the webgpu and cpu runtimes decode its log records with them.
+  if (ir.prints) out.meta.prints = ir.prints;
   // Limits judge the kernel as verified (the source's spans and shapes), with the code printed.
   return { out, limits: backend.limits(ir, out.code) };
 }
@@ -52,7 +54,9 @@ export function compileForTarget(ir: KernelIR, target: Target, opts: TargetOptio
 /** The code for one target, limits not checked (tests, benchmarks). */
 export function emitKernel(ir: KernelIR, target: Target): Emitted {
   const backend = TARGETS[target];
-  return backend.emit(lowerFor(backend, ir));
+  const out = backend.emit(lowerFor(backend, ir));
+  if (ir.prints) out.meta.prints = ir.prints;
+  return out;
 }
 
 export { shortestF32 } from './float.js';

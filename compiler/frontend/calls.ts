@@ -3,7 +3,7 @@ import { ts } from 'ts-morph';
 import type { Expr, ScalarType } from '../../core/ir/types.js';
 import { ELEMENTS, valueOf } from '../../core/elements.js';
 import { lookup, observe, report, span, type Binding, type FnCtx } from './context.js';
-import { ATOMICS, atomicOfSurface, convert, isConversion, isFloat, isIntMath, isMathFn, isStatement, MATH, MATH_FNS, type AtomicOp } from '../../core/ir/ops.js';
+import { ATOMICS, atomicOfSurface, convert, isConversion, isFloat, isIntMath, isStatement, MATH, type AtomicOp } from '../../core/ir/ops.js';
 import { spanOf } from './module.js';
 import { evalConst, lookupModuleName } from './symbols.js';
 import { castTo, coerce, constOf, isInt, toBool, widerFloat } from './typing.js';
@@ -12,6 +12,10 @@ import { defaultAdaptableType, floatHint, followsContext, isAdaptable, isFloatLi
 import { usedBeforeDeclaration } from './declaration-order.js';
 import { lowerVecCall, VECTOR_LANG } from './vectors.js';
 import { lowerHelperCall } from './helper-call.js';
+import { consoleMethod } from './console.js';
+import { isMathFn, isMathMethod, MATH_METHODS, mathOfSurface, type MathFn, type MathRecord } from '../../core/ir/ops.js';
+import { lowerWarpCall } from './warp.js';
+import { warpOfSurface } from '../../core/ir/ops.js';
 
 /** The language function a call names (`syncthreads`, `atomicAdd`…), if it names one. */
 export function calleeLang(cx: FnCtx, node: ts.CallExpression): string | null {
@@ -33,8 +37,12 @@ export function lowerCall(cx: FnCtx, node: ts.CallExpression, stmt: boolean, hin
       return null;
     }
   }
+  if (consoleMethod(cx, node) === 'log') {
+    report(cx, node, 'KS3036');
+    return null;
+  }
   if (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && callee.expression.text === 'Math' && !lookup(cx, 'Math')) {
-    return lowerMath(cx, node, callee.name.text, hint);
+    return lowerMath(cx, node, callee.name.text, hint, true);
   }
   if (!ts.isIdentifier(callee)) {
     report(cx, callee, 'KS3004', callee.getText(cx.mod.sf));
@@ -52,8 +60,13 @@ export function lowerCall(cx: FnCtx, node: ts.CallExpression, stmt: boolean, hin
     const op = atomicOfSurface(sym.name);
     if (op) return lowerAtomic(cx, node, op);
     if (VECTOR_LANG.has(sym.name)) return lowerVecCall(cx, node, sym.name, hint);
+    const fn = mathOfSurface(sym.name);
+    if (fn) return lowerMath(cx, node, fn, hint, false);
+    const warp = warpOfSurface(sym.name);
+    if (warp) return lowerWarpCall(cx, node, warp, hint);
     // Statements written as calls reach here only in expression position.
     if (sym.name === 'syncthreads') report(cx, node, 'KS5003');
+    else if (sym.name === 'threadfence') report(cx, node, 'KS4050', 'threadfence()');
     else if (isStatement(sym.name)) report(cx, node, 'KS4006', sym.name);
     else report(cx, callee, 'KS3004', name);
     return null;
@@ -91,21 +104,39 @@ function lowerConversion(cx: FnCtx, node: ts.CallExpression, to: ScalarType): Ex
   return c === e ? e : { ...c, span: sp };
 }
 
-function lowerMath(cx: FnCtx, node: ts.CallExpression, name: string, hint: ScalarType | undefined): Expr | null {
+/** `Math.<name>(...)` (`method`), or a registry function called by its own name (`fma`, `bitcastF32`). */
+function lowerMath(cx: FnCtx, node: ts.CallExpression, name: string, hint: ScalarType | undefined, method: boolean): Expr | null {
   const sp = span(cx, node);
-  if (!isMathFn(name)) {
-    report(cx, node.expression, 'KS3013', name, MATH_FNS.join(', '));
+  if (method ? !isMathMethod(name) : !isMathFn(name)) {
+    report(cx, node.expression, 'KS3013', name, MATH_METHODS.join(', Math.'));
     return null;
   }
-  const fn = name;
-  const info = MATH[fn];
+  const fn = name as MathFn;
+  const info: MathRecord = MATH[fn];
+  const title = info.surface ?? `Math.${name}`;
   const ints = isIntMath(fn);
   const n = node.arguments.length;
   if (info.arity === 'fold' ? n < 1 : n !== info.arity) {
-    report(cx, node, 'KS2009', `Math.${name}`, info.arity === 'fold' ? 'at least 1' : info.arity, n);
+    report(cx, node, 'KS2009', title, info.arity === 'fold' ? 'at least 1' : info.arity, n);
     return null;
   }
   const args = [...node.arguments];
+  if (info.result) return lowerBitcast(cx, node, fn, info, title);
+  const only = info.types.length === 1 ? info.types[0] : undefined;
+  if (only) {
+    // One type (imul, clz32, fround): every argument converts to it, as JS's ToInt32 and fround do
+    // (a constant at compile time, so Math.imul(h, 2654435761) multiplies by its i32 bits).
+    const lowered = args.map((a) => {
+      const r = isAdaptable(cx, a) ? evalConst(cx.mod, a) : null;
+      if (r?.ok) return constOf(only, convert(r.v.value, only), span(cx, a));
+      return castTo(lowerExpr(cx, a, only), only);
+    });
+    if (lowered.some((e) => e.type === 'bool')) {
+      report(cx, node, 'KS2010', title, 'bool');
+      return errExpr(only, sp);
+    }
+    return { k: 'math', fn, args: lowered, type: only, span: sp };
+  }
   // Arguments with a type of their own decide the type, as the operands of `+` do: all of one
   // integer type stay integer (abs/min/max, computed on integers); otherwise the widest float type
   // among them (f64 over f32 over f16; integers join it), f32 when none has one. Arguments that
@@ -117,14 +148,14 @@ function lowerMath(cx: FnCtx, node: ts.CallExpression, name: string, hint: Scala
   for (const a of args) if (!literals.includes(a)) typed.set(a, lowerExpr(cx, a, 'f32'));
   const types = new Set([...typed.values()].map((e) => e.type));
   if (types.has('bool')) {
-    report(cx, node, 'KS2010', `Math.${name}`, 'bool');
+    report(cx, node, 'KS2010', title, 'bool');
     return errExpr('f32', sp);
   }
   const floats = [...types].reduce<ScalarType | undefined>((w, x) => (w ? widerFloat(w, x) : widerFloat(x, x)), undefined);
   let t: ScalarType = floats ?? (typed.size === 0 ? (floatHint(hint) ?? 'f32') : 'f32');
   if (ints && !floats && !floatLiteral) {
     const mixed = types.has('i32') && types.has('u32');
-    if (mixed) report(cx, node, 'KS2001', `Math.${name}`);
+    if (mixed) report(cx, node, 'KS2001', title);
     // After a mix, the context's type (if either) avoids a second error where the value goes.
     if (mixed) t = intHint(hint) ?? 'i32';
     else t = types.has('i32') ? 'i32' : types.has('u32') ? 'u32' : (numeric(hint) ?? defaultAdaptableType(cx, node));
@@ -136,6 +167,30 @@ function lowerMath(cx: FnCtx, node: ts.CallExpression, name: string, hint: Scala
     return lowered.reduce((acc, x) => ({ k: 'math', fn, args: [acc, x], type: t, span: sp }));
   }
   return { k: 'math', fn, args: lowered, type: t, span: sp };
+}
+
+/**
+ * bitcastF32/U32/I32: the argument keeps its type, which must be one the record takes (a 32-bit
+ * type other than the result's); a literal takes the first of them (`bitcastF32(0x3f800000)`).
+ */
+function lowerBitcast(cx: FnCtx, node: ts.CallExpression, fn: MathFn, info: MathRecord, title: string): Expr | null {
+  const sp = span(cx, node);
+  const a = node.arguments[0];
+  if (!a) return null;
+  const first = info.types[0] ?? 'u32';
+  const e = followsContext(cx, a) || isFloatLiteral(cx, a) ? castTo(lowerExpr(cx, a, first), first) : lowerExpr(cx, a, first);
+  if (!(info.types as readonly string[]).includes(e.type)) {
+    const want = info.types.join(' or ');
+    const fix =
+      e.type === info.result
+        ? `it is already a ${e.type}`
+        : e.type === 'bool'
+          ? 'a bool has no bits to reinterpret; convert it with u32(...) first'
+          : 'bitcasts take 32-bit values; convert with f32(...) first';
+    report(cx, a, 'KS2060', title, want, `a ${e.type}`, fix);
+    return errExpr(info.result ?? 'f32', sp);
+  }
+  return { k: 'math', fn, args: [e], type: info.result ?? e.type, span: sp };
 }
 
 function lowerAtomic(cx: FnCtx, node: ts.CallExpression, op: AtomicOp): Expr | null {

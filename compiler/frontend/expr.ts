@@ -5,7 +5,8 @@ import type { BinaryOp, Expr, ScalarType, Span } from '../../core/ir/types.js';
 import { hasAtomic } from '../../core/ir/walk.js';
 import { valueOf } from '../../core/elements.js';
 import { lookup, observe, report, span, type Binding, type FnCtx } from './context.js';
-import { isAxis, isBuiltin, isFloat, mathConstant, MATH_CONSTANTS } from '../../core/ir/ops.js';
+import { isAxis, isBuiltin, isFloat, mathConstant, MATH_CONSTANTS, warpOfSurface } from '../../core/ir/ops.js';
+import { warpValue } from './warp.js';
 import { langName, spanOf } from './module.js';
 import { describeNode, evalConstDecl, isIntLiteralText, lookupModuleName } from './symbols.js';
 import { castTo, constOf, defaultIntType, inRange, isInt, toBool, widerFloat } from './typing.js';
@@ -124,9 +125,12 @@ function lowerIdentifier(cx: FnCtx, node: ts.Identifier, hint: ScalarType | unde
     case 'function':
       report(cx, node, 'KS3001', `using the function '${name}' as a value`);
       return errExpr(hint, sp);
-    case 'lang':
+    case 'lang': {
+      const warp = warpOfSurface(sym.name);
+      if (warp === 'size' || warp === 'lane') return warpValue(warp, node, cx);
       report(cx, node, 'KS3001', `using '${name}' as a value`);
       return errExpr(hint, sp);
+    }
     case 'missing':
       report(cx, node, 'KS3002', name);
       return errExpr(hint, sp);

@@ -39,8 +39,8 @@ export function lowerHelperCall(cx: FnCtx, node: ts.CallExpression, name: string
   if (args.length + arrays.length !== sig.shape.length) return null;
   if (sig.ret === null) {
     if (!stmt) report(cx, node, 'KS6008', name);
-    // A void helper without arrays has no effect (it cannot reach any memory of its caller).
-    if (!stmt || arrays.length === 0) return null;
+    // A void helper without arrays has no effect (it cannot reach any memory of its caller), unless it prints.
+    if (!stmt || (arrays.length === 0 && !sig.prints)) return null;
   }
   const sp = span(cx, node);
   const passed = arrays.length > 0 ? { arrays } : {};

@@ -11,6 +11,8 @@ import { checkNesting } from './nesting.js';
 import { checkDeclarationOrder } from './declaration-order.js';
 import { hideBuiltins, type BuiltinRef } from './builtin-params.js';
 import { paramTypeHint, parseTypeNode } from './typing.js';
+import type { PrintSite } from '../../core/printf.js';
+import { printingHelpers, printsIn } from '../passes/prints.js';
 
 /** One parameter of a helper, in source order: a scalar, or an array of one element type. */
 export type SigParam = { k: 'scalar'; name: string; type: ScalarType } | { k: 'array'; name: string; elem: ElemType };
@@ -25,6 +27,8 @@ export interface HelperSig {
   ret: ScalarType | null;
   /** Builtins passed after `params` (builtin-params.ts); known once the body is lowered. */
   hidden: BuiltinRef[];
+  /** It prints (console.log), itself or through a helper it calls; known once the body is lowered. */
+  prints: boolean;
 }
 
 interface Entry {
@@ -44,6 +48,8 @@ export class HelperTable {
   private readonly stack: Entry[] = [];
   /** Lowered helpers, callees before callers. */
   readonly ordered: HelperIR[] = [];
+  /** The kernel's console.log formats, its helpers' included (console.ts): one table per kernel. */
+  readonly prints: PrintSite[] = [];
 
   /**
    * `names`: the kernel's module-level names, which helper names must not clash with.
@@ -156,7 +162,7 @@ export class HelperTable {
     }
     entry.params = params;
     entry.arrays = arrays;
-    if (ok) entry.sig = { name: freshName(this.names, tsName), params: params.map((p) => p.type), shape, ret, hidden: [] };
+    if (ok) entry.sig = { name: freshName(this.names, tsName), params: params.map((p) => p.type), shape, ret, hidden: [], prints: false };
     return entry;
   }
 
@@ -188,6 +194,7 @@ export class HelperTable {
     const taken = new Set([...cx.names, ...this.names]);
     const { body: ir, hidden, params } = hideBuiltins(lowered, taken, spanOf(e.mod, e.decl.name ?? e.decl));
     sig.hidden = hidden;
+    sig.prints = printsIn(ir, printingHelpers(this.ordered));
     const arrays = e.arrays.length > 0 ? { arrays: e.arrays } : {};
     this.ordered.push({ name: sig.name, params: [...e.params, ...params], ...arrays, returnType: sig.ret, body: ir, span: spanOf(e.mod, e.decl) });
   }

@@ -139,6 +139,7 @@ export function lowerKernel(site: KernelSite, diags: DiagnosticBag): KernelIR | 
     helpers: helpers.ordered,
     body,
     usesBarrier: cx.usesBarrier,
+    ...(helpers.prints.length > 0 ? { prints: helpers.prints } : {}),
     span: site.span,
   }, diags));
 }

@@ -64,6 +64,11 @@ export function resolveOverrides(site: KernelSite, spec: SpecRequest, diags: Dia
       fail('KS1022', name, what, typeof value === 'number' ? String(value) : `a ${typeof value}`);
       continue;
     }
+    if (!r.v.int && !Number.isFinite(Math.fround(value))) {
+      // Beyond the f32 range a float constant would silently become Infinity in its f32 uses.
+      fail('KS1022', name, what, `${value}, beyond the f32 range`);
+      continue;
+    }
     if (r.v.int && !Number.isInteger(value)) {
       fail('KS1023', name, String(r.v.value), what, String(value));
       continue;

@@ -4,6 +4,7 @@ import { ts } from 'ts-morph';
 import type { BinaryOp, ElemType, Expr, ScalarType, Stmt } from '../../core/ir/types.js';
 import { declare, freshName, lookup, observe, report, span, type FnCtx } from './context.js';
 import { calleeLang, lowerCall } from './calls.js';
+import { consoleMethod, lowerConsole } from './console.js';
 import { combine, defaultAdaptableType, hasAtomic, isAdaptable, lowerExpr, lowerIndex, resolveArray, strip } from './expr.js';
 import { valueOf } from '../../core/elements.js';
 import { COMPOUND_OPS, isAssignmentToken } from './operators.js';
@@ -263,6 +264,11 @@ function lowerExprStmt(cx: FnCtx, e0: ts.Expression, out: Stmt[]): void {
     return;
   }
   if (ts.isCallExpression(e)) {
+    const method = consoleMethod(cx, e);
+    if (method !== null) {
+      lowerConsole(cx, e, method, out);
+      return;
+    }
     const lang = calleeLang(cx, e);
     if (lang === 'syncthreads') {
       if (e.arguments.length) report(cx, e, 'KS2009', 'syncthreads', 0, e.arguments.length);
@@ -271,6 +277,11 @@ function lowerExprStmt(cx: FnCtx, e0: ts.Expression, out: Stmt[]): void {
         cx.usesBarrier = true;
         out.push({ k: 'barrier', span: sp });
       }
+      return;
+    }
+    if (lang === 'threadfence') {
+      if (e.arguments.length) report(cx, e, 'KS2009', 'threadfence', 0, e.arguments.length);
+      out.push({ k: 'fence', span: sp });
       return;
     }
     if (lang === 'store2' || lang === 'store4') {

@@ -4,13 +4,13 @@
 // IR of their own: load2/load4 a `vload` statement (one access declaring the component locals),
 // store2/store4 a `vstore` statement. A load inside an expression is hoisted in front of its
 // statement (`hoisting`), which keeps its meaning wherever the statement evaluates it
-// unconditionally, once; elsewhere (loop conditions, the right of && || and the arms of ?:) it is
-// an error (KS2044).
+// unconditionally, once, and after nothing that may write memory; elsewhere (loop conditions, the
+// right of && || and the arms of ?:, after an atomic or a helper call) it is an error (KS2044).
 import { ts } from 'ts-morph';
 import type { ElemType, Expr, ScalarType, Span, Stmt } from '../../core/ir/types.js';
 import { ELEMENTS, valueOf } from '../../core/elements.js';
 import { LANES, VEC_TYPES, isVecName, type VecName } from '../../core/vec.js';
-import { someExpr } from '../../core/ir/walk.js';
+import { someExpr, isLeaf } from '../../core/ir/walk.js';
 import { declare, freshName, lookup, report, span, type Binding, type FnCtx } from './context.js';
 import { calleeLang } from './calls.js';
 import { combine, errExpr, lowerExpr, lowerIndex, resolveArray, strip } from './expr.js';
@@ -52,6 +52,10 @@ function vecOfArray(elem: ElemType, w: 2 | 4): VecName | null {
 // ---- hoisting -----------------------------------------------------------------------------------
 
 const pending = new WeakMap<FnCtx, Stmt[] | null>();
+/** Source nodes whose value has been hoisted in front of their statement. */
+const moved = new WeakSet<ts.Node>();
+/** Values already reported as not movable (KS2044), so the operations around them do not report them again. */
+const refused = new WeakSet<Expr>();
 
 /**
  * Runs `f`, which lowers one statement into `out`; the vector loads it hoists land in front of
@@ -86,30 +90,83 @@ function deferred(node: ts.Node): boolean {
   return false;
 }
 
+/**
+ * What the statement around `node` does before it, in JavaScript's left-to-right order (the parts
+ * that end before it starts): reads memory (an element, a wide load) and/or may write it (an
+ * atomic, a helper call, which may write the arrays it takes). A hoisted part runs before these.
+ */
+function before(cx: FnCtx, node: ts.Node): { reads: boolean; writes: boolean } {
+  let stmt: ts.Node = node;
+  while (stmt.parent && !ts.isStatement(stmt) && !ts.isFunctionLike(stmt.parent)) stmt = stmt.parent;
+  const at = node.getStart(cx.mod.sf);
+  const seen = { reads: false, writes: false };
+  const visit = (n: ts.Node): void => {
+    // Parts already hoisted run earlier, in their order, so they cannot be overtaken.
+    if (n.getStart(cx.mod.sf) >= at || moved.has(n)) return;
+    if (n.end <= at) {
+      // The target of an assignment is written after its value, so it is no earlier read.
+      const target = ts.isBinaryExpression(n.parent) && n.parent.left === n && n.parent.operatorToken.kind === ts.SyntaxKind.EqualsToken;
+      if (ts.isElementAccessExpression(n) && !target) seen.reads = true;
+      if (ts.isCallExpression(n)) {
+        const lang = calleeLang(cx, n);
+        if (lang === null ? !isMathCall(n) : lang.startsWith('atomic')) seen.writes = true;
+      }
+    }
+    ts.forEachChild(n, visit);
+  };
+  ts.forEachChild(stmt, visit);
+  return seen;
+}
+
+const isMathCall = (n: ts.CallExpression): boolean => {
+  const c = strip(n.expression);
+  return ts.isPropertyAccessExpression(c) && ts.isIdentifier(c.expression) && c.expression.text === 'Math';
+};
+
+/** Whether `e` may write memory (an atomic, or a helper call, which may write the arrays it takes). */
+const effectful = (e: Expr): boolean => someExpr(e, (x) => x.k === 'atomic' || x.k === 'call');
+
+/**
+ * Whether moving `e` (written at `node`) in front of its statement keeps the statement's meaning:
+ * it must be evaluated once, unconditionally, and nothing it reads may be written, nor anything
+ * it writes be read, by parts of the statement JavaScript evaluates before it.
+ */
+function movable(cx: FnCtx, node: ts.Node, reads: boolean, writes: boolean): boolean {
+  if (deferred(node)) return false;
+  const b = before(cx, node);
+  return !(b.writes && (reads || writes)) && !(writes && b.reads);
+}
+
 /** Puts `s` in front of the current statement; false (after KS2044) where that would change its meaning. */
 function hoist(cx: FnCtx, node: ts.Node, what: string, s: Stmt): boolean {
   const list = pending.get(cx);
-  if (!list || deferred(node)) {
+  if (!list || !movable(cx, node, true, false)) {
     report(cx, node, 'KS2044', what);
     return false;
   }
   list.push(s);
+  moved.add(node);
   return true;
 }
 
-const stable = (e: Expr): boolean => e.k === 'const' || e.k === 'param' || e.k === 'load' || e.k === 'builtin';
 
 /** `e` as an expression that may be repeated: a leaf, or a hoisted const holding it. */
 function once(cx: FnCtx, node: ts.Node, e: Expr, base: string): Expr {
-  if (stable(e)) return e;
+  if (isLeaf(e)) return e;
   const list = pending.get(cx);
-  if (!list || deferred(node)) {
-    // Repeating a pure expression keeps its meaning; an atomic must run once.
-    if (someExpr(e, (x) => x.k === 'atomic')) report(cx, node, 'KS2044', node.getText(cx.mod.sf));
+  const writes = effectful(e);
+  if (!list || !movable(cx, node, someExpr(e, (x) => x.k === 'index'), writes)) {
+    // Repeating (or keeping in place) a pure expression keeps its meaning; an atomic or a helper
+    // call must run once, in its place.
+    if (writes && !someExpr(e, (x) => refused.has(x))) {
+      report(cx, node, 'KS2044', node.getText(cx.mod.sf));
+      refused.add(e);
+    }
     return e;
   }
   const name = freshName(cx.names, base);
   list.push({ k: 'let', name, type: e.type, init: e, mutable: false, span: e.span });
+  moved.add(node);
   return { k: 'load', name, type: e.type, span: e.span };
 }
 
@@ -215,6 +272,16 @@ export function lowerVec(cx: FnCtx, node0: ts.Expression, base?: string): VecVal
   return { vt: a.vt, comps: a.comps.map((x, j) => bin(op, x, c.comps[j] ?? x, sp)) };
 }
 
+/**
+ * Vector operands whose components may write memory, each component taken into a const in source
+ * order (all of the first operand, then the second…), as JavaScript evaluates them: the
+ * component-wise operations would otherwise interleave them.
+ */
+function inOrder(cx: FnCtx, nodes: readonly ts.Expression[], vs: VecValue[]): VecValue[] {
+  if (!vs.some((v) => v.comps.some(effectful))) return vs;
+  return vs.map((v, i) => ({ vt: v.vt, comps: v.comps.map((c) => once(cx, nodes[i] ?? nodes[0] as ts.Expression, c, 'arg')) }));
+}
+
 function arity(cx: FnCtx, node: ts.CallExpression, name: string, n: number): null {
   report(cx, node, 'KS2009', name, n, node.arguments.length);
   return null;
@@ -234,7 +301,7 @@ function vecArg(cx: FnCtx, node: ts.Expression, fn: string, i: number): VecValue
 function same(cx: FnCtx, node: ts.CallExpression, fn: string, args: readonly ts.Expression[]): VecValue[] | null {
   const vs = args.map((a, i) => vecArg(cx, a, fn, i + 1));
   if (vs.some((v) => v === null)) return null;
-  const ok = vs as VecValue[];
+  const ok = inOrder(cx, args, vs as VecValue[]);
   const first = ok[0];
   const other = ok.find((v) => v.vt !== first?.vt);
   if (first && other) {
@@ -252,7 +319,8 @@ function construct(cx: FnCtx, node: ts.CallExpression, vt: VecName): VecValue | 
     report(cx, node, 'KS2047', vt, w, args.length);
     return null;
   }
-  const vals = args.map((a) => coerce(cx, a, lowerExpr(cx, a, t), t));
+  let vals = args.map((a) => coerce(cx, a, lowerExpr(cx, a, t), t));
+  if (vals.length > 1 && vals.some(effectful)) vals = vals.map((v, i) => once(cx, args[i] ?? node, v, 'arg'));
   if (vals.length === 1) {
     const [a] = args as unknown as [ts.Expression];
     const s = once(cx, a, vals[0] ?? constOf(t, 0, span(cx, a)), 'splat');

@@ -22,9 +22,6 @@ export const PASSES: readonly Pass[] = [
   },
   {
     name: 'uniformity',
-    run: (k, diags, textOf) => {
-      checkUniformity(k, diags, textOf);
-      return k;
-    },
+    run: (k, diags, textOf) => checkUniformity(k, diags, textOf),
   },
 ];

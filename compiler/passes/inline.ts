@@ -1,4 +1,4 @@
-// The first pass: every call of a helper that takes arrays is replaced by the helper's body, with
+// The first pass: every call of a helper that takes arrays (or prints: prints.ts) is replaced by the helper's body, with
 // the caller's arrays in place of its array parameters, and such helpers are dropped. Every later
 // pass and every target then sees only the kernel's own arrays (WGSL cannot pass a storage pointer
 // to a function, and access inference, bounds checks and the race checker need the real array).
@@ -10,13 +10,26 @@
 // (the body's start for `for`/`while`, the update's end for `do…while`).
 import type { DiagnosticBag } from '../../core/diagnostics/diagnostic.js';
 import type { Expr, HelperIR, KernelIR, ScalarType, Span, Stmt } from '../../core/ir/types.js';
-import { declaredNames, exprChildren, mapExpr, mapStmt, someExpr, someExprIn, someStmt, stmtExprs, visitAllExprs, visitStmts, withExprChildren } from '../../core/ir/walk.js';
+import { declaredNames, exprChildren, mapExpr, mapStmt, someExpr, someExprIn, someStmt, stmtExprs, visitAllExprs, visitStmts, withExprChildren, isLeaf } from '../../core/ir/walk.js';
 import { singleExit } from './inline-exit.js';
+import { printingHelpers } from './prints.js';
 
 type CallExpr = Extract<Expr, { k: 'call' }>;
 
 export function inlineArrayHelpers(k: KernelIR, diags: DiagnosticBag): KernelIR {
-  const inlined = new Map(k.helpers.filter((h) => (h.arrays?.length ?? 0) > 0).map((h) => [h.name, h]));
+  // Helpers that print are inlined too (prints.ts).
+  const printing = printingHelpers(k.helpers);
+  const inlined = new Map(k.helpers.filter((h) => (h.arrays?.length ?? 0) > 0 || printing.has(h.name)).map((h) => [h.name, h]));
+  // Helpers using warp operations are inlined too (callees come first, so one pass finds those
+  // that call them): the uniformity pass then sees every warp operation where the kernel reaches
+  // it, and the cpu backend, which pauses a thread at each one, needs them in the kernel body.
+  const warpy = new Set<string>();
+  for (const h of k.helpers) {
+    if (someExprIn(h.body, (e) => e.k === 'warp' || (e.k === 'call' && warpy.has(e.fn)))) {
+      warpy.add(h.name);
+      inlined.set(h.name, h);
+    }
+  }
   if (inlined.size === 0) return k;
   const taken = declaredNames(k);
   const run = (body: Stmt[]): Stmt[] => new Inliner(inlined, taken, diags, body).stmts(body);
@@ -24,7 +37,6 @@ export function inlineArrayHelpers(k: KernelIR, diags: DiagnosticBag): KernelIR 
   return { ...k, helpers, body: run(k.body) };
 }
 
-const isLeaf = (e: Expr): boolean => e.k === 'const' || e.k === 'param' || e.k === 'load' || e.k === 'builtin';
 
 class Inliner {
   /** The function's per-thread arrays (atomics cannot use them), inlined ones included. */
@@ -148,7 +160,7 @@ class Inliner {
       const pre: Stmt[] = [];
       const v = this.hoist(e, pre);
       if (pre.length > 0) {
-        const writes = someStmt(pre, (s) => s.k === 'store') || someExprIn(pre, (x) => x.k === 'atomic');
+        const writes = someStmt(pre, (s) => s.k === 'store' || s.k === 'vstore') || someExprIn(pre, (x) => x.k === 'atomic');
         done.forEach((d, i) => {
           if (someExpr(d, (x) => x.k === 'atomic' || (writes && x.k === 'index'))) done[i] = load(this.temp(d, out, 'tmp'), d.type, d.span);
         });

@@ -17,24 +17,64 @@
 import type { DiagnosticBag } from '../../core/diagnostics/diagnostic.js';
 import type { Expr, KernelIR, Span, Stmt } from '../../core/ir/types.js';
 import { printExpr } from '../../core/ir/print.js';
-import { exprChildren, stmtChildren, stmtExprs, visitExpr } from '../../core/ir/walk.js';
+import { exprChildren, stmtChildren, stmtExprs } from '../../core/ir/walk.js';
+import { WarpLevel } from './warp-uniformity.js';
 
 /** Why control flow is non-uniform here; null when uniform. */
 type CF = null | { code: 'KS5001'; cond: Expr; line: number } | { code: 'KS5004'; what: string; line: number };
 
-/** A barrier under non-uniform control flow. */
-interface Finding {
+/** A barrier (or, at warp level, a warp operation: `op` names it) under non-uniform control flow. */
+export interface Finding {
   span: Span;
   cf: NonNullable<CF>;
+  op?: string;
 }
 
 export type SourceText = (span: Span) => string | null;
 
-export function checkUniformity(k: KernelIR, diags: DiagnosticBag, textOf: SourceText = () => null): void {
-  if (!k.usesBarrier) return;
+/**
+ * What "uniform" means: across the block (barriers), or across each warp (warp operations,
+ * warp-uniformity.ts: the finer rules live there).
+ */
+export interface Level {
+  /** Whether `e` can differ between the threads concerned; undefined: decide from its children. */
+  leaf(e: Expr): boolean | undefined;
+  /** The synchronising operations in `s` itself (not in nested statements): a span and a name each. */
+  syncs(s: Stmt): { span: Span; op?: string }[];
+}
+
+const BLOCK: Level = {
+  leaf: (e) => {
+    if (e.k === 'builtin') return e.name === 'threadIdx';
+    if (e.k === 'atomic') return true;
+    // Every warp operation but warpSize can differ between the warps of a block.
+    if (e.k === 'warp') return e.op !== 'size';
+    return undefined;
+  },
+  syncs: (s) => (s.k === 'barrier' ? [{ span: s.span }] : []),
+};
+
+export function checkUniformity(k: KernelIR, diags: DiagnosticBag, textOf: SourceText = () => null): KernelIR {
+  const warp = new WarpLevel(k);
+  if (warp.used) {
+    // First without the rules that hold for warps of at most 32 lanes; only where needed with them.
+    const findings = analyse(k, warp);
+    if (findings.length > 0) {
+      warp.upTo32 = true;
+      const again = analyse(k, warp);
+      report(again, diags, textOf, true);
+      if (again.length === 0) k = { ...k, warpAtMost32: true };
+    }
+    warp.checkOperands(diags);
+  }
+  if (k.usesBarrier) report(analyse(k, BLOCK), diags, textOf, false);
+  return k;
+}
+
+function analyse(k: KernelIR, level: Level): Finding[] {
   const nuArrays = new Set<string>(k.shared.map((s) => s.name));
   for (const p of k.params) if (p.kind === 'array' && p.access !== 'read') nuArrays.add(p.name);
-  const a = new Analysis(nuArrays, dependents(k.body));
+  const a = new Analysis(nuArrays, dependents(k.body, level), level);
   // Each round can only add non-uniform locals, so this terminates.
   do {
     a.changed = false;
@@ -42,10 +82,17 @@ export function checkUniformity(k: KernelIR, diags: DiagnosticBag, textOf: Sourc
   } while (a.changed);
   const found: Finding[] = [];
   a.flow(k.body, null, found);
-  for (const { span, cf } of found) {
+  return found;
+}
+
+function report(found: readonly Finding[], diags: DiagnosticBag, textOf: SourceText, warp: boolean): void {
+  for (const { span, cf, op } of found) {
     if (cf.code === 'KS5001') {
-      const text = textOf(cf.cond.span) ?? printExpr(cf.cond);
-      diags.report(span, 'KS5001', `the condition \`${text}\``, cf.line);
+      const text = `the condition \`${textOf(cf.cond.span) ?? printExpr(cf.cond)}\``;
+      if (warp) diags.report(span, 'KS5010', op ?? '', text, cf.line);
+      else diags.report(span, 'KS5001', text, cf.line);
+    } else if (warp) {
+      diags.report(span, 'KS5011', op ?? '', cf.what, cf.line);
     } else {
       diags.report(span, 'KS5004', cf.what, cf.line);
     }
@@ -56,12 +103,14 @@ export function checkUniformity(k: KernelIR, diags: DiagnosticBag, textOf: Sourc
  * For each local, the locals that become non-uniform when it does: those assigned a value that
  * reads it, and those assigned inside an if or loop whose condition reads it.
  */
-function dependents(body: readonly Stmt[]): Map<string, Set<string>> {
+function dependents(body: readonly Stmt[], level: Level): Map<string, Set<string>> {
   const deps = new Map<string, Set<string>>();
-  const reads = (e: Expr, into: string[]): void =>
-    visitExpr(e, (x) => {
-      if (x.k === 'load') into.push(x.name);
-    });
+  // What the level calls uniform whatever it reads (`tid < 64` per warp) makes nothing depend on it.
+  const reads = (e: Expr, into: string[]): void => {
+    if (level.leaf(e) === false) return;
+    if (e.k === 'load') into.push(e.name);
+    for (const c of exprChildren(e)) reads(c, into);
+  };
   const walk = (stmts: readonly Stmt[], conds: readonly string[]): void => {
     for (const s of stmts) {
       if (s.k === 'let' || s.k === 'assign' || s.k === 'vload') {
@@ -95,16 +144,15 @@ class Analysis {
   constructor(
     private readonly nuArrays: Set<string>,
     private readonly deps: Map<string, Set<string>>,
+    private readonly level: Level,
   ) {}
 
   nonUniform(e: Expr): boolean {
+    const leaf = this.level.leaf(e);
+    if (leaf !== undefined) return leaf;
     switch (e.k) {
-      case 'builtin':
-        return e.name === 'threadIdx';
       case 'load':
         return this.nuLocals.has(e.name);
-      case 'atomic':
-        return true;
       case 'index':
         if (this.nuArrays.has(e.array)) return true;
         break;
@@ -157,6 +205,7 @@ class Analysis {
 
   /** A statement under non-uniform control flow: its locals are all non-uniform, its barriers all wrong. */
   private under(s: Stmt, cf: NonNullable<CF>, found: Finding[] | null): void {
+    if (found) for (const x of this.level.syncs(s)) found.push({ ...x, cf });
     switch (s.k) {
       case 'let':
       case 'assign':
@@ -169,7 +218,6 @@ class Analysis {
         this.nuArrays.add(s.name);
         return;
       case 'barrier':
-        found?.push({ span: s.span, cf });
         return;
       default:
         for (const c of stmtChildren(s)) for (const t of c) this.under(t, cf, found);
@@ -217,6 +265,8 @@ class Analysis {
         if (!head) {
           if (found && local) found.push(...local);
         } else {
+          // Later tests of the condition run under how iterations end.
+          if (found) for (const x of this.level.syncs({ ...s, body: [], update: [] })) found.push({ ...x, cf: head });
           this.flow(s.body, head, found);
           this.flow(s.update, head, found);
         }

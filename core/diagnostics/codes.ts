@@ -46,12 +46,14 @@ export const CODES = {
   KS2041: "'{0}' is a {1}, a vector, where a scalar is expected; read a component (.x) or use dot(...)",
   KS2042: "'{0}' needs vectors of one type, but got {1} and {2}; convert the components explicitly",
   KS2043: "argument {0} of '{1}' must be a vector, but this is a {2}; write {3}(x) to make one",
-  KS2044: "'{0}' here would run at the start of the statement, not where it is written (inside a loop condition, or the right side of &&, || or ?:); read it into a const first",
+  KS2044: "'{0}' here would run at the start of the statement, not where it is written (inside a loop condition, the right side of &&, || or ?:, or after an atomic or a helper call that may change what it reads); read it into a const first",
   KS2045: "{0} cannot be a vector ({1}); {2}",
   KS2046: "vector variable '{0}' needs an initializer, as in `let {0} = {1}(0)`",
   KS2047: "'{0}' takes 1 value (a splat) or {1} values, but got {2}",
   KS2048: "'{0}' is a {1}, and vectors take only the operations vadd, vsub, vmul, vdiv, vfma, vscale and dot, components and assignment",
   KS2049: "'{0}' writes an array and has no value; call it as a statement",
+  // Builtins
+  KS2060: "'{0}' takes {1}, but this is {2}; {3}",
   // Unsupported constructs
   KS3001: '{0} is not supported in kernels',
   KS3002: "'{0}' is not defined here",
@@ -69,6 +71,19 @@ export const CODES = {
   KS3014: "'{0}' has no property '{1}'{2}",
   KS3015: "'{0}' is not a statement a kernel can run; only assignments, ++/--, and calls can stand alone",
   KS3016: "'{0}' is not a loop label kernels support; 'break' and 'continue' must be unlabeled and inside a loop",
+  // Warps (subgroups)
+  KS3020: "'{0}' is a warp operation, which all lanes of a warp run together, so it cannot be {1}; compute it into a const first",
+  KS3021: "'{0}' takes an i32, u32, f32 or f16 value, but this is {1}",
+  KS3022: "the {0} of '{1}' must be an i32 or u32, but this is {2}",
+  // console.log in kernels
+  KS3030: 'console.log cannot print a string made at run time: {0}',
+  KS3031: "'{0}' in the console.log format: {1}; kernels print %d %i %u %x %X %f %e %g and %s (flags - + space 0, a width, and a precision for %f %e %g), and %% for a percent sign",
+  KS3032: 'the console.log format has {0} conversion(s), but {1} value(s) follow it',
+  KS3033: "'{0}' prints {1}, but this value is {2}; {3}",
+  KS3034: "console.log prints scalars, but '{0}' is {1}; print its {2}",
+  KS3035: 'console.{0} is not supported in kernels; use console.log',
+  KS3036: 'console.log(...) has no value; call it as a statement',
+  KS3037: 'console.log prints at most {0} values in one call, but this one has {1}',
   // Memory and atomics
   KS4001: "'{0}' on a Float32Array is not supported; only atomicAdd works on Float32Array",
   KS4002: "the first argument of '{0}' must be a 32-bit array (Int32Array, Uint32Array or Float32Array): a parameter or shared array",
@@ -86,11 +101,14 @@ export const CODES = {
   KS4032: "'{0}' to '{1}', a {2}, needs a {3}, but this is a {4}",
   KS4033: 'the vector index {0} is out of bounds of \'{1}\': elements [{2}, {3}) lie beyond its {4} elements',
   KS4040: "a sharedArray length may contain only integer literals, module constants and blockDim.x/.y/.z, combined with + - * / % << >> and Math.min/Math.max; {0}",
+  KS4050: "'{0}' has no value; call it as a statement",
   // Barriers
   KS5001: 'syncthreads() must be reached by all threads of the block, but here it is under {0} (line {1}), which can differ between threads',
   KS5002: 'syncthreads() can only be called in a kernel body, not in a helper function',
   KS5003: 'syncthreads() has no value; call it as a statement',
   KS5004: 'syncthreads() must be reached by all threads of the block, but some threads may have left {0} earlier (line {1}) under a condition that can differ between threads',
+  KS5010: "'{0}' must be reached by all lanes of a warp together, but here it is under {1} (line {2}), which can differ between the lanes of a warp",
+  KS5011: "'{0}' must be reached by all lanes of a warp together, but some lanes may have left {1} earlier (line {2}) under a condition that can differ between the lanes of a warp",
   // Helpers and modules
   KS6001: "helper '{0}' calls itself (recursion: {1}); kernels and helpers cannot be recursive",
   KS6002: "parameter '{0}' of helper '{1}' has type '{2}', which a helper cannot take; helpers take scalars (f32, i32, u32, bool) and typed arrays",
@@ -118,6 +136,7 @@ export const CODES = {
   KS8020: "{0}: the array '{1}' is used both atomically and with vector accesses, which WGSL cannot express (a buffer has one element type); use one or the other",
   KS8021: "{0}: this index contains an atomic and addresses '{1}', which vector accesses make a vector array in WGSL; store the index in a const first",
   KS8015: '{0}: f64 is not supported by WGSL; use f32, or run this kernel on cuda or cpu',
+  KS8035: '{0}: threadfence() has no WGSL equivalent: WGSL orders storage memory only among the threads of one workgroup (storageBarrier), never across the whole device; use atomics to publish results, or run this kernel on cuda or cpu',
   // Resource use against one backend's usual limits ({0} names the backend); warnings only
   KS9001: '{0}: {1} bytes per block in shared arrays, {2}% of the {3} bytes {4}',
   KS9002: '{0}: {1} bytes per thread in {2}, {3}% of the {4} bytes {5}',

@@ -4,6 +4,7 @@ import type {
   AtomicOp, Axis, BinaryOp, BuiltinName, ElemType, Expr, HelperIR, KernelIR, MathFn, Param, ScalarType, SharedArray, Span, Stmt,
 } from './types.js';
 import { someStmt } from './walk.js';
+import { mathArgType, mathResult } from './ops.js';
 
 export const span: Span = { file: 'test.ts', line: 1, column: 1, endLine: 1, endColumn: 1 };
 
@@ -105,7 +106,7 @@ export function irBuilder(at: Span): IRBuilder {
     bitnot: (a: Expr): Expr => ({ k: 'unary', op: 'bitnot', arg: a, type: a.type, ...sp }),
     sel: (cond: Expr, then: Expr, els: Expr): Expr => ({ k: 'select', cond, then, else: els, type: then.type, ...sp }),
     cast: (arg: Expr, type: ScalarType): Expr => ({ k: 'cast', arg, type, ...sp }),
-    math: (fn: MathFn, ...args: Expr[]): Expr => ({ k: 'math', fn, args, type: args[0]?.type ?? 'f32', ...sp }),
+    math: (fn: MathFn, ...args: Expr[]): Expr => ({ k: 'math', fn, args, type: args[0] ? mathResult(fn, mathArgType({ args, type: 'f32' })) : 'f32', ...sp }),
     call: (fn: string, type: ScalarType, ...args: Expr[]): Expr => ({ k: 'call', fn, args, type, ...sp }),
     atomic: (op: AtomicOp, array: string, index: Expr, type: ScalarType, ...args: Expr[]): Expr => ({
       k: 'atomic', op, array, index, args, type, ...sp,

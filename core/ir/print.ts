@@ -32,6 +32,8 @@ export function printExpr(e: Expr): string {
       return `atomic_${e.op}(${e.array}[${printExpr(e.index)}]${e.args.map((a) => ', ' + printExpr(a)).join('')})`;
     case 'length':
       return `length(${e.array})`;
+    case 'warp':
+      return e.args.length === 0 ? `warp_${e.op}` : `warp_${e.op}(${e.args.map(printExpr).join(', ')})`;
   }
 }
 
@@ -100,6 +102,7 @@ function printStmt(s: Stmt, ind: string, out: string[]): void {
     case 'break':
     case 'continue':
     case 'barrier':
+    case 'fence':
       out.push(`${ind}${s.k}${at(s)}`);
       return;
     case 'return':
@@ -107,6 +110,9 @@ function printStmt(s: Stmt, ind: string, out: string[]): void {
       return;
     case 'fault':
       out.push(`${ind}fault #${s.site} ${printExpr(s.index)} of ${printExpr(s.length)}${at(s)}`);
+      return;
+    case 'print':
+      out.push(`${ind}print #${s.site}(${s.args.map(printExpr).join(', ')})${at(s)}`);
       return;
   }
 }

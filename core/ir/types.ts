@@ -33,8 +33,9 @@ export type LogicOp = '&&' | '||';
 export type BinaryOp = ArithOp | BitOp | CompareOp | LogicOp;
 
 // Operation names come from the registry (ops.ts), their one home.
-export type { AtomicOp, Axis, BuiltinName, MathFn } from './ops.js';
-import type { AtomicOp, Axis, BuiltinName, MathFn } from './ops.js';
+export type { AtomicOp, Axis, BuiltinName, MathFn, WarpOp } from './ops.js';
+import type { AtomicOp, Axis, BuiltinName, MathFn, WarpOp } from './ops.js';
+import type { PrintSite } from '../printf.js';
 
 interface Node {
   span: Span;
@@ -75,6 +76,13 @@ export type Expr =
    * [expected, value]; otherwise [value].
    */
   | (Node & { k: 'atomic'; op: AtomicOp; array: string; index: Expr; args: Expr[]; type: ScalarType })
+  /**
+   * A warp operation (core/ir/ops.ts WARP): `warpSize`/`laneId` (no args, i32); shuffles [value,
+   * lane-or-delta (i32/u32)]; reductions [value]; votes [bool]. All but warpSize and laneId are
+   * collective: every lane of the warp evaluates them together, so like atomics they are evaluated
+   * exactly once where written, never in a select arm or the right operand of && / ||.
+   */
+  | (Node & { k: 'warp'; op: WarpOp; args: Expr[]; type: ScalarType })
   /** The element count of an array (debug builds, targets/debug.ts): a constant for shared and local arrays. */
   | (Node & { k: 'length'; array: string; type: 'i32' });
 
@@ -110,11 +118,19 @@ export type Stmt =
   | (Node & { k: 'return'; value: Expr | null })
   /** syncthreads(). */
   | (Node & { k: 'barrier' })
+  /** threadfence(): a device-scope memory fence (no barrier; any control flow). */
+  | (Node & { k: 'fence' })
   /**
    * Debug builds only (targets/debug.ts): records an out-of-bounds access in the fault record, first
    * writer wins. `site` indexes the kernel's site table (KernelMeta.debug); `index` and `length` are u32.
    */
-  | (Node & { k: 'fault'; site: number; index: Expr; length: Expr });
+  | (Node & { k: 'fault'; site: number; index: Expr; length: Expr })
+  /**
+   * `console.log(...)`: one line of the log. `site` indexes KernelIR.prints (its format); `args`
+   * are blockIdx.x/y/z and threadIdx.x/y/z (i32, the line's prefix; hidden parameters in helpers),
+   * then the values its specs print, in order.
+   */
+  | (Node & { k: 'print'; site: number; args: Expr[] });
 
 export type StmtKind = Stmt['k'];
 
@@ -180,7 +196,14 @@ export interface KernelIR {
   body: Stmt[];
   /** True when the body (not helpers: they cannot) contains a barrier. */
   usesBarrier: boolean;
+  /**
+   * Set by the uniformity pass when it accepted a warp operation under a condition that is
+   * warp-uniform only for warps of at most 32 lanes (`threadIdx.x < 64`); launches on wider warps are refused.
+   */
+  warpAtMost32?: boolean;
   /** A bounds-checked build (targets/debug.ts): the printers add the fault record and array lengths. */
   debug?: boolean;
+  /** The formats of its `print` statements (helpers' included), indexed by their `site`; absent when it prints nothing. */
+  prints?: PrintSite[];
   span: Span;
 }

@@ -2,11 +2,12 @@
 // InternalCompilerError naming the node and its source position.
 import { InternalCompilerError } from '../diagnostics/diagnostic.js';
 import type { ElemType, Expr, HelperIR, KernelIR, ScalarType, Span, Stmt } from './types.js';
-import { ATOMICS, isMathFn, mathRecord, type AtomicRecord } from './ops.js';
+import { ATOMICS, isMathFn, mathRecord, WARP, WARP_TYPES, type AtomicRecord } from './ops.js';
 import { printExpr } from './print.js';
-import { hasAtomic } from './walk.js';
+import { hasAtomic, hasCollective } from './walk.js';
 import { sizeExprOf } from '../shared-size.js';
 import { ELEMENTS, valueOf } from '../elements.js';
+import { PRINT_COORDS, siteSpecs, type PrintSite } from '../printf.js';
 
 interface ArrayInfo {
   elem: ElemType;
@@ -27,6 +28,8 @@ interface Ctx {
   declared: Set<string>;
   /** A bounds-checked build: fault statements are allowed. */
   debug: boolean;
+  /** The kernel's print formats (KernelIR.prints). */
+  prints: readonly PrintSite[];
 }
 
 const INT = new Set<ScalarType>(['i32', 'u32']);
@@ -109,6 +112,7 @@ function expr(ctx: Ctx, e: Expr): ScalarType {
       if (expr(ctx, e.cond) !== 'bool') bad('select condition not bool');
       if (expr(ctx, e.then) !== e.type || expr(ctx, e.else) !== e.type) bad('select arms differ from its type');
       for (const arm of [e.then, e.else]) if (hasAtomic(arm)) bad('atomic in a select arm');
+      for (const arm of [e.then, e.else]) if (hasCollective(arm)) bad('warp operation in a select arm');
       return e.type;
     case 'cast':
       expr(ctx, e.arg);
@@ -116,11 +120,14 @@ function expr(ctx: Ctx, e: Expr): ScalarType {
     case 'math': {
       if (!isMathFn(e.fn)) bad(`unknown math function '${String(e.fn)}'`);
       const rec = mathRecord(e.fn);
-      for (const a of e.args) if (expr(ctx, a) !== e.type) bad(`math argument not ${e.type}`);
+      // Arguments share one type the record takes; the result has it too unless the record fixes it.
+      const t = e.args[0] ? expr(ctx, e.args[0]) : e.type;
+      for (const a of e.args.slice(1)) if (expr(ctx, a) !== t) bad(`math arguments of different types`);
+      if (e.type !== (rec.result ?? t)) bad(`math ${e.fn} on ${t} typed ${e.type}`);
       // A 'fold' function (min/max) is lowered to a chain of two-argument calls.
       const arity = rec.arity === 'fold' ? 2 : rec.arity;
       if (e.args.length !== arity) bad(`math ${e.fn} with ${e.args.length} arguments`);
-      if (!(rec.types as readonly string[]).includes(e.type)) bad(`math ${e.fn} on ${e.type}`);
+      if (!(rec.types as readonly string[]).includes(t)) bad(`math ${e.fn} on ${t}`);
       return e.type;
     }
     case 'call': {
@@ -147,6 +154,21 @@ function expr(ctx: Ctx, e: Expr): ScalarType {
       if (!INT.has(expr(ctx, e.index))) bad('atomic index not integer');
       if (e.args.length !== rec.operands) bad('wrong atomic argument count');
       for (const x of e.args) if (expr(ctx, x) !== e.type) bad('atomic argument of wrong type');
+      return e.type;
+    }
+    case 'warp': {
+      const kind = WARP[e.op].kind;
+      // Helpers using warp operations are inlined (compiler/passes/inline.ts).
+      if (ctx.returns !== undefined) bad('warp operation in a helper');
+      const types = e.args.map((a) => expr(ctx, a));
+      const want = kind === 'value' ? 0 : kind === 'shuffle' ? 2 : 1;
+      if (types.length !== want) bad(`warp ${e.op} with ${types.length} arguments`);
+      if (kind === 'value' && e.type !== 'i32') bad(`warp ${e.op} typed ${e.type}`);
+      if (kind === 'vote' && (types[0] !== 'bool' || e.type !== (e.op === 'ballot' ? 'u32' : 'bool'))) bad(`warp ${e.op} on ${types[0]}`);
+      if (kind === 'shuffle' || kind === 'reduce') {
+        if (types[0] !== e.type || !(WARP_TYPES as readonly string[]).includes(e.type)) bad(`warp ${e.op} on ${types[0]}`);
+        if (kind === 'shuffle' && !INT.has(types[1] ?? 'bool')) bad(`warp ${e.op} lane operand not integer`);
+      }
       return e.type;
     }
     case 'length':
@@ -243,12 +265,26 @@ function stmt(ctx: Ctx, s: Stmt): void {
     case 'barrier':
       if (ctx.returns !== undefined) fail(ctx, s.span, 'barrier in a helper');
       return;
+    case 'fence':
+      return;
     case 'fault':
       if (ctx.returns !== undefined) fail(ctx, s.span, 'fault in a helper');
       if (!ctx.debug) fail(ctx, s.span, 'fault in a kernel that is not a debug build');
       if (!(Number.isInteger(s.site) && s.site >= 0)) fail(ctx, s.span, 'bad fault site');
       if (expr(ctx, s.index) !== 'u32' || expr(ctx, s.length) !== 'u32') fail(ctx, s.span, 'fault index or length not u32');
       return;
+    case 'print': {
+      const site = ctx.prints[s.site];
+      if (!site) fail(ctx, s.span, `print of unknown site ${s.site}`);
+      const specs = siteSpecs(site);
+      if (s.args.length !== PRINT_COORDS + specs.length) fail(ctx, s.span, `print #${s.site} with ${s.args.length} arguments for ${specs.length} values`);
+      s.args.forEach((a, i) => {
+        const t = expr(ctx, a);
+        if (hasAtomic(a)) fail(ctx, s.span, 'atomic in a print argument');
+        if (t !== (i < PRINT_COORDS ? 'i32' : specs[i - PRINT_COORDS]?.type)) fail(ctx, s.span, `print #${s.site} argument ${i} of type ${t}`);
+      });
+      return;
+    }
   }
 }
 
@@ -274,6 +310,7 @@ export function verifyKernel(k: KernelIR): void {
       returns: h.returnType,
       declared: new Set(),
       debug: false,
+      prints: k.prints ?? [],
     };
     checkSpan(ctx, h, 'helper');
     if (helpers.has(h.name)) fail(ctx, h.span, `helper '${h.name}' defined twice`);
@@ -292,6 +329,7 @@ export function verifyKernel(k: KernelIR): void {
     returns: undefined,
     declared: new Set(),
     debug: k.debug === true,
+    prints: k.prints ?? [],
   };
   checkSpan(ctx, k, 'kernel');
   for (const p of k.params) {

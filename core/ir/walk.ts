@@ -21,6 +21,7 @@ export function exprChildren(e: Expr): Expr[] {
       return [e.cond, e.then, e.else];
     case 'math':
     case 'call':
+    case 'warp':
       return e.args;
     case 'atomic':
       return [e.index, ...e.args];
@@ -56,6 +57,8 @@ export function stmtExprs(s: Stmt): Expr[] {
       return s.value ? [s.value] : [];
     case 'fault':
       return [s.index, s.length];
+    case 'print':
+      return s.args;
     default:
       return [];
   }
@@ -97,6 +100,10 @@ export function someExpr(e: Expr, pred: (e: Expr) => boolean): boolean {
 
 /** Whether `e` holds an atomic anywhere. */
 export const hasAtomic = (e: Expr): boolean => someExpr(e, (x) => x.k === 'atomic');
+/** A leaf whose value code cannot change within a statement: evaluating it again, or later, gives the same value. */
+export const isLeaf = (e: Expr): boolean => e.k === 'const' || e.k === 'param' || e.k === 'load' || e.k === 'builtin';
+/** Whether `e` holds a collective warp operation (all lanes must evaluate it together). */
+export const hasCollective = (e: Expr): boolean => someExpr(e, (x) => x.k === 'warp' && x.op !== 'size' && x.op !== 'lane');
 
 /**
  * Whether a statement of `body` or of its nested lists satisfies `pred`. `into` decides which
@@ -136,6 +143,7 @@ export function withExprChildren(e: Expr, cs: readonly Expr[]): Expr {
       return { ...e, cond: at(0), then: at(1), else: at(2) };
     case 'math':
     case 'call':
+    case 'warp':
       return { ...e, args: [...cs] };
     case 'atomic':
       return { ...e, index: at(0), args: cs.slice(1) };
@@ -180,6 +188,8 @@ export function mapStmt(s: Stmt, expr: (e: Expr) => Expr, stmts: (body: Stmt[]) 
       const index = expr(s.index);
       return { ...s, index, length: expr(s.length) };
     }
+    case 'print':
+      return { ...s, args: s.args.map(expr) };
     case 'if': {
       const cond = expr(s.cond);
       const then = stmts(s.then);

@@ -7,6 +7,7 @@ import { BaseArray, BaseDevice, type LaunchShape } from '../device.js';
 import { DeviceError, KernelLoadError, LaunchError } from '../errors.js';
 import { faultOf, newFaultRecord } from '../fault.js';
 import { newRaceRecord, raceOf } from '../race.js';
+import { decodeLog } from '../log.js';
 import { kernelKey } from '../kernel-key.js';
 import { PORTABLE_LIMITS } from '../limits.js';
 import type { DeviceLimits, LaunchArg, TypedArray } from '../types.js';
@@ -24,6 +25,7 @@ class CpuArray extends BaseArray {
     super(device, data.length, type);
   }
   protected readImpl(): Promise<TypedArray> {
+    this.device.flushLog();
     this.device.throwFault();
     return Promise.resolve(this.data.slice());
   }
@@ -120,16 +122,22 @@ export class CpuDevice extends BaseDevice {
     if (rec) values.push(rec);
     const races = newRaceRecord(kernel);
     if (races) values.push(races);
+    // A printing kernel's log buffer comes last; such kernels run on this thread (the code keeps
+    // the buffer as module state), and their lines wait for the next synchronize()/read().
+    const log = kernel.meta.prints ? new Uint32Array(this.logBytes / Uint32Array.BYTES_PER_ELEMENT) : null;
+    if (log) values.push(log);
     try {
-      this.launcher.run(run, kernel.code, values, shape.grid, shape.block, rec !== null || addsFloatsAtomically(kernel));
+      this.launcher.run(run, kernel.code, values, shape.grid, shape.block, rec !== null || log !== null || addsFloatsAtomically(kernel));
     } catch (e) {
       throw new DeviceError(`kernel '${kernel.name}' failed on the cpu device: ${(e as Error).message}`, { cause: e });
     }
+    if (log) this.noteLog(decodeLog(kernel, log));
     if (rec) this.noteFault(faultOf(kernel, rec) ?? raceOf(kernel, races));
   }
 
   async synchronize(): Promise<void> {
     this.assertUsable();
+    this.flushLog();
     this.throwFault();
   }
 

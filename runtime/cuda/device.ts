@@ -73,6 +73,8 @@ export class CudaDevice extends BaseDevice {
   private readonly byKernel = new WeakMap<CompiledKernel, Loaded>();
   /** Kernels launched since the stream was last seen idle: named when an asynchronous error shows. */
   private inFlight = new Set<string>();
+  /** A printing kernel was launched since the last synchronize() (console.log: CUDA printf). */
+  private printed = false;
   /** The fault record of each debug launch not yet read back, in launch order. */
   private records: { kernel: CompiledKernel; ptr: DevicePtr }[] = [];
 
@@ -200,6 +202,7 @@ export class CudaDevice extends BaseDevice {
       throw this.poisoned(e);
     }
     this.inFlight.add(kernel.name);
+    if (kernel.meta.prints) this.printed = true;
   }
 
   /** A debug build's extra parameters: each array's length, then a fresh zeroed fault record. */
@@ -267,6 +270,11 @@ export class CudaDevice extends BaseDevice {
       delay = Math.min(delay + 0.25, 2);
     }
     this.inFlight.clear();
+    // CUDA writes device printf output at a synchronizing call, which polling the stream is not.
+    if (this.printed) {
+      this.printed = false;
+      this.guard(() => this.driver.streamSynchronize(this.stream));
+    }
     if (this.records.length > 0) this.readFaults();
   }
 

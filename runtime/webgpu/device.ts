@@ -2,8 +2,9 @@
 // submitted at synchronize()/read(); batches are submitted strictly in the order they were cut,
 // even though each first waits for its pipelines.
 import type { ElemType } from '../../core/ir/types.js';
-import { FAULT_BYTES, FAULT_WORDS, type CompiledKernel, type WgslLayout } from '../../core/output.js';
+import { FAULT_BYTES, type CompiledKernel, type WgslLayout } from '../../core/output.js';
 import { faultOf } from '../fault.js';
+import { decodeLog } from '../log.js';
 import { ELEMENTS, SCALAR_BYTES, elementBytes, newHostArray } from '../../core/elements.js';
 import { f16round } from '../../core/f16.js';
 import { BaseDevice, type Dim3Tuple, type LaunchShape } from '../device.js';
@@ -14,6 +15,8 @@ import { WebGpuArray, bufferSize, type BufferOwner } from './array.js';
 import { encodeBatch, type Batch, type Op } from './batch.js';
 import { PipelineCache } from './pipelines.js';
 import { BufferUsage, MAP_READ } from './flags.js';
+import { NO_SUBGROUPS } from './warp-probe.js';
+import type { WarpSupport } from '../warp.js';
 
 
 /** Per compiled kernel: where its arguments go, found once instead of on every launch. */
@@ -50,12 +53,17 @@ export class WebGpuDevice extends BaseDevice implements BufferOwner {
   private chain: Promise<void> = Promise.resolve();
   /** An uncaptured device error, reported by the next synchronize()/read(). */
   private uncaptured: string | null = null;
-  /** The fault record of each debug launch not yet read back, in launch order. */
-  private records: { kernel: CompiledKernel; buffer: GPUBuffer }[] = [];
+  /**
+   * The per-launch records not yet read back, in launch order: a debug launch's fault record and a
+   * printing launch's log buffer (core/printf.ts), both read back at the next synchronize()/read().
+   */
+  private records: { kernel: CompiledKernel; buffer: GPUBuffer; kind: 'fault' | 'log'; bytes: number }[] = [];
 
   constructor(
     readonly gpu: GPUDevice,
     readonly name: string,
+    /** Subgroups as warps (warp-probe.ts); none unless the creator probed them. */
+    private readonly subgroups: WarpSupport = NO_SUBGROUPS,
   ) {
     super();
     const l = gpu.limits;
@@ -82,6 +90,10 @@ export class WebGpuDevice extends BaseDevice implements BufferOwner {
     void gpu.lost.then((info) => {
       if (!this.disposed) this.broken = `the GPU device was lost (${info.reason}): ${info.message}`;
     });
+  }
+
+  protected override get warps(): WarpSupport {
+    return this.subgroups;
   }
 
   protected override maxArrayLength(type: ElemType): number {
@@ -127,7 +139,14 @@ export class WebGpuDevice extends BaseDevice implements BufferOwner {
       // A fresh record per debug launch (new buffers are zeroed), read back at the next synchronize()/read().
       const buffer = this.gpu.createBuffer({ label: `${kernel.name} fault record`, size: FAULT_BYTES, usage: BufferUsage.STORAGE | BufferUsage.COPY_SRC });
       arrayEntries.push({ binding: wgsl.faultBinding, resource: { buffer } });
-      this.records.push({ kernel, buffer });
+      this.records.push({ kernel, buffer, kind: 'fault', bytes: FAULT_BYTES });
+    }
+    if (wgsl.logBinding !== undefined) {
+      // The same for a printing launch's log buffer: fresh, so zeroed, and decoded when read back.
+      const bytes = this.logBytes;
+      const buffer = this.gpu.createBuffer({ label: `${kernel.name} log`, size: bytes, usage: BufferUsage.STORAGE | BufferUsage.COPY_SRC });
+      arrayEntries.push({ binding: wgsl.logBinding, resource: { buffer } });
+      this.records.push({ kernel, buffer, kind: 'log', bytes });
     }
     this.ops.push({
       k: 'dispatch',
@@ -151,9 +170,10 @@ export class WebGpuDevice extends BaseDevice implements BufferOwner {
       );
     }
     // A debug build binds its fault record too.
-    const buffers = wgsl.arrayBindings.length + (wgsl.faultBinding === undefined ? 0 : 1);
+    const buffers = wgsl.arrayBindings.length + (wgsl.faultBinding === undefined ? 0 : 1) + (wgsl.logBinding === undefined ? 0 : 1);
     if (buffers > this.maxStorageBuffers) {
-      const why = wgsl.faultBinding === undefined ? '' : ' (and, in debug mode, one for the fault record)';
+      const why = (wgsl.faultBinding === undefined ? '' : ' (and, in debug mode, one for the fault record)') +
+        (wgsl.logBinding === undefined ? '' : ' (and one for the log buffer of console.log)');
       throw new LaunchError(
         `kernel '${kernel.name}' has ${wgsl.arrayBindings.length} array parameters${why}; this WebGPU adapter binds at most ${this.maxStorageBuffers}`,
       );
@@ -236,25 +256,38 @@ export class WebGpuDevice extends BaseDevice implements BufferOwner {
     }
   }
 
-  /** Queues copies of the waiting fault records into one readable buffer (null when none wait). */
-  private collectFaults(): { staging: GPUBuffer; kernels: CompiledKernel[] } | null {
+  /** Queues copies of the waiting records (faults, logs) into one readable buffer (null when none wait). */
+  private collectFaults(): { staging: GPUBuffer; records: WebGpuDevice['records'] } | null {
     if (this.records.length === 0) return null;
     const records = this.records;
     this.records = [];
-    const staging = this.gpu.createBuffer({ size: records.length * FAULT_BYTES, usage: BufferUsage.MAP_READ | BufferUsage.COPY_DST });
-    records.forEach((r, i) => {
-      this.ops.push({ k: 'copy', src: r.buffer, dst: staging, size: FAULT_BYTES, dstOffset: i * FAULT_BYTES });
+    const size = records.reduce((n, r) => n + r.bytes, 0);
+    const staging = this.gpu.createBuffer({ size, usage: BufferUsage.MAP_READ | BufferUsage.COPY_DST });
+    let offset = 0;
+    for (const r of records) {
+      this.ops.push({ k: 'copy', src: r.buffer, dst: staging, size: r.bytes, dstOffset: offset });
       this.temps.push(r.buffer);
-    });
-    return { staging, kernels: records.map((r) => r.kernel) };
+      offset += r.bytes;
+    }
+    return { staging, records };
   }
 
-  /** Reads the records collectFaults copied (their batch has run) and throws the first fault. */
-  private async readFaults(f: { staging: GPUBuffer; kernels: CompiledKernel[] }): Promise<void> {
+  /**
+   * Reads the records collectFaults copied (their batch has run): writes the lines the launches
+   * printed, in launch order, then throws the first fault.
+   */
+  private async readFaults(f: { staging: GPUBuffer; records: WebGpuDevice['records'] }): Promise<void> {
     await this.guard(() => f.staging.mapAsync(MAP_READ));
     const words = new Uint32Array(f.staging.getMappedRange().slice(0));
     f.staging.unmap();
-    f.kernels.forEach((k, i) => this.noteFault(faultOf(k, words, i * FAULT_WORDS)));
+    let offset = 0;
+    for (const r of f.records) {
+      const at = offset / Uint32Array.BYTES_PER_ELEMENT;
+      if (r.kind === 'log') this.noteLog(decodeLog(r.kernel, words, at, r.bytes / Uint32Array.BYTES_PER_ELEMENT));
+      else this.noteFault(faultOf(r.kernel, words, at));
+      offset += r.bytes;
+    }
+    this.flushLog();
     this.throwFault();
   }
 

@@ -4,6 +4,7 @@
 import { PORTABLE_LIMITS } from '../limits.js';
 import { adapterFacts, requestAdapter } from './gpu.js';
 import { WebGpuDevice } from './device.js';
+import { NO_SUBGROUPS, probeWarps } from './warp-probe.js';
 
 export { WebGpuDevice } from './device.js';
 
@@ -34,7 +35,9 @@ export async function createWebGpuDevice(): Promise<WebGpuDevice> {
   const requiredLimits: Record<string, number> = {};
   for (const k of WANTED_LIMITS) requiredLimits[k] = Math.min(adapter.limits[k], CAPS[k] ?? Infinity);
   // shader-f16 where the adapter offers it: kernels using f16 need it (checked per kernel at launch).
-  const requiredFeatures = (['timestamp-query', 'shader-f16'] as const).filter((f) => adapter.features.has(f));
-  const device = await adapter.requestDevice({ label: 'kernelscript', requiredLimits, requiredFeatures });
-  return new WebGpuDevice(device, adapterFacts(adapter.info).name);
+  // subgroups likewise, for warp operations: probed once here (warp-probe.ts), checked per launch.
+  const requiredFeatures = (['timestamp-query', 'shader-f16', 'subgroups'] as const).filter((f) => adapter.features.has(f as GPUFeatureName));
+  const device = await adapter.requestDevice({ label: 'kernelscript', requiredLimits, requiredFeatures: requiredFeatures as GPUFeatureName[] });
+  const warps = device.features.has('subgroups') ? await probeWarps(device, adapter.info as { subgroupMinSize?: number; subgroupMaxSize?: number }) : NO_SUBGROUPS;
+  return new WebGpuDevice(device, adapterFacts(adapter.info).name, warps);
 }

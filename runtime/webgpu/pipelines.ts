@@ -38,6 +38,8 @@ export class PipelineCache {
       ];
       // A debug build's fault record (core/output.ts).
       if (wgsl.faultBinding !== undefined) entries.push({ binding: wgsl.faultBinding, visibility: STAGE_COMPUTE, buffer: { type: 'storage' } });
+      // A printing kernel's log buffer (core/printf.ts).
+      if (wgsl.logBinding !== undefined) entries.push({ binding: wgsl.logBinding, visibility: STAGE_COMPUTE, buffer: { type: 'storage' } });
       const bindGroup = this.device.createBindGroupLayout({ label: `${kernel.name} bindings`, entries });
       const pipeline = this.device.createPipelineLayout({ label: kernel.name, bindGroupLayouts: [bindGroup] });
       l = { bindGroup, pipeline };

@@ -13,11 +13,15 @@ import { makeNameMap, type NameMap } from '../names.js';
 import { CUDA_NAMES } from './keywords.js';
 import { CUDA_ATOMICS, CUDA_MATH } from './ops.js';
 import { mathHelpers, mathSpelling, spellMath } from '../spelling.js';
-import { MATH_FNS } from '../../core/ir/ops.js';
+import { MATH_FNS, mathArgType } from '../../core/ir/ops.js';
 import { ELEMENTS, isSmallInt } from '../../core/elements.js';
 import { InternalCompilerError } from '../../core/diagnostics/diagnostic.js';
 import { LANES } from '../../core/vec.js';
 import { vectorElement, vectorWidths } from '../vectors.js';
+import { printfStatement } from './print.js';
+import { CUDA_WARP } from './ops.js';
+import { warpHelpers, warpOperandType } from '../warp.js';
+import { warpMeta } from '../analysis.js';
 
 /** Scalars are spelled as their element type; bool as C++'s. */
 const TYPE: Record<ScalarType, string> = {
@@ -176,7 +180,7 @@ class CudaPrinter extends CLikePrinter {
 
   protected math(e: Extract<Expr, { k: 'math' }>): Printed {
     if (e.type === 'bool') throw new InternalCompilerError(`math ${e.fn} on bool`);
-    return spellMath(mathSpelling(CUDA_MATH, e.fn, e.type), () => e.args.map((a) => this.print(a)), e.type, () => this.args(e.args));
+    return spellMath(mathSpelling(CUDA_MATH, e.fn, mathArgType(e)), () => e.args.map((a) => this.print(a)), mathArgType(e), () => this.args(e.args));
   }
 
   protected globalLength(array: string): Printed {
@@ -185,6 +189,12 @@ class CudaPrinter extends CLikePrinter {
 
   protected fault(s: Extract<Stmt, { k: 'fault' }>): void {
     this.line(`ks_fault(${FAULT_PARAM}, ${s.site}u, ${this.expr(s.index)}, ${this.expr(s.length)});`);
+  }
+
+  protected logLine(s: Extract<Stmt, { k: 'print' }>): void {
+    const site = this.ir.prints?.[s.site];
+    if (!site) throw new InternalCompilerError(`print of unknown site ${s.site}`);
+    this.line(printfStatement(this.ir.name, site, s.args.map((a) => ({ text: this.expr(a), type: a.type }))));
   }
 
   protected atomic(e: Extract<Expr, { k: 'atomic' }>): Printed {
@@ -264,6 +274,10 @@ class CudaPrinter extends CLikePrinter {
     return '__syncthreads();';
   }
 
+  protected fence(): void {
+    this.line('__threadfence();');
+  }
+
   protected continueTo(label: string): string {
     return `goto ${label};`;
   }
@@ -274,6 +288,10 @@ class CudaPrinter extends CLikePrinter {
     this.indented(body);
     this.line('}');
     this.line(`${label}:;`);
+  }
+
+  protected warp(e: Extract<Expr, { k: 'warp' }>): Printed {
+    return prim(CUDA_WARP[e.op](e.args.map((a) => this.expr(a)), warpOperandType(e)).text);
   }
 
   helper(h: HelperIR): void {
@@ -336,6 +354,10 @@ class CudaPrinter extends CLikePrinter {
       for (const l of FAULT_HELPER) this.line(l);
       this.line('');
     }
+    for (const h of warpHelpers(ir, CUDA_WARP)) {
+      for (const l of h.lines) this.line(l);
+      this.line('');
+    }
     for (const h of ir.helpers) this.helper(h);
     const params = ir.params.map((p) => {
       if (p.kind === 'scalar') return `${TYPE[p.type]} ${this.name(p.name)}`;
@@ -364,6 +386,6 @@ export function emitCuda(ir: KernelIR): Emitted {
   return {
     code: lines.join('\n') + '\n',
     entryPoint: names.entry,
-    meta: { usesBarrier: ir.usesBarrier, sharedBytes: sharedBytes(ir), ...dynamicSharedMeta(ir), atomicParams: atomicParams(ir) },
+    meta: { usesBarrier: ir.usesBarrier, sharedBytes: sharedBytes(ir), ...dynamicSharedMeta(ir), atomicParams: atomicParams(ir), ...warpMeta(ir) },
   };
 }

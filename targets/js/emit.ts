@@ -6,25 +6,33 @@
 // run every thread as a plain loop iteration. Kernels with barriers are split at the barriers into
 // regions, each a plain loop over the block's threads (regions.ts); the few that cannot be split
 // run each thread of a block as a generator that yields at every barrier, all threads round-robin.
+// Kernels with collective warp operations always run as generators that also yield at each warp
+// operation, under the warp scheduler of warp.ts (32 lanes in lockstep).
 import type { ElemType, Expr, KernelIR, ScalarType, Stmt } from '../../core/ir/types.js';
 import type { KernelMeta } from '../../core/output.js';
 import type { DebugSync } from '../../core/race.js';
 import { visitStmts } from '../../core/ir/walk.js';
-import { analyze, atomicParams, dynamicSharedMeta, sharedBytes } from '../analysis.js';
+import { analyze, atomicParams, dynamicSharedMeta, sharedBytes, warpMeta } from '../analysis.js';
 import { CLikePrinter, P, prim, type Printed } from '../c-like.js';
 import { shortestF32 } from '../float.js';
 import { arrayCell, emitRegions, planRegions, regionStorage, scalarCell, type RegionPlan } from './regions.js';
 import { makeNameMap, type NameMap } from '../names.js';
 import { JS_NAMES } from './keywords.js';
 import { JS_ATOMICS, JS_MATH } from './ops.js';
-import { mathSpelling, spellMath } from '../spelling.js';
-import { ATOMIC_OPS, MATH, isFloat, type BuiltinName } from '../../core/ir/ops.js';
+import { mathHelpers, mathSpelling, spellMath } from '../spelling.js';
+import { ATOMIC_OPS, MATH, MATH_FNS, isFloat, mathArgType, type BuiltinName } from '../../core/ir/ops.js';
 import { ELEMENTS, ELEM_TYPES } from '../../core/elements.js';
 import { InternalCompilerError } from '../../core/diagnostics/diagnostic.js';
 import { RaceHooks } from './race.js';
+import { WARP_JS } from './warp.js';
+import { JS_WARP } from './ops.js';
+import { warpOperandType } from '../warp.js';
+import { isCollective } from '../../core/ir/ops.js';
+import { someExprIn } from '../../core/ir/walk.js';
 import { storeConversions } from './scalarize.js';
 import { F16_BITS, F16_JS, F16_ROUND, F16_VALUES, F16_VIEW } from './floats.js';
 import { usesScalarType } from '../f16.js';
+import { LOG_HELPERS, logRecord, logWords } from './print.js';
 
 // f16 arrays are their bits (floats.ts).
 const ARRAY = Object.fromEntries(ELEM_TYPES.map((t) => [t, t === 'f16' ? 'Uint16Array' : ELEMENTS[t].host.name])) as Record<ElemType, string>;
@@ -99,6 +107,8 @@ const wrap = (text: string, type: ScalarType): Printed =>
 class JsPrinter extends CLikePrinter {
   private inHelper = false;
   private readonly generator: boolean;
+  /** Whether the kernel has collective warp operations (run by ks_runWarps, warp.ts). */
+  private readonly warps: boolean;
   /** Set when a barrier kernel runs as regions of plain thread loops rather than generators. */
   private readonly regions: RegionPlan | null;
   /** Printing a uniform condition outside the thread loops: thread 0's values stand for all. */
@@ -124,9 +134,12 @@ class JsPrinter extends CLikePrinter {
     visitStmts(ir.body, (s) => {
       if (s.k === 'barrier') barrier = true;
     });
-    this.regions = barrier && !opts.generators ? planRegions(ir) : null;
-    this.generator = barrier && !this.regions;
-    this.race = RaceHooks.of(ir, barrier);
+    // Collective warp operations pause each thread where its warp meets (warp.ts): generators.
+    this.warps = someExprIn(ir.body, (e) => e.k === 'warp' && isCollective(e.op));
+    this.regions = barrier && !this.warps && !opts.generators ? planRegions(ir) : null;
+    this.generator = (barrier && !this.regions) || this.warps;
+    // The race checker's scheduler knows no warps: warp kernels run unchecked (docs/language.md).
+    this.race = this.warps ? null : RaceHooks.of(ir, barrier);
   }
 
   override print(e: Expr): Printed {
@@ -198,7 +211,7 @@ class JsPrinter extends CLikePrinter {
 
   protected math(e: Extract<Expr, { k: 'math' }>): Printed {
     if (e.type === 'bool') throw new InternalCompilerError(`math ${e.fn} on bool`);
-    const p = spellMath(mathSpelling(JS_MATH, e.fn, e.type), () => e.args.map((a) => this.print(a)), e.type, () => this.args(e.args));
+    const p = spellMath(mathSpelling(JS_MATH, e.fn, mathArgType(e)), () => e.args.map((a) => this.print(a)), mathArgType(e), () => this.args(e.args));
     // The registry says which f32 results JS computes in double and must round.
     return e.type === 'f32' && MATH[e.fn].rounding === 'f32' ? prim(`Math.fround(${p.text})`) : p;
   }
@@ -210,6 +223,14 @@ class JsPrinter extends CLikePrinter {
   protected fault(s: Extract<Stmt, { k: 'fault' }>): void {
     const where = 'ks_tx, ks_ty, ks_tz, ks_bx, ks_by, ks_bz';
     this.line(`ks_fault(ks_fault_rec, ${s.site}, ${this.expr(s.index)}, ${this.expr(s.length)}, ${where});`);
+  }
+
+  protected logLine(s: Extract<Stmt, { k: 'print' }>): void {
+    for (const l of logRecord(s.site, s.args.flatMap((a) => logWords(this.expr(a), a.type)))) this.line(l);
+  }
+
+  protected warp(e: Extract<Expr, { k: 'warp' }>): Printed {
+    return prim(JS_WARP[e.op](e.args.map((a) => this.expr(a)), warpOperandType(e)).text);
   }
 
   protected atomic(e: Extract<Expr, { k: 'atomic' }>): Printed {
@@ -267,6 +288,15 @@ class JsPrinter extends CLikePrinter {
     return this.race?.barrier(s) ?? 'yield;';
   }
 
+  /**
+   * threadfence() needs nothing: a block's threads run in program order on one worker, and a write
+   * is published to other workers' blocks through an atomic (JS Atomics are sequentially consistent,
+   * so a plain write before one happens before the reads after another that sees it).
+   */
+  protected fence(): void {
+    /* nothing to print */
+  }
+
   protected override kernelReturn(s: Extract<Stmt, { k: 'return' }>): string {
     if (this.race && this.generator && !this.inHelper) return this.race.exit(s);
     return this.inHelper || this.generator ? 'return;' : 'continue ks_thread;';
@@ -290,9 +320,11 @@ class JsPrinter extends CLikePrinter {
     for (const op of ATOMIC_OPS) {
       if ([...usage.atomics].some((k) => k.startsWith(`${op}:`))) this.line(JS_ATOMICS[op]);
     }
-    if (this.generator) for (const l of this.race?.runBlock ?? RUN_BLOCK) this.line(l);
+    if (this.generator) for (const l of this.warps ? WARP_JS : (this.race?.runBlock ?? RUN_BLOCK)) this.line(l);
     if (ir.debug) for (const l of FAULT_HELPER) this.line(l);
+    if (ir.prints) for (const l of LOG_HELPERS) this.line(l);
     if (usesScalarType(ir, 'f16')) for (const l of F16_JS) this.line(l);
+    for (const h of mathHelpers(JS_MATH, usage.math, MATH_FNS)) for (const l of h.lines) this.line(l);
     if (this.race) for (const l of this.race.helpers()) this.line(l);
     this.inHelper = true;
     for (const h of ir.helpers) {
@@ -317,6 +349,8 @@ class JsPrinter extends CLikePrinter {
     });
     // A debug build's fault record (core/output.ts) follows the arguments.
     if (ir.debug) this.line(`const ks_fault_rec = ks_args[${ir.params.length}];`);
+    // A printing kernel's log buffer (core/printf.ts) comes last, after the debug records.
+    if (ir.prints) this.line(`ks_log = ks_args[${ir.params.length + (ir.debug ? 1 : 0) + (this.race ? 1 : 0)}];`);
     this.line('const ks_gdx = ks_grid[0], ks_gdy = ks_grid[1], ks_gdz = ks_grid[2];');
     this.line('const ks_bdx = ks_block[0], ks_bdy = ks_block[1], ks_bdz = ks_block[2];');
     if (this.race) this.line(this.race.launch((e) => this.expr(e)));
@@ -405,7 +439,7 @@ class JsPrinter extends CLikePrinter {
     this.line(`    for (let ks_tx = 0; ks_tx < ks_bdx; ks_tx++) ks_threads.push(ks_thread(${this.threadArgs()}));`);
     this.line('  }');
     this.line('}');
-    this.line('ks_runBlock(ks_threads);');
+    this.line(this.warps ? 'ks_runWarps(ks_threads);' : 'ks_runBlock(ks_threads);');
   }
 }
 
@@ -421,6 +455,6 @@ export function emitJs(ir: KernelIR, opts: JsOptions = {}): { code: string; entr
   return {
     code: lines.join('\n') + '\n',
     entryPoint: names.entry,
-    meta: { usesBarrier: ir.usesBarrier, sharedBytes: sharedBytes(ir), ...dynamicSharedMeta(ir), atomicParams: atomicParams(ir), ...printer.debugMeta() },
+    meta: { usesBarrier: ir.usesBarrier, sharedBytes: sharedBytes(ir), ...dynamicSharedMeta(ir), atomicParams: atomicParams(ir), ...printer.debugMeta(), ...warpMeta(ir) },
   };
 }

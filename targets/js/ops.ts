@@ -1,8 +1,10 @@
 // How the JS target (the cpu backend) spells the registry's operations. f32 results of functions
 // the registry marks `rounding: 'f32'` are wrapped in Math.fround by the printer, from the record.
 import type { AtomicOp } from '../../core/ir/ops.js';
-import { P } from '../c-like.js';
+import { operandText, P, prim, type Printed } from '../c-like.js';
+import { FMA_F32, FMA_F64 } from './fma.js';
 import type { MathSpellings } from '../spelling.js';
+import type { WarpSpellings } from '../warp.js';
 
 export const JS_MATH: MathSpellings = {
   exp: 'Math.exp',
@@ -28,7 +30,45 @@ export const JS_MATH: MathSpellings = {
   atan2: 'Math.atan2',
   sign: 'Math.sign',
   cbrt: 'Math.cbrt',
+  trunc: 'Math.trunc',
+  log2: 'Math.log2',
+  exp2: (args) => prim(`Math.pow(2, ${arg(args, 0).text})`),
+  log10: 'Math.log10',
+  log1p: 'Math.log1p',
+  expm1: 'Math.expm1',
+  asin: 'Math.asin',
+  acos: 'Math.acos',
+  atan: 'Math.atan',
+  sinh: 'Math.sinh',
+  cosh: 'Math.cosh',
+  hypot: 'Math.hypot',
+  // The argument is already the f32 (the front end converts to it).
+  fround: (args) => arg(args, 0),
+  imul: 'Math.imul',
+  clz32: 'Math.clz32',
+  fma: { f32: FMA_F32, f64: FMA_F64 },
+  // Through a scratch word; an i32 stored to a Uint32Array (or a u32 to an Int32Array) wraps to the same bits.
+  bitcastF32: {
+    call: 'ks_bitcastF32',
+    lines: ['const ks_bcf_f = new Float32Array(1), ks_bcf_u = new Uint32Array(ks_bcf_f.buffer);', 'function ks_bitcastF32(u) { ks_bcf_u[0] = u; return ks_bcf_f[0]; }'],
+  },
+  bitcastU32: {
+    f32: {
+      call: 'ks_bitcastU32',
+      lines: ['const ks_bcu_f = new Float32Array(1), ks_bcu_u = new Uint32Array(ks_bcu_f.buffer);', 'function ks_bitcastU32(x) { ks_bcu_f[0] = x; return ks_bcu_u[0]; }'],
+    },
+    i32: (args) => ({ text: `${operandText(arg(args, 0), P.shift, 'l')} >>> 0`, prec: P.shift }),
+  },
+  bitcastI32: {
+    f32: {
+      call: 'ks_bitcastI32',
+      lines: ['const ks_bci_f = new Float32Array(1), ks_bci_i = new Int32Array(ks_bci_f.buffer);', 'function ks_bitcastI32(x) { ks_bci_f[0] = x; return ks_bci_i[0]; }'],
+    },
+    u32: (args) => ({ text: `${operandText(arg(args, 0), P.bitor, 'l')} | 0`, prec: P.bitor }),
+  },
 };
+
+const arg = (args: readonly Printed[], i: number): Printed => args[i] ?? { text: '', prec: P.primary };
 
 /**
  * Atomics are real atomics: the cpu device runs blocks on several threads over shared memory. Each
@@ -63,4 +103,29 @@ export const JS_ATOMICS: { readonly [A in AtomicOp]: string } = {
   max: loop('max', 'o >= v'),
   exch: `function ks_atomic_exch(a, i, v) { ${OUT} return Atomics.exchange(a, i, v); }`,
   cas: `function ks_atomic_cas(a, i, e, v) { ${OUT} return Atomics.compareExchange(a, i, e, v); }`,
+  and: `function ks_atomic_and(a, i, v) { ${OUT} return Atomics.and(a, i, v); }`,
+  or: `function ks_atomic_or(a, i, v) { ${OUT} return Atomics.or(a, i, v); }`,
+  xor: `function ks_atomic_xor(a, i, v) { ${OUT} return Atomics.xor(a, i, v); }`,
+};
+
+/**
+ * Warps of 32 lanes (targets/js/warp.ts): a collective operation suspends the thread's generator
+ * with its request; ks_runWarps resumes it with the result.
+ */
+const request = (op: string): WarpSpellings['sum'] => (args, t) => ({ text: `(yield [${[`'${op}'`, `'${t}'`, ...args].join(', ')}])` });
+
+export const JS_WARP: WarpSpellings = {
+  size: () => ({ text: '32' }),
+  // Lanes follow the linear thread index; blockDim.x is a multiple of 32 (the launch rule).
+  lane: () => ({ text: '(ks_tx & 31)' }),
+  shfl: request('shfl'),
+  up: request('up'),
+  down: request('down'),
+  xor: request('xor'),
+  sum: request('sum'),
+  min: request('min'),
+  max: request('max'),
+  any: request('any'),
+  all: request('all'),
+  ballot: request('ballot'),
 };

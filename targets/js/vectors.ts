@@ -1,13 +1,12 @@
 // The cpu backend's vector accesses: each vload and vstore becomes its w element accesses, the
 // index evaluated once (the cpu backend is the reference semantics, and JS has no wide access).
-import type { Expr, KernelIR, Stmt } from '../../core/ir/types.js';
+import type { KernelIR, Stmt } from '../../core/ir/types.js';
 import { valueOf } from '../../core/elements.js';
 import { arrayElems } from '../analysis.js';
-import { declaredNames, mapBodies, mapStmts } from '../../core/ir/walk.js';
+import { declaredNames, mapBodies, mapStmts, isLeaf } from '../../core/ir/walk.js';
 import type { Rule } from '../target.js';
 import { vectorElement } from '../vectors.js';
 
-const stable = (e: Expr): boolean => e.k === 'const' || e.k === 'param' || e.k === 'load' || e.k === 'builtin';
 
 export function scalarizeVectors(ir: KernelIR): KernelIR {
   const taken = declaredNames(ir);
@@ -25,7 +24,7 @@ export function scalarizeVectors(ir: KernelIR): KernelIR {
       if (s.k !== 'vload' && s.k !== 'vstore') return s;
       const out: Stmt[] = [];
       let index = s.index;
-      if (!stable(index)) {
+      if (!isLeaf(index)) {
         const name = fresh();
         out.push({ k: 'let', name, type: index.type, init: index, mutable: false, span: s.span });
         index = { k: 'load', name, type: index.type, span: index.span };

@@ -4,16 +4,18 @@
 import type { Access, ElemType, Expr, HelperIR, KernelIR, ScalarType, SharedArray, Stmt } from '../../core/ir/types.js';
 import { sizeExprOf, type SizeExpr } from '../../core/shared-size.js';
 import { FAULT_WORDS, type WgslLayout } from '../../core/output.js';
-import { analyze, arrayElems, atomicParams, dynamicSharedMeta, sharedBytes, type Usage } from '../analysis.js';
+import { analyze, arrayElems, atomicParams, dynamicSharedMeta, sharedBytes, warpMeta, type Usage } from '../analysis.js';
 import { CLikePrinter, P, prim, type Printed } from '../c-like.js';
 import { shortestF32 } from '../float.js';
 import { makeNameMap, type NameMap } from '../names.js';
 import { WGSL_NAMES } from './keywords.js';
-import { WGSL_MATH, wgslAtomic } from './ops.js';
+import { WGSL_MATH, WGSL_WARP, wgslAtomic } from './ops.js';
+import { usesWarp, warpHelpers, warpOperandType } from '../warp.js';
+import { someExprIn } from '../../core/ir/walk.js';
 import { ELEMENTS, SCALAR_BYTES, valueOf } from '../../core/elements.js';
 import { isPacked, packedHelpers, packedLoad, packedStorage, packedStore, packedWords, truncateLocal, type Packed } from './pack.js';
 import { mathHelpers, mathSpelling, spellMath } from '../spelling.js';
-import { AXES, isAtomicOp, MATH_FNS, type NumType } from '../../core/ir/ops.js';
+import { AXES, isAtomicOp, MATH_FNS, mathArgType, type NumType } from '../../core/ir/ops.js';
 import { FMOD_HELPER, usesF32Mod } from './fmod.js';
 import { isNanTest, sameExpr, templateSafeArgs } from './safe.js';
 import { keepHelpers } from './keep.js';
@@ -24,6 +26,7 @@ import { lowerFor, type Emitted } from '../target.js';
 import { InternalCompilerError } from '../../core/diagnostics/diagnostic.js';
 import { LANES } from '../../core/vec.js';
 import { vectorElement, viewWidths } from '../vectors.js';
+import { LOG_HELPER, logDeclaration, logRecord, logWords } from './print.js';
 
 const lengthField = (array: string): string => `ks_len_${array}`;
 
@@ -259,7 +262,7 @@ class WgslPrinter extends CLikePrinter {
 
   protected math(e: Extract<Expr, { k: 'math' }>): Printed {
     if (e.type === 'bool') throw new InternalCompilerError(`math ${e.fn} on bool`);
-    return spellMath(mathSpelling(WGSL_MATH, e.fn, e.type), () => e.args.map((a) => this.print(a)), e.type, () => this.args(e.args));
+    return spellMath(mathSpelling(WGSL_MATH, e.fn, mathArgType(e)), () => e.args.map((a) => this.print(a)), mathArgType(e), () => this.args(e.args));
   }
 
   protected globalLength(array: string): Printed {
@@ -268,6 +271,10 @@ class WgslPrinter extends CLikePrinter {
 
   protected fault(s: Extract<Stmt, { k: 'fault' }>): void {
     this.line(`ks_fault(${s.site}u, ${this.expr(s.index)}, ${this.expr(s.length)}, ks_lid, ks_block);`);
+  }
+
+  protected logLine(s: Extract<Stmt, { k: 'print' }>): void {
+    for (const l of logRecord(s.site, s.args.flatMap((a) => logWords(this.args([a]), a.type)))) this.line(l);
   }
 
   private ref(array: string, index: Expr): string {
@@ -304,6 +311,15 @@ class WgslPrinter extends CLikePrinter {
     return `${this.name(s.array)}[${this.expr(s.index)}] = ${truncateLocal(elem, this.expr(s.value))}`;
   }
 
+  /** Whether warpSize must be uniform in Tint's eyes: the kernel has barriers and reads it. */
+  private uniformWarpSize(): boolean {
+    return this.ir.usesBarrier && someExprIn(this.ir.body, (e) => e.k === 'warp' && e.op === 'size');
+  }
+
+  protected warp(e: Extract<Expr, { k: 'warp' }>): Printed {
+    return prim(WGSL_WARP[e.op](e.args.map((a) => this.expr(a)), warpOperandType(e)).text);
+  }
+
   protected atomic(e: Extract<Expr, { k: 'atomic' }>): Printed {
     const values = e.args.map((a) => this.expr(a));
     const t = atomicType(e.type);
@@ -327,6 +343,11 @@ class WgslPrinter extends CLikePrinter {
 
   protected barrier(): string {
     return 'workgroupBarrier();';
+  }
+
+  protected fence(): void {
+    // WGSL has no device-scope fence: wgslLimits refuses the kernel (KS8035); printing stays total.
+    this.line('// threadfence(): none in WGSL');
   }
 
   protected continueTo(): string {
@@ -427,6 +448,14 @@ class WgslPrinter extends CLikePrinter {
       this.line('');
       layout.f16 = true;
     }
+    const warp = usesWarp(ir);
+    if (warp) {
+      // Warp operations are subgroup operations. Tint's own uniformity rule for them is off: ours
+      // (compiler/passes/warp-uniformity.ts) is per warp, and the device checks the lane order.
+      this.line('enable subgroups;');
+      this.line('diagnostic(off, subgroup_uniformity);');
+      this.line('');
+    }
     // A debug build's array lengths follow the scalars (core/output.ts, lengthFields).
     const lengths = ir.debug ? ir.params.filter((p) => p.kind === 'array') : [];
     if (ir.debug) {
@@ -454,6 +483,10 @@ class WgslPrinter extends CLikePrinter {
       layout.faultBinding = binding;
       this.line(`@group(0) @binding(${binding++}) var<storage, read_write> ks_fault_rec: array<atomic<u32>, ${FAULT_WORDS}>;`);
     }
+    if (ir.prints) {
+      layout.logBinding = binding;
+      this.line(logDeclaration(binding++));
+    }
     for (const s of ir.shared) {
       const elems = s.size ? sharedCount(s) : isPacked(s.elem) ? packedWords(s.elem, s.length) : s.length;
       // A vector array holds ceil(length / w) vectors.
@@ -462,6 +495,11 @@ class WgslPrinter extends CLikePrinter {
       this.line(`var<workgroup> ${this.name(s.name)}: array<${this.storageType(s.name, s)}, ${count}>;`);
     }
     for (const o of BLOCK_OVERRIDES) this.line(`override ${o}: u32 = 1u;`);
+    if (warp) {
+      this.line('var<private> ks_sg_id: u32;');
+      this.line('var<private> ks_sg_size: u32;');
+      if (this.uniformWarpSize()) this.line('var<workgroup> ks_wg_warp_size: u32;');
+    }
     this.line('');
     if (usesNonFinite(ir)) {
       for (const l of NON_FINITE) this.line(l);
@@ -484,6 +522,14 @@ class WgslPrinter extends CLikePrinter {
       for (const l of FAULT_HELPER) this.line(l);
       this.line('');
     }
+    if (ir.prints) {
+      for (const l of LOG_HELPER) this.line(l);
+      this.line('');
+    }
+    for (const h of warpHelpers(ir, WGSL_WARP)) {
+      for (const l of h.lines) this.line(l);
+      this.line('');
+    }
     this.atomicHelpers();
     this.packedHelpers();
     for (const h of ir.helpers) this.helper(h);
@@ -500,8 +546,15 @@ class WgslPrinter extends CLikePrinter {
     // A debug build's faults record the thread and block.
     const debug = ir.debug === true;
     if (uses('threadIdx') || debug) inputs.unshift('@builtin(local_invocation_id) ks_lid: vec3<u32>');
+    const warp = usesWarp(ir);
+    if (warp) inputs.push('@builtin(subgroup_invocation_id) ks_sgid: u32', '@builtin(subgroup_size) ks_sgsize: u32');
+    if (this.uniformWarpSize()) inputs.push('@builtin(local_invocation_index) ks_lidx: u32');
     this.line(`fn ${this.name.entry}(${inputs.join(', ')}) {`);
     this.indented(() => {
+      if (warp) {
+        this.line('ks_sg_id = ks_sgid;');
+        this.line('ks_sg_size = ks_sgsize;');
+      }
       const blockIdx = uses('blockIdx') || debug;
       if (blockIdx) this.line('var ks_block = ks_wid;');
       this.line('if (any(ks_nwg != ks_params.ks_grid)) {');
@@ -511,6 +564,16 @@ class WgslPrinter extends CLikePrinter {
         if (blockIdx) this.line('ks_block = vec3<u32>(ks_linear, 0u, 0u);');
       });
       this.line('}');
+      if (warp) {
+        // warpSize: Tint counts subgroup_size as non-uniform, so a kernel with barriers whose
+        // conditions may read it takes it through workgroup memory (one barrier, here).
+        if (this.uniformWarpSize()) {
+          this.line('if (ks_lidx == 0u) { ks_wg_warp_size = ks_sgsize; }');
+          this.line('let ks_warp_size = i32(workgroupUniformLoad(&ks_wg_warp_size));');
+        } else {
+          this.line('let ks_warp_size = i32(ks_sgsize);');
+        }
+      }
       for (const a of AXES) {
         if (b.has(`threadIdx.${a}`)) this.line(`let ks_threadIdx_${a} = i32(ks_lid.${a});`);
         if (b.has(`blockIdx.${a}`)) this.line(`let ks_blockIdx_${a} = i32(ks_block.${a});`);
@@ -540,7 +603,7 @@ export function printWgsl(ir: KernelIR): Emitted {
   return {
     code: lines.join('\n') + '\n',
     entryPoint: names.entry,
-    meta: { usesBarrier: ir.usesBarrier, sharedBytes: sharedBytes(ir), ...dynamicSharedMeta(ir), atomicParams: atomicParams(ir), wgsl: layout },
+    meta: { usesBarrier: ir.usesBarrier, sharedBytes: sharedBytes(ir), ...dynamicSharedMeta(ir), atomicParams: atomicParams(ir), wgsl: layout, ...warpMeta(ir) },
   };
 }
 

@@ -69,6 +69,12 @@ export function wgslLimits(ir: KernelIR, code: string): Diagnostic[] {
   const f64 = f64Limit(ir);
   if (f64.length > 0) return f64;
   const out: Diagnostic[] = [];
+  // No device-scope memory fence in WGSL (storageBarrier orders memory within one workgroup only).
+  for (const body of [ir.body, ...ir.helpers.map((h) => h.body)]) {
+    visitStmts(body, (s) => {
+      if (s.k === 'fence') out.push(makeDiagnostic(s.span, 'KS8035', 'wgsl'));
+    });
+  }
   visitStmts(ir.body, (s) => {
     if (s.k !== 'localArray') return;
     const max = Math.floor(WGSL_MAX_LOCAL_BYTES / localSlotBytes(s.elem));

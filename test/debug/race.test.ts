@@ -20,7 +20,7 @@ import { foldKernel } from '../../targets/fold.js';
 import { emitJs } from '../../targets/js/emit.js';
 import { TARGETS } from '../../targets/index.js';
 import { Rng, type CaseSpec, type HostArg } from '../helpers/case.js';
-import { compareOutput } from '../exec/run-case.js';
+import { checkOutput } from '../exec/run-case.js';
 import { CASES_DIR, caseKernels } from '../targets/sources.js';
 
 const FILE = 'test/debug/race-planted.ts';
@@ -306,7 +306,7 @@ describe('every case kernel with shared memory or barriers, debug build on the g
         expect(await reported(device), `seed ${rng.seed}`).toBeNull();
         for (const [i, want] of Object.entries(ref)) {
           const got = await (arrays[Number(i)] as DeviceArray).read();
-          compareOutput(`${c.kernel} argument ${i} (seed ${rng.seed})`, got, want, spec.tolerance ?? 1e-5);
+          checkOutput(spec, Number(i), `${c.kernel} argument ${i} (seed ${rng.seed})`, got, want, 'cpu', run.args);
         }
         keep.forEach((a) => a.dispose());
       }

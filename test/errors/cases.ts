@@ -1,5 +1,9 @@
 // One broken kernel per diagnostic rule. `/*@*/` marks where the error must point (it is removed
 // before compiling); `kernel` picks the kernel when the file has several.
+import { PRINT_CASES } from './print-cases.js';
+import { WARP_CASES } from './warp-cases.js';
+import { BUILTIN_CASES } from './builtin-cases.js';
+
 export interface ErrorCase {
   code: string;
   what: string;
@@ -46,7 +50,7 @@ export const ERROR_CASES: ErrorCase[] = [
   { code: 'KS3002', what: 'undefined name', src: k('x: Float32Array', '  x[0] = /*@*/nope;') },
   { code: 'KS3003', what: 'closure over a module let', src: `${H}let scale = 2;\nexport const k = kernel(function (x: Float32Array) {\n  x[0] = /*@*/scale;\n});\n` },
   { code: 'KS3003', what: 'closure over a module array', src: `${H}const table = new Float32Array(4);\nexport const k = kernel(function (x: Float32Array) {\n  x[0] = /*@*/table[0];\n});\n` },
-  { code: 'KS3004', what: 'call of console.log', src: k('x: Float32Array', '  /*@*/console.log(1);') },
+  { code: 'KS3004', what: 'call of a method (Date.now)', src: k('x: Float32Array', '  x[0] = /*@*/Date.now();') },
   { code: 'KS3005', what: 'assignment as a value', src: k('x: Float32Array', '  let a = 1.5;\n  x[0] = (/*@*/a = 2);') },
   { code: 'KS3006', what: '++ inside an expression', src: k('x: Float32Array', '  let i = 0;\n  x[/*@*/i++] = 1;') },
   { code: 'KS3007', what: 'as assertion', src: k('x: Float32Array, i: i32', '  x[0] = /*@*/i as f32;') },
@@ -55,7 +59,7 @@ export const ERROR_CASES: ErrorCase[] = [
   { code: 'KS3010', what: 'var', src: k('x: Float32Array', '  /*@*/var a = 1;\n  x[0] = a;') },
   { code: 'KS3011', what: 'destructuring', src: k('x: Float32Array', '  const /*@*/[a, b] = [1, 2];\n  x[0] = 1;') },
   { code: 'KS3012', what: 'labeled statement', src: k('x: Float32Array', '  /*@*/outer: for (let i = 0; i < 2; i++) x[i] = 1;') },
-  { code: 'KS3013', what: 'unsupported Math function', src: k('x: Float32Array', '  x[0] = /*@*/Math.hypot(1, 2);') },
+  { code: 'KS3013', what: 'unsupported Math function', src: k('x: Float32Array', '  x[0] = /*@*/Math.asinh(1);') },
   { code: 'KS3014', what: 'threadIdx.w', src: k('x: Float32Array', '  x[0] = threadIdx./*@*/w;') },
   { code: 'KS3014', what: 'array length', src: k('x: Float32Array', '  x[0] = x./*@*/length;') },
   { code: 'KS3015', what: 'expression statement without effect', src: k('x: Float32Array', '  /*@*/x[0];') },
@@ -114,4 +118,10 @@ export const ERROR_CASES: ErrorCase[] = [
   { code: 'KS7003', what: 'expression nested too deeply', src: k('x: Float32Array, a: f32', `  x[0] = ${'('.repeat(47)}/*@*/${'('.repeat(13)}a${')'.repeat(60)};`) },
   { code: 'KS7003', what: 'conversions nested too deeply', src: k('x: Float32Array, a: f32', `  x[0] = ${'f32(i32('.repeat(23)}/*@*/f32(i32(a))${'))'.repeat(23)};`) },
   { code: 'KS7003', what: 'statements nested too deeply', src: k('x: Float32Array, a: f32', `${'  if (a > 0) {\n'.repeat(32)}  /*@*/if (a > 1) { x[0] = 1; }\n${'  }\n'.repeat(32)}`) },
+  // console.log (print-cases.ts)
+  ...PRINT_CASES,
+  // Warps (warp-cases.ts)
+  ...WARP_CASES,
+  // fma, bitcasts, threadfence, Math functions (builtin-cases.ts)
+  ...BUILTIN_CASES,
 ];

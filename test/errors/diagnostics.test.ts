@@ -95,6 +95,8 @@ export const k = kernel(function (x: Float32Array, u: u32, i: i32, n: number) {
     const targetLimits = ['KS8001', 'KS8002', 'KS8003', 'KS8004', 'KS8005'];
     // KS8015 (f64 for WGSL) is tested with the other f16/f64 rules in test/errors/floats.test.ts.
     targetLimits.push('KS8015');
+    // KS8035 (threadfence() for WGSL) is tested in test/errors/builtins.test.ts.
+    targetLimits.push('KS8035');
     // KS9xxx are check --target's warnings: test/cli/check-resources.test.ts tests them.
     const resourceWarnings = ['KS9001', 'KS9002', 'KS9003', 'KS9004', 'KS9005', 'KS9006', 'KS9007'];
     // KS1020–KS1023 concern k.specialize(values): test/errors/specialize.test.ts tests them.

@@ -63,6 +63,10 @@ describe('specialization diagnostics (compiled on demand)', () => {
       ['KS1022', 'the value of \'TILE\' in k.specialize({ TILE: "8" }) must be a finite number, got a string'],
     ]);
     expect(diagnostics({ TILE: Infinity })[0]?.message).toContain('got Infinity');
+    // A float constant beyond the f32 range would become Infinity in the kernel.
+    expect(diagnostics({ HALF: 1e39 }).map((d) => [d.code, d.message])).toEqual([
+      ['KS1022', "the value of 'HALF' in k.specialize({ HALF: 1e+39 }) must be a finite number, got 1e+39, beyond the f32 range"],
+    ]);
   });
 
   it('KS1023: a fraction for an integer constant, at the constant; a float constant takes one', () => {

@@ -56,6 +56,23 @@ export function compareOutput(name: string, out: TypedArray, ref: ArrayLike<numb
   }
 }
 
+/** Every element accepted by `ok`; throws at the first that is not. */
+function compareEach(name: string, out: TypedArray, ref: ArrayLike<number>, ok: (got: number, ref: number, index: number) => boolean): void {
+  if (out.length !== ref.length) throw new Error(`${name}: ${out.length} elements read, reference has ${ref.length}`);
+  for (let i = 0; i < ref.length; i++) {
+    const o = out[i] as number;
+    const r = ref[i] as number;
+    if (!ok(o, r, i)) throw new Error(`${name}[${i}] = ${o}, expected ${r}`);
+  }
+}
+
+/** Output `i` of a case against its reference: by the spec's element-wise rule when it has one. */
+export function checkOutput(spec: CaseSpec, i: number, name: string, out: TypedArray, expected: ArrayLike<number>, backend: Device['backend'], inputs: HostArg[]): void {
+  const each = spec.elementwise?.[i];
+  if (each) compareEach(name, out, expected, (got, ref, k) => each(got, ref, backend, k, inputs));
+  else compareOutput(name, out, expected, spec.tolerance ?? 1e-5);
+}
+
 /** A case whose reference equals its input could pass without running: refuse it. */
 function assertReferenceChanges(name: string, input: TypedArray, ref: ArrayLike<number>): void {
   for (let i = 0; i < ref.length; i++) if (input[i] !== ref[i] && !(Number.isNaN(input[i]) && Number.isNaN(ref[i]))) return;
@@ -68,7 +85,8 @@ export async function runCase(mod: Record<string, unknown>, spec: CaseSpec, devi
   if (!isKernel(k)) throw new Error(`the case exports no kernel named '${spec.kernel}'`);
   const compiled: CompiledKernel = resolveKernel(k, TARGET[device.backend] ?? 'js', device.debug);
   const run = spec.make(rng);
-  const ref = spec.reference(copyArgs(run.args));
+  const inputs = copyArgs(run.args);
+  const ref = spec.reference(copyArgs(run.args), { warpSize: device.warpSize ?? 32 });
   const arrays: DeviceArray[] = [];
   try {
     const args: LaunchArg[] = run.args.map((a, i) => {
@@ -90,7 +108,7 @@ export async function runCase(mod: Record<string, unknown>, spec: CaseSpec, devi
       const arr = args[i];
       const name = compiled.params[i]?.name ?? `argument ${i}`;
       if (typeof arr !== 'object') throw new Error(`the reference lists ${name}, which is not an array argument`);
-      compareOutput(name, await arr.read(), expected, spec.tolerance ?? 1e-5);
+      checkOutput(spec, i, name, await arr.read(), expected, device.backend, inputs);
     }
   } catch (e) {
     (e as Error).message = `${(e as Error).message}\n  (case seed ${rng.seed}; rerun with KS_SEED=${rng.seed})`;

@@ -29,7 +29,8 @@ async function newDevice(): Promise<{ device: GPUDevice; lost: { why: string | n
   // Dawn's limit notices stay off the fuzzers' output, as they do for users (runtime/webgpu/quiet.ts).
   const adapter = await quietNative(() => g.requestAdapter(), (name) => import(name));
   if (!adapter) throw new Error('Dawn found no WebGPU adapter');
-  const device = await adapter.requestDevice({ requiredFeatures: adapter.features.has('shader-f16') ? ['shader-f16'] : [] });
+  // The optional features kernels use, where the adapter has them (as the webgpu device asks).
+  const device = await adapter.requestDevice({ requiredFeatures: (['shader-f16', 'subgroups'] as const).filter((f) => adapter.features.has(f)) });
   const lost = { why: null as string | null };
   void device.lost.then((info) => (lost.why = info.message || info.reason || 'lost'));
   return { device, lost };

@@ -19,11 +19,18 @@ export interface CaseSpec {
   make(rng: Rng): CaseRun;
   /**
    * The float64 plain-JS reference: expected final contents of the arrays the kernel writes,
-   * keyed by parameter index. Receives copies of the inputs as made.
+   * keyed by parameter index. Receives copies of the inputs as made, and what the device is like
+   * (its warp size: warp kernels mean per-warp results).
    */
-  reference(args: HostArg[]): Record<number, ArrayLike<number>>;
+  reference(args: HostArg[], device?: { warpSize: number }): Record<number, ArrayLike<number>>;
   /** Relative L2 tolerance for f32 outputs (default 1e-5); integer outputs compare exactly. */
   tolerance?: number;
+  /**
+   * Outputs (keyed as in `reference`) checked element by element instead: whether the value read is
+   * acceptable next to the reference value on that backend (e.g. within a function's documented
+   * ULP bound there, or any NaN bit pattern where the reference has a NaN).
+   */
+  elementwise?: Record<number, (got: number, ref: number, backend: 'cpu' | 'webgpu' | 'cuda', index: number, inputs: HostArg[]) => boolean>;
   /** Launches the same kernel again before reading (for kernels that accumulate). Default 1. */
   repeat?: number;
   /** The devices it runs on, when not all (f64 kernels: WGSL has none), and why not the others. */

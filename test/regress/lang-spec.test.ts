@@ -105,7 +105,9 @@ describe('the language surface (core/lang.ts) is the one list of language names'
     const scalars = ['f16', 'f32', 'f64', 'i32', 'u32', 'bool'];
     const vectors = ['vec2f', 'vec3f', 'vec4f', 'vec2i', 'vec4i', 'vec2u', 'vec4u', 'vec4h'];
     const vectorOps = ['load2', 'load4', 'store2', 'store4', 'vadd', 'vsub', 'vmul', 'vdiv', 'vfma', 'vscale', 'dot'];
-    const names = ['kernel', ...scalars, ...vectors, ...vectorOps, 'threadIdx', 'blockIdx', 'blockDim', 'gridDim', 'syncthreads', 'sharedArray', 'localArray'];
+    const warps = ['warpSize', 'laneId', 'shfl', 'shflUp', 'shflDown', 'shflXor', 'warpSum', 'warpMin', 'warpMax', 'warpAny', 'warpAll', 'warpBallot'];
+    const builtins = ['fma', 'bitcastF32', 'bitcastU32', 'bitcastI32', 'threadfence'];
+    const names = ['kernel', ...scalars, ...vectors, ...vectorOps, ...warps, ...builtins, 'threadIdx', 'blockIdx', 'blockDim', 'gridDim', 'syncthreads', 'sharedArray', 'localArray'];
     const atomics = Object.values(ATOMICS).map((a) => a.surface);
     expect(Object.keys(lang).sort()).toEqual([...names, ...atomics].sort());
     expect([...LANG_NAMES].sort()).toEqual(Object.keys(lang).sort());

@@ -1,5 +1,5 @@
 // 8- and 16-bit arrays at the runtime's edges, on every device: lengths that end inside a 32-bit
-// word (WebGPU rounds buffers up to 4 bytes and packs the elements in words), reads that return
+// word (WebGPU rounds buffers up to 16 bytes and packs the elements in words), reads that return
 // exactly the elements asked for, and launch checks that name the element type a kernel wants.
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Device } from '../../runtime/types.js';
@@ -28,11 +28,12 @@ for (const slot of slots) {
   describe.skipIf(!slot.device)(`narrow arrays on ${slot.backend}${slot.device ? '' : ` (skipped: ${slot.reason})`}`, () => {
     const gpu = slot.device as Device;
 
-    it.each([1, 2, 3, 5, 7, 9, 130])('%i elements: a kernel updates every one and nothing past the end', async (n) => {
+    it.each([1, 2, 3, 5, 7, 9, 130])('%i elements: a kernel updates every one, and read() gives exactly n back', async (n) => {
       const rng = new Rng();
       const a = Uint8Array.from({ length: n }, () => rng.int(0, 256));
       const b = Int16Array.from({ length: n }, () => rng.int(-32768, 32768));
-      // Threads past n exist (blocks of 64) and must leave the padding of the last word alone.
+      // Threads past n exist (blocks of 64); elements sharing the last word with the padding must
+      // still come out right.
       const [outA, outB] = await runSource(gpu, SRC, 'bump', [a, b, n], Math.ceil(n / 64), 64);
       expect(outA).toBeInstanceOf(Uint8Array);
       expect(outB).toBeInstanceOf(Int16Array);

@@ -23,7 +23,8 @@ async function gpuDevice(): Promise<GPUDevice> {
   // Dawn's limit notices stay off the test output, as they do for users (runtime/webgpu/quiet.ts).
   const adapter = await quietNative(() => g.requestAdapter(), (name) => import(name));
   if (!adapter) throw new Error('Dawn found no WebGPU adapter');
-  return adapter.requestDevice({ requiredFeatures: adapter.features.has('shader-f16') ? ['shader-f16'] : [] });
+  // The optional features kernels use, where the adapter has them (as the webgpu device asks).
+  return adapter.requestDevice({ requiredFeatures: (['shader-f16', 'subgroups'] as const).filter((f) => adapter.features.has(f)) });
 }
 
 async function validate(device: GPUDevice, u: Unit): Promise<string | null> {

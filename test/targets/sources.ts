@@ -17,20 +17,20 @@ export interface CaseKernel {
   fileName: string;
   source: string;
   kernel: string;
-  /** The targets that compile it: all three, except WGSL for a kernel using f64 (KS8015). */
+  /** The targets that compile it: all three, except WGSL for a kernel using f64 (KS8015) or threadfence() (KS8035). */
   targets: Target[];
   /** What a target that does not compile it reports (its diagnostics' messages). */
   refused: Partial<Record<Target, string>>;
 }
 
-/** Compiles `kernel` for WGSL where the source may use f64, to learn whether WGSL refuses it. */
+/** Compiles `kernel` for WGSL where the source may use f64 or threadfence(), to learn whether WGSL refuses it. */
 function wgslRefusal(source: string, kernel: string, fileName: string): string | null {
-  if (!/\bf64\b|Float64Array/.test(source)) return null;
+  if (!/\bf64\b|Float64Array|\bthreadfence\b/.test(source)) return null;
   try {
     compileKernel(source, { target: 'wgsl', kernel, fileName });
     return null;
   } catch (e) {
-    if (!(e instanceof KernelCompileError) || !e.diagnostics.every((d) => d.code === 'KS8015')) throw e;
+    if (!(e instanceof KernelCompileError) || !e.diagnostics.every((d) => d.code === 'KS8015' || d.code === 'KS8035')) throw e;
     return e.diagnostics.map((d) => `${d.code}: ${d.message}`).join('\n');
   }
 }

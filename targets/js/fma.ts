@@ -1,0 +1,61 @@
+// fma(a, b, c) on the cpu backend: the printed form of core/fma.ts (the registry's evaluator),
+// which test/ir/ops.test.ts holds to it bit for bit and test/ir/fma.test.ts to an exact reference.
+// f32: the double sum rounded to odd, then to f32; f64: the exact sum as a scaled BigInt, rounded once.
+import type { HelperFn } from '../spelling.js';
+
+export const FMA_F32: HelperFn = {
+  call: 'ks_fmaf',
+  lines: [
+    'const ks_fma_d = new Float64Array(1), ks_fma_w = new Uint32Array(ks_fma_d.buffer), ks_fma_lo = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 0 : 1;',
+    'function ks_fmaf(a, b, c) {',
+    '  const p = a * b, s = p + c;',
+    '  if (!Number.isFinite(s)) return Math.fround(s);',
+    '  const v = s - p, e = (p - (s - v)) + (c - v);',
+    '  if (e === 0) return Math.fround(s);',
+    '  ks_fma_d[0] = s;',
+    '  const lo = ks_fma_w[ks_fma_lo];',
+    '  if ((lo & 1) === 0) {',
+    '    if ((e > 0) === (s > 0)) ks_fma_w[ks_fma_lo] = lo | 1;',
+    '    else if (lo !== 0) ks_fma_w[ks_fma_lo] = lo - 1;',
+    '    else { ks_fma_w[ks_fma_lo] = 0xffffffff; ks_fma_w[1 - ks_fma_lo] -= 1; }',
+    '  }',
+    '  return Math.fround(ks_fma_d[0]);',
+    '}',
+  ],
+};
+
+export const FMA_F64: HelperFn = {
+  call: 'ks_fma64',
+  lines: [
+    'const ks_fma64_d = new Float64Array(1), ks_fma64_w = new Uint32Array(ks_fma64_d.buffer), ks_fma64_lo = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 0 : 1;',
+    'function ks_fma64_parts(x) {',
+    '  ks_fma64_d[0] = x;',
+    '  const hi = ks_fma64_w[1 - ks_fma64_lo], ex = (hi >>> 20) & 0x7ff;',
+    '  let m = (BigInt(hi & 0xfffff) << 32n) | BigInt(ks_fma64_w[ks_fma64_lo]);',
+    '  if (ex !== 0) m |= 1n << 52n;',
+    '  return [x < 0 ? -m : m, ex === 0 ? -1074 : ex - 1075];',
+    '}',
+    'function ks_fma64(a, b, c) {',
+    '  if (!Number.isFinite(a) || !Number.isFinite(b) || a === 0 || b === 0) return a * b + c;',
+    '  if (!Number.isFinite(c)) return c;',
+    '  if (c === 0) return a * b;',
+    '  const [ma, ea] = ks_fma64_parts(a), [mb, eb] = ks_fma64_parts(b), [mc, ec] = ks_fma64_parts(c);',
+    '  const pe = ea + eb, e = Math.min(pe, ec);',
+    '  const sum = ((ma * mb) << BigInt(pe - e)) + (mc << BigInt(ec - e));',
+    '  if (sum === 0n) return 0;',
+    '  const neg = sum < 0n;',
+    '  let mag = neg ? -sum : sum;',
+    '  let q = Math.max(e + mag.toString(2).length - 53, -1074);',
+    '  if (q > e) {',
+    '    const shift = BigInt(q - e), rest = mag & ((1n << shift) - 1n), half = 1n << (shift - 1n);',
+    '    mag >>= shift;',
+    '    if (rest > half || (rest === half && (mag & 1n) === 1n)) mag += 1n;',
+    '  } else q = e;',
+    '  let y = Number(mag);',
+    '  while (q > 1000) { y *= 2 ** 1000; q -= 1000; }',
+    '  while (q < -1000) { y *= 2 ** -1000; q += 1000; }',
+    '  y *= 2 ** q;',
+    '  return neg ? -y : y;',
+    '}',
+  ],
+};

@@ -1,0 +1,62 @@
+// KernelScript kernel 'bitsAtomics' (WGSL). Generated code: edit the TypeScript source instead.
+// Bindings: group 0, binding 0 is the uniform ks_params (scalar parameters, 4 bytes each, then
+// ks_grid, the grid the launch asked for); array parameters follow at bindings 1.. in order.
+// blockDim comes from the pipeline constants ks_block_x, ks_block_y, ks_block_z.
+// A 1-D grid of gx blocks beyond the device's maxComputeWorkgroupsPerDimension m is dispatched
+// folded as (dx, dy, 1), dx = min(gx, m), dy = ceil(gx / dx); every other grid is dispatched as
+// is. When num_workgroups differs from ks_grid, blockIdx.x = workgroup_id.x + workgroup_id.y * dx
+// and the surplus groups return at once.
+
+struct ks_Params {
+  n: i32,
+  ks_grid: vec3<u32>,
+}
+
+@group(0) @binding(0) var<uniform> ks_params: ks_Params;
+@group(0) @binding(1) var<storage, read> vs: array<u32>;
+@group(0) @binding(2) var<storage, read> ws: array<i32>;
+@group(0) @binding(3) var<storage, read_write> g: array<atomic<u32>>;
+@group(0) @binding(4) var<storage, read_write> gi: array<atomic<i32>>;
+@group(0) @binding(5) var<storage, read_write> olds: array<u32>;
+@group(0) @binding(6) var<storage, read_write> blockOut: array<u32>;
+var<workgroup> s: array<atomic<u32>, 3>;
+override ks_block_x: u32 = 1u;
+override ks_block_y: u32 = 1u;
+override ks_block_z: u32 = 1u;
+
+// Returns v, unseen as a constant: Mesa hangs on some loop bounds (KernelScript docs/driver-notes.md).
+fn ks_keep_u32(v: u32) -> u32 { return v ^ u32(ks_params.ks_grid.x == 0u); }
+
+@compute @workgroup_size(ks_block_x, ks_block_y, ks_block_z)
+fn bitsAtomics(@builtin(local_invocation_id) ks_lid: vec3<u32>, @builtin(workgroup_id) ks_wid: vec3<u32>, @builtin(num_workgroups) ks_nwg: vec3<u32>) {
+  var ks_block = ks_wid;
+  if (any(ks_nwg != ks_params.ks_grid)) {
+    let ks_linear = ks_wid.x + ks_wid.y * ks_nwg.x;
+    if (ks_linear >= ks_params.ks_grid.x) { return; }
+    ks_block = vec3<u32>(ks_linear, 0u, 0u);
+  }
+  let ks_threadIdx_x = i32(ks_lid.x);
+  let ks_blockIdx_x = i32(ks_block.x);
+  let ks_blockDim_x = i32(ks_block_x);
+  let n: i32 = ks_params.n;
+  let t: i32 = ks_threadIdx_x;
+  let i: i32 = ks_blockIdx_x * ks_blockDim_x + t;
+  if (t < 3i) {
+    atomicStore(&s[t], select(0u, ks_keep_u32(4294967295u), t == 1i));
+  }
+  workgroupBarrier();
+  if (i < n) {
+    olds[i] = atomicOr(&g[0i], vs[i]);
+    atomicAnd(&g[1i], ~vs[i]);
+    atomicXor(&g[2i], vs[i]);
+    atomicXor(&gi[0i], ws[i]);
+    atomicAnd(&gi[1i], ws[i] | 1073741824i);
+    atomicOr(&s[0i], vs[i]);
+    atomicAnd(&s[1i], ~(vs[i] & 4278255360u));
+    atomicXor(&s[2i], vs[i]);
+  }
+  workgroupBarrier();
+  if (t < 3i) {
+    blockOut[ks_blockIdx_x * 3i + t] = atomicLoad(&s[t]);
+  }
+}

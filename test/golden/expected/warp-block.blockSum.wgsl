@@ -1,0 +1,84 @@
+// KernelScript kernel 'blockSum' (WGSL). Generated code: edit the TypeScript source instead.
+// Bindings: group 0, binding 0 is the uniform ks_params (scalar parameters, 4 bytes each, then
+// ks_grid, the grid the launch asked for); array parameters follow at bindings 1.. in order.
+// blockDim comes from the pipeline constants ks_block_x, ks_block_y, ks_block_z.
+// A 1-D grid of gx blocks beyond the device's maxComputeWorkgroupsPerDimension m is dispatched
+// folded as (dx, dy, 1), dx = min(gx, m), dy = ceil(gx / dx); every other grid is dispatched as
+// is. When num_workgroups differs from ks_grid, blockIdx.x = workgroup_id.x + workgroup_id.y * dx
+// and the surplus groups return at once.
+
+enable subgroups;
+diagnostic(off, subgroup_uniformity);
+
+struct ks_Params {
+  n: i32,
+  ks_grid: vec3<u32>,
+}
+
+@group(0) @binding(0) var<uniform> ks_params: ks_Params;
+@group(0) @binding(1) var<storage, read> x: array<f32>;
+@group(0) @binding(2) var<storage, read_write> out: array<atomic<u32>>;
+var<workgroup> part: array<f32, 32>;
+override ks_block_x: u32 = 1u;
+override ks_block_y: u32 = 1u;
+override ks_block_z: u32 = 1u;
+var<private> ks_sg_id: u32;
+var<private> ks_sg_size: u32;
+var<workgroup> ks_wg_warp_size: u32;
+
+fn ks_warp_add_f32(v0: f32) -> f32 {
+  var v = v0;
+  for (var s = ks_sg_size >> 1u; s > 0u; s = s >> 1u) { v = v + subgroupShuffle(v, ks_sg_id ^ s); }
+  return v;
+}
+
+fn ks_atomicAdd_out(i: i32, v: f32) -> f32 {
+  var old = atomicLoad(&out[i]);
+  loop {
+    let r = atomicCompareExchangeWeak(&out[i], old, bitcast<u32>(bitcast<f32>(old) + v));
+    if (r.exchanged) { return bitcast<f32>(old); }
+    old = r.old_value;
+  }
+}
+
+@compute @workgroup_size(ks_block_x, ks_block_y, ks_block_z)
+fn blockSum(@builtin(local_invocation_id) ks_lid: vec3<u32>, @builtin(workgroup_id) ks_wid: vec3<u32>, @builtin(num_workgroups) ks_nwg: vec3<u32>, @builtin(subgroup_invocation_id) ks_sgid: u32, @builtin(subgroup_size) ks_sgsize: u32, @builtin(local_invocation_index) ks_lidx: u32) {
+  ks_sg_id = ks_sgid;
+  ks_sg_size = ks_sgsize;
+  var ks_block = ks_wid;
+  if (any(ks_nwg != ks_params.ks_grid)) {
+    let ks_linear = ks_wid.x + ks_wid.y * ks_nwg.x;
+    if (ks_linear >= ks_params.ks_grid.x) { return; }
+    ks_block = vec3<u32>(ks_linear, 0u, 0u);
+  }
+  if (ks_lidx == 0u) { ks_wg_warp_size = ks_sgsize; }
+  let ks_warp_size = i32(workgroupUniformLoad(&ks_wg_warp_size));
+  let ks_threadIdx_x = i32(ks_lid.x);
+  let ks_blockIdx_x = i32(ks_block.x);
+  let ks_blockDim_x = i32(ks_block_x);
+  let n: i32 = ks_params.n;
+  var v: f32 = 0.0f;
+  {
+    var i: i32 = ks_blockIdx_x * ks_blockDim_x + ks_threadIdx_x;
+    loop {
+      if (!(i < n)) { break; }
+      v = v + x[i];
+      continuing {
+        i = i + ks_blockDim_x * 4i;
+      }
+    }
+  }
+  v = ks_warp_add_f32(v);
+  if (i32(ks_sg_id) == 0i) {
+    part[ks_threadIdx_x / ks_warp_size] = v;
+  }
+  workgroupBarrier();
+  if (ks_threadIdx_x < 32i) {
+    let warps: i32 = ks_blockDim_x / ks_warp_size;
+    let p: f32 = select(0.0f, part[ks_threadIdx_x], ks_threadIdx_x < warps);
+    let s: f32 = ks_warp_add_f32(p);
+    if (i32(ks_sg_id) == 0i) {
+      ks_atomicAdd_out(ks_blockIdx_x, s);
+    }
+  }
+}

@@ -1,0 +1,46 @@
+// KernelScript kernel 'votes' (WGSL). Generated code: edit the TypeScript source instead.
+// Bindings: group 0, binding 0 is the uniform ks_params (scalar parameters, 4 bytes each, then
+// ks_grid, the grid the launch asked for); array parameters follow at bindings 1.. in order.
+// blockDim comes from the pipeline constants ks_block_x, ks_block_y, ks_block_z.
+// A 1-D grid of gx blocks beyond the device's maxComputeWorkgroupsPerDimension m is dispatched
+// folded as (dx, dy, 1), dx = min(gx, m), dy = ceil(gx / dx); every other grid is dispatched as
+// is. When num_workgroups differs from ks_grid, blockIdx.x = workgroup_id.x + workgroup_id.y * dx
+// and the surplus groups return at once.
+
+enable subgroups;
+diagnostic(off, subgroup_uniformity);
+
+struct ks_Params {
+  ks_grid: vec3<u32>,
+}
+
+@group(0) @binding(0) var<uniform> ks_params: ks_Params;
+@group(0) @binding(1) var<storage, read> x: array<f32>;
+@group(0) @binding(2) var<storage, read> t: array<f32>;
+@group(0) @binding(3) var<storage, read_write> out: array<u32>;
+override ks_block_x: u32 = 1u;
+override ks_block_y: u32 = 1u;
+override ks_block_z: u32 = 1u;
+var<private> ks_sg_id: u32;
+var<private> ks_sg_size: u32;
+
+@compute @workgroup_size(ks_block_x, ks_block_y, ks_block_z)
+fn votes(@builtin(local_invocation_id) ks_lid: vec3<u32>, @builtin(workgroup_id) ks_wid: vec3<u32>, @builtin(num_workgroups) ks_nwg: vec3<u32>, @builtin(subgroup_invocation_id) ks_sgid: u32, @builtin(subgroup_size) ks_sgsize: u32) {
+  ks_sg_id = ks_sgid;
+  ks_sg_size = ks_sgsize;
+  var ks_block = ks_wid;
+  if (any(ks_nwg != ks_params.ks_grid)) {
+    let ks_linear = ks_wid.x + ks_wid.y * ks_nwg.x;
+    if (ks_linear >= ks_params.ks_grid.x) { return; }
+    ks_block = vec3<u32>(ks_linear, 0u, 0u);
+  }
+  let ks_warp_size = i32(ks_sgsize);
+  let ks_threadIdx_x = i32(ks_lid.x);
+  let ks_blockIdx_x = i32(ks_block.x);
+  let ks_blockDim_x = i32(ks_block_x);
+  let i: i32 = ks_blockIdx_x * ks_blockDim_x + ks_threadIdx_x;
+  let p: bool = x[i] > t[i / ks_warp_size];
+  out[3i * i] = u32(subgroupAny(p));
+  out[3i * i + 1i] = u32(subgroupAll(p));
+  out[3i * i + 2i] = subgroupBallot(p).x;
+}
