@@ -46,8 +46,10 @@ export const EXPM1: HelperFn = {
 };
 
 /**
- * hypot: sqrt(x*x + y*y) overflows and underflows long before the result does; the larger
- * magnitude m times sqrt(1 + (n/m)^2) does not. An infinite argument gives +Infinity even beside a
+ * hypot: sqrt(x*x + y*y) overflows and underflows long before the result does. Both arguments
+ * are scaled by the larger one's power of two (exactly, with ldexp) into [0, 1), summed, and scaled
+ * back; no division, which drivers may compute through a reciprocal that flushes to zero for
+ * large divisors (NVIDIA's Vulkan driver does). An infinite argument gives +Infinity even beside a
  * NaN (as in JS); otherwise a NaN gives NaN (the two bit patterns or-ed are one).
  */
 export const HYPOT: HelperFn = {
@@ -63,8 +65,10 @@ export const HYPOT: HelperFn = {
     '  if (ba > 0x7f800000u || bb > 0x7f800000u) { return bitcast<f32>(ba | bb); }',
     '  let m = max(a, b);',
     '  if (m == 0.0f) { return 0.0f; }',
-    '  let r = min(a, b) / m;',
-    '  return m * sqrt(1.0f + r * r);',
+    '  let e = frexp(m).exp;',
+    '  let sa = ldexp(a, -e);',
+    '  let sb = ldexp(b, -e);',
+    '  return ldexp(sqrt(sa * sa + sb * sb), e);',
     '}',
   ],
 };

@@ -54,8 +54,10 @@ fn ks_hypot(x: f32, y: f32) -> f32 {
   if (ba > 0x7f800000u || bb > 0x7f800000u) { return bitcast<f32>(ba | bb); }
   let m = max(a, b);
   if (m == 0.0f) { return 0.0f; }
-  let r = min(a, b) / m;
-  return m * sqrt(1.0f + r * r);
+  let e = frexp(m).exp;
+  let sa = ldexp(a, -e);
+  let sb = ldexp(b, -e);
+  return ldexp(sqrt(sa * sa + sb * sb), e);
 }
 
 @compute @workgroup_size(ks_block_x, ks_block_y, ks_block_z)
