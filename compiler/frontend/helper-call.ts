@@ -7,6 +7,7 @@ import { lookup, report, span, type FnCtx } from './context.js';
 import { lowerExpr, strip } from './expr.js';
 import { coerce } from './typing.js';
 import { builtinArgs } from './builtin-params.js';
+import { isVecExpr, lowerVec } from './vectors.js';
 import type { ModuleInfo } from './module.js';
 
 export function lowerHelperCall(cx: FnCtx, node: ts.CallExpression, name: string, mod: ModuleInfo, decl: ts.FunctionDeclaration, stmt: boolean): Expr | null {
@@ -17,6 +18,15 @@ export function lowerHelperCall(cx: FnCtx, node: ts.CallExpression, name: string
     const p = sig?.shape[i];
     const e = strip(a);
     const b = ts.isIdentifier(e) ? lookup(cx, e.text) : undefined;
+    if (p?.k === 'vec') {
+      // One argument per component, in order (vectors never exist in the IR).
+      const v = isVecExpr(cx, a) ? lowerVec(cx, a) : null;
+      const text = `'${a.getText(cx.mod.sf)}'`;
+      if (!v) report(cx, a, 'KS6015', p.name, name, p.vt, `${text}, which is no vector`);
+      else if (v.vt !== p.vt) report(cx, a, 'KS6015', p.name, name, p.vt, `${text}, a ${v.vt}`);
+      else args.push(...v.comps);
+      return;
+    }
     if (p?.k === 'array') {
       const host = ELEMENTS[p.elem].host.name;
       if (b?.k !== 'array') report(cx, a, 'KS6011', p.name, name, host, a.getText(cx.mod.sf));
@@ -36,7 +46,7 @@ export function lowerHelperCall(cx: FnCtx, node: ts.CallExpression, name: string
     report(cx, node, 'KS2009', name, sig.shape.length, node.arguments.length);
     return null;
   }
-  if (args.length + arrays.length !== sig.shape.length) return null;
+  if (args.length + arrays.length !== sig.params.length + sig.shape.filter((p) => p.k === 'array').length) return null;
   if (sig.ret === null) {
     if (!stmt) report(cx, node, 'KS6008', name);
     // A void helper without arrays has no effect (it cannot reach any memory of its caller), unless it prints.

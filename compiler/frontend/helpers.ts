@@ -6,7 +6,8 @@ import type { ElemType, HelperArray, HelperIR, ScalarParam, ScalarType, Stmt } f
 import { freshName, newFnCtx, report, type Binding, type FnCtx } from './context.js';
 import { lowerFunctionBody } from './infer.js';
 import { HELPER_CALL_COST, MAX_CALL_NESTING } from './limits.js';
-import { spanOf, type ModuleInfo } from './module.js';
+import { langName, spanOf, type ModuleInfo } from './module.js';
+import { LANES, VEC_TYPES, isVecName, type VecName } from '../../core/vec.js';
 import { checkNesting } from './nesting.js';
 import { checkDeclarationOrder } from './declaration-order.js';
 import { hideBuiltins, type BuiltinRef } from './builtin-params.js';
@@ -15,7 +16,11 @@ import type { PrintSite } from '../../core/printf.js';
 import { printingHelpers, printsIn } from '../passes/prints.js';
 
 /** One parameter of a helper, in source order: a scalar, or an array of one element type. */
-export type SigParam = { k: 'scalar'; name: string; type: ScalarType } | { k: 'array'; name: string; elem: ElemType };
+export type SigParam =
+  | { k: 'scalar'; name: string; type: ScalarType }
+  | { k: 'array'; name: string; elem: ElemType }
+  /** A vector, passed as one scalar parameter per component (vectors never exist in the IR). */
+  | { k: 'vec'; name: string; vt: VecName };
 
 export interface HelperSig {
   /** The helper's IR name (unique in the kernel). */
@@ -38,6 +43,8 @@ interface Entry {
   sig: HelperSig | null;
   params: ScalarParam[];
   arrays: HelperArray[];
+  /** Vector parameters and the scalar parameters holding their components. */
+  vecs: { name: string; vt: VecName; comps: string[] }[];
   state: 'new' | 'lowering' | 'done';
   /** Its statement nesting plus expression depth (nesting.ts). */
   height: number;
@@ -99,7 +106,7 @@ export class HelperTable {
   private signature(mod: ModuleInfo, decl: ts.FunctionDeclaration): Entry {
     const tsName = decl.name?.text ?? 'helper';
     const at = (n: ts.Node) => spanOf(mod, n);
-    const entry: Entry = { tsName, mod, decl, sig: null, params: [], arrays: [], state: 'new', height: 0 };
+    const entry: Entry = { tsName, mod, decl, sig: null, params: [], arrays: [], vecs: [], state: 'new', height: 0 };
     // Nothing deeper than the limits reaches the (recursive) lowering.
     const nesting = checkNesting(mod, decl, this.diags);
     entry.height = nesting.height;
@@ -115,6 +122,7 @@ export class HelperTable {
     }
     const params: ScalarParam[] = [];
     const arrays: HelperArray[] = [];
+    const vecs: Entry['vecs'] = [];
     const shape: SigParam[] = [];
     for (const p of decl.parameters) {
       const pname = p.name.getText(mod.sf);
@@ -131,6 +139,14 @@ export class HelperTable {
         continue;
       }
       const t = parseTypeNode(p.type, mod.sf);
+      const lang = t.k === 'bad' ? langName(mod, t.text) : null;
+      if (lang && isVecName(lang)) {
+        const comps = LANES.slice(0, VEC_TYPES[lang].width).map((l) => `${pname}_${l}`);
+        for (const c of comps) params.push({ kind: 'scalar', name: c, type: VEC_TYPES[lang].comp, span: at(p) });
+        vecs.push({ name: pname, vt: lang, comps });
+        shape.push({ k: 'vec', name: pname, vt: lang });
+        continue;
+      }
       if (t.k === 'array') {
         // Any space: whatever depends on it is checked once inlined (compiler/passes/inline.ts).
         arrays.push({ name: pname, elem: t.elem, span: at(p) });
@@ -162,6 +178,7 @@ export class HelperTable {
     }
     entry.params = params;
     entry.arrays = arrays;
+    entry.vecs = vecs;
     if (ok) entry.sig = { name: freshName(this.names, tsName), params: params.map((p) => p.type), shape, ret, hidden: [], prints: false };
     return entry;
   }
@@ -173,6 +190,7 @@ export class HelperTable {
       const scope = new Map<string, Binding>(e.params.map((p) => [p.name, { k: 'param', ir: p.name, type: p.type }]));
       // Space 'global' lets lowering through; the caller's real space is checked once inlined.
       for (const a of e.arrays) scope.set(a.name, { k: 'array', ir: a.name, elem: a.elem, space: 'global', param: true });
+      for (const v of e.vecs) scope.set(v.name, { k: 'vec', vt: v.vt, comps: v.comps, src: 'param', mutable: false });
       return newFnCtx({
         mod: e.mod,
         diags: dry ? new DiagnosticBag() : this.diags,
@@ -180,7 +198,7 @@ export class HelperTable {
         helper: e.tsName,
         returnType: sig.ret,
         scopes: [scope],
-        names: new Set([...snapshot, ...e.params.map((p) => p.name), ...e.arrays.map((a) => a.name)]),
+        names: new Set([...snapshot, ...e.params.map((p) => p.name), ...e.arrays.map((a) => a.name), ...e.vecs.map((v) => v.name)]),
         dry,
         litTypes,
       });

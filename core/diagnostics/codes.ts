@@ -123,6 +123,7 @@ export const CODES = {
   KS6012: "'{0}' is an array, but parameter '{1}' of helper '{2}' takes a {3} value; pass an element such as '{0}[i]'",
   KS6013: "parameter '{0}' of helper '{1}' is a {2}, but '{3}' is a {4}; the element types must match exactly",
   KS6014: "helper '{0}' cannot be passed the per-thread array '{1}' for its parameter '{2}': it uses it {3}; pass a shared array or a kernel parameter",
+  KS6015: "parameter '{0}' of helper '{1}' takes a {2}, but got {3}",
   // The source as TypeScript, and limits
   KS7001: 'syntax error: {0} (TS{1})',
   KS7002: '{0} (TS{1})',

@@ -101,8 +101,9 @@ export const k = kernel(function (x: Float32Array, u: u32, i: i32, n: number) {
     const resourceWarnings = ['KS9001', 'KS9002', 'KS9003', 'KS9004', 'KS9005', 'KS9006', 'KS9007'];
     // KS1020–KS1023 concern k.specialize(values): test/errors/specialize.test.ts tests them.
     const specialization = ['KS1020', 'KS1021', 'KS1022', 'KS1023'];
-    // KS2040–KS2049, KS4030–KS4033, KS8020–KS8021 concern vectors: test/errors/vectors.test.ts tests them.
-    const vectors = Object.keys(CODES).filter((c) => /^KS(204\d|403[0-3]|802[01])$/.test(c));
+    // KS2040–KS2049, KS4030–KS4033, KS8020–KS8021 and KS6015 (a vector parameter's argument)
+    // concern vectors: test/errors/vectors.test.ts tests them.
+    const vectors = Object.keys(CODES).filter((c) => /^KS(204\d|403[0-3]|802[01]|6015)$/.test(c));
     const tested = new Set([...ERROR_CASES.map((c) => c.code), 'KS1006', 'KS1007', 'KS1008', 'KS1010', 'KS1011', 'KS1012', 'KS1013', ...specialization, ...vectors, ...targetLimits, ...resourceWarnings]);
     expect(Object.keys(CODES).filter((c) => !tested.has(c))).toEqual([]);
   });

@@ -22,6 +22,8 @@ const CASES: { code: string; what: string; src: string; target?: 'wgsl' }[] = [
   { code: 'KS2044', what: 'load4 right of &&', src: k('x: Float32Array, n: i32', '  if (n > 0 && /*@*/load4(x, 0).y > 0) x[0] = 1;') },
   { code: 'KS2044', what: 'load4 after an atomic in its statement', src: k('x: Float32Array, c: Int32Array', '  x[1] = f32(atomicAdd(c, 0, 1)) + /*@*/load4(x, 0).y;') },
   { code: 'KS2044', what: 'a vector component with an atomic after an element read', src: k('x: Float32Array, c: Int32Array', '  x[1] = x[0] + vadd(vec4f(1), vec4f(/*@*/f32(atomicAdd(c, 0, 1)), 0, 0, 0)).x;') },
+  { code: 'KS6015', what: 'a scalar for a vector parameter', src: `${H}function h(a: vec4f): f32 {\n  return a.x;\n}\nexport const k = kernel(function (x: Float32Array) {\n  x[0] = h(/*@*/x[1]);\n});\n` },
+  { code: 'KS6015', what: 'a vec2f for a vec4f parameter', src: `${H}function h(a: vec4f): f32 {\n  return a.x;\n}\nexport const k = kernel(function (x: Float32Array) {\n  x[0] = h(/*@*/vec2f(1, 2));\n});\n` },
   { code: 'KS2045', what: 'helper returning a vector', src: `${H}function h(a: f32): vec4f {\n  return vec4f(a);\n}\nexport const k = kernel(function (x: Float32Array) {\n  const v = /*@*/h(1);\n  x[0] = v.x;\n});\n` },
   { code: 'KS2046', what: 'vector variable without an initializer', src: k('x: Float32Array', '  let /*@*/v: vec4f;\n  x[0] = 1;') },
   { code: 'KS2047', what: 'constructor with three values', src: k('x: Float32Array', '  const v = /*@*/vec4f(1, 2, 3);\n  x[0] = v.x;') },
