@@ -10,7 +10,7 @@
 import type { Expr, KernelIR, ScalarType, Span, Stmt } from '../core/ir/types.js';
 import type { DebugSite } from '../core/output.js';
 import { valueOf } from '../core/elements.js';
-import { declaredNames, fixedArrays, mapExprChildren, mapStmt, someExpr, visitStmts, isLeaf } from '../core/ir/walk.js';
+import { declaredNames, fixedArrays, hasCollective, mapExprChildren, mapStmt, someExpr, visitStmts, isLeaf } from '../core/ir/walk.js';
 
 export interface CheckedKernel {
   ir: KernelIR;
@@ -72,20 +72,20 @@ class Checker {
     const out: Stmt[] = [];
     if (s.k === 'store') {
       const i = this.index(s.index, out);
-      const value = this.expr(s.value, out);
+      const value = this.operand(s.value, out);
       out.push(this.guard(s.array, i, 'write', s.span, [{ ...s, index: i, value }]));
       return out;
     }
     if (s.k === 'expr' && s.expr.k === 'atomic') {
       const e = s.expr;
       const i = this.index(e.index, out);
-      const args = e.args.map((a) => this.expr(a, out));
+      const args = e.args.map((a) => this.operand(a, out));
       out.push(this.guard(e.array, i, 'atomic', e.span, [{ ...s, expr: { ...e, index: i, args } }]));
       return out;
     }
     if (s.k === 'vstore') {
       const i = this.index(s.index, out);
-      const values = s.values.map((v) => this.expr(v, out));
+      const values = s.values.map((v) => this.operand(v, out));
       out.push(this.guard(s.array, i, 'write', s.span, [{ ...s, index: i, values }], values.length));
       return out;
     }
@@ -133,7 +133,7 @@ class Checker {
       }
       case 'atomic': {
         const i = this.index(e.index, out);
-        const args = e.args.map((a) => this.expr(a, out));
+        const args = e.args.map((a) => this.operand(a, out));
         return this.hoisted(e.type, e.span, out, (v) =>
           this.guard(e.array, i, 'atomic', e.span, [assign(v, { ...e, index: i, args }, e.span)]),
         );
@@ -170,6 +170,18 @@ class Checker {
   }
 
   /** An index, evaluated once: its accesses go to `out`, and a non-trivial value into a let. */
+  /**
+   * A value stored or used by an access: computed before the check when it holds a warp operation,
+   * which every lane of the warp must reach (the check skips the lanes whose access faults).
+   */
+  private operand(e: Expr, out: Stmt[]): Expr {
+    const v = this.expr(e, out);
+    if (isLeaf(v) || !hasCollective(v)) return v;
+    const name = this.fresh('chk_w');
+    out.push(declare(name, v.type, v, v.span, false));
+    return load(name, v.type, v.span);
+  }
+
   private index(e: Expr, out: Stmt[]): Index {
     const i = this.expr(e, out) as Index;
     if (isLeaf(i)) return i;

@@ -8,6 +8,7 @@
 import { ts } from 'ts-morph';
 import type { Expr, Span, Stmt } from '../../core/ir/types.js';
 import { AXES } from '../../core/ir/ops.js';
+import { hasCollective } from '../../core/ir/walk.js';
 import { CONV_TYPES, MAX_PRINT_VALUES, defaultSpec, parseFormat, type ParsedSpec, type PrintPiece, type PrintSpec } from '../../core/printf.js';
 import { freshName, lookup, report, span, type FnCtx } from './context.js';
 import { hasAtomic, lowerExpr, strip } from './expr.js';
@@ -76,8 +77,10 @@ export function lowerConsole(cx: FnCtx, node: ts.CallExpression, method: string,
   }
   if (!ok) return;
   // An atomic among the values: all are read into locals first, in order, so each runs once and
-  // every target evaluates them in the source's order (C leaves argument order unspecified).
-  if ([...lowered.values()].some(hasAtomic)) {
+  // every target evaluates them in the source's order (C leaves argument order unspecified). A warp
+  // operation too: it must run in every lane, also where the log buffer is full and the record is
+  // dropped (the targets evaluate the values only for records that fit).
+  if ([...lowered.values()].some((e) => hasAtomic(e) || hasCollective(e))) {
     for (const [v, e] of lowered) {
       const name = freshName(cx.names, 'log_v');
       out.push({ k: 'let', name, type: e.type, init: e, mutable: false, span: e.span });

@@ -1,6 +1,7 @@
 // threadfence(): the last-block reduction. Each block writes its partial sum, fences, and takes a
-// ticket with an atomic; the block that takes the last ticket sums every block's partial, which the
-// fence guarantees it sees. WGSL has no device-scope fence (KS8035), so cpu and cuda only.
+// ticket with an atomic; the block that takes the last ticket fences and sums every block's
+// partial, which the two fences guarantee it sees. (A single run rarely shows a missing fence; the
+// CUDA golden shows both __threadfence() calls in place.) WGSL has no device-scope fence (KS8035), so cpu and cuda only.
 import { kernel, blockDim, blockIdx, gridDim, threadIdx, sharedArray, syncthreads, threadfence, atomicAdd, u32, type i32 } from 'kernelscript';
 import type { CaseSpec, HostArg } from '../helpers/case.js';
 
@@ -26,9 +27,10 @@ export const lastBlock = kernel(function lastBlock(xs: Int32Array, partial: Int3
   }
   syncthreads();
   if (last[0] === 1 && t === 0) {
+    // The reader's side: the ticket is taken, so fence before reading the partials.
+    threadfence();
     let total = 0;
     for (let b = 0; b < gridDim.x; b++) total += partial[b];
-    threadfence();
     out[0] = total;
   }
 });

@@ -25,6 +25,7 @@ extern "C" __global__ void lastBlock(const int* __restrict__ xs, int* __restrict
   }
   __syncthreads();
   if (last[0] == 1 && t == 0) {
+    __threadfence();
     int total = 0;
     {
       int b = 0;
@@ -32,7 +33,6 @@ extern "C" __global__ void lastBlock(const int* __restrict__ xs, int* __restrict
         total = (int)((unsigned int)total + partial[b]);
       }
     }
-    __threadfence();
     out[0] = total;
   }
 }
