@@ -221,7 +221,7 @@ export class WebGpuDevice extends BaseDevice implements BufferOwner {
         return out;
       } finally {
         staging.destroy();
-        faults?.staging.destroy();
+        faults?.staging.forEach((b) => b.destroy());
       }
     })();
   }
@@ -252,23 +252,25 @@ export class WebGpuDevice extends BaseDevice implements BufferOwner {
       this.reportUncaptured();
       if (faults) await this.readFaults(faults);
     } finally {
-      faults?.staging.destroy();
+      faults?.staging.forEach((b) => b.destroy());
     }
   }
 
-  /** Queues copies of the waiting records (faults, logs) into one readable buffer (null when none wait). */
-  private collectFaults(): { staging: GPUBuffer; records: WebGpuDevice['records'] } | null {
+  /**
+   * Queues a copy of each waiting record (faults, logs) into a readable buffer of its own (null when
+   * none wait): one buffer per record, so many printing launches between two synchronize() calls
+   * never ask for a buffer beyond the device's maxBufferSize.
+   */
+  private collectFaults(): { staging: GPUBuffer[]; records: WebGpuDevice['records'] } | null {
     if (this.records.length === 0) return null;
     const records = this.records;
     this.records = [];
-    const size = records.reduce((n, r) => n + r.bytes, 0);
-    const staging = this.gpu.createBuffer({ size, usage: BufferUsage.MAP_READ | BufferUsage.COPY_DST });
-    let offset = 0;
-    for (const r of records) {
-      this.ops.push({ k: 'copy', src: r.buffer, dst: staging, size: r.bytes, dstOffset: offset });
+    const staging = records.map((r) => {
+      const dst = this.gpu.createBuffer({ size: r.bytes, usage: BufferUsage.MAP_READ | BufferUsage.COPY_DST });
+      this.ops.push({ k: 'copy', src: r.buffer, dst, size: r.bytes, dstOffset: 0 });
       this.temps.push(r.buffer);
-      offset += r.bytes;
-    }
+      return dst;
+    });
     return { staging, records };
   }
 
@@ -276,17 +278,15 @@ export class WebGpuDevice extends BaseDevice implements BufferOwner {
    * Reads the records collectFaults copied (their batch has run): writes the lines the launches
    * printed, in launch order, then throws the first fault.
    */
-  private async readFaults(f: { staging: GPUBuffer; records: WebGpuDevice['records'] }): Promise<void> {
-    await this.guard(() => f.staging.mapAsync(MAP_READ));
-    const words = new Uint32Array(f.staging.getMappedRange().slice(0));
-    f.staging.unmap();
-    let offset = 0;
-    for (const r of f.records) {
-      const at = offset / Uint32Array.BYTES_PER_ELEMENT;
-      if (r.kind === 'log') this.noteLog(decodeLog(r.kernel, words, at, r.bytes / Uint32Array.BYTES_PER_ELEMENT));
-      else this.noteFault(faultOf(r.kernel, words, at));
-      offset += r.bytes;
-    }
+  private async readFaults(f: { staging: GPUBuffer[]; records: WebGpuDevice['records'] }): Promise<void> {
+    await this.guard(() => Promise.all(f.staging.map((b) => b.mapAsync(MAP_READ))));
+    f.records.forEach((r, k) => {
+      const b = f.staging[k] as GPUBuffer;
+      const words = new Uint32Array(b.getMappedRange().slice(0));
+      b.unmap();
+      if (r.kind === 'log') this.noteLog(decodeLog(r.kernel, words, 0, r.bytes / Uint32Array.BYTES_PER_ELEMENT));
+      else this.noteFault(faultOf(r.kernel, words, 0));
+    });
     this.flushLog();
     this.throwFault();
   }
