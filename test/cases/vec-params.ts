@@ -1,7 +1,7 @@
 // Helpers that take vectors: each vector parameter travels as its components, so a scalar-only
 // helper with vector parameters stays a function on every target. The reference computes the same
 // f32 operations in the same order.
-import { kernel, blockDim, blockIdx, threadIdx, load4, vec4f, vadd, vscale, dot, type f32, type i32 } from 'kernelscript';
+import { kernel, blockDim, blockIdx, threadIdx, load4, vec4f, vadd, vscale, dot, f32, type i32 } from 'kernelscript';
 import type { CaseSpec } from '../helpers/case.js';
 
 /** The sum of the components of (1 - t)·a + t·b. */
