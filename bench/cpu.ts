@@ -6,7 +6,7 @@
 //
 //   npm run bench:cpu [-- --epochs 30 --size 256 --reps 3 --no-record]
 import { execFileSync } from 'node:child_process';
-import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -14,10 +14,10 @@ import { createDevice } from '../index.js';
 import { THREADS_ENV } from '../runtime/cpu/threads.js';
 import { loadMnist } from '../samples/lib/mnist-data.js';
 import { MNIST_DEFAULTS } from '../samples/lib/mnist-model.js';
-import { softmaxOrder, type SoftmaxOptions } from '../samples/lib/softmax-data.js';
 import { trainSoftmaxKernels } from '../samples/lib/softmax-kernels.js';
-// The naive and tiled kernels of the test cases (samples/matmul.ts has the same two, but runs its
-// sample when imported).
+import { mnistOptions, readF32, writeMnistInputs } from './suite/mnist-numpy.js';
+// The naive and tiled kernels of the test cases (samples/lib/matmul-kernels.ts has the same two;
+// these are the ones the earlier records here were measured with).
 import { matmulNaive } from '../test/cases/matmul-naive.js';
 import { matmulTiled } from '../test/cases/matmul-tiled.js';
 
@@ -57,7 +57,7 @@ async function cpuDevice(threads: number): ReturnType<typeof createDevice> {
 }
 
 const { train } = loadMnist();
-const opts: SoftmaxOptions = { ...MNIST_DEFAULTS, epochs, shuffle: true };
+const opts = mnistOptions(epochs);
 const rand = (n: number, seed: number): Float32Array => {
   const a = new Float32Array(n);
   let s = seed;
@@ -110,19 +110,13 @@ async function runCpu(threads: number): Promise<CpuRun> {
 function runNumpy(): { mnistMs: number; matmulMs: number; numpy: string; w: Float32Array; b: Float32Array; c: Float32Array } {
   const dir = mkdtempSync(join(tmpdir(), 'ks-bench-cpu-'));
   try {
-    const orders = new Int32Array(epochs * train.n);
-    for (let e = 0; e < epochs; e++) orders.set(softmaxOrder(opts, e, train.n), e * train.n);
-    const bytes = (a: Float32Array | Int32Array): Uint8Array => new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
-    writeFileSync(join(dir, 'x.f32'), bytes(train.x));
-    writeFileSync(join(dir, 'labels.i32'), bytes(train.labels));
-    writeFileSync(join(dir, 'orders.i32'), bytes(orders));
+    const mnist = writeMnistInputs(dir, train, opts);
+    const bytes = (a: Float32Array): Uint8Array => new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
     writeFileSync(join(dir, 'a.f32'), bytes(A));
     writeFileSync(join(dir, 'bm.f32'), bytes(B));
-    const mnist = { n: train.n, d: train.d, k: train.k, epochs, batch: opts.batch, rate: opts.rate, decay: opts.decay, l2: opts.l2 };
     writeFileSync(join(dir, 'spec.json'), JSON.stringify({ reps, mnist, matmul: { m: size, n: size, k: size } }));
     const out = JSON.parse(execFileSync('python3', [join(import.meta.dirname, 'cpu_peers.py'), dir], { encoding: 'utf8' })) as { mnistMs: number; matmulMs: number; numpy: string };
-    const f32 = (name: string): Float32Array => new Float32Array(new Uint8Array(readFileSync(join(dir, name))).buffer);
-    return { ...out, w: f32('w.f32'), b: f32('b.f32'), c: f32('c.f32') };
+    return { ...out, w: readF32(dir, 'w.f32'), b: readF32(dir, 'b.f32'), c: readF32(dir, 'c.f32') };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

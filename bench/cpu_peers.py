@@ -29,14 +29,16 @@ def load(d, name, dtype, shape):
     return np.fromfile(os.path.join(d, name), dtype=dtype).reshape(shape)
 
 
-def train(x, labels, orders, s):
-    """The sample's algorithm: per batch, W -= rate·(XᵀG/B + l2·W), b -= rate·ΣG/B, G = P − Y."""
+def train(x, labels, orders, s, dtype=np.float32):
+    """The sample's algorithm: per batch, W -= rate·(XᵀG/B + l2·W), b -= rate·ΣG/B, G = P − Y.
+    In float32 as the kernels compute; bench/peers_all.py also runs it in float64 (x as float64) to
+    check the float32 run."""
     n, d = x.shape
     k = s["k"]
-    w = np.zeros((d, k), np.float32)
-    b = np.zeros(k, np.float32)
+    w = np.zeros((d, k), dtype)
+    b = np.zeros(k, dtype)
     for e in range(s["epochs"]):
-        rate = np.float32(s["rate"] / (1 + s["decay"] * e))
+        rate = dtype(s["rate"] / (1 + s["decay"] * e))
         order = orders[e]
         for start in range(0, n, s["batch"]):
             idx = order[start:start + s["batch"]]
@@ -46,8 +48,8 @@ def train(x, labels, orders, s):
             p = np.exp(z)
             p /= p.sum(axis=1, keepdims=True)
             p[np.arange(len(idx)), labels[idx]] -= 1
-            size = np.float32(len(idx))
-            w -= rate * ((xb.T @ p) / size + np.float32(s["l2"]) * w)
+            size = dtype(len(idx))
+            w -= rate * ((xb.T @ p) / size + dtype(s["l2"]) * w)
             b -= rate * (p.sum(axis=0) / size)
     return w, b
 

@@ -48,6 +48,10 @@ done
 dir=$(dirname "$bundle")/$(ls "$(dirname "$bundle")" | grep '^kernelscript-' | grep -v '\.run$' | head -n 1)
 python3 "$dir/bench/cupy_sum.py" 268435456 | tee -a "$out/reduce-2e28.jsonl"
 
+# Every row of bench/run.ts (saxpy, sum, SGEMM, softmax regression, MNIST) beside its peers.
+run tsx bench/run.ts --out "$out/bench" > "$out/bench.log" 2>&1
+echo "bench rc=$?"; tail -n 40 "$out/bench.log"
+
 cache=$(mktemp -d)
 for pass in cold warm; do
   KERNELSCRIPT_CACHE_DIR=$cache run tsx bench/cuda-cache.ts 2>/dev/null | tail -n 1 | sed "s/^/cache $pass (auto): /"

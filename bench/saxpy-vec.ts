@@ -4,63 +4,9 @@
 // before timing; times are medians of warm device timings. Prints one JSON line.
 //
 //   npx tsx bench/saxpy-vec.ts [--backend cuda|webgpu|cpu] [--n 16777216]
-import { createHash } from 'node:crypto';
 import { parseArgs } from 'node:util';
-import {
-  blockDim, blockIdx, createDevice, kernel, load4, store4, threadIdx, vadd, vscale,
-  type BackendChoice, type CompiledKernel, type f32, type i32,
-} from '../index.js';
-
-export const saxpy = kernel(function saxpy(a: f32, x: Float32Array, y: Float32Array, n: i32) {
-  const i = blockIdx.x * blockDim.x + threadIdx.x;
-  if (i < n) {
-    y[i] = a * x[i]! + y[i]!;
-  }
-});
-
-// Thread i handles elements 4i … 4i+3; the last thread also handles a tail shorter than four.
-export const saxpy4 = kernel(function saxpy4(a: f32, x: Float32Array, y: Float32Array, n: i32) {
-  const i = blockIdx.x * blockDim.x + threadIdx.x;
-  const quads = n >> 2;
-  if (i < quads) {
-    store4(y, i, vadd(vscale(load4(x, i), a), load4(y, i)));
-  } else if (i === quads) {
-    for (let j = quads * 4; j < n; j++) y[j] = a * x[j]! + y[j]!;
-  }
-});
-
-const HAND_CUDA = `extern "C" __global__ void saxpy_float4(float a, const float* __restrict__ x, float* __restrict__ y, int n) {
-  const int i = blockIdx.x * blockDim.x + threadIdx.x;
-  const int quads = n >> 2;
-  if (i < quads) {
-    const float4 xv = reinterpret_cast<const float4*>(x)[i];
-    float4 yv = reinterpret_cast<float4*>(y)[i];
-    yv.x = a * xv.x + yv.x;
-    yv.y = a * xv.y + yv.y;
-    yv.z = a * xv.z + yv.z;
-    yv.w = a * xv.w + yv.w;
-    reinterpret_cast<float4*>(y)[i] = yv;
-  } else if (i == quads) {
-    for (int j = quads * 4; j < n; j++) y[j] = a * x[j] + y[j];
-  }
-}
-`;
-const hand: CompiledKernel = {
-  target: 'cuda',
-  name: 'saxpy_float4',
-  code: HAND_CUDA,
-  entryPoint: 'saxpy_float4',
-  params: [
-    { name: 'a', kind: 'scalar', type: 'f32' },
-    { name: 'x', kind: 'array', type: 'f32', access: 'read' },
-    { name: 'y', kind: 'array', type: 'f32', access: 'read_write' },
-    { name: 'n', kind: 'scalar', type: 'i32' },
-  ],
-  meta: { usesBarrier: false, sharedBytes: 0, atomicParams: [] },
-  hash: createHash('sha256').update(HAND_CUDA).digest('hex'),
-};
-// The hand-written kernel rides on a kernel object whose only compiled output is that CUDA C.
-export const saxpyFloat4 = kernel(function saxpy_float4(_a: f32, _x: Float32Array, _y: Float32Array, _n: i32) {}, { cuda: hand });
+import { createDevice, type BackendChoice } from '../index.js';
+import { saxpy, saxpy4, saxpyFloat4 } from './suite/saxpy-kernels.js';
 
 const { values } = parseArgs({ options: { backend: { type: 'string' }, n: { type: 'string' } } });
 const gpu = await createDevice({ backend: (values.backend ?? 'auto') as BackendChoice });

@@ -24,8 +24,9 @@ export interface AdapterFacts {
   software: boolean;
 }
 
-// Software Vulkan / D3D / GL implementations, for adapters that do not say isFallbackAdapter.
-const SOFTWARE = /llvmpipe|lavapipe|softpipe|swiftshader|microsoft basic render/i;
+// Software Vulkan / D3D / GL implementations, for adapters that do not say isFallbackAdapter
+// (exported for bench/run.ts, which sizes its work to a software adapter by the device's name).
+export const SOFTWARE = /llvmpipe|lavapipe|softpipe|swiftshader|microsoft basic render/i;
 
 export function adapterFacts(info: GPUAdapterInfo | undefined): AdapterFacts {
   const vendor = info?.vendor ?? '';

@@ -11,7 +11,7 @@
 //                       and moves W and b, with the L2 term.
 import {
   kernel, blockIdx, threadIdx, sharedArray, localArray, syncthreads, atomicAdd,
-  f32, type i32,
+  f32, type i32, type DeviceArray,
 } from 'kernelscript';
 import type { Gpu } from './cli.js';
 import { batches } from './logistic-data.js';
@@ -208,15 +208,21 @@ function checkShape(data: SoftmaxData): void {
   }
 }
 
+/** X and the labels already on the device, kept by the caller: a benchmark times training without their upload. */
+export interface SoftmaxInputs {
+  x: DeviceArray<Float32Array>;
+  labels: DeviceArray<Int32Array>;
+}
+
 export async function trainSoftmaxKernels(
-  gpu: Gpu, data: SoftmaxData, o: SoftmaxOptions, hooks: SoftmaxHooks = {},
+  gpu: Gpu, data: SoftmaxData, o: SoftmaxOptions, hooks: SoftmaxHooks = {}, inputs?: SoftmaxInputs,
 ): Promise<SoftmaxRun> {
   checkShape(data);
   const { n, d, k } = data;
   const maxBatch = Math.min(o.batch, n);
   const maxChunks = Math.ceil(maxBatch / CHUNK);
-  const x = gpu.array(data.x);
-  const labels = gpu.array(data.labels);
+  const x = inputs?.x ?? gpu.array(data.x);
+  const labels = inputs?.labels ?? gpu.array(data.labels);
   const order = gpu.alloc(Int32Array, n);
   const w = gpu.alloc(Float32Array, d * k);
   const bias = gpu.alloc(Float32Array, k);
@@ -225,7 +231,7 @@ export async function trainSoftmaxKernels(
   const partGrad = gpu.alloc(Float32Array, maxChunks * (d + 1) * k);
   const lossSums = gpu.alloc(Float32Array, o.epochs);
   const correct = gpu.alloc(Int32Array, 1);
-  const arrays = [x, labels, order, w, bias, resid, rowLoss, partGrad, lossSums, correct];
+  const arrays = [...(inputs ? [] : [x, labels]), order, w, bias, resid, rowLoss, partGrad, lossSums, correct];
   try {
     const losses: number[] = [];
     for (let e = 0; e < o.epochs; e++) {

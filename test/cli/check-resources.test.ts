@@ -30,7 +30,7 @@ function position(text: string, at: number): { line: number; column: number } {
 
 /** Each kernel's parameters and array declarations, read off the source with module consts folded. */
 function declared(text: string): Declared[] {
-  const consts = new Map([...text.matchAll(/^const (\w+) = (\d+);$/gm)].map((m) => [m[1] ?? '', Number(m[2])]));
+  const consts = new Map([...text.matchAll(/^(?:export )?const (\w+) = (\d+);$/gm)].map((m) => [m[1] ?? '', Number(m[2])]));
   const value = (expr: string): number =>
     expr.split('*').reduce((p, f) => p * (/^\d+$/.test(f.trim()) ? Number(f.trim()) : (consts.get(f.trim()) ?? NaN)), 1);
   const starts = [...text.matchAll(/kernel\(function (\w+)\(([^)]*)\)/g)];
@@ -95,7 +95,7 @@ function scratchFile(name: string, text: string): { dir: string; file: string } 
   return { dir, file: name };
 }
 
-const MATMUL = 'samples/matmul.ts';
+const MATMUL = 'samples/lib/matmul-kernels.ts';
 const matmulText = readFileSync(join(ROOT, MATMUL), 'utf8');
 
 afterEach(() => {

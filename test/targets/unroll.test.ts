@@ -143,7 +143,7 @@ describe('unrolling compiled kernels', () => {
   });
 
   it('gives matmulRegister only constant indices into acc, av and bv', () => {
-    const file = `${ROOT}samples/matmul.ts`;
+    const file = `${ROOT}samples/lib/matmul-kernels.ts`;
     const ir = compileToIR(readFileSync(file, 'utf8'), { kernel: 'matmulRegister', fileName: file });
     expect(localIndices(ir).some((e) => e.k !== 'const')).toBe(true);
     const out = unrolled(ir);
@@ -234,7 +234,7 @@ describe.skipIf(!slot?.device)(`unrolled kernels on webgpu${slot?.device ? '' : 
 
   it('matmulRegister, unrolled, matches its float64 reference', async () => {
     const device = slot!.device!;
-    const file = `${ROOT}samples/matmul.ts`;
+    const file = `${ROOT}samples/lib/matmul-kernels.ts`;
     const compiled = compileKernel(readFileSync(file, 'utf8'), { target: 'wgsl', kernel: 'matmulRegister', fileName: file });
     const rng = new Rng();
     // Sizes that are not multiples of the 64×64 tile exercise the edge checks of the unrolled stores.
