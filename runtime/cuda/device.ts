@@ -1,6 +1,7 @@
 // The cuda device: the driver API on the device's primary context, one non-blocking stream that
 // orders every copy and launch, and kernels compiled to cubins for the device's own architecture
 // (through the on-disk cache). Waiting never blocks the event loop: synchronize() polls the stream.
+import { flushCStdio } from './stdio.js';
 import type { ElemType } from '../../core/ir/types.js';
 import { FAULT_BYTES, FAULT_WORDS, type CompiledKernel, type ParamInfo } from '../../core/output.js';
 import { faultOf } from '../fault.js';
@@ -274,6 +275,7 @@ export class CudaDevice extends BaseDevice {
     if (this.printed) {
       this.printed = false;
       this.guard(() => this.driver.streamSynchronize(this.stream));
+      flushCStdio();
     }
     if (this.records.length > 0) this.readFaults();
   }
