@@ -1,7 +1,7 @@
 // The cuda device: the driver API on the device's primary context, one non-blocking stream that
 // orders every copy and launch, and kernels compiled to cubins for the device's own architecture
 // (through the on-disk cache). Waiting never blocks the event loop: synchronize() polls the stream.
-import { flushCStdio } from './stdio.js';
+import { withPrintfFlushed } from './stdio.js';
 import type { ElemType } from '../../core/ir/types.js';
 import { FAULT_BYTES, FAULT_WORDS, type CompiledKernel, type ParamInfo } from '../../core/output.js';
 import { faultOf } from '../fault.js';
@@ -274,8 +274,7 @@ export class CudaDevice extends BaseDevice {
     // CUDA writes device printf output at a synchronizing call, which polling the stream is not.
     if (this.printed) {
       this.printed = false;
-      this.guard(() => this.driver.streamSynchronize(this.stream));
-      flushCStdio();
+      withPrintfFlushed(() => this.guard(() => this.driver.streamSynchronize(this.stream)));
     }
     if (this.records.length > 0) this.readFaults();
   }

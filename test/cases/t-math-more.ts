@@ -132,8 +132,10 @@ const f64Spec: CaseSpec = {
     return { 2: out };
   },
   elementwise: {
-    // cpu: the host's own functions, exactly; cuda: its double functions, within 2 ULP.
-    2: (got, ref, backend) => Object.is(got, ref) || (backend === 'cuda' && Math.abs(got - ref) <= 2 * ulp64(ref)),
+    // cpu: the host's own functions, exactly; cuda: its double functions (within 2 ULP of the exact
+    // value, CUDA's bounds) against the host's (not correctly rounded either: hypot differed by 3
+    // ULP on a GPU run), so within 4 ULP of each other.
+    2: (got, ref, backend) => Object.is(got, ref) || (backend === 'cuda' && Math.abs(got - ref) <= 4 * ulp64(ref)),
   },
 };
 
