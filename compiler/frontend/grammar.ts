@@ -18,6 +18,7 @@ export function grammarErrors(sf: ts.SourceFile): ts.Diagnostic[] {
   if (sf.isDeclarationFile) return out;
   duplicateFunctions(sf.statements, at);
   langImportConflicts(sf, at);
+  typeOnlyValueUses(sf, at);
   // Iterative (no file is too deep for it), in any order: the errors are sorted after.
   const stack: ts.Node[] = [sf];
   const push = (c: ts.Node): void => void stack.push(c);
@@ -156,5 +157,38 @@ function langImportConflicts(sf: ts.SourceFile, at: (node: ts.Node, code: number
     if (((declared.get(imp.local) ?? 0) & imp.meaning) !== 0) {
       at(imp.node, 2440, `Import declaration conflicts with local declaration of '${imp.local}'.`);
     }
+  }
+}
+
+/**
+ * TS1361: a name imported with `import type` (or `import { type f32 }`) used as a value, as in
+ * `f32(i)`: it does not exist at run time. Names the file declares itself anywhere are left alone
+ * (a local of that name would be what a use means).
+ */
+function typeOnlyValueUses(sf: ts.SourceFile, at: (node: ts.Node, code: number, message: string) => void): void {
+  const typeOnly = new Set<string>();
+  for (const st of sf.statements) {
+    const clause = ts.isImportDeclaration(st) ? st.importClause : undefined;
+    const nb = clause?.namedBindings;
+    if (!clause || !nb || !ts.isNamedImports(nb)) continue;
+    for (const el of nb.elements) if (clause.isTypeOnly || el.isTypeOnly) typeOnly.add(el.name.text);
+  }
+  if (typeOnly.size === 0) return;
+  const declared = new Set<string>();
+  const uses: ts.Identifier[] = [];
+  const stack: ts.Node[] = [...sf.statements];
+  for (let n = stack.pop(); n; n = stack.pop()) {
+    // Types, imports and exports name types; a property name is no reference.
+    if (ts.isTypeNode(n) || ts.isImportDeclaration(n) || ts.isExportDeclaration(n) || ts.isInterfaceDeclaration(n) || ts.isTypeAliasDeclaration(n)) continue;
+    if ((ts.isVariableDeclaration(n) || ts.isParameter(n) || ts.isFunctionDeclaration(n) || ts.isBindingElement(n)) && n.name && ts.isIdentifier(n.name)) declared.add(n.name.text);
+    if (ts.isIdentifier(n) && typeOnly.has(n.text)) {
+      const p = n.parent;
+      const isName = (ts.isPropertyAccessExpression(p) && p.name === n) || (ts.isPropertyAssignment(p) && p.name === n) || ((ts.isVariableDeclaration(p) || ts.isParameter(p) || ts.isFunctionDeclaration(p)) && p.name === n);
+      if (!isName) uses.push(n);
+    }
+    ts.forEachChild(n, (c) => void stack.push(c));
+  }
+  for (const u of uses) {
+    if (!declared.has(u.text)) at(u, 1361, `'${u.text}' cannot be used as a value because it was imported using 'import type'.`);
   }
 }

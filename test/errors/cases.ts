@@ -113,6 +113,7 @@ export const ERROR_CASES: ErrorCase[] = [
   { code: 'KS7002', what: 'redeclared const', src: k('x: Float32Array', '  const /*@*/v = 1;\n  const v = 2;\n  x[0] = v;') },
   { code: 'KS7002', what: 'duplicate parameter', src: k('/*@*/x: Float32Array, x: Float32Array', '  x[0] = 1;') },
   { code: 'KS7002', what: 'const without a value', src: k('x: Float32Array', '  const /*@*/v: f32;\n  x[0] = v;') },
+  { code: 'KS7002', what: 'a type-only import used as a value', src: `import { kernel, type f32, type i32 } from 'kernelscript';\nexport const k = kernel(function (x: Float32Array, n: i32) {\n  x[0] = /*@*/f32(n);\n});\n` },
   { code: 'KS7002', what: 'let as the body of an if', src: k('x: Float32Array, n: i32', '  if (n > 0) /*@*/let v = 1;\n  x[0] = 1;') },
   { code: 'KS7002', what: 'local read before its declaration', src: k('x: Float32Array', '  x[0] = /*@*/v;\n  const v = 2;') },
   { code: 'KS7003', what: 'expression nested too deeply', src: k('x: Float32Array, a: f32', `  x[0] = ${'('.repeat(47)}/*@*/${'('.repeat(13)}a${')'.repeat(60)};`) },
