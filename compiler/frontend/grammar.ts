@@ -180,11 +180,11 @@ function typeOnlyValueUses(sf: ts.SourceFile, at: (node: ts.Node, code: number, 
   for (let n = stack.pop(); n; n = stack.pop()) {
     // Types, imports and exports name types; a property name is no reference.
     if (ts.isTypeNode(n) || ts.isImportDeclaration(n) || ts.isExportDeclaration(n) || ts.isInterfaceDeclaration(n) || ts.isTypeAliasDeclaration(n)) continue;
-    if ((ts.isVariableDeclaration(n) || ts.isParameter(n) || ts.isFunctionDeclaration(n) || ts.isBindingElement(n)) && n.name && ts.isIdentifier(n.name)) declared.add(n.name.text);
     if (ts.isIdentifier(n) && typeOnly.has(n.text)) {
-      const p = n.parent;
-      const isName = (ts.isPropertyAccessExpression(p) && p.name === n) || (ts.isPropertyAssignment(p) && p.name === n) || ((ts.isVariableDeclaration(p) || ts.isParameter(p) || ts.isFunctionDeclaration(p)) && p.name === n);
-      if (!isName) uses.push(n);
+      // The name of something: a property (no reference), or a declaration of the file's own.
+      const p = n.parent as ts.Node & { name?: ts.Node };
+      if (p.name !== n) uses.push(n);
+      else if (!ts.isPropertyAccessExpression(p) && !ts.isPropertyAssignment(p)) declared.add(n.text);
     }
     ts.forEachChild(n, (c) => void stack.push(c));
   }
