@@ -4,6 +4,7 @@
 // full fails and the C library drops it. synchronize() therefore runs the synchronizing call with
 // stdout blocking, then flushes the buffer (fflush(NULL)) and restores the flags.
 import koffi from 'koffi';
+import { loadLibc } from '../libc.js';
 
 interface Libc {
   fflush: (stream: null) => number;
@@ -22,17 +23,15 @@ let libc: Libc | null | undefined;
 function load(): Libc | null {
   if (libc !== undefined) return libc;
   libc = null;
-  const names = process.platform === 'darwin' ? ['libc.dylib'] : process.platform === 'win32' ? ['msvcrt.dll'] : ['libc.so.6', 'libc.so'];
-  for (const name of names) {
-    try {
-      const lib = koffi.load(name);
+  try {
+    const lib = loadLibc(koffi);
+    if (lib) {
       const fflush = lib.func('int fflush(void *stream)') as Libc['fflush'];
       const fcntl = process.platform === 'linux' ? (lib.func('int fcntl(int fd, int cmd, ...)') as Libc['fcntl']) : () => -1;
       libc = { fflush, fcntl };
-      break;
-    } catch {
-      // the next name
     }
+  } catch {
+    // Without those functions only the synchronizing call runs.
   }
   return libc;
 }

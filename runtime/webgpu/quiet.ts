@@ -6,6 +6,8 @@
 // is written back to stderr, so real errors still show. POSIX only (libc's dup/dup2 through koffi);
 // elsewhere, or with KERNELSCRIPT_DEBUG_DAWN=1, nothing is redirected.
 
+import { loadLibc } from '../libc.js';
+
 type Fs = typeof import('node:fs');
 type Os = typeof import('node:os');
 interface Koffi {
@@ -21,7 +23,6 @@ interface Libc {
 const NOTICE = /^Warning: \w+ artificially reduced from \d+ to \d+/;
 const FS = 'node:fs';
 const OS = 'node:os';
-const LIBC: Partial<Record<string, string[]>> = { linux: ['libc.so.6', 'libc.so'], darwin: ['libSystem.B.dylib'] };
 
 interface Tools {
   fs: Fs;
@@ -97,24 +98,16 @@ export function keptLines(text: string): string {
 }
 
 async function loadTools(importPackage: (name: string) => Promise<unknown>): Promise<Tools | null> {
-  const names = LIBC[process.platform];
-  if (!names) return null;
   try {
+    const mod = (await importPackage('koffi')) as { default?: Koffi } & Partial<Koffi>;
+    const lib = loadLibc((mod.default ?? mod) as Koffi);
+    if (!lib) return null;
     const fs = (await import(/* @vite-ignore */ FS)) as Fs;
     const os = (await import(/* @vite-ignore */ OS)) as Os;
-    const mod = (await importPackage('koffi')) as { default?: Koffi } & Partial<Koffi>;
-    const koffi = (mod.default ?? mod) as Koffi;
-    for (const name of names) {
-      try {
-        const lib = koffi.load(name);
-        const libc: Libc = { dup: lib.func('int dup(int)'), dup2: lib.func('int dup2(int, int)'), close: lib.func('int close(int)') };
-        return { fs, os, libc };
-      } catch {
-        // Try the next name (musl, for one, has no libc.so.6).
-      }
-    }
+    const libc: Libc = { dup: lib.func('int dup(int)'), dup2: lib.func('int dup2(int, int)'), close: lib.func('int close(int)') };
+    return { fs, os, libc };
   } catch {
-    // Without koffi the notices simply stay.
+    // Without koffi (or those functions) the notices simply stay.
   }
   return null;
 }

@@ -10,17 +10,12 @@ import { loadCase } from '../helpers/case-modules.js';
 import type { Kernel } from '../../core/kernel.js';
 import { Rng } from '../helpers/case.js';
 import { closeDevices, openDevices, TARGET } from '../helpers/devices.js';
+import { whereIn } from '../helpers/marked.js';
 import { FILE, SOURCE } from './planted.js';
 
 const { saxpy } = await loadCase<{ saxpy: Kernel<(a: number, x: Float32Array, y: Float32Array, n: number) => void> }>('saxpy.ts');
 
-/** 1-based line and column of the first occurrence of `snippet` in SOURCE, not inside a longer name. */
-function where(snippet: string): { line: number; column: number } {
-  const at = SOURCE.search(new RegExp(`(?<![\\w$])${snippet.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
-  if (at < 0) throw new Error(`'${snippet}' is not in the source`);
-  const before = SOURCE.slice(0, at).split('\n');
-  return { line: before.length, column: (before[before.length - 1] as string).length + 1 };
-}
+const where = (snippet: string): { line: number; column: number } => whereIn(SOURCE, snippet);
 
 const BLOCK = 64;
 const slots = await openDevices();

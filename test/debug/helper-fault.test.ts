@@ -6,6 +6,7 @@ import { compileKernel, createDevice, KernelFaultError } from '../../index.js';
 import type { Device, DeviceArray } from '../../runtime/types.js';
 import { Rng } from '../helpers/case.js';
 import { closeDevices, openDevices, TARGET } from '../helpers/devices.js';
+import { whereIn } from '../helpers/marked.js';
 
 const FILE = 'test/debug/helper-planted.ts';
 const SOURCE = `import { kernel, localArray, f32, type i32 } from 'kernelscript';
@@ -35,12 +36,7 @@ export const local = kernel(function local(out: Float32Array, x: Float32Array, n
 });
 `;
 
-function where(snippet: string): { line: number; column: number } {
-  const at = SOURCE.indexOf(snippet);
-  if (at < 0) throw new Error(`'${snippet}' is not in the source`);
-  const before = SOURCE.slice(0, at).split('\n');
-  return { line: before.length, column: (before[before.length - 1] as string).length + 1 };
-}
+const where = (snippet: string): { line: number; column: number } => whereIn(SOURCE, snippet);
 
 const BLOCK = 64;
 const slots = await openDevices();

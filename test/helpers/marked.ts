@@ -20,3 +20,11 @@ export function diagnosticsOf(compile: () => unknown): Diagnostic[] {
   }
   throw new Error('compiled without errors');
 }
+
+/** 1-based line and column of the first occurrence of `snippet` in `source`, not inside a longer name. */
+export function whereIn(source: string, snippet: string): { line: number; column: number } {
+  const at = source.search(new RegExp(`(?<![\\w$])${snippet.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+  if (at < 0) throw new Error(`'${snippet}' is not in the source`);
+  const before = source.slice(0, at).split('\n');
+  return { line: before.length, column: (before[before.length - 1] as string).length + 1 };
+}
