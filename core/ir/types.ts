@@ -130,7 +130,41 @@ export type Stmt =
    * are blockIdx.x/y/z and threadIdx.x/y/z (i32, the line's prefix; hidden parameters in helpers),
    * then the values its specs print, in order.
    */
-  | (Node & { k: 'print'; site: number; args: Expr[] });
+  | (Node & { k: 'print'; site: number; args: Expr[] })
+  /** A warp-level matrix operation (core/matrix.ts): collective, like the warp operations. */
+  | (Node & { k: 'matrix' } & MatrixStmt);
+
+/** A fragment's part in D = A×B + C: 'a' (M×K), 'b' (K×N), 'acc' (M×N, both C and D). */
+export type FragRole = 'a' | 'b' | 'acc';
+/** Row-major: element (i, j) at offset + i*stride + j; column-major: offset + j*stride + i. */
+export type MatrixLayout = 'row' | 'col';
+/**
+ * A fragment's type. A and B fragments carry the layout they are loaded with (CUDA's fragment
+ * registers depend on it, so a fragment is only ever loaded with one layout); accumulators have
+ * none (each load and store names its own). Shape and element types: core/matrix.ts MATRIX_SHAPE.
+ */
+export interface FragType {
+  role: FragRole;
+  layout: MatrixLayout | null;
+}
+
+/**
+ * The matrix statements. Fragments are named like locals (unique per kernel) but are not scalar
+ * slots: only these statements read and write them. Every one but 'frag' is collective: all lanes
+ * of the warp execute it together with the same operands (offset, stride, value warp-uniform).
+ * `offset` and `stride` are i32 or u32 element counts into `array` (global or shared).
+ */
+export type MatrixStmt =
+  /** Declares fragment `name`, zero-filled. */
+  | { op: 'frag'; name: string; frag: FragType }
+  /** Every element of accumulator `name` = `value` (f32). */
+  | { op: 'fill'; name: string; value: Expr }
+  /** Loads fragment `name` (its role decides A, B or accumulator) from `array`. */
+  | { op: 'load'; name: string; array: string; offset: Expr; stride: Expr; layout: MatrixLayout }
+  /** Accumulator `name` = a×b + c (`name` may be `c`). */
+  | { op: 'mma'; name: string; a: string; b: string; c: string }
+  /** Stores accumulator `src` to `array`. */
+  | { op: 'store'; src: string; array: string; offset: Expr; stride: Expr; layout: MatrixLayout };
 
 export type StmtKind = Stmt['k'];
 

@@ -1,6 +1,6 @@
 // Generic traversal of the IR tree, so passes only write the cases they care about.
 import { InternalCompilerError } from '../diagnostics/diagnostic.js';
-import type { Expr, HelperIR, KernelIR, Stmt } from './types.js';
+import type { Expr, HelperIR, KernelIR, MatrixStmt, Stmt } from './types.js';
 
 export function exprChildren(e: Expr): Expr[] {
   switch (e.k) {
@@ -59,6 +59,21 @@ export function stmtExprs(s: Stmt): Expr[] {
       return [s.index, s.length];
     case 'print':
       return s.args;
+    case 'matrix':
+      return matrixExprs(s);
+    default:
+      return [];
+  }
+}
+
+/** The expressions a matrix statement evaluates, in order. */
+function matrixExprs(s: MatrixStmt): Expr[] {
+  switch (s.op) {
+    case 'fill':
+      return [s.value];
+    case 'load':
+    case 'store':
+      return [s.offset, s.stride];
     default:
       return [];
   }
@@ -190,6 +205,13 @@ export function mapStmt(s: Stmt, expr: (e: Expr) => Expr, stmts: (body: Stmt[]) 
     }
     case 'print':
       return { ...s, args: s.args.map(expr) };
+    case 'matrix':
+      if (s.op === 'fill') return { ...s, value: expr(s.value) };
+      if (s.op === 'load' || s.op === 'store') {
+        const offset = expr(s.offset);
+        return { ...s, offset, stride: expr(s.stride) };
+      }
+      return s;
     case 'if': {
       const cond = expr(s.cond);
       const then = stmts(s.then);
@@ -244,6 +266,7 @@ export function declaredNames(ir: KernelIR): Set<string> {
     visitStmts(body, (s) => {
       if (s.k === 'let' || s.k === 'localArray') out.add(s.name);
       if (s.k === 'vload') for (const n of s.names) out.add(n);
+      if (s.k === 'matrix' && s.op === 'frag') out.add(s.name);
     });
   for (const h of ir.helpers) {
     out.add(h.name);
