@@ -52,6 +52,20 @@ python3 "$dir/bench/cupy_sum.py" 268435456 | tee -a "$out/reduce-2e28.jsonl"
 run tsx bench/run.ts --out "$out/bench" > "$out/bench.log" 2>&1
 echo "bench rc=$?"; tail -n 40 "$out/bench.log"
 
+# Host cost of a launch (bench/launch.ts) on both backends, the C floor (bench/launch-native.cu),
+# and the webgpu timing factors (bench/webgpu-timing.ts).
+for be in cuda webgpu; do
+  run tsx bench/launch.ts --backend "$be" 2>/dev/null | tail -n 1 | tee -a "$out/launch.jsonl"
+done
+native=$(mktemp -d)
+if nvcc -arch=sm_90 -O3 -o "$native/launch-native" "$dir/bench/launch-native.cu" -lcuda > "$out/launch-native.log" 2>&1; then
+  "$native/launch-native" | tee -a "$out/launch.jsonl"
+else
+  echo "launch-native: nvcc failed (see launch-native.log)"
+fi
+run tsx bench/webgpu-timing.ts --backend webgpu > "$out/webgpu-timing.jsonl" 2>&1
+run tsx bench/webgpu-timing.ts --backend cuda > "$out/cuda-timing.jsonl" 2>&1
+
 cache=$(mktemp -d)
 for pass in cold warm; do
   KERNELSCRIPT_CACHE_DIR=$cache run tsx bench/cuda-cache.ts 2>/dev/null | tail -n 1 | sed "s/^/cache $pass (auto): /"

@@ -39,14 +39,12 @@ export interface Timed {
 }
 
 /**
- * Warm-up on both input sets, then `timings` timings of `launches` launches each, alternating
+ * Warm-up on both input sets (warmUp), then `timings` timings of `launches` launches each, alternating
  * between the two sets (separate buffers, so a set that fits in the GPU's L2 is not still there
  * when it is next used). Returns milliseconds per launch.
  */
 export async function timeLaunches(gpu: Gpu, launch: (set: number) => void, timings: number, launches: number): Promise<Timed> {
-  launch(0);
-  launch(1);
-  await gpu.synchronize();
+  await warmUp(gpu, launch, launches);
   const per: number[] = [];
   for (let t = 0; t < timings; t++) {
     const ms = await gpu.time(() => {
@@ -55,6 +53,22 @@ export async function timeLaunches(gpu: Gpu, launch: (set: number) => void, timi
     per.push(ms / launches);
   }
   return { ms: median(per), timings: per, launches };
+}
+
+/**
+ * Launches on both sets for at least WARM_MS of wall time. Right after large buffers are created,
+ * launches on NVIDIA's Vulkan driver ran at a third of their later speed for about 0.3 s
+ * (bench/webgpu-timing.ts; bench/RESULTS.md), which two warm-up launches did not cover.
+ */
+const WARM_MS = 500;
+async function warmUp(gpu: Gpu, launch: (set: number) => void, launches: number): Promise<void> {
+  // The cpu backend has no driver to settle: one round warms its compiled kernels.
+  const budget = gpu.backend === 'cpu' ? 0 : WARM_MS;
+  const t0 = performance.now();
+  do {
+    for (let i = 0; i < launches; i++) launch(i & 1);
+    await gpu.synchronize();
+  } while (performance.now() - t0 < budget);
 }
 
 /** One untimed warm-up run, then `runs` timed runs of a whole training loop (reads included). */
