@@ -40,10 +40,14 @@ for be in cuda webgpu; do
   run tsx bench/saxpy-vec.ts --backend "$be" 2>/dev/null | tail -n 1 | tee -a "$out/saxpy-vec.jsonl"
 done
 
-# Sum of 2^28 f32: the shared-memory and warp-shuffle reductions on cuda and webgpu, and CUB's
-# (CuPy's sum), in this one run.
+# Sum of 2^28 f32: the shared-memory, warp-shuffle and load4/warpSum reductions on cuda and webgpu,
+# and CUB's (CuPy's sum), in this one run; then the load4 kernel's pass-1 grid at other sizes (half,
+# one and two waves of 8 blocks of 256 on each of 132 SMs, and 4096 blocks).
 for be in cuda webgpu; do
   run tsx samples/reduction.ts --backend "$be" --n 268435456 --reps 50 --json 2>/dev/null | tail -n 1 | tee -a "$out/reduce-2e28.jsonl"
+  for blocks in 528 1056 2112 4096; do
+    run tsx samples/reduction.ts --backend "$be" --n 268435456 --reps 50 --blocks "$blocks" --json 2>/dev/null | tail -n 1 | tee -a "$out/reduce-2e28-grid.jsonl"
+  done
 done
 dir=$(dirname "$bundle")/$(ls "$(dirname "$bundle")" | grep '^kernelscript-' | grep -v '\.run$' | head -n 1)
 python3 "$dir/bench/cupy_sum.py" 268435456 | tee -a "$out/reduce-2e28.jsonl"

@@ -22,6 +22,7 @@ REFERENCE = {
     "saxpy": "copy of the same bytes (PyTorch, bandwidth ceiling)",
     "sum": "CuPy sum (CUB)",
     "sgemm": "cuBLAS (PyTorch matmul, TF32 off)",
+    "hgemm": "cuBLAS HGEMM (PyTorch f16 matmul, f32 accumulate)",
     "softmax": "PyTorch eager",
     "mnist": "NumPy",
 }
@@ -202,6 +203,25 @@ def gpu_peers(spec, out, versions):
             return ("rel. L2 error vs float64", err, 1e-5), *r
 
         out.run("sgemm", g["size"], REFERENCE["sgemm"], dev, sgemm, torch_why)
+        free()
+
+    for g in spec.get("hgemm", []):
+        # cuBLAS on f16 inputs (PyTorch accumulates f16 products in f32) and, beside it on the same
+        # row, cuBLAS FP32 SGEMM of the same size: the tensor-core GEMM is held to both.
+        def hgemm(n=g["n"], dtype="float16"):
+            t = getattr(torch, dtype)
+            sets = [((torch.rand(n, n, device=dev) * 2 - 1).to(t), (torch.rand(n, n, device=dev) * 2 - 1).to(t)) for _ in range(2)]
+            outs = [torch.empty(n, n, device=dev, dtype=t) for _ in range(2)]
+            a, b = sets[0]
+            torch.matmul(a, b, out=outs[0])
+            # f16 output: the error is the rounding of C to f16 (about 2^-11 relative).
+            err = rel_l2(outs[0].double(), a.double() @ b.double())
+            r = time_launches(lambda i: torch.matmul(sets[i][0], sets[i][1], out=outs[i]), T, L, TorchEvents)
+            return ("rel. L2 error vs float64", err, 2e-3 if dtype == "float16" else 1e-5), *r
+
+        out.run("hgemm", g["size"], REFERENCE["hgemm"], dev, hgemm, torch_why)
+        free()
+        out.run("hgemm", g["size"], "cuBLAS FP32 SGEMM (PyTorch matmul, TF32 off)", dev, lambda n=g["n"]: hgemm(n, "float32"), torch_why)
         free()
 
     s = spec["softmax"]

@@ -1,7 +1,7 @@
-// The benchmark suite as one command: saxpy, sum, SGEMM, softmax regression and MNIST on every
-// backend that starts (cuda, webgpu, cpu), each figure checked against float64 before it is timed,
-// then the peers (hand-written CUDA C through the runtime; PyTorch, CuPy and NumPy in one Python
-// process), and writes bench/results/<date>.json, .md (figures, peers, ratios) and .svg (a chart
+// The benchmark suite as one command: saxpy, sum, SGEMM, f16 GEMM on the tensor cores, softmax
+// regression and MNIST on every backend that starts (cuda, webgpu, cpu), each figure checked against
+// float64 before it is timed, then the peers (hand-written CUDA C through the runtime; PyTorch, CuPy
+// and NumPy in one Python process), and writes bench/results/<date>.json, .md (figures, peers, ratios) and .svg (a chart
 // of the ratios). A quick run writes <date>-quick.*, so it never replaces a full run's record.
 //
 //   npm run bench [-- --quick] [--backends cuda,webgpu,cpu] [--out DIR] [--sizes JSON]
@@ -23,6 +23,7 @@ import { runPeers, type PeerRequest } from './suite/peers.js';
 import { ratios } from './suite/ratios.js';
 import { HAND_CUDA, saxpyRow } from './suite/saxpy.js';
 import { sgemmRow } from './suite/sgemm.js';
+import { hgemmRow } from './suite/hgemm.js';
 import { sizeLabel, sizesFor, type DeviceClass } from './suite/sizes.js';
 import { sumRow } from './suite/sum.js';
 import { mnistDigits, mnistRow, softmaxRow } from './suite/training.js';
@@ -31,7 +32,7 @@ import type { BenchReport, Measurement, RowId } from './suite/types.js';
 const ROOT = join(import.meta.dirname, '..');
 const BACKENDS: readonly Backend[] = ['cuda', 'webgpu', 'cpu'];
 const ROWS: readonly [RowId, (ctx: RowContext) => Promise<Measurement[]>][] = [
-  ['saxpy', saxpyRow], ['sum', sumRow], ['sgemm', sgemmRow], ['softmax', softmaxRow], ['mnist', mnistRow],
+  ['saxpy', saxpyRow], ['sum', sumRow], ['sgemm', sgemmRow], ['hgemm', hgemmRow], ['softmax', softmaxRow], ['mnist', mnistRow],
 ];
 
 const { values } = parseArgs({
@@ -54,7 +55,9 @@ const measurements: Measurement[] = [];
 const started: BenchReport['backends'] = [];
 
 function show(m: Measurement): void {
-  const what = `${m.backend.padEnd(6)} ${m.row} ${m.size}, ${m.impl}${m.by === 'peer' ? ' (peer)' : ''}`;
+  // The seconds since the start lead each line, so that a slow row shows in the log.
+  const at = `${((performance.now() - t0) / 1000).toFixed(0).padStart(4)} s`;
+  const what = `${at} ${m.backend.padEnd(6)} ${m.row} ${m.size}, ${m.impl}${m.by === 'peer' ? ' (peer)' : ''}`;
   if (m.status !== 'ok') console.log(`${what}: ${m.status.toUpperCase()} ${m.reason ?? ''}`);
   else console.log(`${what}: ${fmtMs(m.ms ?? NaN)}${m.rate ? `, ${fmtRate(m.rate)}` : ''} (error ${m.check?.error.toExponential(1)})`);
 }

@@ -9,7 +9,9 @@ import type { CallSite, Kernel, KernelFn } from './kernel.js';
 import { ATOMICS, convert, evaluateMath, type AtomicOp } from './ir/ops.js';
 import { firstFrame } from './stack.js';
 import { newKernel } from './specialize.js';
-import type { HostArrays, TypedArray, TypedArrayCtor } from './elements.js';
+import type { Float16Array, HostArrays, TypedArray, TypedArrayCtor } from './elements.js';
+import type { MatrixLayout } from './ir/types.js';
+import { hostFill, hostLoad, hostMma, hostStore, type HostFragment } from './matrix.js';
 
 declare global {
   interface Math {
@@ -133,6 +135,32 @@ export const warpAny = (p: boolean): boolean => p;
 export const warpAll = (p: boolean): boolean => p;
 /** Bit l set where `p` holds in lane l (lanes 0-31). */
 export const warpBallot = (p: boolean): u32 => (p ? 1 : 0);
+
+// Warp-level matrices (tensor cores, core/matrix.ts): fragments of a 16×16×16 D = A×B + C, held by
+// the whole warp. On the host each fragment holds its 256 values, so kernel code runs as written.
+export type { MatrixLayout } from './ir/types.js';
+/** A warp's 16×16 f16 A operand, loaded `L`-major. */
+export type MatrixA<L extends MatrixLayout = MatrixLayout> = HostFragment<'a', L>;
+/** A warp's 16×16 f16 B operand, loaded `L`-major. */
+export type MatrixB<L extends MatrixLayout = MatrixLayout> = HostFragment<'b', L>;
+/** A warp's 16×16 f32 accumulator. */
+export type MatrixAcc = HostFragment<'acc', null>;
+/** Loads A from `src`: element (i, j) at offset + i*stride + j ('row') or offset + j*stride + i ('col'). */
+export const matrixLoadA = <L extends MatrixLayout>(src: Float16Array, offset: i32 | u32, stride: i32 | u32, layout: L): MatrixA<L> =>
+  hostLoad('a', layout, src, offset, stride, layout);
+/** Loads B from `src`, as matrixLoadA. */
+export const matrixLoadB = <L extends MatrixLayout>(src: Float16Array, offset: i32 | u32, stride: i32 | u32, layout: L): MatrixB<L> =>
+  hostLoad('b', layout, src, offset, stride, layout);
+/** Loads an accumulator from `src`, as matrixLoadA. */
+export const matrixLoadAcc = (src: Float32Array, offset: i32 | u32, stride: i32 | u32, layout: MatrixLayout): MatrixAcc =>
+  hostLoad('acc', null, src, offset, stride, layout);
+/** An accumulator with every element `value`. */
+export const matrixFill = (value: f32): MatrixAcc => hostFill(value);
+/** a×b + c (f32 accumulation), a new accumulator. */
+export const matrixMma = (a: MatrixA, b: MatrixB, c: MatrixAcc): MatrixAcc => hostMma(a, b, c);
+/** Stores `c` to `dst`, element (i, j) where matrixLoadA would read it. */
+export const matrixStore = (dst: Float32Array, offset: i32 | u32, stride: i32 | u32, c: MatrixAcc, layout: MatrixLayout): void =>
+  hostStore(dst, offset, stride, c, layout);
 
 // Vectors: their types, constructors, element-wise operations and wide loads/stores (core/vec.ts).
 export { vec2f, vec3f, vec4f, vec2i, vec4i, vec2u, vec4u, vec4h } from './vec.js';

@@ -98,6 +98,11 @@ export interface KernelMeta {
    * or a condition warp-uniform only on such warps). Absent otherwise.
    */
   warp?: { atMost32: boolean };
+  /**
+   * Kernels that use warp-level matrix operations (matrixMma…, core/matrix.ts): launched only on a
+   * device whose `matrix` support says so (they also carry `warp`). Absent otherwise.
+   */
+  matrix?: true;
   /** Kernels that print (console.log): the formats, indexed by a log record's site word. Absent otherwise. */
   prints?: PrintSite[];
 }

@@ -6,6 +6,8 @@ import { ELEMENTS, arrayTypeList, elementBytes, elementOfArray, elementOfCtor } 
 import type { CompiledKernel, ParamInfo, Target } from '../core/output.js';
 import { DeviceError, LaunchError, describe, type KernelCheckError } from './errors.js';
 import { WARPS_OF_32, warpLaunchProblem, type WarpSupport } from './warp.js';
+import { matrixLaunchError } from './matrix.js';
+import type { MatrixSupport } from '../core/matrix.js';
 import { resolveKernel } from './jit.js';
 import { checkDynamicShared } from './shared-memory.js';
 import { consoleSink, type LogSink } from './log.js';
@@ -102,6 +104,8 @@ export abstract class BaseDevice implements Device {
   abstract readonly target: Target;
   abstract readonly name: string;
   abstract readonly limits: DeviceLimits;
+  /** Whether kernels with matrix operations run here (Device.matrix). */
+  abstract readonly matrix: MatrixSupport;
 
   private readonly live = new Set<BaseArray>();
   private isDisposed = false;
@@ -287,6 +291,11 @@ export abstract class BaseDevice implements Device {
       );
     }
     if (kernel.meta.dynamicShared) checkDynamicShared(kernel, block, this.sharedLimit, this.backend);
+    // Before the warp rule: a device without matrix support is the more useful thing to hear.
+    if (kernel.meta.matrix) {
+      const error = matrixLaunchError(kernel, this.matrix, `this ${this.backend} device (${this.name})`);
+      if (error) throw error;
+    }
     if (kernel.meta.warp) {
       const problem = warpLaunchProblem(kernel, block, this.warps, `this ${this.backend} device (${this.name})`);
       if (problem !== null) throw new LaunchError(problem);

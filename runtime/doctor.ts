@@ -9,6 +9,7 @@ import { probeCuda, type CudaProbe } from './cuda/index.js';
 import { probeBackends, type BackendProbe } from './index.js';
 import type { Backend } from './types.js';
 import { adapterFacts, requestAdapter, type AdapterFacts } from './webgpu/gpu.js';
+import { NEEDED_CONFIG, configText, type SubgroupMatrixConfig } from './matrix.js';
 
 export interface DoctorReport {
   backends: BackendProbe[];
@@ -21,8 +22,11 @@ export interface DoctorReport {
     nvcc: string;
     cache: string;
   };
-  /** The adapter the webgpu backend uses (null when it does not start). */
-  webgpu: AdapterFacts | null;
+  /**
+   * The adapter the webgpu backend uses (null when it does not start), and what its subgroup matrix
+   * configurations mean for matrix operations (`matrix`, the text line).
+   */
+  webgpu: (AdapterFacts & { matrix: string }) | null;
   /** The backend createDevice() picks ('auto'), or null when none starts. */
   picks: Backend | null;
   /** True when a GPU does the work: cuda, or webgpu on an adapter that is not a software renderer. */
@@ -49,10 +53,19 @@ export async function doctor(): Promise<DoctorReport> {
   return { ...report, lines: textLines(report) };
 }
 
-async function webGpuFacts(): Promise<AdapterFacts | null> {
+/** The adapter's subgroup matrix configurations, and whether matrix operations run on them. */
+export function matrixLine(configs: readonly SubgroupMatrixConfig[]): string {
+  const fits = configs.some((c) => configText(c) === configText(NEEDED_CONFIG));
+  const list = configs.length === 0 ? 'no subgroup matrices' : `subgroup matrices ${configs.map(configText).join(', ')}`;
+  return `${list}; matrix operations ${fits ? 'run' : `need ${configText(NEEDED_CONFIG)}`}`;
+}
+
+async function webGpuFacts(): Promise<DoctorReport['webgpu']> {
   try {
     const adapter = await requestAdapter();
-    return adapter ? adapterFacts(adapter.info) : null;
+    if (!adapter) return null;
+    const facts = adapterFacts(adapter.info);
+    return { ...facts, matrix: matrixLine(facts.matrixConfigs) };
   } catch {
     return null;
   }
@@ -72,6 +85,7 @@ function textLines(r: Omit<DoctorReport, 'lines'>): string[] {
       lines.push(`          nvcc:   ${r.cuda.nvcc}`);
       lines.push(`          cache:  ${r.cuda.cache}`);
     }
+    if (b.backend === 'webgpu' && r.webgpu) lines.push(`          matrix: ${r.webgpu.matrix}`);
     if (b.backend === 'webgpu' && r.webgpu?.software) lines.push(`          ${SOFTWARE_NOTE}`);
   }
   const soft = r.picks === 'webgpu' && r.webgpu?.software ? ' (a software renderer)' : '';

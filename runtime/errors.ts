@@ -1,9 +1,19 @@
 // Errors the runtime throws. Each message names what was wrong and where (kernel, parameter,
 // array, device), so a user can fix the call without reading runtime code.
+import type { Code } from '../core/diagnostics/codes.js';
 
-/** A launch whose kernel, shape or arguments do not fit; thrown before anything is queued. */
+/**
+ * A launch whose kernel, shape or arguments do not fit; thrown before anything is queued. Rules with
+ * a diagnostic code (core/diagnostics/codes.ts) carry it, first in the message too.
+ */
 export class LaunchError extends Error {
   override name = 'LaunchError';
+  readonly code: Code | undefined;
+
+  constructor(message: string, code?: Code) {
+    super(code === undefined ? message : `${code}: ${message}`);
+    this.code = code;
+  }
 }
 
 /** The device (or an array) can no longer be used: disposed, lost, or broken by an earlier error. */

@@ -4,6 +4,7 @@ import type { ElemType } from '../core/ir/types.js';
 import type { CompiledKernel } from '../core/output.js';
 import type { HostArrays, TypedArray, TypedArrayCtor } from '../core/elements.js';
 import type { Kernel, KernelFn } from '../core/kernel.js';
+import type { MatrixSupport } from '../core/matrix.js';
 
 export type Backend = 'cuda' | 'webgpu' | 'cpu';
 export type BackendChoice = Backend | 'auto';
@@ -72,6 +73,12 @@ export interface Device {
    * blockDim.x to be a multiple of it.
    */
   readonly warpSize: number | null;
+  /**
+   * Whether kernels with matrix operations (matrixMma…, core/matrix.ts) run here, and when not, why:
+   * cpu always (emulated), cuda from compute capability 7.0, webgpu where the adapter offers subgroup
+   * matrices of f16 × f16 + f32 at 16×16×16. Launching such a kernel where not is a LaunchError (KS4065).
+   */
+  readonly matrix: MatrixSupport;
   array<T extends TypedArray>(data: T): DeviceArray<T>;
   alloc<T extends TypedArray>(type: TypedArrayCtor<T>, length: number): DeviceArray<T>;
   /**

@@ -5,7 +5,7 @@ import { InternalCompilerError, makeDiagnostic, type Diagnostic } from '../core/
 import { elementBytes } from '../core/elements.js';
 import type { ElemType, Expr, KernelIR, MathFn, ScalarType, Span } from '../core/ir/types.js';
 import type { Target } from '../core/output.js';
-import { visitAllExprs, visitStmts } from '../core/ir/walk.js';
+import { someStmt, visitAllExprs, visitStmts } from '../core/ir/walk.js';
 import { mathArgType } from '../core/ir/ops.js';
 import { sizeExprOf, sizeText, type DynamicShared } from '../core/shared-size.js';
 
@@ -47,13 +47,19 @@ export function analyze(ir: KernelIR): Usage {
   };
   visitAllExprs(ir.body, visit);
   for (const h of ir.helpers) visitAllExprs(h.body, (e) => e.k === 'math' && u.math.add(`${e.fn}:${mathArgType(e)}`));
-  // Stores name their array on the statement, not in an expression.
-  visitStmts(ir.body, (s) => (s.k === 'store' || s.k === 'vload' || s.k === 'vstore') && u.names.add(s.array));
+  // Stores (and matrix loads and stores) name their array on the statement, not in an expression.
+  visitStmts(ir.body, (s) => {
+    if (s.k === 'store' || s.k === 'vload' || s.k === 'vstore') u.names.add(s.array);
+    if (s.k === 'matrix' && (s.op === 'load' || s.op === 'store')) u.names.add(s.array);
+  });
   return u;
 }
 
-/** The meta entry of a kernel using warp operations (KernelMeta.warp); nothing for the others. */
-export function warpMeta(ir: KernelIR): { warp?: { atMost32: boolean } } {
+/**
+ * The meta entries of a kernel using warp operations (KernelMeta.warp) and matrix operations
+ * (KernelMeta.matrix, which are collective per warp, so they bring `warp` too); nothing for the others.
+ */
+export function warpMeta(ir: KernelIR): { warp?: { atMost32: boolean }; matrix?: true } {
   let used = false;
   let ballot = false;
   visitAllExprs(ir.body, (e) => {
@@ -61,7 +67,9 @@ export function warpMeta(ir: KernelIR): { warp?: { atMost32: boolean } } {
     used = true;
     if (e.op === 'ballot') ballot = true;
   });
-  return used ? { warp: { atMost32: ballot || ir.warpAtMost32 === true } } : {};
+  const matrix = someStmt(ir.body, (s) => s.k === 'matrix');
+  if (!used && !matrix) return {};
+  return { warp: { atMost32: ballot || ir.warpAtMost32 === true }, ...(matrix ? { matrix: true as const } : {}) };
 }
 
 export function sharedBytes(ir: KernelIR): number {

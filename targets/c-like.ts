@@ -3,6 +3,7 @@
 // differently (literals, builtins, casts, math, atomics, declarations, loops).
 import type { Expr, KernelIR, ScalarType, Stmt } from '../core/ir/types.js';
 import { fixedArrays } from '../core/ir/walk.js';
+import { InternalCompilerError } from '../core/diagnostics/diagnostic.js';
 import type { NameMap } from './names.js';
 
 /** A printed expression and how tightly it binds (higher binds tighter). */
@@ -220,7 +221,14 @@ export abstract class CLikePrinter {
         return this.fault(s);
       case 'print':
         return this.logLine(s);
+      case 'matrix':
+        return this.matrix(s);
     }
+  }
+
+  /** A warp-level matrix statement (core/matrix.ts), as lines. */
+  protected matrix(s: Extract<Stmt, { k: 'matrix' }>): void {
+    throw new InternalCompilerError(`the matrix statement '${s.op}' reached a printer that does not spell it`);
   }
 
   private ifStmt(s: Extract<Stmt, { k: 'if' }>, prefix: string): void {

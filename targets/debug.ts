@@ -6,7 +6,8 @@
 // evaluation order (children left to right), each index evaluated once; where an access is
 // conditional (the right of && and ||, an arm of ?:), the condition becomes an `if`, so an access
 // the source does not evaluate is never checked. A loop condition with an access is re-evaluated
-// at the top of the body (while) or at the end of the update (do…while).
+// at the top of the body (while) or at the end of the update (do…while). A matrix load or store is
+// checked at the last element of its 16×16 footprint (a fault reports that element).
 import type { Expr, KernelIR, ScalarType, Span, Stmt } from '../core/ir/types.js';
 import type { DebugSite } from '../core/output.js';
 import { valueOf } from '../core/elements.js';
@@ -97,6 +98,17 @@ class Checker {
       for (const n of s.names) out.push(declare(n, type, null, s.span));
       const fill = s.names.map((n, j): Stmt => assign(n, load(temps[j] ?? n, type, s.span), s.span));
       out.push(this.guard(s.array, i, 'read', s.span, [{ ...s, index: i, names: temps }, ...fill], s.names.length));
+      return out;
+    }
+    if (s.k === 'matrix' && (s.op === 'load' || s.op === 'store')) {
+      // The whole 16×16 footprint: its last element, offset + 15*stride + 15 (either layout), in bounds.
+      const offset = this.index(s.offset, out);
+      const stride = this.index(s.stride, out);
+      const u = (value: number): Expr => ({ k: 'const', type: 'u32', value, span: s.span });
+      const lastName = this.fresh('chk_m');
+      out.push(declare(lastName, 'u32', bin('+', bin('+', toU32(offset), bin('*', toU32(stride), u(15), 'u32'), 'u32'), u(15), 'u32'), s.span, false));
+      const last = load(lastName, 'u32', s.span) as Index;
+      out.push(this.guard(s.array, last, s.op === 'load' ? 'read' : 'write', s.span, [{ ...s, offset, stride }]));
       return out;
     }
     if (s.k === 'loop' && s.cond && hasAccess(s.cond)) return this.loop(s, s.cond);

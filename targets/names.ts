@@ -118,5 +118,6 @@ function collectLocals(body: readonly Stmt[], out: string[]): void {
   visitStmts(body, (s) => {
     if (s.k === 'let' || s.k === 'localArray') out.push(s.name);
     if (s.k === 'vload') out.push(...s.names);
+    if (s.k === 'matrix' && s.op === 'frag') out.push(s.name);
   });
 }

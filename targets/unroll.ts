@@ -16,7 +16,8 @@ import {
 import { foldExpr } from './fold.js';
 
 export const MAX_TRIPS = 16;
-export const MAX_NODES = 512;
+/** Enough for an 8×8 register tile's multiply-adds (`acc[i * 8 + j] += a[i] * b[j]`), about 1200. */
+export const MAX_NODES = 2048;
 
 type Let = Extract<Stmt, { k: 'let' }>;
 type Loop = Extract<Stmt, { k: 'loop' }>;
@@ -29,8 +30,11 @@ function constInt(e: Expr | null, type: ScalarType): number | null {
 
 const wrap = (v: number, t: ScalarType): number => (t === 'u32' ? v >>> 0 : v | 0);
 
-/** The counter values of each iteration, or null when the loop is not a short counted one. */
-function tripValues(decl: Let, loop: Loop): number[] | null {
+/**
+ * The counter values of each iteration, or null when the loop is not a counted one of at most
+ * `maxTrips` iterations.
+ */
+export function tripValues(decl: Let, loop: Loop, maxTrips = MAX_TRIPS): number[] | null {
   const { name, type } = decl;
   if ((type !== 'i32' && type !== 'u32') || !loop.testFirst || !loop.cond) return null;
   const start = constInt(decl.init, type);
@@ -52,7 +56,7 @@ function tripValues(decl: Let, loop: Loop): number[] | null {
   const values: number[] = [];
   // Simulated with the target's wrapping arithmetic, so overflowing counters are handled exactly.
   for (let x = start; holds(x); x = wrap(x + step, type)) {
-    if (values.length === MAX_TRIPS) return null;
+    if (values.length === maxTrips) return null;
     values.push(x);
   }
   return values;
@@ -61,8 +65,6 @@ function tripValues(decl: Let, loop: Loop): number[] | null {
 function isLoad(e: Expr, name: string): boolean {
   return e.k === 'load' && e.name === name;
 }
-
-const uses = (e: Expr, name: string): boolean => someExpr(e, (x) => isLoad(x, name));
 
 function usesInStmts(body: readonly Stmt[], name: string): boolean {
   return someExprIn(body, (x) => isLoad(x, name)) || someStmt(body, (s) => s.k === 'assign' && s.name === name);
@@ -77,7 +79,13 @@ function bodyAllows(body: readonly Stmt[], name: string, localArrays: ReadonlySe
     // Names are unique per function; should a body still redeclare i, do not guess at scoping.
     || (s.k === 'let' && s.name === name));
   if (bad) return false;
-  const local = (array: string, index: Expr): boolean => localArrays.has(array) && uses(index, name);
+  // An index through a local computed from i (`const o = i * 8 + h; acc[o]`) uses i too.
+  const derived = new Set([name]);
+  visitStmts(body, (s) => {
+    if (s.k === 'let' && s.init && someExpr(s.init, (x) => x.k === 'load' && derived.has(x.name))) derived.add(s.name);
+  });
+  const local = (array: string, index: Expr): boolean =>
+    localArrays.has(array) && someExpr(index, (x) => x.k === 'load' && derived.has(x.name));
   return someStmt(body, (s) => s.k === 'store' && local(s.array, s.index))
     || someExprIn(body, (e) => e.k === 'index' && local(e.array, e.index));
 }
@@ -144,8 +152,26 @@ class Copier {
         return { ...f, name: this.name(f.name) };
       case 'store':
         return { ...f, array: this.name(f.array) };
+      case 'matrix':
+        return this.matrix(f);
       default:
         return f;
+    }
+  }
+
+  /** A matrix statement: a fragment declared by the copy is renamed, and so are the arrays and fragments it names. */
+  private matrix(s: Extract<Stmt, { k: 'matrix' }>): Stmt {
+    switch (s.op) {
+      case 'frag':
+        return { ...s, name: this.declare(s.name, false) };
+      case 'fill':
+        return { ...s, name: this.name(s.name) };
+      case 'load':
+        return { ...s, name: this.name(s.name), array: this.name(s.array) };
+      case 'mma':
+        return { ...s, name: this.name(s.name), a: this.name(s.a), b: this.name(s.b), c: this.name(s.c) };
+      case 'store':
+        return { ...s, src: this.name(s.src), array: this.name(s.array) };
     }
   }
 }

@@ -128,3 +128,23 @@ export const flopRate = (flops: number) => (ms: number): Rate => {
   const g = flops / (ms * 1e6);
   return g >= 1000 ? { value: g / 1000, unit: 'TFLOP/s' } : { value: g, unit: 'GFLOP/s' };
 };
+
+/**
+ * The worst rel. L2 error, over both input sets, of the sampled `rows` of an n×n result C: C is
+ * filled with NaN first, so a kernel that leaves part of it unwritten cannot pass.
+ */
+export async function worstRowsError(
+  sets: readonly { c: { write(d: Float32Array): void; read(): Promise<Float32Array> } }[],
+  launch: (set: number) => void, rows: readonly number[], n: number, want: ArrayLike<number>,
+): Promise<number> {
+  let worst = 0;
+  for (const [s, set] of sets.entries()) {
+    set.c.write(new Float32Array(n * n).fill(NaN));
+    launch(s);
+    const got = await set.c.read();
+    const picked = new Float32Array(rows.length * n);
+    rows.forEach((row, r) => picked.set(got.subarray(row * n, row * n + n), r * n));
+    worst = Math.max(worst, relL2(picked, want));
+  }
+  return worst;
+}

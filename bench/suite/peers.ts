@@ -42,7 +42,9 @@ function plan(req: PeerRequest, dir: string): { spec: Record<string, unknown>; r
     rates.set(`saxpy|${saxpy.size}`, gbs(12 * s.saxpy));
     rates.set(`sum|${sum.size}`, gbs(4 * s.sum));
     for (const g of sgemm) rates.set(`sgemm|${g.size}`, flopRate(2 * g.n ** 3));
-    spec.gpu = { timings: s.timings, launches: s.launches, runs: s.runs, saxpy, sum, sgemm, softmax };
+    const hgemm = s.hgemm.map((n) => ({ size: sizeLabel.hgemm(n), n }));
+    for (const g of hgemm) rates.set(`hgemm|${g.size}`, flopRate(2 * g.n ** 3));
+    spec.gpu = { timings: s.timings, launches: s.launches, runs: s.runs, saxpy, sum, sgemm, hgemm, softmax };
   }
   if (req.cpu) {
     const { sizes, train } = req.cpu;

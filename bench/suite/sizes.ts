@@ -17,6 +17,8 @@ export interface Sizes {
   sum: number;
   /** Square SGEMM sizes (M = N = K). */
   sgemm: number[];
+  /** Square f16 GEMM sizes on the tensor cores (multiples of 128). */
+  hgemm: number[];
   softmax: SoftmaxSize;
   /** MNIST epochs over the 7996 training digits. */
   mnistEpochs: number;
@@ -32,12 +34,12 @@ export type DeviceClass = 'gpu' | 'cpu';
 
 const FULL: Record<DeviceClass, Sizes> = {
   gpu: {
-    saxpy: 2 ** 26, sum: 2 ** 28, sgemm: [4096, 1024],
+    saxpy: 2 ** 26, sum: 2 ** 28, sgemm: [4096, 1024], hgemm: [4096],
     softmax: { n: 10_000, d: 500, k: 5, iterations: 100 }, mnistEpochs: 30,
     timings: 9, launches: 10, runs: 5,
   },
   cpu: {
-    saxpy: 2 ** 22, sum: 2 ** 24, sgemm: [256],
+    saxpy: 2 ** 22, sum: 2 ** 24, sgemm: [256], hgemm: [128],
     softmax: { n: 10_000, d: 500, k: 5, iterations: 10 }, mnistEpochs: 30,
     timings: 5, launches: 3, runs: 3,
   },
@@ -45,7 +47,7 @@ const FULL: Record<DeviceClass, Sizes> = {
 
 // Quick: the same small sizes everywhere (a few seconds per backend on a CPU).
 const QUICK_SIZES: Sizes = {
-  saxpy: 2 ** 20, sum: 2 ** 22, sgemm: [256, 128],
+  saxpy: 2 ** 20, sum: 2 ** 22, sgemm: [256, 128], hgemm: [128],
   softmax: { n: 2_000, d: 100, k: 5, iterations: 20 }, mnistEpochs: 2,
   timings: 5, launches: 5, runs: 3,
 };
@@ -71,6 +73,7 @@ export const sizeLabel = {
   saxpy: (n: number): string => `n = ${pow2(n)} f32`,
   sum: (n: number): string => `n = ${pow2(n)} f32`,
   sgemm: (n: number): string => `${n}³ f32`,
+  hgemm: (n: number): string => `${n}³ f16, f32 accumulate`,
   softmax: (s: SoftmaxSize): string => `${s.n}×${s.d}×${s.k}, ${s.iterations} iterations`,
   mnist: (epochs: number): string => `${epochs} epoch${epochs === 1 ? '' : 's'} of 7996`,
 };

@@ -1,6 +1,6 @@
-// Sum of n f32: samples/reduction.ts's two-pass reductions (shared-memory tree, warp shuffles). One
-// timed "launch" is one whole sum, both passes; 4 bytes are read per element.
-import { BLOCK, reduceBlocks, reduceSum, reduceWarp } from '../../samples/lib/reduction-kernels.js';
+// Sum of n f32: samples/reduction.ts's two-pass reductions (shared-memory tree, warp shuffles, and
+// load4 with warpSum). One timed "launch" is one whole sum, both passes; 4 bytes are read per element.
+import { BLOCK, VEC_BLOCK, reduceBlocks, reduceSum, reduceVec4, reduceWarp, vec4Blocks } from '../../samples/lib/reduction-kernels.js';
 import { Random } from '../../samples/lib/rng.js';
 import type { RowContext } from './context.js';
 import { attempt, expectWithin, gbs, timeLaunches } from './measure.js';
@@ -13,15 +13,20 @@ export async function sumRow({ gpu, sizes }: RowContext): Promise<Measurement[]>
   const hx = new Random(2).uniformArray(n, 0, 1);
   let want = 0;
   for (let i = 0; i < n; i++) want += hx[i];
-  const blocks = reduceBlocks(n);
-  const sets = [0, 1].map(() => ({ x: gpu.array(hx), partial: gpu.alloc(Float32Array, blocks), total: gpu.alloc(Float32Array, 1) }));
+  const impls = [
+    { impl: 'shared-memory tree', k: reduceSum, blocks: reduceBlocks(n), block: BLOCK },
+    { impl: 'warp shuffles', k: reduceWarp, blocks: reduceBlocks(n), block: BLOCK },
+    { impl: 'load4 and warpSum', k: reduceVec4, blocks: vec4Blocks(n), block: VEC_BLOCK },
+  ] as const;
+  const most = Math.max(...impls.map((m) => m.blocks));
+  const sets = [0, 1].map(() => ({ x: gpu.array(hx), partial: gpu.alloc(Float32Array, most), total: gpu.alloc(Float32Array, 1) }));
   const out: Measurement[] = [];
   try {
-    for (const [impl, k] of [['shared-memory tree', reduceSum], ['warp shuffles', reduceWarp]] as const) {
+    for (const { impl, k, blocks, block } of impls) {
       const launch = (s: number): void => {
         const { x, partial, total } = sets[s];
-        gpu.launch(k, { grid: blocks, block: BLOCK }, x, partial, n);
-        gpu.launch(k, { grid: 1, block: BLOCK }, partial, total, blocks);
+        gpu.launch(k, { grid: blocks, block }, x, partial, n);
+        gpu.launch(k, { grid: 1, block }, partial, total, blocks);
       };
       const id = { row: 'sum', size: sizeLabel.sum(n), impl, by: 'kernelscript', backend: gpu.backend } as const;
       out.push(await attempt(id, async () => {

@@ -2,12 +2,13 @@
 // reader, the Markdown table and the chart.
 import type { Backend } from '../../index.js';
 
-export type RowId = 'saxpy' | 'sum' | 'sgemm' | 'softmax' | 'mnist';
+export type RowId = 'saxpy' | 'sum' | 'sgemm' | 'hgemm' | 'softmax' | 'mnist';
 
 export const ROW_TITLES: Record<RowId, string> = {
   saxpy: 'saxpy',
   sum: 'sum',
   sgemm: 'SGEMM',
+  hgemm: 'f16 GEMM (tensor cores)',
   softmax: 'softmax regression',
   mnist: 'MNIST softmax',
 };

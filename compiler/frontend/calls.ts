@@ -16,6 +16,8 @@ import { consoleMethod } from './console.js';
 import { isMathFn, isMathMethod, MATH_METHODS, mathOfSurface, type MathFn, type MathRecord } from '../../core/ir/ops.js';
 import { lowerWarpCall } from './warp.js';
 import { warpOfSurface } from '../../core/ir/ops.js';
+import { matrixOfSurface } from '../../core/matrix.js';
+import { reportMatrixCallMisplaced } from './matrix.js';
 
 /** The language function a call names (`syncthreads`, `atomicAdd`…), if it names one. */
 export function calleeLang(cx: FnCtx, node: ts.CallExpression): string | null {
@@ -64,6 +66,11 @@ export function lowerCall(cx: FnCtx, node: ts.CallExpression, stmt: boolean, hin
     if (fn) return lowerMath(cx, node, fn, hint, false);
     const warp = warpOfSurface(sym.name);
     if (warp) return lowerWarpCall(cx, node, warp, hint);
+    const matrix = matrixOfSurface(sym.name);
+    if (matrix) {
+      reportMatrixCallMisplaced(cx, node, matrix);
+      return null;
+    }
     // Statements written as calls reach here only in expression position.
     if (sym.name === 'syncthreads') report(cx, node, 'KS5003');
     else if (sym.name === 'threadfence') report(cx, node, 'KS4050', 'threadfence()');

@@ -2,7 +2,7 @@
 import type { ts } from 'ts-morph';
 import type { DiagnosticBag } from '../../core/diagnostics/diagnostic.js';
 import type { Code } from '../../core/diagnostics/codes.js';
-import type { ArraySpace, ElemType, ScalarType, SharedArray, Span } from '../../core/ir/types.js';
+import type { ArraySpace, ElemType, FragType, ScalarType, SharedArray, Span } from '../../core/ir/types.js';
 import { spanOf, type ModuleInfo } from './module.js';
 import type { HelperTable } from './helpers.js';
 import type { VecName } from '../../core/vec.js';
@@ -12,7 +12,9 @@ export type Binding =
   | { k: 'param'; ir: string; type: ScalarType }
   | { k: 'array'; ir: string; elem: ElemType; space: ArraySpace; param: boolean }
   /** A vector: one scalar local (or helper parameter) per component, named in `comps` (vectors.ts). */
-  | { k: 'vec'; vt: VecName; comps: string[]; src: 'local' | 'param'; mutable: boolean };
+  | { k: 'vec'; vt: VecName; comps: string[]; src: 'local' | 'param'; mutable: boolean }
+  /** A warp-level matrix fragment (matrix.ts): only the matrix functions take it. */
+  | { k: 'frag'; ir: string; frag: FragType; mutable: boolean };
 
 /** One lowering run over a function body. Dry runs only infer the types of literal-initialised locals. */
 export interface FnCtx {

@@ -15,6 +15,7 @@ import { lowerCall } from './calls.js';
 import { lowerComponent, vecAsScalar } from './vectors.js';
 import { defaultAdaptableType, floatHint, followsContext, isAdaptable, isFloatLiteral } from './adapt.js';
 import { usedBeforeDeclaration } from './declaration-order.js';
+import { fragmentInside, reportFragmentUse } from './matrix.js';
 
 export { defaultAdaptableType, isAdaptable };
 
@@ -90,9 +91,13 @@ export function lowerExpr(cx: FnCtx, node: ts.Expression, hint?: ScalarType): Ex
       return lowerBinary(cx, node as ts.BinaryExpression, hint);
     case K.ConditionalExpression:
       return lowerConditional(cx, node as ts.ConditionalExpression, hint);
-    default:
-      report(cx, node, 'KS3001', describeNode(node));
+    default: {
+      // An array or object literal holding a fragment: the fragment is the first problem.
+      const frag = fragmentInside(cx, node);
+      if (frag) reportFragmentUse(cx, frag);
+      else report(cx, node, 'KS3001', describeNode(node));
       return errExpr(hint, sp);
+    }
   }
 }
 
@@ -106,6 +111,10 @@ function lowerIdentifier(cx: FnCtx, node: ts.Identifier, hint: ScalarType | unde
     if (b.k === 'local') return { k: 'load', name: b.ir, type: b.type, span: sp };
     if (b.k === 'param') return { k: 'param', name: b.ir, type: b.type, span: sp };
     if (b.k === 'vec') return vecAsScalar(cx, node, b, hint);
+    if (b.k === 'frag') {
+      reportFragmentUse(cx, node);
+      return errExpr(hint, sp);
+    }
     report(cx, node, 'KS3009', name);
     return errExpr(hint, sp);
   }

@@ -9,6 +9,7 @@ import { coerce } from './typing.js';
 import { builtinArgs } from './builtin-params.js';
 import { isVecExpr, lowerVec } from './vectors.js';
 import type { ModuleInfo } from './module.js';
+import { reportFragmentUse } from './matrix.js';
 
 export function lowerHelperCall(cx: FnCtx, node: ts.CallExpression, name: string, mod: ModuleInfo, decl: ts.FunctionDeclaration, stmt: boolean): Expr | null {
   const sig = cx.helpers.request(cx, mod, decl, node);
@@ -18,6 +19,10 @@ export function lowerHelperCall(cx: FnCtx, node: ts.CallExpression, name: string
     const p = sig?.shape[i];
     const e = strip(a);
     const b = ts.isIdentifier(e) ? lookup(cx, e.text) : undefined;
+    if (b?.k === 'frag' && ts.isIdentifier(e)) {
+      reportFragmentUse(cx, e);
+      return;
+    }
     if (p?.k === 'vec') {
       // One argument per component, in order (vectors never exist in the IR).
       const v = isVecExpr(cx, a) ? lowerVec(cx, a) : null;

@@ -13,6 +13,8 @@ import { usedBeforeDeclaration } from './declaration-order.js';
 import { evalConst, describeNode } from './symbols.js';
 import { lowerBlockSize } from './shared-size.js';
 import { ARRAY_ELEMS, coerce, constOf, parseTypeNode, storeValue, toBool } from './typing.js';
+import { assignFragment, lowerMatrixDeclaration, lowerMatrixStore, reportMatrixCallMisplaced } from './matrix.js';
+import { matrixOfSurface } from '../../core/matrix.js';
 
 const K = ts.SyntaxKind;
 
@@ -177,6 +179,7 @@ function lowerDeclaration(cx: FnCtx, d: ts.VariableDeclaration, isConst: boolean
       return;
     }
   }
+  if (lowerMatrixDeclaration(cx, d, name, isConst, out)) return;
   if (lowerVecDeclaration(cx, d, name, isConst, out)) return;
   if (init && ts.isIdentifier(strip(init)) && lookup(cx, (strip(init) as ts.Identifier).text)?.k === 'array') {
     report(cx, init, 'KS3008', (strip(init) as ts.Identifier).text);
@@ -288,6 +291,9 @@ function lowerExprStmt(cx: FnCtx, e0: ts.Expression, out: Stmt[]): void {
       lowerVecStore(cx, e, lang, out);
       return;
     }
+    const mfn = lang === null ? null : matrixOfSurface(lang);
+    if (mfn === 'store') return lowerMatrixStore(cx, e, out);
+    if (mfn !== null) return reportMatrixCallMisplaced(cx, e, mfn);
     const value = lowerCall(cx, e, true, undefined);
     if (value && (value.k === 'atomic' || value.k === 'call')) out.push({ k: 'expr', expr: value, span: sp });
     else if (value) report(cx, e, 'KS3015', e.getText(cx.mod.sf));
@@ -309,6 +315,10 @@ function assign(cx: FnCtx, node: ts.Expression, target0: ts.Expression, op: Bina
     const b = lookup(cx, target.text);
     if (b?.k === 'vec') {
       assignVec(cx, node, target, b, op !== null, value, out);
+      return;
+    }
+    if (b?.k === 'frag') {
+      assignFragment(cx, target, b, op !== null, value, out);
       return;
     }
     if (!b || b.k !== 'local' || !b.mutable) {

@@ -14,6 +14,8 @@ export function inferAccess(k: KernelIR): KernelIR {
   visitStmts(k.body, (s) => {
     if (s.k === 'store' || s.k === 'vstore') writes.add(s.array);
     if (s.k === 'vload') reads.add(s.array);
+    if (s.k === 'matrix' && s.op === 'load') reads.add(s.array);
+    if (s.k === 'matrix' && s.op === 'store') writes.add(s.array);
   });
   const params = k.params.map((p) => {
     if (p.kind !== 'array') return p;

@@ -23,12 +23,11 @@ import { WarpLevel } from './warp-uniformity.js';
 /** Why control flow is non-uniform here; null when uniform. */
 type CF = null | { code: 'KS5001'; cond: Expr; line: number } | { code: 'KS5004'; what: string; line: number };
 
-/** A barrier (or, at warp level, a warp operation: `op` names it) under non-uniform control flow. */
-export interface Finding {
-  span: Span;
-  cf: NonNullable<CF>;
-  op?: string;
-}
+/**
+ * A barrier (or, at warp level, a warp operation: `op` names it) under non-uniform control flow; or
+ * (`operand`) an operand of a warp-level matrix operation that can differ between lanes (KS2079).
+ */
+export type Finding = { span: Span; cf: NonNullable<CF>; op?: string } | { span: Span; operand: string; op: string };
 
 export type SourceText = (span: Span) => string | null;
 
@@ -41,6 +40,8 @@ export interface Level {
   leaf(e: Expr): boolean | undefined;
   /** The synchronising operations in `s` itself (not in nested statements): a span and a name each. */
   syncs(s: Stmt): { span: Span; op?: string }[];
+  /** Operands of `s` that must be uniform at this level, each with its name and its operation's. */
+  operands?(s: Stmt): { e: Expr; what: string; op: string }[];
 }
 
 const BLOCK: Level = {
@@ -86,7 +87,12 @@ function analyse(k: KernelIR, level: Level): Finding[] {
 }
 
 function report(found: readonly Finding[], diags: DiagnosticBag, textOf: SourceText, warp: boolean): void {
-  for (const { span, cf, op } of found) {
+  for (const f of found) {
+    if ('operand' in f) {
+      diags.report(f.span, 'KS2079', f.operand, f.op);
+      continue;
+    }
+    const { span, cf, op } = f;
     if (cf.code === 'KS5001') {
       const text = `the condition \`${textOf(cf.cond.span) ?? printExpr(cf.cond)}\``;
       if (warp) diags.report(span, 'KS5010', op ?? '', text, cf.line);
@@ -275,6 +281,10 @@ class Analysis {
       case 'block':
         return this.flow(s.body, null, found);
       default:
+        // Operands all threads must agree on (under uniform control flow; elsewhere the operation itself is wrong).
+        if (found && this.level.operands) {
+          for (const o of this.level.operands(s)) if (this.nonUniform(o.e)) found.push({ span: o.e.span, operand: o.what, op: o.op });
+        }
         return null;
     }
   }

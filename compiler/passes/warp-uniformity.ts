@@ -13,11 +13,14 @@
 //   Lane-varying: threadIdx.x, laneId, shuffle results, atomics, and what the barrier rule calls
 //   non-uniform (reads of written, shared and local arrays).
 // Collective operations may not sit in an arm of ?: or the right side of && / || (KS3020): targets
-// evaluate those differently (WGSL's select runs both arms).
+// evaluate those differently (WGSL's select runs both arms). Matrix statements (core/matrix.ts) are
+// collective too, named by their function in KS5010/KS5011, and their offset, stride and fill
+// value must be warp-uniform (KS2079).
 import type { DiagnosticBag } from '../../core/diagnostics/diagnostic.js';
-import type { Expr, KernelIR, Span, Stmt } from '../../core/ir/types.js';
+import type { Expr, FragRole, KernelIR, Span, Stmt } from '../../core/ir/types.js';
 import { convert, evaluateBinary, WARP, type WarpOp } from '../../core/ir/ops.js';
-import { someExprIn, stmtExprs, visitAllExprs, visitExpr, visitStmts } from '../../core/ir/walk.js';
+import { someExprIn, someStmt, stmtExprs, visitAllExprs, visitExpr, visitStmts } from '../../core/ir/walk.js';
+import { MATRIX, MEMORY_FN } from '../../core/matrix.js';
 import type { Level } from './uniformity.js';
 
 const collective = (e: Expr): e is Extract<Expr, { k: 'warp' }> => e.k === 'warp' && WARP[e.op].kind !== 'value';
@@ -51,12 +54,28 @@ export class WarpLevel implements Level {
   /** Immutable locals holding threadIdx.x. */
   private readonly tids = new Set<string>();
 
+  /** The role of each matrix fragment, which names its load (matrixLoadA/B/Acc). */
+  private readonly roles = new Map<string, FragRole>();
+
   constructor(private readonly k: KernelIR) {
-    this.used = someExprIn(k.body, (e) => e.k === 'warp');
+    this.used = someExprIn(k.body, (e) => e.k === 'warp') || someStmt(k.body, (s) => s.k === 'matrix');
     if (!this.used) return;
     visitStmts(k.body, (s) => {
       if (s.k === 'let' && !s.mutable && s.init && this.isTid(s.init)) this.tids.add(s.name);
+      if (s.k === 'matrix' && s.op === 'frag') this.roles.set(s.name, s.frag.role);
     });
+  }
+
+  /** The language name of a matrix statement (core/matrix.ts), or null for a declaration. */
+  private matrixName(s: Extract<Stmt, { k: 'matrix' }>): string | null {
+    switch (s.op) {
+      case 'frag':
+        return null;
+      case 'load':
+        return MEMORY_FN[this.roles.get(s.name) ?? 'acc'];
+      default:
+        return MATRIX[s.op].surface;
+    }
   }
 
   private isTid(e: Expr): boolean {
@@ -97,12 +116,24 @@ export class WarpLevel implements Level {
 
   syncs(s: Stmt): { span: Span; op: string }[] {
     const out: { span: Span; op: string }[] = [];
+    // Matrix operations are collective: the whole warp runs each with the same operands.
+    const m = s.k === 'matrix' ? this.matrixName(s) : null;
+    if (m) out.push({ span: s.span, op: m });
     for (const e of stmtExprs(s)) {
       visitExpr(e, (x) => {
         if (collective(x)) out.push({ span: x.span, op: WARP[x.op].surface });
       });
     }
     return out;
+  }
+
+  /** The operands of a matrix operation, which every lane of the warp must give alike (KS2079). */
+  operands(s: Stmt): { e: Expr; what: string; op: string }[] {
+    if (s.k !== 'matrix') return [];
+    const op = this.matrixName(s) ?? '';
+    if (s.op === 'fill') return [{ e: s.value, what: 'value', op }];
+    if (s.op === 'load' || s.op === 'store') return [{ e: s.offset, what: 'offset', op }, { e: s.stride, what: 'stride', op }];
+    return [];
   }
 
   /** KS3020: collective operations in an arm of ?: or the right side of && / ||. */

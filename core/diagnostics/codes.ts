@@ -54,6 +54,17 @@ export const CODES = {
   KS2049: "'{0}' writes an array and has no value; call it as a statement",
   // Builtins
   KS2060: "'{0}' takes {1}, but this is {2}; {3}",
+  // Warp-level matrices (tensor cores)
+  KS2070: "'{0}' is a matrix fragment, which only the matrix functions take; it cannot be {1}",
+  KS2071: "matrix fragment '{0}' needs an initializer: a call of matrixLoadA, matrixLoadB, matrixLoadAcc, matrixFill or matrixMma",
+  KS2072: "the layout argument of '{0}' must be the string literal 'row' or 'col', but this is {1}",
+  KS2073: "the {0} of '{1}' must be a {2} (a kernel parameter or a shared array), but {3}",
+  KS2074: "argument {0} of '{1}' must be {2}, but {3}",
+  KS2075: "'{0}' is loaded {1}-major where it is declared, and a fragment keeps its layout, so it cannot be loaded {2}-major; declare another fragment",
+  KS2076: "'{0}' cannot be called in a helper function: fragments live in the kernel body, so call it there",
+  KS2077: "'{0}' makes a matrix fragment, so it can only initialize a variable (`const f = {0}(...)`) or be assigned to one",
+  KS2078: "cannot assign {0} to '{1}', which is {2}",
+  KS2079: "the {0} of '{1}' must be the same in every lane of a warp, but it can differ between the lanes of a warp",
   // Unsupported constructs
   KS3001: '{0} is not supported in kernels',
   KS3002: "'{0}' is not defined here",
@@ -102,6 +113,10 @@ export const CODES = {
   KS4033: 'the vector index {0} is out of bounds of \'{1}\': elements [{2}, {3}) lie beyond its {4} elements',
   KS4040: "a sharedArray length may contain only integer literals, module constants and blockDim.x/.y/.z, combined with + - * / % << >> and Math.min/Math.max; {0}",
   KS4050: "'{0}' has no value; call it as a statement",
+  KS4060: "the {0} of '{1}' must be {2}, but it is {3}",
+  KS4061: "'{0}' at offset {1} with stride {2} reaches element {3}, but '{4}' has {5} elements",
+  // Matrix operations at launch (a LaunchError: the device cannot run them)
+  KS4065: "kernel '{0}' uses matrix operations, which {1} cannot run: {2}; run it on the cpu backend (which emulates them) or on a device with tensor cores",
   // Barriers
   KS5001: 'syncthreads() must be reached by all threads of the block, but here it is under {0} (line {1}), which can differ between threads',
   KS5002: 'syncthreads() can only be called in a kernel body, not in a helper function',
@@ -138,6 +153,8 @@ export const CODES = {
   KS8021: "{0}: this index contains an atomic and addresses '{1}', which vector accesses make a vector array in WGSL; store the index in a const first",
   KS8015: '{0}: f64 is not supported by WGSL; use f32, or run this kernel on cuda or cpu',
   KS8035: '{0}: threadfence() has no WGSL equivalent: WGSL orders storage memory only among the threads of one workgroup (storageBarrier), never across the whole device; use atomics to publish results, or run this kernel on cuda or cpu',
+  KS8040: "{0}: the array '{1}' is used both atomically and by matrix loads or stores, which WGSL cannot express (an atomic array holds atomic<u32> words, and subgroup matrices load arrays of f16 or f32); use one or the other",
+  KS8041: "{0}: matrix loads and stores need a 32-byte aligned array, but the block-sized shared array '{1}' follows another block-sized one, which aligns it to 16 bytes only; declare it first, or give it a constant length",
   // Resource use against one backend's usual limits ({0} names the backend); warnings only
   KS9001: '{0}: {1} bytes per block in shared arrays, {2}% of the {3} bytes {4}',
   KS9002: '{0}: {1} bytes per thread in {2}, {3}% of the {4} bytes {5}',

@@ -1,6 +1,6 @@
 // Stable text form of the IR (golden tests, `--emit ir`). One statement per line, each ending in
 // its source position as `@line:col`; expressions are fully parenthesised.
-import type { Expr, HelperIR, KernelIR, Param, Stmt } from './types.js';
+import type { Expr, HelperIR, KernelIR, MatrixStmt, Param, Stmt } from './types.js';
 
 const UNARY = { neg: '-', not: '!', bitnot: '~' } as const;
 
@@ -114,6 +114,25 @@ function printStmt(s: Stmt, ind: string, out: string[]): void {
     case 'print':
       out.push(`${ind}print #${s.site}(${s.args.map(printExpr).join(', ')})${at(s)}`);
       return;
+    case 'matrix':
+      out.push(`${ind}${printMatrix(s)}${at(s)}`);
+      return;
+  }
+}
+
+/** `frag a: a row`, `c = fill 0`, `a = load row x[off, stride]`, `c = mma a b c`, `store row y[off, stride] = c`. */
+function printMatrix(s: MatrixStmt): string {
+  switch (s.op) {
+    case 'frag':
+      return `frag ${s.name}: ${s.frag.role}${s.frag.layout ? ` ${s.frag.layout}` : ''}`;
+    case 'fill':
+      return `${s.name} = fill ${printExpr(s.value)}`;
+    case 'load':
+      return `${s.name} = load ${s.layout} ${s.array}[${printExpr(s.offset)}, ${printExpr(s.stride)}]`;
+    case 'mma':
+      return `${s.name} = mma ${s.a} ${s.b} ${s.c}`;
+    case 'store':
+      return `store ${s.layout} ${s.array}[${printExpr(s.offset)}, ${printExpr(s.stride)}] = ${s.src}`;
   }
 }
 

@@ -1,13 +1,14 @@
 // Checks the IR's invariants. A failure is a compiler bug, never the user's: it throws
 // InternalCompilerError naming the node and its source position.
 import { InternalCompilerError } from '../diagnostics/diagnostic.js';
-import type { ElemType, Expr, HelperIR, KernelIR, ScalarType, Span, Stmt } from './types.js';
+import type { ElemType, Expr, FragType, HelperIR, KernelIR, ScalarType, Span, Stmt } from './types.js';
 import { ATOMICS, isMathFn, mathRecord, WARP, WARP_TYPES, type AtomicRecord } from './ops.js';
 import { printExpr } from './print.js';
 import { hasAtomic, hasCollective } from './walk.js';
 import { sizeExprOf } from '../shared-size.js';
 import { ELEMENTS, valueOf } from '../elements.js';
 import { PRINT_COORDS, siteSpecs, type PrintSite } from '../printf.js';
+import { FRAG_ELEM } from '../matrix.js';
 
 interface ArrayInfo {
   elem: ElemType;
@@ -20,6 +21,8 @@ interface Ctx {
   scalars: Map<string, ScalarType>;
   /** Local slots in scope (a stack of block scopes). */
   scopes: Map<string, { type: ScalarType; mutable: boolean }>[];
+  /** Matrix fragments in scope, one map per entry of `scopes`. */
+  frags: Map<string, FragType>[];
   arrays: Map<string, ArrayInfo>;
   helpers: Map<string, HelperIR>;
   loopDepth: number;
@@ -180,8 +183,66 @@ function expr(ctx: Ctx, e: Expr): ScalarType {
 
 function block(ctx: Ctx, body: readonly Stmt[]): void {
   ctx.scopes.push(new Map());
+  ctx.frags.push(new Map());
   for (const s of body) stmt(ctx, s);
   ctx.scopes.pop();
+  ctx.frags.pop();
+}
+
+function lookupFrag(ctx: Ctx, name: string): FragType | undefined {
+  for (let i = ctx.frags.length - 1; i >= 0; i--) {
+    const f = ctx.frags[i]?.get(name);
+    if (f) return f;
+  }
+  return undefined;
+}
+
+/** A warp-level matrix statement (core/matrix.ts): fragments declared before use, roles, arrays and operand types. */
+function matrixStmt(ctx: Ctx, s: Extract<Stmt, { k: 'matrix' }>): void {
+  const bad = (m: string): never => fail(ctx, s.span, `matrix ${s.op}: ${m}`);
+  // Helpers cannot hold fragments (the front end refuses matrix calls there).
+  if (ctx.returns !== undefined) bad('in a helper');
+  const frag = (name: string, role?: FragType['role']): FragType => {
+    const f = lookupFrag(ctx, name);
+    if (!f) return bad(`fragment '${name}' is not declared in scope`);
+    if (role && f.role !== role) return bad(`fragment '${name}' is ${f.role}, expected ${role}`);
+    return f;
+  };
+  const memory = (array: string, elem: 'f16' | 'f32', offset: Expr, stride: Expr): void => {
+    const a = ctx.arrays.get(array);
+    if (!a) return bad(`unknown array '${array}'`);
+    if (a.space === 'local') bad(`local array '${array}'`);
+    if (a.elem !== elem) bad(`array '${array}' of ${a.elem}, expected ${elem}`);
+    if (!INT.has(expr(ctx, offset)) || !INT.has(expr(ctx, stride))) bad('offset or stride not i32/u32');
+  };
+  switch (s.op) {
+    case 'frag':
+      if (ctx.declared.has(s.name) || ctx.scalars.has(s.name) || ctx.arrays.has(s.name)) bad(`'${s.name}' declared twice`);
+      if ((s.frag.role === 'acc') !== (s.frag.layout === null)) bad(`fragment '${s.name}' of role ${s.frag.role} with layout ${s.frag.layout ?? 'none'}`);
+      ctx.declared.add(s.name);
+      ctx.frags[ctx.frags.length - 1]?.set(s.name, s.frag);
+      return;
+    case 'fill':
+      frag(s.name, 'acc');
+      if (expr(ctx, s.value) !== 'f32') bad('value not f32');
+      return;
+    case 'load': {
+      const f = frag(s.name);
+      if (f.layout !== null && f.layout !== s.layout) bad(`fragment '${s.name}' is ${f.layout}-major, loaded ${s.layout}-major`);
+      memory(s.array, FRAG_ELEM[f.role], s.offset, s.stride);
+      return;
+    }
+    case 'mma':
+      frag(s.name, 'acc');
+      frag(s.a, 'a');
+      frag(s.b, 'b');
+      frag(s.c, 'acc');
+      return;
+    case 'store':
+      frag(s.src, 'acc');
+      memory(s.array, FRAG_ELEM.acc, s.offset, s.stride);
+      return;
+  }
 }
 
 function stmt(ctx: Ctx, s: Stmt): void {
@@ -211,6 +272,9 @@ function stmt(ctx: Ctx, s: Stmt): void {
       if (expr(ctx, s.value) !== valueOf(a.elem)) fail(ctx, s.span, `store of wrong type to '${s.array}'`);
       return;
     }
+    case 'matrix':
+      matrixStmt(ctx, s);
+      return;
     case 'vload': {
       const a = vectorArray(ctx, s, s.names.length);
       for (const n of s.names) {
@@ -304,6 +368,7 @@ export function verifyKernel(k: KernelIR): void {
       where: `helper ${h.name}`,
       scalars: new Map(h.params.map((p) => [p.name, p.type])),
       scopes: [],
+      frags: [],
       arrays: new Map(),
       helpers,
       loopDepth: 0,
@@ -323,6 +388,7 @@ export function verifyKernel(k: KernelIR): void {
     where: `kernel ${k.name}`,
     scalars: new Map(),
     scopes: [],
+    frags: [],
     arrays: new Map(),
     helpers,
     loopDepth: 0,

@@ -3,6 +3,7 @@
 // reference execution of the kernel language, always available.
 import type { ElemType } from '../../core/ir/types.js';
 import type { CompiledKernel } from '../../core/output.js';
+import type { MatrixSupport } from '../../core/matrix.js';
 import { BaseArray, BaseDevice, type LaunchShape } from '../device.js';
 import { DeviceError, KernelLoadError, LaunchError } from '../errors.js';
 import { faultOf, newFaultRecord } from '../fault.js';
@@ -82,6 +83,8 @@ export class CpuDevice extends BaseDevice {
     maxGridDim: [...PORTABLE_LIMITS.maxGridDim],
     maxSharedBytes: 48 * 1024,
   };
+  /** Matrix operations are emulated (targets/js/matrix.ts), so they always run here. */
+  readonly matrix: MatrixSupport = { ok: true };
   /** Runs launches in-thread or on the worker pool. */
   readonly launcher: Launcher;
 

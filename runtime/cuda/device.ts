@@ -1,6 +1,7 @@
 // The cuda device: the driver API on the device's primary context, one non-blocking stream that
 // orders every copy and launch, and kernels compiled to cubins for the device's own architecture
-// (through the on-disk cache). Waiting never blocks the event loop: synchronize() polls the stream.
+// (through the on-disk cache). Waiting never blocks the event loop: synchronize() polls the stream
+// (wait.ts).
 import { withPrintfFlushed } from './stdio.js';
 import type { ElemType } from '../../core/ir/types.js';
 import { FAULT_BYTES, FAULT_WORDS, type CompiledKernel, type ParamInfo } from '../../core/output.js';
@@ -15,6 +16,9 @@ import { CudaCompiler } from './compile.js';
 import { ATTR, CudaError, Driver, FUNC_ATTR, type DevicePtr, type Handle } from './driver.js';
 import { CudaCompileError } from './nvcc.js';
 import { ParamBlock } from './params.js';
+import { pollUntil } from './wait.js';
+import { cudaMatrixSupport } from '../matrix.js';
+import type { MatrixSupport } from '../../core/matrix.js';
 
 interface Loaded {
   module: Handle;
@@ -66,6 +70,8 @@ export class CudaDevice extends BaseDevice {
   private readonly optinShared: number;
   /** Real architecture the kernels are built for, e.g. 'sm_90'. */
   readonly arch: string;
+  /** Matrix operations are `wmma`, from compute capability 7.0 (runtime/matrix.ts). */
+  readonly matrix: MatrixSupport;
   readonly ordinal: number;
   private readonly ctx: Handle;
   private readonly stream: Handle;
@@ -90,6 +96,7 @@ export class CudaDevice extends BaseDevice {
     this.name = driver.deviceName(dev);
     const a = (attr: number): number => driver.attribute(dev, attr);
     this.arch = `sm_${a(ATTR.ccMajor)}${a(ATTR.ccMinor)}`;
+    this.matrix = cudaMatrixSupport(a(ATTR.ccMajor), a(ATTR.ccMinor));
     this.limits = {
       maxThreadsPerBlock: a(ATTR.maxThreadsPerBlock),
       maxBlockDim: [a(ATTR.maxBlockDimX), a(ATTR.maxBlockDimY), a(ATTR.maxBlockDimZ)],
@@ -263,13 +270,10 @@ export class CudaDevice extends BaseDevice {
   /** Waits for the stream without blocking the event loop: polls, yielding between polls. */
   async synchronize(): Promise<void> {
     this.assertUsable();
-    let delay = 0;
-    for (;;) {
+    await pollUntil(() => {
       this.use();
-      if (this.guard(() => this.driver.streamDone(this.stream, this.inFlightNames()))) break;
-      await new Promise((r) => (delay === 0 ? setImmediate(r) : setTimeout(r, delay)));
-      delay = Math.min(delay + 0.25, 2);
-    }
+      return this.guard(() => this.driver.streamDone(this.stream, this.inFlightNames()));
+    });
     this.inFlight.clear();
     // CUDA writes device printf output at a synchronizing call, which polling the stream is not.
     if (this.printed) {

@@ -17,6 +17,8 @@ import { PipelineCache } from './pipelines.js';
 import { BufferUsage, MAP_READ } from './flags.js';
 import { NO_SUBGROUPS } from './warp-probe.js';
 import type { WarpSupport } from '../warp.js';
+import type { MatrixSupport } from '../../core/matrix.js';
+import { NO_MATRICES } from '../matrix.js';
 
 
 /** Per compiled kernel: where its arguments go, found once instead of on every launch. */
@@ -64,6 +66,8 @@ export class WebGpuDevice extends BaseDevice implements BufferOwner {
     readonly name: string,
     /** Subgroups as warps (warp-probe.ts); none unless the creator probed them. */
     private readonly subgroups: WarpSupport = NO_SUBGROUPS,
+    /** Subgroup matrices (runtime/matrix.ts); none unless the creator found them. */
+    readonly matrix: MatrixSupport = NO_MATRICES,
   ) {
     super();
     const l = gpu.limits;

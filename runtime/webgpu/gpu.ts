@@ -2,6 +2,7 @@
 // Dawn through the Node binding (node.ts, which loads Dawn only when called).
 import { nodeAdapter } from './node.js';
 import { isNode } from '../env.js';
+import type { SubgroupMatrixConfig } from '../matrix.js';
 
 const OPTIONS: GPURequestAdapterOptions = { powerPreference: 'high-performance' };
 
@@ -22,6 +23,17 @@ export interface AdapterFacts {
   device: string;
   description: string;
   software: boolean;
+  /** The subgroup matrix configurations it reports (none where the feature is absent). */
+  matrixConfigs: SubgroupMatrixConfig[];
+}
+
+/**
+ * The adapter's subgroupMatrixConfigs (Dawn's GPUAdapterInfo extension), copied into plain objects;
+ * empty where the adapter has none or does not say.
+ */
+export function matrixConfigs(info: GPUAdapterInfo | undefined): SubgroupMatrixConfig[] {
+  const list = (info as { subgroupMatrixConfigs?: readonly SubgroupMatrixConfig[] } | undefined)?.subgroupMatrixConfigs ?? [];
+  return [...list].map((c) => ({ componentType: c.componentType, resultComponentType: c.resultComponentType, M: c.M, N: c.N, K: c.K }));
 }
 
 // Software Vulkan / D3D / GL implementations, for adapters that do not say isFallbackAdapter
@@ -42,5 +54,6 @@ export function adapterFacts(info: GPUAdapterInfo | undefined): AdapterFacts {
     device,
     description,
     software: fallback || SOFTWARE.test(`${description} ${architecture} ${device}`),
+    matrixConfigs: matrixConfigs(info),
   };
 }

@@ -12,10 +12,12 @@ interface DawnPackage {
 const DAWN = 'webgpu';
 /**
  * Dawn's toggles for every adapter: on NVIDIA's Vulkan driver Dawn hides shader-f16 unless asked
- * (vulkan_enable_f16_on_nvidia; elsewhere it changes nothing), and Dawn rounds timestamps to
- * 65.5 µs unless timestamp_quantization is off, which would make `gpu.time()` useless for short kernels.
+ * (vulkan_enable_f16_on_nvidia; elsewhere it changes nothing); Dawn offers its experimental features,
+ * subgroup matrices among them (matrix operations, runtime/matrix.ts), only with allow_unsafe_apis
+ * (a device still gets only the features it requests); and Dawn rounds timestamps to 65.5 µs unless
+ * timestamp_quantization is off, which would make `gpu.time()` useless for short kernels.
  */
-const DAWN_FLAGS = ['enable-dawn-features=vulkan_enable_f16_on_nvidia', 'disable-dawn-features=timestamp_quantization'];
+const DAWN_FLAGS = ['enable-dawn-features=allow_unsafe_apis,vulkan_enable_f16_on_nvidia', 'disable-dawn-features=timestamp_quantization'];
 const MODULE = 'node:module';
 const URL_MODULE = 'node:url';
 

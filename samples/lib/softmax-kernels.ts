@@ -1,52 +1,67 @@
 // Softmax regression with hand-written kernels. One step on a batch (rows picked through the epoch's
-// order, so X is never copied) is four launches:
-//   softmaxForward      32 threads per row: scores = x·W + b, softmax, the residual P − Y, the
-//                       row's loss and whether it was classified right — one pass over the row;
-//   addSum              the batch's losses, summed into the epoch's slot (a tree in shared memory);
-//   softmaxGradPartial  XᵀG for a chunk of CHUNK rows: one thread per feature (plus one for the
-//                       bias), consecutive threads reading consecutive features of a row; the
-//                       chunk's row numbers and residuals are staged in shared memory once per
-//                       block. Small chunks give thousands of blocks, so the GPU is kept busy;
-//   softmaxUpdate       adds the chunks (a group of threads per entry, a tree in shared memory)
-//                       and moves W and b, with the L2 term.
+// order, so X is never copied) is two launches, with no host synchronization between steps:
+//   softmaxStep   ROWS rows per block. Forward: ROW_LANES threads per row form scores = x·W + b
+//                 (reduced in shared memory), then one thread per row takes the softmax, the
+//                 residual P − Y, the row's loss and whether the row was classified right.
+//                 Gradient: one thread per feature forms the block's part of Xᵀ(P − Y) from the
+//                 same rows, just read (still in cache), and the residuals in shared memory. The
+//                 block writes one row of partials: the gradient of W and b, its loss sum, its hits;
+//   softmaxApply  adds the blocks' rows (a group of threads per entry, a tree in shared memory),
+//                 moves W and b (with the L2 term) and adds the loss and hits to the epoch's slots.
+// W and b live in one array, b as row d, as the gradient treats the bias: a feature that is always 1.
+// Partials instead of float atomics: the sums are deterministic, and WGSL has no native f32 atomicAdd.
 import {
-  kernel, blockIdx, threadIdx, sharedArray, localArray, syncthreads, atomicAdd,
+  kernel, blockIdx, threadIdx, sharedArray, localArray, syncthreads,
   f32, type i32, type DeviceArray,
 } from 'kernelscript';
 import type { Gpu } from './cli.js';
 import { batches } from './logistic-data.js';
 import { epochRate, softmaxOrder, type SoftmaxData, type SoftmaxOptions, type SoftmaxResult } from './softmax-data.js';
 
-/** Forward pass: a warp-sized group of LANES threads per row, ROWS_PER_BLOCK rows per block. */
-const LANES = 32;
-const ROWS_PER_BLOCK = 8;
-const FWD_THREADS = 256; // LANES × ROWS_PER_BLOCK
+/** Batch rows per block of softmaxStep, threads cooperating on each row's scores, threads per block. */
+const ROWS = 32;
+const ROW_LANES = 8;
+const STEP_THREADS = 256; // ROWS × ROW_LANES
 /** Classes the kernels support (the shared scratch holds one partial score per class per thread). */
 export const MAX_CLASSES = 12;
-/** Rows per block of the gradient, and threads (features) per block. */
-const CHUNK = 32;
-const GRAD_THREADS = 128;
-/** Threads adding one entry's chunks in the update, and threads per update block. */
-const SUM_LANES = 32;
-const UPDATE_THREADS = 256;
-const SUM_THREADS = 256;
+/**
+ * softmaxApply: entries per block × slices of the partial rows per entry. Eight consecutive entries
+ * are one 32-byte sector of a partial row, so the reads stay whole sectors while the blocks are many.
+ */
+const APPLY_ENTRIES = 8;
+const APPLY_SLICES = 32;
+const APPLY_THREADS = 256; // APPLY_ENTRIES × APPLY_SLICES
 const LOWEST = -3.0e38;
 
-export const softmaxForward = kernel(function softmaxForward(
-  x: Float32Array, labels: Int32Array, order: Int32Array, w: Float32Array, bias: Float32Array,
-  resid: Float32Array, rowLoss: Float32Array, correct: Int32Array, start: i32, batch: i32, d: i32, k: i32,
+/**
+ * Partial row of block b (at b·stride, stride = (d + 1)·k + 2): entry j·k + c = Σ over the block's
+ * rows of x[row][j]·(P − Y)[row][c], j = d being the bias; then the rows' loss sum and hit count.
+ * `w` is W (d × k) followed by b (k).
+ */
+export const softmaxStep = kernel(function softmaxStep(
+  x: Float32Array, labels: Int32Array, order: Int32Array, w: Float32Array, partial: Float32Array,
+  start: i32, batch: i32, d: i32, k: i32,
 ) {
-  const part = sharedArray(Float32Array, FWD_THREADS * MAX_CLASSES);
+  const part = sharedArray(Float32Array, STEP_THREADS * MAX_CLASSES);
+  const res = sharedArray(Float32Array, ROWS * MAX_CLASSES);
+  const rows = sharedArray(Int32Array, ROWS);
+  const rowLoss = sharedArray(Float32Array, ROWS);
+  const rowHit = sharedArray(Float32Array, ROWS);
   const acc = localArray(Float32Array, MAX_CLASSES);
   const tid = threadIdx.x;
-  const lane = tid % LANES;
-  const r = blockIdx.x * ROWS_PER_BLOCK + tid / LANES;
-  let row = 0;
-  if (r < batch) {
-    row = order[start + r];
-    // Consecutive lanes read consecutive features of the row: coalesced.
-    for (let j = lane; j < d; j += LANES) {
-      const xv = x[row * d + j];
+  const lane = tid % ROW_LANES;
+  const r = tid / ROW_LANES;
+  const first = blockIdx.x * ROWS;
+  const count = Math.min(batch - first, ROWS);
+  if (lane == 0 && r < count) {
+    rows[r] = order[start + first + r];
+  }
+  syncthreads();
+  if (r < count) {
+    const base = rows[r] * d;
+    // The row's lanes read consecutive features: each group of lanes reads whole 32-byte sectors.
+    for (let j = lane; j < d; j += ROW_LANES) {
+      const xv = x[base + j];
       // A constant bound with a guard: the loop unrolls and acc stays in registers on every GPU.
       for (let c = 0; c < MAX_CLASSES; c++) {
         if (c < k) {
@@ -57,24 +72,24 @@ export const softmaxForward = kernel(function softmaxForward(
   }
   for (let c = 0; c < MAX_CLASSES; c++) {
     if (c < k) {
-      part[c * FWD_THREADS + tid] = acc[c];
+      part[c * STEP_THREADS + tid] = acc[c];
     }
   }
   syncthreads();
-  for (let h = LANES / 2; h > 0; h >>= 1) {
+  for (let h = ROW_LANES / 2; h > 0; h >>= 1) {
     if (lane < h) {
       for (let c = 0; c < k; c++) {
-        part[c * FWD_THREADS + tid] += part[c * FWD_THREADS + tid + h];
+        part[c * STEP_THREADS + tid] += part[c * STEP_THREADS + tid + h];
       }
     }
     syncthreads();
   }
-  if (lane == 0 && r < batch) {
+  if (lane == 0 && r < count) {
     let zmax: f32 = LOWEST;
     let best = 0;
     for (let c = 0; c < k; c++) {
-      const z = part[c * FWD_THREADS + tid] + bias[c];
-      part[c * FWD_THREADS + tid] = z;
+      const z = part[c * STEP_THREADS + tid] + w[d * k + c];
+      part[c * STEP_THREADS + tid] = z;
       if (z > zmax) {
         zmax = z;
         best = c;
@@ -82,112 +97,93 @@ export const softmaxForward = kernel(function softmaxForward(
     }
     let s: f32 = 0;
     for (let c = 0; c < k; c++) {
-      s += Math.exp(part[c * FWD_THREADS + tid] - zmax);
+      s += Math.exp(part[c * STEP_THREADS + tid] - zmax);
     }
-    const label = labels[row];
+    const label = labels[rows[r]];
     for (let c = 0; c < k; c++) {
-      const p = Math.exp(part[c * FWD_THREADS + tid] - zmax) / s;
-      resid[r * k + c] = c == label ? p - 1 : p;
+      const p = Math.exp(part[c * STEP_THREADS + tid] - zmax) / s;
+      res[r * MAX_CLASSES + c] = c == label ? p - 1 : p;
     }
-    rowLoss[r] = zmax + Math.log(s) - part[label * FWD_THREADS + tid];
-    if (best == label) {
-      atomicAdd(correct, 0, 1);
-    }
-  }
-});
-
-/** out[slot] += Σ values[0…n), in one block. */
-export const addSum = kernel(function addSum(values: Float32Array, out: Float32Array, n: i32, slot: i32) {
-  const part = sharedArray(Float32Array, SUM_THREADS);
-  const tid = threadIdx.x;
-  let s: f32 = 0;
-  for (let i = tid; i < n; i += SUM_THREADS) {
-    s += values[i];
-  }
-  part[tid] = s;
-  syncthreads();
-  for (let h = SUM_THREADS / 2; h > 0; h >>= 1) {
-    if (tid < h) {
-      part[tid] += part[tid + h];
-    }
-    syncthreads();
-  }
-  if (tid == 0) {
-    out[slot] += part[0];
-  }
-});
-
-/** partGrad[(j·k + c)·chunks + chunk] = Σ over the chunk's rows of x[row][j]·resid[row][c]; j = d is the bias. */
-export const softmaxGradPartial = kernel(function softmaxGradPartial(
-  x: Float32Array, order: Int32Array, resid: Float32Array, partGrad: Float32Array,
-  start: i32, batch: i32, d: i32, k: i32, chunks: i32,
-) {
-  const rows = sharedArray(Int32Array, CHUNK);
-  const res = sharedArray(Float32Array, CHUNK * MAX_CLASSES);
-  const acc = localArray(Float32Array, MAX_CLASSES);
-  const tid = threadIdx.x;
-  const j = blockIdx.x * GRAD_THREADS + tid;
-  const r0 = blockIdx.y * CHUNK;
-  const count = Math.min(batch - r0, CHUNK);
-  // Every feature of the block needs the same rows and residuals: read them once, into shared memory.
-  if (tid < count) {
-    rows[tid] = order[start + r0 + tid];
-  }
-  for (let i = tid; i < count * k; i += GRAD_THREADS) {
-    res[i] = resid[r0 * k + i];
+    rowLoss[r] = zmax + Math.log(s) - part[label * STEP_THREADS + tid];
+    rowHit[r] = best == label ? 1 : 0;
   }
   syncthreads();
-  if (j <= d) {
-    for (let r = 0; r < count; r++) {
-      let xv: f32 = 1;
-      if (j < d) {
-        xv = x[rows[r] * d + j];
-      }
+  const out = blockIdx.x * ((d + 1) * k + 2);
+  // Consecutive threads take consecutive features of each row: coalesced, and mostly cache hits.
+  for (let j = tid; j < d; j += STEP_THREADS) {
+    for (let c = 0; c < MAX_CLASSES; c++) {
+      acc[c] = 0;
+    }
+    for (let i = 0; i < count; i++) {
+      const xv = x[rows[i] * d + j];
       for (let c = 0; c < MAX_CLASSES; c++) {
         if (c < k) {
-          acc[c] += xv * res[r * k + c];
+          acc[c] += xv * res[i * MAX_CLASSES + c];
         }
       }
     }
-    // Chunks of one entry are adjacent, so the update reads them coalesced.
     for (let c = 0; c < MAX_CLASSES; c++) {
       if (c < k) {
-        partGrad[(j * k + c) * chunks + blockIdx.y] = acc[c];
+        partial[out + j * k + c] = acc[c];
       }
     }
   }
+  // The bias's entries (its feature is 1), then the loss and the hits.
+  if (tid < k) {
+    let g: f32 = 0;
+    for (let i = 0; i < count; i++) {
+      g += res[i * MAX_CLASSES + tid];
+    }
+    partial[out + d * k + tid] = g;
+  }
+  if (tid == STEP_THREADS - 1) {
+    let loss: f32 = 0;
+    let hits: f32 = 0;
+    for (let i = 0; i < count; i++) {
+      loss += rowLoss[i];
+      hits += rowHit[i];
+    }
+    partial[out + (d + 1) * k] = loss;
+    partial[out + (d + 1) * k + 1] = hits;
+  }
 });
 
-/** W −= rate·(Σ chunks / B + l2·W); b −= rate·Σ chunks / B. SUM_LANES threads per entry of W and b. */
-export const softmaxUpdate = kernel(function softmaxUpdate(
-  partGrad: Float32Array, w: Float32Array, bias: Float32Array,
-  chunks: i32, batch: i32, d: i32, k: i32, rate: f32, l2: f32,
+/**
+ * Adds the `blocks` partial rows. W −= rate·(Σ / B + l2·W); b −= rate·Σ / B; stats[2·slot] += the
+ * loss sum, stats[2·slot + 1] += the hits (whole numbers, exact in f32 below 2^24).
+ */
+export const softmaxApply = kernel(function softmaxApply(
+  partial: Float32Array, w: Float32Array, stats: Float32Array,
+  blocks: i32, batch: i32, d: i32, k: i32, rate: f32, l2: f32, slot: i32,
 ) {
-  const part = sharedArray(Float32Array, UPDATE_THREADS);
+  const part = sharedArray(Float32Array, APPLY_THREADS);
   const tid = threadIdx.x;
-  const lane = tid % SUM_LANES;
-  const i = blockIdx.x * (UPDATE_THREADS / SUM_LANES) + tid / SUM_LANES;
-  const entries = (d + 1) * k;
+  const e = tid % APPLY_ENTRIES;
+  const slice = tid / APPLY_ENTRIES;
+  const i = blockIdx.x * APPLY_ENTRIES + e;
+  const stride = (d + 1) * k + 2;
   let g: f32 = 0;
-  if (i < entries) {
-    for (let ch = lane; ch < chunks; ch += SUM_LANES) {
-      g += partGrad[i * chunks + ch];
+  if (i < stride) {
+    for (let b = slice; b < blocks; b += APPLY_SLICES) {
+      g += partial[b * stride + i];
     }
   }
   part[tid] = g;
   syncthreads();
-  for (let h = SUM_LANES / 2; h > 0; h >>= 1) {
-    if (lane < h) {
-      part[tid] += part[tid + h];
+  for (let h = APPLY_SLICES / 2; h > 0; h >>= 1) {
+    if (slice < h) {
+      part[tid] += part[tid + h * APPLY_ENTRIES];
     }
     syncthreads();
   }
-  if (lane == 0 && i < entries) {
-    g = part[tid] / f32(batch);
+  if (slice == 0 && i < stride) {
+    g = part[tid];
     if (i < d * k) {
-      w[i] -= rate * (g + l2 * w[i]);
+      w[i] -= rate * (g / f32(batch) + l2 * w[i]);
+    } else if (i < (d + 1) * k) {
+      w[i] -= rate * (g / f32(batch));
     } else {
-      bias[i - d * k] -= rate * g;
+      stats[2 * slot + i - (d + 1) * k] += g;
     }
   }
 });
@@ -214,78 +210,83 @@ export interface SoftmaxInputs {
   labels: DeviceArray<Int32Array>;
 }
 
+/** What one step's two launches use. */
+interface StepArrays extends SoftmaxInputs {
+  order: DeviceArray<Int32Array>;
+  /** W (d × k), then b (k). */
+  w: DeviceArray<Float32Array>;
+  partial: DeviceArray<Float32Array>;
+  /** Per epoch: the loss sum, then the rows classified right. */
+  stats: DeviceArray<Float32Array>;
+}
+
+/** Partial-row length: the gradient of W and b, then the loss and the hits. */
+const partialStride = (d: number, k: number): number => (d + 1) * k + 2;
+
+/** The device arrays of a run; X and the labels uploaded unless given. */
+function stepArrays(gpu: Gpu, data: SoftmaxData, maxBatch: number, epochs: number, inputs?: SoftmaxInputs): StepArrays {
+  const { n, d, k } = data;
+  return {
+    x: inputs?.x ?? gpu.array(data.x),
+    labels: inputs?.labels ?? gpu.array(data.labels),
+    order: gpu.alloc(Int32Array, n),
+    w: gpu.alloc(Float32Array, (d + 1) * k),
+    partial: gpu.alloc(Float32Array, Math.ceil(maxBatch / ROWS) * partialStride(d, k)),
+    stats: gpu.alloc(Float32Array, 2 * epochs),
+  };
+}
+
+/** One step on rows order[start … start + size): its loss and hits go to `slot` of the stats. */
+function step(gpu: Gpu, a: StepArrays, d: number, k: number, start: number, size: number, rate: number, l2: number, slot: number): void {
+  const blocks = Math.ceil(size / ROWS);
+  gpu.launch(softmaxStep, { grid: blocks, block: STEP_THREADS }, a.x, a.labels, a.order, a.w, a.partial, start, size, d, k);
+  gpu.launch(softmaxApply, { grid: Math.ceil(partialStride(d, k) / APPLY_ENTRIES), block: APPLY_THREADS },
+    a.partial, a.w, a.stats, blocks, size, d, k, rate, l2, slot);
+}
+
 export async function trainSoftmaxKernels(
   gpu: Gpu, data: SoftmaxData, o: SoftmaxOptions, hooks: SoftmaxHooks = {}, inputs?: SoftmaxInputs,
 ): Promise<SoftmaxRun> {
   checkShape(data);
   const { n, d, k } = data;
-  const maxBatch = Math.min(o.batch, n);
-  const maxChunks = Math.ceil(maxBatch / CHUNK);
-  const x = inputs?.x ?? gpu.array(data.x);
-  const labels = inputs?.labels ?? gpu.array(data.labels);
-  const order = gpu.alloc(Int32Array, n);
-  const w = gpu.alloc(Float32Array, d * k);
-  const bias = gpu.alloc(Float32Array, k);
-  const resid = gpu.alloc(Float32Array, maxBatch * k);
-  const rowLoss = gpu.alloc(Float32Array, maxBatch);
-  const partGrad = gpu.alloc(Float32Array, maxChunks * (d + 1) * k);
-  const lossSums = gpu.alloc(Float32Array, o.epochs);
-  const correct = gpu.alloc(Int32Array, 1);
-  const arrays = [...(inputs ? [] : [x, labels]), order, w, bias, resid, rowLoss, partGrad, lossSums, correct];
+  const a = stepArrays(gpu, data, Math.min(o.batch, n), o.epochs, inputs);
+  const arrays = [...(inputs ? [] : [a.x, a.labels]), a.order, a.w, a.partial, a.stats];
   try {
-    const losses: number[] = [];
     for (let e = 0; e < o.epochs; e++) {
       // The order only changes when shuffling; a fixed order is uploaded once.
-      if (e === 0 || o.shuffle) order.write(softmaxOrder(o, e, n));
-      correct.write(new Int32Array(1));
+      if (e === 0 || o.shuffle) a.order.write(softmaxOrder(o, e, n));
       const rate = epochRate(o, e);
-      for (const [start, size] of batches(n, o.batch)) {
-        const chunks = Math.ceil(size / CHUNK);
-        gpu.launch(softmaxForward, { grid: Math.ceil(size / ROWS_PER_BLOCK), block: FWD_THREADS },
-          x, labels, order, w, bias, resid, rowLoss, correct, start, size, d, k);
-        gpu.launch(addSum, { grid: 1, block: SUM_THREADS }, rowLoss, lossSums, size, e);
-        gpu.launch(softmaxGradPartial, { grid: [Math.ceil((d + 1) / GRAD_THREADS), chunks], block: GRAD_THREADS },
-          x, order, resid, partGrad, start, size, d, k, chunks);
-        gpu.launch(softmaxUpdate, { grid: Math.ceil(((d + 1) * k) / (UPDATE_THREADS / SUM_LANES)), block: UPDATE_THREADS },
-          partGrad, w, bias, chunks, size, d, k, rate, o.l2);
-      }
-      if (hooks.onEpoch) {
-        const loss = (await lossSums.read())[e] / n;
-        hooks.onEpoch(e, loss);
-      }
+      for (const [start, size] of batches(n, o.batch)) step(gpu, a, d, k, start, size, rate, o.l2, e);
+      if (hooks.onEpoch) hooks.onEpoch(e, (await a.stats.read())[2 * e] / n);
     }
-    const sums = await lossSums.read();
-    for (let e = 0; e < o.epochs; e++) losses.push(sums[e] / n);
-    const trainAccuracy = (await correct.read())[0] / n;
-    return { losses, w: await w.read(), b: await bias.read(), trainAccuracy };
+    const stats = await a.stats.read();
+    const losses = Array.from({ length: o.epochs }, (_, e) => stats[2 * e] / n);
+    const wb = await a.w.read();
+    return { losses, w: wb.subarray(0, d * k), b: wb.subarray(d * k), trainAccuracy: stats[2 * o.epochs - 1] / n };
   } finally {
-    for (const a of arrays) a.dispose();
+    for (const arr of arrays) arr.dispose();
   }
 }
 
-/** Mean loss and accuracy of (W, b) on `data`, computed with the forward kernel. */
+/** Mean loss and accuracy of (W, b) on `data`: one step with rate 0, which leaves W and b as they are. */
 export async function evaluateSoftmax(
   gpu: Gpu, data: SoftmaxData, weights: Float32Array, biases: Float32Array,
 ): Promise<{ loss: number; accuracy: number }> {
   checkShape(data);
   const { n, d, k } = data;
+  const a = stepArrays(gpu, data, n, 1);
   const ids = new Int32Array(n);
   for (let i = 0; i < n; i++) ids[i] = i;
-  const x = gpu.array(data.x);
-  const labels = gpu.array(data.labels);
-  const order = gpu.array(ids);
-  const w = gpu.array(weights);
-  const bias = gpu.array(biases);
-  const resid = gpu.alloc(Float32Array, n * k);
-  const rowLoss = gpu.alloc(Float32Array, n);
-  const total = gpu.alloc(Float32Array, 1);
-  const correct = gpu.alloc(Int32Array, 1);
+  const wb = new Float32Array((d + 1) * k);
+  wb.set(weights.subarray(0, d * k));
+  wb.set(biases.subarray(0, k), d * k);
   try {
-    gpu.launch(softmaxForward, { grid: Math.ceil(n / ROWS_PER_BLOCK), block: FWD_THREADS },
-      x, labels, order, w, bias, resid, rowLoss, correct, 0, n, d, k);
-    gpu.launch(addSum, { grid: 1, block: SUM_THREADS }, rowLoss, total, n, 0);
-    return { loss: (await total.read())[0] / n, accuracy: (await correct.read())[0] / n };
+    a.order.write(ids);
+    a.w.write(wb);
+    step(gpu, a, d, k, 0, n, 0, 0, 0);
+    const [loss, hits] = await a.stats.read();
+    return { loss: loss / n, accuracy: hits / n };
   } finally {
-    for (const a of [x, labels, order, w, bias, resid, rowLoss, total, correct]) a.dispose();
+    for (const arr of [a.x, a.labels, a.order, a.w, a.partial, a.stats]) arr.dispose();
   }
 }

@@ -19,9 +19,12 @@ import { InternalCompilerError } from '../../core/diagnostics/diagnostic.js';
 import { LANES } from '../../core/vec.js';
 import { vectorElement, vectorWidths } from '../vectors.js';
 import { printfStatement } from './print.js';
+import { UnrollPragmas } from './pragma-unroll.js';
 import { CUDA_WARP } from './ops.js';
 import { warpHelpers, warpOperandType } from '../warp.js';
 import { warpMeta } from '../analysis.js';
+import { MATRIX_SHARED_ALIGN, matrixHelpers, matrixStatement, sharedNames } from './matrix.js';
+import { fragTypes, matrixArrays, type MatrixNode } from '../matrix.js';
 
 /** Scalars are spelled as their element type; bool as C++'s. */
 const TYPE: Record<ScalarType, string> = {
@@ -80,9 +83,27 @@ function isUnsigned(e: Expr): boolean {
 class CudaPrinter extends CLikePrinter {
   private readonly elems: Map<string, ElemType>;
 
+  /** Matrix fragments by name, and the arrays matrix loads and stores address (matrix.ts). */
+  private readonly frags: ReturnType<typeof fragTypes>;
+  private readonly sharedNames: ReadonlySet<string>;
+  private readonly matrixArrays: Set<string>;
+
   constructor(ir: KernelIR, names: NameMap) {
     super(ir, names);
     this.elems = arrayElems(ir);
+    this.frags = fragTypes(ir);
+    this.sharedNames = sharedNames(ir);
+    this.matrixArrays = matrixArrays(ir);
+  }
+
+  private readonly pragmas = new UnrollPragmas();
+
+  /** Counted loops small enough to unroll fully are marked for nvcc (pragma-unroll.ts). */
+  override stmts(body: readonly Stmt[]): void {
+    body.forEach((s, k) => {
+      if (s.k === 'loop' && this.pragmas.marks(body[k - 1], s)) this.line('#pragma unroll');
+      this.stmt(s);
+    });
   }
 
   protected typeName(t: ScalarType): string {
@@ -294,6 +315,10 @@ class CudaPrinter extends CLikePrinter {
     return prim(CUDA_WARP[e.op](e.args.map((a) => this.expr(a)), warpOperandType(e)).text);
   }
 
+  protected override matrix(s: MatrixNode): void {
+    this.line(matrixStatement(s, this.frags, this.sharedNames, { name: (n) => this.name(n), expr: (e) => this.expr(e) }));
+  }
+
   helper(h: HelperIR): void {
     const params = h.params.map((p) => `${TYPE[p.type]} ${this.name(p.name)}`).join(', ');
     const ret = h.returnType ? TYPE[h.returnType] : 'void';
@@ -312,11 +337,17 @@ class CudaPrinter extends CLikePrinter {
     const dynamic = this.ir.shared.filter((s) => s.size);
     // Vector accesses need their alignment (targets/vectors.ts); other arrays keep the element's.
     const wide = vectorWidths(this.ir);
+    // Matrix loads and stores need 32 bytes (matrix.ts).
+    const align = (name: string): string =>
+      this.matrixArrays.has(name) ? `__align__(${MATRIX_SHARED_ALIGN}) ` : wide.has(name) ? '__align__(16) ' : '';
     for (const s of this.ir.shared) {
-      if (!s.size) this.line(`__shared__ ${wide.has(s.name) ? '__align__(16) ' : ''}${ELEMENTS[s.elem].cuda} ${this.name(s.name)}[${s.length}];`);
+      if (!s.size) this.line(`__shared__ ${align(s.name)}${ELEMENTS[s.elem].cuda} ${this.name(s.name)}[${s.length}];`);
     }
     if (dynamic.length === 0) return;
-    this.line(`extern __shared__ __align__(${DYNAMIC_SHARED_ALIGN}) unsigned char ${DYNAMIC_SMEM}[];`);
+    // The first block-sized array starts at the base; matrix loads and stores need it 32-byte
+    // aligned (the others, 16-byte aligned, are refused them: limits.ts).
+    const base = dynamic.some((s) => this.matrixArrays.has(s.name)) ? MATRIX_SHARED_ALIGN : DYNAMIC_SHARED_ALIGN;
+    this.line(`extern __shared__ __align__(${base}) unsigned char ${DYNAMIC_SMEM}[];`);
     let offset = '0u';
     dynamic.forEach((s, i) => {
       const type = ELEMENTS[s.elem].cuda;
@@ -356,6 +387,10 @@ class CudaPrinter extends CLikePrinter {
     }
     for (const h of warpHelpers(ir, CUDA_WARP)) {
       for (const l of h.lines) this.line(l);
+      this.line('');
+    }
+    for (const h of matrixHelpers(ir)) {
+      for (const l of h) this.line(l);
       this.line('');
     }
     for (const h of ir.helpers) this.helper(h);

@@ -1,4 +1,5 @@
-// The CUDA C target. No unrolling: nvcc unrolls such loops itself, and the output stays as it was.
+// The CUDA C target. No unrolling in the IR: nvcc unrolls loops itself, and the printer marks the
+// counted loops it should unroll fully with `#pragma unroll` (pragma-unroll.ts).
 import type { TargetBackend } from '../target.js';
 import { emitCuda } from './emit.js';
 import { CUDA_LEGALIZE } from './legalize.js';

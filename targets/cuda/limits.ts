@@ -10,6 +10,7 @@ import { elementBytes } from '../../core/elements.js';
 import type { KernelIR } from '../../core/ir/types.js';
 import { visitStmts } from '../../core/ir/walk.js';
 import { sharedLimit } from '../analysis.js';
+import { matrixLimits } from './matrix.js';
 
 export const CUDA_MAX_SHARED_BYTES = 48 * 1024;
 export const CUDA_MAX_LOCAL_BYTES = 511 * 1024;
@@ -25,5 +26,6 @@ export function cudaLimits(ir: KernelIR): Diagnostic[] {
   });
   const shared = sharedLimit(ir, 'cuda', CUDA_MAX_SHARED_BYTES);
   if (shared) out.push(shared);
+  out.push(...matrixLimits(ir));
   return out;
 }

@@ -8,7 +8,7 @@
 // run each thread of a block as a generator that yields at every barrier, all threads round-robin.
 // Kernels with collective warp operations always run as generators that also yield at each warp
 // operation, under the warp scheduler of warp.ts (32 lanes in lockstep).
-import type { ElemType, Expr, KernelIR, ScalarType, Stmt } from '../../core/ir/types.js';
+import type { ElemType, Expr, FragRole, KernelIR, ScalarType, Stmt } from '../../core/ir/types.js';
 import type { KernelMeta } from '../../core/output.js';
 import type { DebugSync } from '../../core/race.js';
 import { visitStmts } from '../../core/ir/walk.js';
@@ -28,7 +28,9 @@ import { WARP_JS } from './warp.js';
 import { JS_WARP } from './ops.js';
 import { warpOperandType } from '../warp.js';
 import { isCollective } from '../../core/ir/ops.js';
-import { someExprIn } from '../../core/ir/walk.js';
+import { someExprIn, someStmt } from '../../core/ir/walk.js';
+import { MATRIX, MEMORY_FN } from '../../core/matrix.js';
+import { fragAlloc, isRow, LANE, matrixHelpers, matrixSync } from './matrix.js';
 import { storeConversions } from './scalarize.js';
 import { F16_BITS, F16_JS, F16_ROUND, F16_VALUES, F16_VIEW } from './floats.js';
 import { usesScalarType } from '../f16.js';
@@ -122,6 +124,10 @@ class JsPrinter extends CLikePrinter {
 
   /** Element type of every array the kernel names (parameters, shared and local arrays). */
   private readonly elems = new Map<string, ElemType>();
+  /** The role of every matrix fragment the kernel declares. */
+  private readonly fragRoles = new Map<string, FragRole>();
+  /** Temporaries the printer names itself (matrix operands), counted per kernel. */
+  private temps = 0;
 
   constructor(ir: KernelIR, names: NameMap, opts: JsOptions) {
     super(ir, names);
@@ -129,13 +135,15 @@ class JsPrinter extends CLikePrinter {
     for (const a of ir.shared) this.elems.set(a.name, a.elem);
     visitStmts(ir.body, (s) => {
       if (s.k === 'localArray') this.elems.set(s.name, s.elem);
+      if (s.k === 'matrix' && s.op === 'frag') this.fragRoles.set(s.name, s.frag.role);
     });
     let barrier = ir.usesBarrier;
     visitStmts(ir.body, (s) => {
       if (s.k === 'barrier') barrier = true;
     });
     // Collective warp operations pause each thread where its warp meets (warp.ts): generators.
-    this.warps = someExprIn(ir.body, (e) => e.k === 'warp' && isCollective(e.op));
+    // Matrix loads and stores are such meeting points too (matrix.ts).
+    this.warps = someExprIn(ir.body, (e) => e.k === 'warp' && isCollective(e.op)) || someStmt(ir.body, (s) => s.k === 'matrix');
     this.regions = barrier && !this.warps && !opts.generators ? planRegions(ir) : null;
     this.generator = (barrier && !this.regions) || this.warps;
     // The race checker's scheduler knows no warps: warp kernels run unchecked (docs/language.md).
@@ -280,6 +288,36 @@ class JsPrinter extends CLikePrinter {
     throw new InternalCompilerError('vector loads reach the JS printer (targets/js/vectors.ts splits them)');
   }
 
+  /** A name of the printer's own ('ks_' names never clash with the kernel's, targets/names.ts). */
+  private fresh(base: string): string {
+    return `${base}${++this.temps}`;
+  }
+
+  /** Matrix statements, emulated per lane (matrix.ts). */
+  protected override matrix(s: Extract<Stmt, { k: 'matrix' }>): void {
+    switch (s.op) {
+      case 'frag':
+        return this.line(`const ${this.name(s.name)} = ${fragAlloc};`);
+      case 'fill':
+        return this.line(`${this.name(s.name)}.fill(${this.expr(s.value)});`);
+      case 'mma':
+        return this.line(`ks_mma(${[s.name, s.a, s.b, s.c].map((n) => this.name(n)).join(', ')});`);
+      case 'load':
+      case 'store': {
+        const elem = this.elems.get(s.array) === 'f16' ? 'f16' : 'f32';
+        const fn = s.op === 'store' ? MATRIX.store.surface : MEMORY_FN[this.fragRoles.get(s.name) ?? 'acc'];
+        const off = this.fresh('ks_moff');
+        const st = this.fresh('ks_mst');
+        const arr = this.name(s.array);
+        this.line(matrixSync(s.op));
+        this.line(`const ${off} = ${this.expr(s.offset)}, ${st} = ${this.expr(s.stride)};`);
+        this.line(`ks_mcheck_${elem}(${JSON.stringify(fn)}, ${JSON.stringify(s.array)}, ${arr}, ${off}, ${st});`);
+        if (s.op === 'load') return this.line(`ks_mload(${this.name(s.name)}, ${arr}, ${off}, ${st}, ${isRow(s.layout)}, ${elem === 'f16'});`);
+        return this.line(`ks_mstore(${arr}, ${off}, ${st}, ${isRow(s.layout)}, ${this.name(s.src)}, ${LANE});`);
+      }
+    }
+  }
+
   protected vstore(): void {
     throw new InternalCompilerError('vector stores reach the JS printer (targets/js/vectors.ts splits them)');
   }
@@ -324,6 +362,7 @@ class JsPrinter extends CLikePrinter {
     if (ir.debug) for (const l of FAULT_HELPER) this.line(l);
     if (ir.prints) for (const l of LOG_HELPERS) this.line(l);
     if (usesScalarType(ir, 'f16')) for (const l of F16_JS) this.line(l);
+    if (this.fragRoles.size > 0) for (const l of matrixHelpers(usesScalarType(ir, 'f16'))) this.line(l);
     for (const h of mathHelpers(JS_MATH, usage.math, MATH_FNS)) for (const l of h.lines) this.line(l);
     if (this.race) for (const l of this.race.helpers()) this.line(l);
     this.inHelper = true;

@@ -11,7 +11,7 @@ import { makeNameMap, type NameMap } from '../names.js';
 import { WGSL_NAMES } from './keywords.js';
 import { WGSL_MATH, WGSL_WARP, wgslAtomic } from './ops.js';
 import { usesWarp, warpHelpers, warpOperandType } from '../warp.js';
-import { someExprIn } from '../../core/ir/walk.js';
+import { someExprIn, someStmt } from '../../core/ir/walk.js';
 import { ELEMENTS, SCALAR_BYTES, valueOf } from '../../core/elements.js';
 import { isPacked, packedHelpers, packedLoad, packedStorage, packedStore, packedWords, truncateLocal, type Packed } from './pack.js';
 import { mathHelpers, mathSpelling, spellMath } from '../spelling.js';
@@ -23,6 +23,8 @@ import { WGSL_LOWERING, usesNonFinite } from './legalize.js';
 import { F16_ROUND, F16_ROUND_HELPER, f16Literal, roundsToF16 } from './floats.js';
 import { usesScalarType } from '../f16.js';
 import { lowerFor, type Emitted } from '../target.js';
+import { MATRIX_DIRECTIVES, matrixStatement } from './matrix.js';
+import { fragTypes, matrixArrays, type MatrixNode } from '../matrix.js';
 import { InternalCompilerError } from '../../core/diagnostics/diagnostic.js';
 import { LANES } from '../../core/vec.js';
 import { vectorElement, viewWidths } from '../vectors.js';
@@ -147,6 +149,8 @@ class WgslPrinter extends CLikePrinter {
       this.viewMap = viewWidths(this.ir);
       // An atomic array cannot be a vector array (KS8020 refuses the kernel); printed plainly.
       for (const a of this.viewMap.keys()) if (this.arrays.get(a)?.atomic) this.viewMap.delete(a);
+      // Nor can one that matrix loads and stores address (they take an array of f16 or f32, matrix.ts).
+      for (const a of matrixArrays(this.ir)) this.viewMap.delete(a);
     }
     return this.viewMap;
   }
@@ -320,6 +324,13 @@ class WgslPrinter extends CLikePrinter {
     return prim(WGSL_WARP[e.op](e.args.map((a) => this.expr(a)), warpOperandType(e)).text);
   }
 
+  private fragMap: ReturnType<typeof fragTypes> | null = null;
+
+  protected override matrix(s: MatrixNode): void {
+    this.fragMap ??= fragTypes(this.ir);
+    this.line(matrixStatement(s, this.fragMap, { name: (n) => this.name(n), expr: (e) => this.expr(e) }));
+  }
+
   protected atomic(e: Extract<Expr, { k: 'atomic' }>): Printed {
     const values = e.args.map((a) => this.expr(a));
     const t = atomicType(e.type);
@@ -442,18 +453,25 @@ class WgslPrinter extends CLikePrinter {
     this.line(`// KernelScript kernel '${ir.name}' (WGSL). Generated code: edit the TypeScript source instead.`);
     for (const h of HEADER) this.line(h);
     this.line('');
-    if (usesScalarType(ir, 'f16')) {
+    // Matrix fragments A and B hold f16 (matrix.ts), whatever else the kernel uses.
+    const matrix = someStmt(ir.body, (s) => s.k === 'matrix');
+    if (usesScalarType(ir, 'f16') || matrix) {
       // The host gives f16 scalars as the f32 of their f16 value, so f16(...) of them is exact.
       this.line('enable f16;');
       this.line('');
       layout.f16 = true;
     }
     const warp = usesWarp(ir);
-    if (warp) {
+    if (warp || matrix) {
       // Warp operations are subgroup operations. Tint's own uniformity rule for them is off: ours
       // (compiler/passes/warp-uniformity.ts) is per warp, and the device checks the lane order.
+      // Matrix operations use subgroupBroadcastFirst for their operands (matrix.ts).
       this.line('enable subgroups;');
       this.line('diagnostic(off, subgroup_uniformity);');
+      this.line('');
+    }
+    if (matrix) {
+      for (const l of MATRIX_DIRECTIVES) this.line(l);
       this.line('');
     }
     // A debug build's array lengths follow the scalars (core/output.ts, lengthFields).

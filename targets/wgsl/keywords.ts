@@ -43,6 +43,9 @@ export const WGSL_RESERVED = words(`
   textureSampleCompare textureSampleCompareLevel textureSampleGrad textureSampleLevel textureStore
   non_coherent noncoherent syntax sampler texture_external
   read write read_write function private workgroup uniform storage handle
+  subgroup_matrix_left subgroup_matrix_right subgroup_matrix_result subgroupMatrixLoad
+  subgroupMatrixStore subgroupMatrixMultiply subgroupMatrixMultiplyAccumulate subgroupMatrixScalarAdd
+  subgroupMatrixScalarSubtract subgroupMatrixScalarMultiply row_major col_major
 `);
 
 /**

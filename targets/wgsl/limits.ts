@@ -17,6 +17,7 @@ import { MAX_PARSE_DEPTH, MAX_STATEMENT_DEPTH, measureNesting } from './nesting.
 import { deepestExpr, exprDepth, splitKernel } from './split.js';
 import { f64Limit } from './floats.js';
 import { vectorLimits } from './vectors.js';
+import { matrixLimits } from './matrix.js';
 import { localSlotBytes } from './pack.js';
 
 export const WGSL_MAX_LOCAL_BYTES = 65536;
@@ -83,6 +84,7 @@ export function wgslLimits(ir: KernelIR, code: string): Diagnostic[] {
   const shared = sharedLimit(ir, 'wgsl', WGSL_MAX_SHARED_BYTES);
   if (shared) out.push(shared);
   out.push(...vectorLimits(ir));
+  out.push(...matrixLimits(ir));
   const nesting = measureNesting(code);
   const deepest = deepestSites(ir);
   if (nesting.statement > MAX_STATEMENT_DEPTH) {

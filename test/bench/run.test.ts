@@ -12,7 +12,7 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const out = mkdtempSync(join(tmpdir(), 'ks-bench-run-'));
 const TINY = {
   cpu: {
-    saxpy: 4099, sum: 8191, sgemm: [40], softmax: { n: 200, d: 20, k: 3, iterations: 3 },
+    saxpy: 4099, sum: 8191, sgemm: [40], hgemm: [128], softmax: { n: 200, d: 20, k: 3, iterations: 3 },
     mnistEpochs: 1, timings: 3, launches: 2, runs: 1,
   },
 };
@@ -49,10 +49,10 @@ describe('npm run bench (bench/run.ts)', () => {
     expect(report.peers.versions ?? report.peers.reason).toBeTruthy();
 
     const ks = report.measurements.filter((m) => m.by === 'kernelscript');
-    expect(new Set(ks.map((m) => m.row))).toEqual(new Set(['saxpy', 'sum', 'sgemm', 'softmax', 'mnist']));
+    expect(new Set(ks.map((m) => m.row))).toEqual(new Set(['saxpy', 'sum', 'sgemm', 'hgemm', 'softmax', 'mnist']));
     expect(ks.map((m) => `${m.row} ${m.impl}`)).toEqual([
-      'saxpy scalar', 'saxpy load4/store4', 'sum shared-memory tree', 'sum warp shuffles',
-      'sgemm naive', 'sgemm shared-memory tiled', 'sgemm register-blocked',
+      'saxpy scalar', 'saxpy load4/store4', 'sum shared-memory tree', 'sum warp shuffles', 'sum load4 and warpSum',
+      'sgemm naive', 'sgemm shared-memory tiled', 'sgemm register-blocked', 'hgemm warp-level matrices (mma)',
       'softmax hand-written kernels', 'mnist hand-written kernels',
     ]);
     for (const m of report.measurements.filter((x) => x.status === 'ok')) {

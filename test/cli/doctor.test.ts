@@ -32,7 +32,7 @@ describe('doctor', () => {
     for (const line of lines) {
       const value = line
         .replace(/^ {2}(cuda|webgpu|cpu) +(ok|no) +/, '')
-        .replace(/^ +(driver: CUDA|device:|nvrtc:|nvcc:|cache:) */, '')
+        .replace(/^ +(driver: CUDA|device:|nvrtc:|nvcc:|cache:|matrix:) */, '')
         .replace(/^createDevice\(\) picks: /, '')
         .replace(/ \(a software renderer\)$/, '');
       if (/^ +software renderer: /.test(line)) {

@@ -3,6 +3,7 @@
 import { PRINT_CASES } from './print-cases.js';
 import { WARP_CASES } from './warp-cases.js';
 import { BUILTIN_CASES } from './builtin-cases.js';
+import { MATRIX_CASES } from './matrix-cases.js';
 
 export interface ErrorCase {
   code: string;
@@ -125,4 +126,6 @@ export const ERROR_CASES: ErrorCase[] = [
   ...WARP_CASES,
   // fma, bitcasts, threadfence, Math functions (builtin-cases.ts)
   ...BUILTIN_CASES,
+  // Warp-level matrices (matrix-cases.ts)
+  ...MATRIX_CASES,
 ];

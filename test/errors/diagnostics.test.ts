@@ -97,6 +97,9 @@ export const k = kernel(function (x: Float32Array, u: u32, i: i32, n: number) {
     targetLimits.push('KS8015');
     // KS8035 (threadfence() for WGSL) is tested in test/errors/builtins.test.ts.
     targetLimits.push('KS8035');
+    // KS8040 and KS8041 (a target refusing a matrix operation) are tested in test/targets/matrix.test.ts,
+    // KS4065 (a device without matrices) in test/runtime/matrix.test.ts.
+    targetLimits.push('KS8040', 'KS8041', 'KS4065');
     // KS9xxx are check --target's warnings: test/cli/check-resources.test.ts tests them.
     const resourceWarnings = ['KS9001', 'KS9002', 'KS9003', 'KS9004', 'KS9005', 'KS9006', 'KS9007'];
     // KS1020–KS1023 concern k.specialize(values): test/errors/specialize.test.ts tests them.

@@ -21,7 +21,8 @@ interface Outputs {
   precompiled: Record<string, string[]>;
   c: number[];
   soft: number[];
-  sums: number[];
+  applyW: number[];
+  stats: number[];
   w: number[];
   lossSum: number[];
 }
@@ -31,10 +32,15 @@ function makeInputs(rng: Rng): Inputs {
   const [m, n, k] = [rng.int(17, 49), rng.int(17, 49), rng.int(17, 49)];
   const [rows, cols] = [rng.int(9, 40), rng.int(5, 70)];
   const [parts, d] = [rng.int(2, 6), rng.int(70, 200)];
+  const [ad, ak, blocks] = [rng.int(3, 40), rng.int(2, 13), rng.int(1, 70)];
+  const entries = (ad + 1) * ak;
   return {
     m, n, k, transA: rng.int(0, 2), transB: rng.int(0, 2), a: arr(m * k), b: arr(k * n),
     rows, cols, s: arr(rows * cols, -4, 4),
-    values: arr(rng.int(300, 1200)),
+    apply: {
+      d: ad, k: ak, blocks, batch: rng.int(1, 32 * blocks + 1), rate: rng.f32(0.05, 0.5), l2: rng.f32(0, 0.01),
+      slot: rng.int(0, 3), partial: arr(blocks * (entries + 2)), w: arr(entries), stats: arr(6, 0, 4),
+    },
     parts, batch: rng.int(10, 64), d, rate: rng.f32(0.05, 0.5), partGrad: arr(parts * d), partLoss: arr(parts, 0, 2), w: arr(d),
   };
 }
@@ -61,14 +67,23 @@ function reference(x: Inputs): Omit<Outputs, 'backend' | 'precompiled'> {
     const total = row.reduce((t, v) => t + Math.exp(v - mx), 0);
     soft.push(...row.map((v) => Math.exp(v - mx) / total));
   }
-  const sums = [0.5, -0.25 + x.values.reduce((t, v) => t + v, 0)];
+  const ap = x.apply;
+  const stride = (ap.d + 1) * ap.k + 2;
+  const column = (i: number): number => {
+    let sum = 0;
+    for (let b = 0; b < ap.blocks; b++) sum += at(ap.partial, b * stride + i);
+    return sum;
+  };
+  // W's entries decay with l2, b's (the last k) do not; the loss and hit columns add to the slot.
+  const applyW = ap.w.map((v, i) => v - ap.rate * (column(i) / ap.batch + (i < ap.d * ap.k ? ap.l2 * v : 0)));
+  const stats = ap.stats.map((v, i) => (i === 2 * ap.slot || i === 2 * ap.slot + 1 ? v + column(stride - 2 + i - 2 * ap.slot) : v));
   const w = x.w.map((wj, j) => {
     let g = 0;
     for (let b = 0; b < x.parts; b++) g += at(x.partGrad, b * x.d + j);
     return wj + (x.rate * g) / x.batch;
   });
   const lossSum = [1 + x.partLoss.reduce((t, v) => t + v, 0)];
-  return { c, soft, sums, w, lossSum };
+  return { c, soft, applyW, stats, w, lossSum };
 }
 
 /** Largest error relative to the reference's largest magnitude (at least 1). */
@@ -111,7 +126,8 @@ describe('esbuild plugin on the samples', () => {
     const want = reference(x);
     expect(maxRelErr(got.c, want.c), `matmul, seed ${seed}`).toBeLessThan(1e-5);
     expect(maxRelErr(got.soft, want.soft), `softmaxRows, seed ${seed}`).toBeLessThan(1e-5);
-    expect(maxRelErr(got.sums, want.sums), `addSum, seed ${seed}`).toBeLessThan(1e-5);
+    expect(maxRelErr(got.applyW, want.applyW), `softmaxApply W and b, seed ${seed}`).toBeLessThan(1e-5);
+    expect(maxRelErr(got.stats, want.stats), `softmaxApply stats, seed ${seed}`).toBeLessThan(1e-5);
     expect(maxRelErr(got.w, want.w), `logisticUpdate w, seed ${seed}`).toBeLessThan(1e-5);
     expect(maxRelErr(got.lossSum, want.lossSum), `logisticUpdate loss, seed ${seed}`).toBeLessThan(1e-5);
   });

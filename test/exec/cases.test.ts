@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { BaseDevice } from '../../runtime/device.js';
-import type { CaseSpec } from '../helpers/case.js';
+import { unmetRequirement, type CaseSpec } from '../helpers/case.js';
 import { closeDevices, openDevices } from '../helpers/devices.js';
 import { runCase } from './run-case.js';
 
@@ -31,6 +31,7 @@ for (const file of files) {
         const device = slot.device;
         if (!device) it.skip(`${title} (skipped: ${slot.reason})`, () => undefined);
         else if (spec.only && !spec.only.backends.includes(slot.backend)) it.skip(`${title} (skipped: ${spec.only.reason})`, () => undefined);
+        else if (unmetRequirement(device, spec.requires)) it.skip(`${title} (skipped: ${unmetRequirement(device, spec.requires)})`, () => undefined);
         else it(title, () => runCase(mod, spec, device, seed));
       }
     });

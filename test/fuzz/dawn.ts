@@ -7,38 +7,47 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CompiledKernel } from '../../core/output.js';
 import { quietNative } from '../../runtime/webgpu/quiet.js';
+import { deviceRequest } from '../../runtime/webgpu/index.js';
+import { SUBGROUP_MATRIX_FEATURE } from '../../runtime/matrix.js';
 
 process.env.XDG_RUNTIME_DIR ??= mkdtempSync(join(tmpdir(), 'ks-xdg-'));
 
 export interface WgslValidator {
   /** null when Dawn accepts the kernel's module and pipeline, else what it said. */
   validate(k: CompiledKernel): Promise<string | null>;
+  /** Whether the adapter offers subgroup matrices: kernels using them (meta.matrix) validate only where it does. */
+  readonly matrix: boolean;
   dispose(): void;
 }
 
 /** Held for the whole run: if the GPU object is collected, Dawn's instance goes with it. */
 let gpu: GPU | null = null;
 
-async function newDevice(): Promise<{ device: GPUDevice; lost: { why: string | null } }> {
+async function newDevice(): Promise<{ device: GPUDevice; lost: { why: string | null }; matrix: boolean }> {
   if (!gpu) {
     const { create, globals } = (await import('webgpu')) as unknown as { create: (flags: string[]) => GPU; globals: Record<string, unknown> };
     Object.assign(globalThis, globals);
-    gpu = create(['enable-dawn-features=vulkan_enable_f16_on_nvidia']);
+    // The runtime's toggles (runtime/webgpu/node.ts): allow_unsafe_apis offers subgroup matrices.
+    gpu = create(['enable-dawn-features=allow_unsafe_apis,vulkan_enable_f16_on_nvidia']);
   }
   const g = gpu;
   // Dawn's limit notices stay off the fuzzers' output, as they do for users (runtime/webgpu/quiet.ts).
   const adapter = await quietNative(() => g.requestAdapter(), (name) => import(name));
   if (!adapter) throw new Error('Dawn found no WebGPU adapter');
-  // The optional features kernels use, where the adapter has them (as the webgpu device asks).
-  const device = await adapter.requestDevice({ requiredFeatures: (['shader-f16', 'subgroups'] as const).filter((f) => adapter.features.has(f)) });
+  // The limits and optional features the webgpu device asks for (a pipelined SGEMM's tiles need more
+  // than the default 16 KiB of workgroup storage).
+  const device = await adapter.requestDevice(deviceRequest(adapter));
   const lost = { why: null as string | null };
   void device.lost.then((info) => (lost.why = info.message || info.reason || 'lost'));
-  return { device, lost };
+  return { device, lost, matrix: device.features.has(SUBGROUP_MATRIX_FEATURE as GPUFeatureName) };
 }
 
 export async function openDawn(): Promise<WgslValidator> {
   let cur = await newDevice();
   return {
+    get matrix() {
+      return cur.matrix;
+    },
     async validate(k) {
       if (cur.lost.why !== null) cur = await newDevice();
       const { device } = cur;

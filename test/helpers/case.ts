@@ -2,6 +2,7 @@
 // The golden test compiles every kernel of every case for every target; the execution test runs
 // each spec on every available device and compares with its float64 reference.
 import type { Dim3, TypedArray } from '../../runtime/types.js';
+import type { MatrixSupport } from '../../core/matrix.js';
 
 /** Host-side launch argument: arrays are uploaded fresh for every device. */
 export type HostArg = number | boolean | TypedArray;
@@ -35,6 +36,19 @@ export interface CaseSpec {
   repeat?: number;
   /** The devices it runs on, when not all (f64 kernels: WGSL has none), and why not the others. */
   only?: { backends: readonly ('cpu' | 'webgpu' | 'cuda')[]; reason: string };
+  /** What the device must offer; where it does not, the case skips with the device's reason. */
+  requires?: readonly 'matrix'[];
+}
+
+/**
+ * Why `device` cannot run a case requiring `req`, or null when it can. 'matrix': the device's
+ * `matrix` support (core/matrix.ts MatrixSupport); a device that does not say is taken to lack it.
+ */
+export function unmetRequirement(device: object, req: readonly 'matrix'[] | undefined): string | null {
+  if (!req?.includes('matrix')) return null;
+  const m = (device as { matrix?: MatrixSupport }).matrix;
+  if (!m) return 'the device does not report matrix (tensor core) support';
+  return m.ok ? null : m.reason;
 }
 
 /** Deterministic-per-seed PRNG (mulberry32); the seed is fresh per run and printed on failure. */

@@ -10,6 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { compileKernel, listKernels } from '../../compiler/index.js';
 import { isLangSpec, LANG_NAMES, LANG_TYPES } from '../../compiler/frontend/module.js';
 import { ATOMICS, convert } from '../../core/ir/ops.js';
+import { MATRIX } from '../../core/matrix.js';
 import * as lang from '../../core/lang.js';
 import { createDevice } from '../../runtime/index.js';
 import { Rng } from '../helpers/case.js';
@@ -107,7 +108,8 @@ describe('the language surface (core/lang.ts) is the one list of language names'
     const vectorOps = ['load2', 'load4', 'store2', 'store4', 'vadd', 'vsub', 'vmul', 'vdiv', 'vfma', 'vscale', 'dot'];
     const warps = ['warpSize', 'laneId', 'shfl', 'shflUp', 'shflDown', 'shflXor', 'warpSum', 'warpMin', 'warpMax', 'warpAny', 'warpAll', 'warpBallot'];
     const builtins = ['fma', 'bitcastF32', 'bitcastU32', 'bitcastI32', 'threadfence'];
-    const names = ['kernel', ...scalars, ...vectors, ...vectorOps, ...warps, ...builtins, 'threadIdx', 'blockIdx', 'blockDim', 'gridDim', 'syncthreads', 'sharedArray', 'localArray'];
+    const matrices = Object.values(MATRIX).map((m) => m.surface);
+    const names = ['kernel', ...scalars, ...vectors, ...vectorOps, ...warps, ...builtins, ...matrices, 'threadIdx', 'blockIdx', 'blockDim', 'gridDim', 'syncthreads', 'sharedArray', 'localArray'];
     const atomics = Object.values(ATOMICS).map((a) => a.surface);
     expect(Object.keys(lang).sort()).toEqual([...names, ...atomics].sort());
     expect([...LANG_NAMES].sort()).toEqual(Object.keys(lang).sort());

@@ -1,28 +1,13 @@
 // Runs the hand-built IR fixtures on every available device (cpu, webgpu, cuda) through the
 // runtime, so each target's semantics are checked by execution against the float64 references.
-import { createHash } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { KernelIR } from '../../core/ir/types.js';
-import type { CompiledKernel, Target } from '../../core/output.js';
 import type { DeviceArray, LaunchArg, TypedArray } from '../../runtime/types.js';
-import { emitKernel } from '../../targets/index.js';
 import { Rng, type HostArg } from '../helpers/case.js';
 import { TARGET, closeDevices, openDevices } from '../helpers/devices.js';
 import { compare } from './compare.js';
+import { compiled } from './compiled.js';
 import { FIXTURES } from './fixtures.js';
 
-function compiled(ir: KernelIR, target: Target): CompiledKernel {
-  const out = emitKernel(ir, target);
-  return {
-    target,
-    name: ir.name,
-    ...out,
-    params: ir.params.map((p) =>
-      p.kind === 'scalar' ? { name: p.name, kind: 'scalar', type: p.type } : { name: p.name, kind: 'array', type: p.elem, access: p.access },
-    ),
-    hash: createHash('sha256').update(out.code).digest('hex'),
-  };
-}
 
 const isTyped = (a: HostArg): a is TypedArray => typeof a === 'object';
 

@@ -1,7 +1,7 @@
 // The cpu backend's region lowering of barriers (targets/js/regions.ts) against its generator
 // path: every barrier kernel of the test cases must produce bit-identical outputs both ways, and a
 // kernel the regions cannot express must still run (as generators) and match its reference.
-import { someExprIn } from '../../core/ir/walk.js';
+import { someExprIn, someStmt } from '../../core/ir/walk.js';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -36,8 +36,8 @@ async function specsOf(caseName: string): Promise<CaseSpec[]> {
 
 const barrierCases = caseKernels()
   .map((c) => ({ ...c, ir: compileToIR(c.source, { kernel: c.kernel, fileName: c.fileName }) }))
-  // Kernels with warp operations always run as generators (targets/js/warp.ts).
-  .filter((c) => c.ir.usesBarrier && !someExprIn(c.ir.body, (e) => e.k === 'warp'));
+  // Kernels with warp or matrix operations always run as generators (targets/js/warp.ts, matrix.ts).
+  .filter((c) => c.ir.usesBarrier && !someExprIn(c.ir.body, (e) => e.k === 'warp') && !someStmt(c.ir.body, (s) => s.k === 'matrix'));
 
 describe('js barrier kernels: regions match generators bit for bit', () => {
   it('finds barrier kernels among the test cases', () => {

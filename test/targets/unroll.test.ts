@@ -102,6 +102,30 @@ describe('unrolling on hand-built IR', () => {
     expect(localIndices(out).every((e) => e.k === 'const')).toBe(true);
   });
 
+  it('unrolls a loop whose local-array index goes through a local computed from the counter', () => {
+    const o = load('o', 'i32');
+    const out = unrolled(withLoop(forRange('j', i(0), i(4), [
+      let_('o', 'i32', add(mul(j, i(2)), i(1)), false), store('w', o, idx('x', o, 'f32')),
+    ])));
+    expect(loops(out)).toBe(0);
+    const lets: number[] = [];
+    visitStmts(out.body, (s) => {
+      if (s.k === 'let' && s.init?.k === 'const' && typeof s.init.value === 'number') lets.push(s.init.value);
+    });
+    expect(lets).toEqual([1, 3, 5, 7]);
+  });
+
+  it("unrolls an 8×8 register tile's multiply-adds whole (acc[i * 8 + jj] += a[i] * b[jj])", () => {
+    const iv = load('ii', 'i32');
+    const jv = load('jj', 'i32');
+    const fma = store('w', add(mul(iv, i(8)), jv), add(idx('w', add(mul(iv, i(8)), jv), 'f32'), mul(idx('x', iv, 'f32'), idx('x', jv, 'f32'))));
+    const out = unrolled(withLoop(forRange('ii', i(0), i(8), [forRange('jj', i(0), i(8), [fma])])));
+    expect(loops(out)).toBe(0);
+    const stores = localIndices(out).filter((e) => e.k === 'const');
+    expect(stores.length).toBe(localIndices(out).length);
+    expect(new Set(stores.map((e) => (e.k === 'const' ? e.value : -1)))).toEqual(new Set([...Array(64).keys()]));
+  });
+
   const leftAlone: [string, KernelIR][] = [
     ['the counter is assigned in the body', withLoop(forRange('j', i(0), i(4), [...body, assign('j', add(j, i(1)))]))],
     ['the body breaks out of the loop', withLoop(forRange('j', i(0), i(4), [...body, if_(lt(j, param('n', 'i32')), [brk])]))],
@@ -140,6 +164,20 @@ describe('unrolling compiled kernels', () => {
     const cases = caseKernels();
     expect(cases.length).toBeGreaterThan(0);
     for (const c of cases) unrolled(compileToIR(c.source, { kernel: c.kernel, fileName: c.fileName }));
+  });
+
+  it('gives matmulPipelined only constant indices into its register tiles and prefetch registers', () => {
+    const file = `${ROOT}samples/lib/matmul-kernels.ts`;
+    const ir = compileToIR(readFileSync(file, 'utf8'), { kernel: 'matmulPipelined', fileName: file });
+    const code = emitWgsl(ir).code;
+    for (const a of ['acc', 'af', 'bf', 'pa', 'pb']) {
+      const uses = [...code.matchAll(new RegExp(`\\b${a}\\[([^\\]]*)\\]`, 'g'))].map((m) => m[1]);
+      expect(uses.length, a).toBeGreaterThan(0);
+      // A constant, or a let the unrolled copy sets to one (`let o_3: i32 = 12i;` … `acc[o_3 + 1i]`).
+      for (const u of uses) expect(u, `${a}[${u}]`).toMatch(/^(\d+i|o(_\d+)?( \+ \di)?)$/);
+    }
+    const offsets = [...code.matchAll(/let (o(?:_\d+)?): i32 = (\d+)i;/g)];
+    expect(offsets.length).toBe(16);
   });
 
   it('gives matmulRegister only constant indices into acc, av and bv', () => {

@@ -77,6 +77,7 @@ extern "C" __global__ void control(const float* __restrict__ X, float* __restric
   float w[4] = {};
   {
     int j = 0;
+    #pragma unroll
     for (; j < 4; j = (int)(j + 1u)) {
       w[j] = X[(int)((unsigned int)gi + j) % n];
     }
@@ -84,6 +85,7 @@ extern "C" __global__ void control(const float* __restrict__ X, float* __restric
   float best = -__int_as_float(0x7f800000);
   {
     int j2 = 0;
+    #pragma unroll
     for (; j2 < 4; j2 = (int)(j2 + 1u)) {
       best = fmaxf(best, w[j2]);
     }

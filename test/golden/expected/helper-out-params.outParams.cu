@@ -35,6 +35,7 @@ extern "C" __global__ void outParams(const float* __restrict__ a, float* __restr
     float u[2] = {};
     {
       int j_3 = 0;
+      #pragma unroll
       for (; j_3 < 2; j_3 = (int)(j_3 + 1u)) {
         u[j_3] = t[j_3] * 3.0f;
       }

@@ -18,6 +18,7 @@ extern "C" __global__ void matmulTiled(const float* __restrict__ a, const float*
       __syncthreads();
       {
         int p = 0;
+        #pragma unroll
         for (; p < 16; p = (int)(p + 1u)) {
           sum = sum + ta[(int)(ty * 16u + p)] * tb[(int)(p * 16u + tx)];
         }

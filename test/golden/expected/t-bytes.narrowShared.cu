@@ -20,6 +20,7 @@ extern "C" __global__ void narrowShared(const unsigned char* __restrict__ x, int
   __syncthreads();
   {
     int k = 0;
+    #pragma unroll
     for (; k < 4; k = (int)(k + 1u)) {
       loc[k] = (signed char)((int)((unsigned int)tile[(int)((unsigned int)t + k) & 63] + k * 100u));
     }

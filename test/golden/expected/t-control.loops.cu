@@ -38,6 +38,7 @@ extern "C" __global__ void loops(int* __restrict__ out, int n) {
   int pairs = 0;
   {
     int a = 0;
+    #pragma unroll
     for (; a < 6; a = (int)(a + 1u)) {
       {
         int b = 0;

@@ -28,6 +28,7 @@ extern "C" __global__ void values(const float* __restrict__ x, float* __restrict
   float window[4] = {};
   {
     int j = 0;
+    #pragma unroll
     for (; j < 4; j = (int)(j + 1u)) {
       window[j] = x[(int)((unsigned int)i + j) % n];
     }
@@ -36,6 +37,7 @@ extern "C" __global__ void values(const float* __restrict__ x, float* __restrict
   float worst = __int_as_float(0x7f800000);
   {
     int j_1 = 0;
+    #pragma unroll
     for (; j_1 < 4; j_1 = (int)(j_1 + 1u)) {
       best = fmaxf(best, window[j_1]);
       worst = fminf(worst, window[j_1]);

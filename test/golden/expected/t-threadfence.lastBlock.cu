@@ -13,6 +13,7 @@ extern "C" __global__ void lastBlock(const int* __restrict__ xs, int* __restrict
     int sum = 0;
     {
       int k = 0;
+      #pragma unroll
       for (; k < 64; k = (int)(k + 1u)) {
         sum = (int)((unsigned int)sum + s[k]);
       }

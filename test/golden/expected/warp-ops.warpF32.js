@@ -36,6 +36,8 @@ function ks_warpStep(req, res, w, end) {
   for (let i = w; i < end; i++) {
     if (req[i][0] !== op || req[i][1] !== t) throw new Error(`the lanes of the warp of threads ${w}-${end - 1} reached different warp operations`);
   }
+  // A matrix load or store (matrix.ts): only a meeting point; each lane then does its part.
+  if (op === 'matrix') return;
   if (op === 'shfl' || op === 'up' || op === 'down' || op === 'xor') {
     for (let l = 0; l < W; l++) {
       const a = req[w + l][3] >>> 0;

@@ -1,0 +1,80 @@
+// KernelScript kernel 'mmaShared' (CUDA C). Generated code: edit the TypeScript source instead.
+// Silences nvcc warnings about unused variables, constant division by zero and the like.
+#pragma nv_diag_suppress 39, 173, 177, 179, 186, 550
+
+// Every element of an accumulator fragment = v: each lane holds 8 of them.
+static __device__ __forceinline__ void ks_wmma_fill(float* r, float v) {
+  for (int i = 0; i < 8; i++) r[i] = v;
+}
+
+// Loads an A fragment (row-major, stride in elements) from shared memory.
+static __device__ __forceinline__ void ks_wmma_load_a_row_shared(unsigned int* r, const unsigned short* p, unsigned int stride) {
+  asm volatile("wmma.load.a.sync.aligned.row.m16n16k16.shared.f16 {%0, %1, %2, %3, %4, %5, %6, %7}, [%8], %9;"
+               : "=r"(r[0]), "=r"(r[1]), "=r"(r[2]), "=r"(r[3]), "=r"(r[4]), "=r"(r[5]), "=r"(r[6]), "=r"(r[7])
+               : "r"((unsigned int)__cvta_generic_to_shared(p)), "r"(stride) : "memory");
+}
+
+// Loads a B fragment (row-major, stride in elements) from shared memory.
+static __device__ __forceinline__ void ks_wmma_load_b_row_shared(unsigned int* r, const unsigned short* p, unsigned int stride) {
+  asm volatile("wmma.load.b.sync.aligned.row.m16n16k16.shared.f16 {%0, %1, %2, %3, %4, %5, %6, %7}, [%8], %9;"
+               : "=r"(r[0]), "=r"(r[1]), "=r"(r[2]), "=r"(r[3]), "=r"(r[4]), "=r"(r[5]), "=r"(r[6]), "=r"(r[7])
+               : "r"((unsigned int)__cvta_generic_to_shared(p)), "r"(stride) : "memory");
+}
+
+// d = a×b + c on the tensor cores (A row-major, B row-major, f32 accumulation); d may be c.
+static __device__ __forceinline__ void ks_wmma_mma_row_row(float* d, const unsigned int* a, const unsigned int* b, const float* c) {
+  asm("wmma.mma.sync.aligned.row.row.m16n16k16.f32.f32 {%0, %1, %2, %3, %4, %5, %6, %7}, {%8, %9, %10, %11, %12, %13, %14, %15}, {%16, %17, %18, %19, %20, %21, %22, %23}, {%24, %25, %26, %27, %28, %29, %30, %31};"
+               : "=f"(d[0]), "=f"(d[1]), "=f"(d[2]), "=f"(d[3]), "=f"(d[4]), "=f"(d[5]), "=f"(d[6]), "=f"(d[7])
+               : "r"(a[0]), "r"(a[1]), "r"(a[2]), "r"(a[3]), "r"(a[4]), "r"(a[5]), "r"(a[6]), "r"(a[7]),
+                 "r"(b[0]), "r"(b[1]), "r"(b[2]), "r"(b[3]), "r"(b[4]), "r"(b[5]), "r"(b[6]), "r"(b[7]),
+                 "f"(c[0]), "f"(c[1]), "f"(c[2]), "f"(c[3]), "f"(c[4]), "f"(c[5]), "f"(c[6]), "f"(c[7]));
+}
+
+// Stores an accumulator fragment (row-major, stride in elements) to global memory. Each
+// lane writes its own elements; the warp barrier orders them before the warp's next loads, which
+// read other lanes' elements (a load sees what its warp stored before it, core/matrix.ts).
+static __device__ __forceinline__ void ks_wmma_store_row(float* p, const float* r, unsigned int stride) {
+  asm volatile("wmma.store.d.sync.aligned.row.m16n16k16.f32 [%0], {%1, %2, %3, %4, %5, %6, %7, %8}, %9;"
+               :: "l"(p), "f"(r[0]), "f"(r[1]), "f"(r[2]), "f"(r[3]), "f"(r[4]), "f"(r[5]), "f"(r[6]), "f"(r[7]), "r"(stride) : "memory");
+  __syncwarp();
+}
+
+extern "C" __global__ void mmaShared(const unsigned short* __restrict__ a, const unsigned short* __restrict__ b, float* __restrict__ c, int M, int N, int K) {
+  __shared__ __align__(32) unsigned short as[512];
+  __shared__ __align__(32) unsigned short bs[512];
+  const int t = (int)(threadIdx.y * blockDim.x + threadIdx.x);
+  const int threads = (int)(blockDim.x * blockDim.y);
+  const int wr = (int)((int)threadIdx.y / 2 * 16u);
+  const int wc = (int)((int)threadIdx.y % 2 * 16u);
+  const int row0 = (int)(blockIdx.y * 32u);
+  const int col0 = (int)(blockIdx.x * 32u);
+  float acc[8] = {};
+  ks_wmma_fill(acc, 0.0f);
+  {
+    int k = 0;
+    for (; k < K; k = (int)(k + 16u)) {
+      {
+        int i = t;
+        for (; i < 512; i = (int)((unsigned int)i + threads)) {
+          as[i] = a[(int)(((unsigned int)row0 + i / 16) * K + k + i % 16)];
+        }
+      }
+      {
+        int i_1 = t;
+        for (; i_1 < 512; i_1 = (int)((unsigned int)i_1 + threads)) {
+          bs[i_1] = b[(int)(((unsigned int)k + i_1 / 32) * N + col0 + i_1 % 32)];
+        }
+      }
+      __syncthreads();
+      unsigned int fa[8] = {};
+      ks_wmma_load_a_row_shared(fa, &as[(int)(wr * 16u)], 16);
+      unsigned int fb[8] = {};
+      ks_wmma_load_b_row_shared(fb, &bs[wc], 32);
+      ks_wmma_mma_row_row(acc, fa, fb, acc);
+      __syncthreads();
+    }
+  }
+  if (row0 < M) {
+    ks_wmma_store_row(&c[(int)(((unsigned int)row0 + wr) * N + col0 + wc)], acc, N);
+  }
+}
