@@ -1,7 +1,9 @@
 // Softmax regression, the classic numpy example: 10,000 samples × 500 features in 5 Gaussian
 // clusters, full-batch gradient descent, learning rate 0.1, 100 iterations, the loss printed every
 // 10. Trained with hand-written kernels and with the Matrix layer; both loss curves must match a
-// float64 plain-JS run of the same algorithm on the same data. Then the trained model's class
+// float64 plain-JS run of the same algorithm on the same data. Where the device runs warp-level
+// matrices, a third run takes its two matrix products on the tensor cores (f16 inputs, f32
+// accumulation) and must match float64 with the same f16 roundings. Then the trained model's class
 // probabilities, softmax of each sample's logits, by a warp-per-row kernel (warpMax, warpSum),
 // checked against float64.
 import { kernel, blockDim, blockIdx, threadIdx, laneId, warpSize, warpMax, warpSum, type f32, type i32 } from 'kernelscript';
@@ -11,6 +13,7 @@ import { expectClose } from './lib/check.js';
 import { makeClusters, trainSoftmaxReference, softmaxAccuracy, type SoftmaxData, type SoftmaxOptions } from './lib/softmax-data.js';
 import { trainSoftmaxKernels } from './lib/softmax-kernels.js';
 import { trainSoftmaxMatrix } from './lib/softmax-matrix.js';
+import { tensorSoftmaxError, trainSoftmaxHalfReference, trainSoftmaxTensor } from './lib/softmax-tensor.js';
 
 /** Largest allowed |loss − float64 loss| / float64 loss, at every iteration. */
 export const LOSS_TOLERANCE = 1e-4;
@@ -63,6 +66,22 @@ async function probabilitiesError(gpu: Gpu, data: SoftmaxData, w: ArrayLike<numb
   }
 }
 
+/** The tensor-core run beside its float64 references; timed again compiled, except on cpu (an emulation). */
+async function tensorRun(gpu: Gpu, data: SoftmaxData, opts: SoftmaxOptions, float64: number[]) {
+  let t0 = performance.now();
+  let run = await trainSoftmaxTensor(gpu, data, opts);
+  if (gpu.backend !== 'cpu') {
+    t0 = performance.now();
+    run = await trainSoftmaxTensor(gpu, data, opts);
+  }
+  const msTensor = performance.now() - t0;
+  const half = trainSoftmaxHalfReference(data, opts);
+  return {
+    tensorLosses: run.losses, halfReferenceLosses: half.losses, msTensor,
+    errTensor: curveError(run.losses, half.losses), errTensorFloat64: curveError(run.losses, float64),
+  };
+}
+
 /** Largest relative difference between two loss curves. */
 const curveError = (a: number[], b: number[]): number =>
   Math.max(...a.map((v, i) => Math.abs(v - b[i]) / Math.abs(b[i])));
@@ -84,6 +103,8 @@ await runSample(
     // Again, now that the kernels are compiled: the steady-state cost of the whole training.
     await trainSoftmaxKernels(gpu, data, opts);
     const msKernelsWarm = performance.now() - t3;
+    const tensorSkipped = tensorSoftmaxError(gpu, data, opts);
+    const tensor = tensorSkipped === null ? await tensorRun(gpu, data, opts, ref.losses) : null;
 
     out.log(`softmax regression on ${gpu.backend}: ${flags.n} samples × ${flags.d} features, ${flags.k} classes, ` +
       `full-batch descent, rate ${flags.rate}`);
@@ -101,12 +122,19 @@ await runSample(
       `matrix ${(t2 - t1).toFixed(0)} ms, float64 JS ${(t3 - t2).toFixed(0)} ms; kernels again, compiled: ${msKernelsWarm.toFixed(0)} ms`);
     expectClose('softmax loss curve (kernels vs float64)', errKernels, LOSS_TOLERANCE);
     expectClose('softmax loss curve (matrix vs float64)', errMatrix, LOSS_TOLERANCE);
+    if (tensor) {
+      out.log(`  tensor cores (f16 X, W and residuals; f32 accumulation): loss curve vs float64 with the same roundings ` +
+        `${tensor.errTensor.toExponential(2)}, vs float64 ${tensor.errTensorFloat64.toExponential(2)}; ${tensor.msTensor.toFixed(0)} ms${gpu.backend === 'cpu' ? ', compiles included' : ' compiled'}`);
+      expectClose('softmax loss curve (tensor cores vs float64 with f16 roundings)', tensor.errTensor, LOSS_TOLERANCE);
+    } else {
+      out.log(`  tensor cores: skipped (${tensorSkipped})`);
+    }
     out.log(`  class probabilities by a warp-per-row softmax (warps of ${gpu.warpSize}): largest difference from float64 ${errProbabilities.toExponential(2)}`);
     expectClose('warp-per-row softmax (vs float64)', errProbabilities, 1e-6);
     out.done({
       sample: 'softmax-regression', backend: gpu.backend, ...flags, seed,
       losses: hand.losses, matrixLosses: mat.losses, referenceLosses: ref.losses,
-      errKernels, errMatrix, tolerance: LOSS_TOLERANCE, accuracy, errProbabilities,
+      errKernels, errMatrix, tolerance: LOSS_TOLERANCE, tensorSkipped, ...tensor, accuracy, errProbabilities,
       msKernels: t1 - t0, msKernelsWarm, msMatrix: t2 - t1, msReference: t3 - t2, ok: true,
     });
   },

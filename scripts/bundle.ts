@@ -71,6 +71,13 @@ function closure(): Set<string> {
   return seen;
 }
 
+/** HEAD, marked when the working tree differs from it (the bundle holds the working tree). */
+function sourceCommit(): string {
+  const head = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim();
+  const dirty = execFileSync('git', ['status', '--porcelain'], { cwd: root, encoding: 'utf8' }).trim() !== '';
+  return dirty ? `${head} with uncommitted changes` : head;
+}
+
 /** Project files: tracked plus untracked-but-not-ignored, as git lists them. */
 function projectFiles(): string[] {
   const out = execFileSync('git', ['ls-files', '-co', '--exclude-standard', '-z'], { cwd: root, encoding: 'utf8' });
@@ -118,6 +125,8 @@ function main(): void {
   mkdirSync(join(stage, 'node-bin'));
   cpSync(process.execPath, join(stage, 'node-bin', 'node'));
   writeFileSync(join(stage, 'run.sh'), LAUNCHER, { mode: 0o755 });
+  // What a benchmark run from the bundle reports as its commit (bench/suite/machine.ts).
+  writeFileSync(join(stage, 'COMMIT'), `${sourceCommit()}\n`);
 
   const pkgs = closure();
   for (const dir of pkgs) {

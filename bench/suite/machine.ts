@@ -1,7 +1,7 @@
 // Where and from what a run was measured: the GPUs and driver (nvidia-smi, when there is one), the
 // CPU, Node, and the commit (git, when the tree is a checkout; the portable bundle is not).
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { availableParallelism, cpus, release, type } from 'node:os';
 import type { Machine } from './types.js';
@@ -32,7 +32,12 @@ export function machine(): Machine {
   return m;
 }
 
-/** HEAD of the checkout at `root`; 'unknown' elsewhere (git would walk up to an enclosing repository). */
+/**
+ * HEAD of the checkout at `root`; in a portable bundle, the commit it was built from (its COMMIT
+ * file, scripts/bundle.ts); else 'unknown' (git would walk up to an enclosing repository).
+ */
 export function commit(root: string): string {
-  return (existsSync(join(root, '.git')) && output('git', ['rev-parse', 'HEAD'], root)) || 'unknown';
+  if (existsSync(join(root, '.git'))) return output('git', ['rev-parse', 'HEAD'], root) || 'unknown';
+  const file = join(root, 'COMMIT');
+  return existsSync(file) ? readFileSync(file, 'utf8').trim() : 'unknown';
 }

@@ -17,7 +17,9 @@ export type Op =
       arrayEntries: GPUBindGroupEntry[];
       workgroups: Dim3Tuple;
     }
-  | { k: 'copy'; src: GPUBuffer; dst: GPUBuffer; size: number; dstOffset?: number };
+  | { k: 'copy'; src: GPUBuffer; dst: GPUBuffer; size: number; dstOffset?: number }
+  /** Zeroes a pooled buffer given to a new array (pool.ts). */
+  | { k: 'clear'; dst: GPUBuffer; size: number };
 
 export interface Batch {
   ops: Op[];
@@ -45,10 +47,11 @@ export function encodeBatch(device: GPUDevice, batch: Batch, pipelines: GPUCompu
   let passIndex = 0;
   let next = 0;
   for (const op of batch.ops) {
-    if (op.k === 'copy') {
+    if (op.k === 'copy' || op.k === 'clear') {
       pass?.end();
       pass = null;
-      enc.copyBufferToBuffer(op.src, 0, op.dst, op.dstOffset ?? 0, op.size);
+      if (op.k === 'copy') enc.copyBufferToBuffer(op.src, 0, op.dst, op.dstOffset ?? 0, op.size);
+      else enc.clearBuffer(op.dst, 0, op.size);
       continue;
     }
     if (!pass) {

@@ -14,6 +14,7 @@ import type { DeviceLimits, LaunchArg, TypedArray } from '../types.js';
 import { WebGpuArray, bufferSize, type BufferOwner } from './array.js';
 import { encodeBatch, type Batch, type Op } from './batch.js';
 import { PipelineCache } from './pipelines.js';
+import { BufferPool } from './pool.js';
 import { BufferUsage, MAP_READ } from './flags.js';
 import { NO_SUBGROUPS } from './warp-probe.js';
 import type { WarpSupport } from '../warp.js';
@@ -50,6 +51,8 @@ export class WebGpuDevice extends BaseDevice implements BufferOwner {
 
   private ops: Op[] = [];
   private temps: { destroy(): void }[] = [];
+  /** Freed storage buffers, reused by later arrays of the same size (pool.ts says why). */
+  private readonly pool = new BufferPool();
   private timing: GPUBuffer[] | null = null;
   /** Tail of the submit chain: every batch submits after the one cut before it. */
   private chain: Promise<void> = Promise.resolve();
@@ -106,6 +109,14 @@ export class WebGpuDevice extends BaseDevice implements BufferOwner {
 
   protected createArray(type: ElemType, length: number, init: TypedArray | null): WebGpuArray {
     const bytes = elementBytes(type, length);
+    const pooled = this.pool.take(bufferSize(bytes));
+    if (pooled) {
+      // A buffer freed earlier, whose last uses are queued before these ops: zeroed or filled in order.
+      const a = new WebGpuArray(this, type, length, pooled);
+      if (init) this.writeBuffer(a, init);
+      else this.ops.push({ k: 'clear', dst: pooled, size: pooled.size });
+      return a;
+    }
     const buffer = this.gpu.createBuffer({
       size: bufferSize(bytes),
       usage: BufferUsage.STORAGE | BufferUsage.COPY_SRC | BufferUsage.COPY_DST,
@@ -201,10 +212,15 @@ export class WebGpuDevice extends BaseDevice implements BufferOwner {
     return plan;
   }
 
-  /** Dispatch dimensions: a 1-D grid wider than the limit becomes (max, ceil(gx / max), 1). */
+  /**
+   * Dispatch dimensions: a 1-D grid wider than the limit becomes (ceil(gx / dy), dy, 1) with
+   * dy = ceil(gx / max), the fewest rows, each as short as they allow: fewer than dy surplus groups.
+   * (max, dy) would dispatch up to max − 1 groups that only return: at 65537 blocks, 65533 of them.
+   */
   private fold([gx, gy, gz]: Dim3Tuple): Dim3Tuple {
     if (gx <= this.maxWorkgroups) return [gx, gy, gz];
-    return [this.maxWorkgroups, Math.ceil(gx / this.maxWorkgroups), 1];
+    const dy = Math.ceil(gx / this.maxWorkgroups);
+    return [Math.ceil(gx / dy), dy, 1];
   }
 
   readBuffer(a: WebGpuArray): Promise<TypedArray> {
@@ -242,6 +258,9 @@ export class WebGpuDevice extends BaseDevice implements BufferOwner {
 
   releaseBuffer(buffer: GPUBuffer): void {
     if (this.disposed) return;
+    // Kept for the next array of its size where the pool has room: ops are queued in order, so its
+    // next user's clear or write runs after every op queued for this one.
+    if (this.pool.keep(buffer)) return;
     // A queued op may still use it: free it after that op's batch is submitted.
     if (this.ops.length > 0) this.temps.push(buffer);
     else this.chain = this.chain.then(() => buffer.destroy());
@@ -367,6 +386,7 @@ export class WebGpuDevice extends BaseDevice implements BufferOwner {
   }
 
   protected release(): void {
+    this.pool.clear();
     for (const t of this.temps) t.destroy();
     for (const r of this.records) r.buffer.destroy();
     this.records = [];

@@ -18,6 +18,19 @@ const DAWN = 'webgpu';
  * timestamp_quantization is off, which would make `gpu.time()` useless for short kernels.
  */
 const DAWN_FLAGS = ['enable-dawn-features=allow_unsafe_apis,vulkan_enable_f16_on_nvidia', 'disable-dawn-features=timestamp_quantization'];
+/**
+ * More Dawn toggles to enable, comma-separated, for measuring what one costs (for example
+ * `disable_robustness`, which drops the index clamps Dawn adds to every array access): a diagnostic,
+ * never needed to run.
+ */
+export const DAWN_TOGGLES_ENV = 'KERNELSCRIPT_DAWN_TOGGLES';
+
+function dawnFlags(): string[] {
+  const extra = (process.env[DAWN_TOGGLES_ENV] ?? '').split(',').map((t) => t.trim()).filter(Boolean);
+  if (extra.length === 0) return DAWN_FLAGS;
+  const [enable, ...rest] = DAWN_FLAGS;
+  return [`${enable},${extra.join(',')}`, ...rest];
+}
 const MODULE = 'node:module';
 const URL_MODULE = 'node:url';
 
@@ -43,7 +56,7 @@ async function startDawn(): Promise<GPU> {
   }
   // Dawn's binding expects the WebGPU constants (GPUBufferUsage, …) as globals.
   Object.assign(globalThis, dawn.globals);
-  return dawn.create(DAWN_FLAGS);
+  return dawn.create(dawnFlags());
 }
 
 /** Requests an adapter with Dawn's informational notices kept off stderr (see quiet.ts). */

@@ -211,7 +211,7 @@ export interface SoftmaxInputs {
 }
 
 /** What one step's two launches use. */
-interface StepArrays extends SoftmaxInputs {
+export interface StepArrays extends SoftmaxInputs {
   order: DeviceArray<Int32Array>;
   /** W (d × k), then b (k). */
   w: DeviceArray<Float32Array>;
@@ -224,7 +224,7 @@ interface StepArrays extends SoftmaxInputs {
 const partialStride = (d: number, k: number): number => (d + 1) * k + 2;
 
 /** The device arrays of a run; X and the labels uploaded unless given. */
-function stepArrays(gpu: Gpu, data: SoftmaxData, maxBatch: number, epochs: number, inputs?: SoftmaxInputs): StepArrays {
+export function stepArrays(gpu: Gpu, data: SoftmaxData, maxBatch: number, epochs: number, inputs?: SoftmaxInputs): StepArrays {
   const { n, d, k } = data;
   return {
     x: inputs?.x ?? gpu.array(data.x),
@@ -236,12 +236,22 @@ function stepArrays(gpu: Gpu, data: SoftmaxData, maxBatch: number, epochs: numbe
   };
 }
 
-/** One step on rows order[start … start + size): its loss and hits go to `slot` of the stats. */
-function step(gpu: Gpu, a: StepArrays, d: number, k: number, start: number, size: number, rate: number, l2: number, slot: number): void {
+/** softmaxStep's launch on rows order[start … start + size). */
+export function launchStep(gpu: Gpu, a: StepArrays, d: number, k: number, start: number, size: number): void {
+  gpu.launch(softmaxStep, { grid: Math.ceil(size / ROWS), block: STEP_THREADS }, a.x, a.labels, a.order, a.w, a.partial, start, size, d, k);
+}
+
+/** softmaxApply's launch after a step on `size` rows: its loss and hits go to `slot` of the stats. */
+export function launchApply(gpu: Gpu, a: StepArrays, d: number, k: number, size: number, rate: number, l2: number, slot: number): void {
   const blocks = Math.ceil(size / ROWS);
-  gpu.launch(softmaxStep, { grid: blocks, block: STEP_THREADS }, a.x, a.labels, a.order, a.w, a.partial, start, size, d, k);
   gpu.launch(softmaxApply, { grid: Math.ceil(partialStride(d, k) / APPLY_ENTRIES), block: APPLY_THREADS },
     a.partial, a.w, a.stats, blocks, size, d, k, rate, l2, slot);
+}
+
+/** One step on rows order[start … start + size): its loss and hits go to `slot` of the stats. */
+function step(gpu: Gpu, a: StepArrays, d: number, k: number, start: number, size: number, rate: number, l2: number, slot: number): void {
+  launchStep(gpu, a, d, k, start, size);
+  launchApply(gpu, a, d, k, size, rate, l2, slot);
 }
 
 export async function trainSoftmaxKernels(

@@ -23,7 +23,7 @@ export interface WgslValidator {
 /** Held for the whole run: if the GPU object is collected, Dawn's instance goes with it. */
 let gpu: GPU | null = null;
 
-async function newDevice(): Promise<{ device: GPUDevice; lost: { why: string | null }; matrix: boolean }> {
+async function newDevice(): Promise<{ device: GPUDevice; lost: { why: string | null }; matrix: boolean; subgroupMax: number }> {
   if (!gpu) {
     const { create, globals } = (await import('webgpu')) as unknown as { create: (flags: string[]) => GPU; globals: Record<string, unknown> };
     Object.assign(globalThis, globals);
@@ -39,7 +39,8 @@ async function newDevice(): Promise<{ device: GPUDevice; lost: { why: string | n
   const device = await adapter.requestDevice(deviceRequest(adapter));
   const lost = { why: null as string | null };
   void device.lost.then((info) => (lost.why = info.message || info.reason || 'lost'));
-  return { device, lost, matrix: device.features.has(SUBGROUP_MATRIX_FEATURE as GPUFeatureName) };
+  const subgroupMax = (adapter.info as { subgroupMaxSize?: number }).subgroupMaxSize ?? 32;
+  return { device, lost, matrix: device.features.has(SUBGROUP_MATRIX_FEATURE as GPUFeatureName), subgroupMax };
 }
 
 export async function openDawn(): Promise<WgslValidator> {
@@ -60,10 +61,13 @@ export async function openDawn(): Promise<WgslValidator> {
       const wgsl = k.meta.wgsl;
       if (!wgsl) return 'compiled kernel has no meta.wgsl';
       const [ox, oy, oz] = wgsl.blockOverrides;
+      // Dawn wants a matrix kernel's block x to be a multiple of the largest subgroup (runtime/warp.ts
+      // launches such kernels only so).
+      const x = k.meta.matrix ? cur.subgroupMax : 8;
       device.pushErrorScope('validation');
       device.pushErrorScope('out-of-memory');
       device.pushErrorScope('internal');
-      device.createComputePipeline({ layout: 'auto', compute: { module, entryPoint: k.entryPoint, constants: { [ox]: 8, [oy]: 4, [oz]: 2 } } });
+      device.createComputePipeline({ layout: 'auto', compute: { module, entryPoint: k.entryPoint, constants: { [ox]: x, [oy]: 4, [oz]: 2 } } });
       const errs = [await device.popErrorScope(), await device.popErrorScope(), await device.popErrorScope()];
       const msg = errs.filter((e) => e !== null).map((e) => e.message).join('\n');
       if (cur.lost.why !== null) return `device lost: ${cur.lost.why}`;

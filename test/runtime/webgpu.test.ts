@@ -34,6 +34,23 @@ describe.skipIf(!slot?.device)(`webgpu device${slot?.device ? '' : ` (skipped: $
     out.dispose();
   });
 
+  it('reuses freed buffers: a new array reads zeros or its data, after the old array\'s queued launches', async () => {
+    const rng = new Rng();
+    const n = rng.int(1000, 5000);
+    const old = gpu.alloc(Int32Array, n);
+    // Queued, not yet run, when the array is freed: its buffer's next user must come after it.
+    gpu.launch(iota('wgsl'), { grid: Math.ceil(n / 64), block: 64 }, old, n, false);
+    old.dispose();
+    const zeros = gpu.alloc(Int32Array, n);
+    expect((await zeros.read()).every((v) => v === 0)).toBe(true);
+    const data = Int32Array.from({ length: n }, () => rng.int(-1000, 1000));
+    gpu.launch(iota('wgsl'), { grid: Math.ceil(n / 64), block: 64 }, zeros, n, false);
+    zeros.dispose();
+    const filled = gpu.array(data);
+    expect(Array.from(await filled.read())).toEqual(Array.from(data));
+    filled.dispose();
+  });
+
   it('refuses a wide grid that is not 1-D', () => {
     const out = gpu.alloc(Int32Array, 4);
     const wide = gpu.limits.maxGridDim[1] + 1;

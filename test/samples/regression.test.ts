@@ -12,9 +12,13 @@ interface SoftmaxLib {
   makeClusters(n: number, d: number, k: number, seed: number): unknown;
   trainSoftmaxReference(data: unknown, o: object): { losses: number[] };
 }
+interface TensorLib {
+  trainSoftmaxHalfReference(data: unknown, o: object): { losses: number[] };
+}
 // Loaded at run time: the samples are checked by their own tsconfig.
 const logistic = (await import(`${ROOT}samples/lib/logistic-data.ts`)) as LogisticLib;
 const softmax = (await import(`${ROOT}samples/lib/softmax-data.ts`)) as SoftmaxLib;
+const tensor = (await import(`${ROOT}samples/lib/softmax-tensor.ts`)) as TensorLib;
 
 const relCurveError = (got: number[], want: number[]): number =>
   Math.max(...want.map((w, i) => Math.abs((got[i] ?? NaN) - w) / Math.abs(w)));
@@ -42,14 +46,24 @@ for (const { backend, skip } of await testBackends()) {
       const flags = { n: 810, d: 60, k: 5, iterations: 30, rate: 0.1, every: 10, seed: freshSeed() };
       const r = await runSample('softmax-regression', backend, flags);
       expect(r.ok).toBe(true);
-      const ref = softmax.trainSoftmaxReference(softmax.makeClusters(flags.n, flags.d, flags.k, flags.seed), {
-        rate: flags.rate, epochs: flags.iterations, batch: flags.n, seed: flags.seed, shuffle: false, l2: 0,
-      });
+      const data = softmax.makeClusters(flags.n, flags.d, flags.k, flags.seed);
+      const opts = { rate: flags.rate, epochs: flags.iterations, batch: flags.n, seed: flags.seed, shuffle: false, l2: 0 };
+      const ref = softmax.trainSoftmaxReference(data, opts);
       const tolerance = r.tolerance as number;
       expect(tolerance).toBeLessThanOrEqual(1e-4);
       expect(relCurveError(r.losses as number[], ref.losses)).toBeLessThan(tolerance);
       expect(relCurveError(r.matrixLosses as number[], ref.losses)).toBeLessThan(tolerance);
       expect(ref.losses.at(-1)).toBeLessThan(ref.losses[0] as number);
+      // The tensor-core run: always on cpu (emulated), elsewhere where the device has matrices.
+      if (backend === 'cpu') expect(r.tensorSkipped).toBeNull();
+      if (r.tensorSkipped === null) {
+        const half = tensor.trainSoftmaxHalfReference(data, opts);
+        expect(relCurveError(r.tensorLosses as number[], half.losses)).toBeLessThan(tolerance);
+        // The f16 roundings move the curve only slightly from float64's.
+        expect(relCurveError(r.tensorLosses as number[], ref.losses)).toBeLessThan(1e-2);
+      } else {
+        expect(r.tensorSkipped as string).toMatch(/matrix/);
+      }
     });
   });
 }

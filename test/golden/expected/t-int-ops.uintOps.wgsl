@@ -3,7 +3,7 @@
 // ks_grid, the grid the launch asked for); array parameters follow at bindings 1.. in order.
 // blockDim comes from the pipeline constants ks_block_x, ks_block_y, ks_block_z.
 // A 1-D grid of gx blocks beyond the device's maxComputeWorkgroupsPerDimension m is dispatched
-// folded as (dx, dy, 1), dx = min(gx, m), dy = ceil(gx / dx); every other grid is dispatched as
+// folded as (dx, dy, 1), dy = ceil(gx / m), dx = ceil(gx / dy); every other grid is dispatched as
 // is. When num_workgroups differs from ks_grid, blockIdx.x = workgroup_id.x + workgroup_id.y * dx
 // and the surplus groups return at once.
 
