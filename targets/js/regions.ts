@@ -262,10 +262,11 @@ function nest(host: RegionHost, headers: readonly string[], body: () => void): v
 function guardedLoop(g: GuardRange, indexed: boolean, body: () => void, host: RegionHost): void {
   const period = g.period === null ? 'ks_bdx' : String(g.period);
   const bound = (e: Exclude<GuardRange['lo'], 'zero'>, plusOne: boolean): string => {
-    const v = e.k === 'const' && typeof e.value === 'number' ? e.value + (plusOne ? 1 : 0) : null;
+    const v = e.k === 'const' && typeof e.value === 'number' ? g.scale * (e.value + (plusOne ? 1 : 0)) : null;
     if (v !== null && g.period !== null) return String(Math.min(Math.max(v, 0), g.period));
     if (v !== null) return v <= 0 ? '0' : `Math.min(${v}, ks_bdx)`;
-    return `Math.min(Math.max(${host.uniform(e)}${plusOne ? ' + 1' : ''}, 0), ${period}) | 0`;
+    const u = `${host.uniform(e)}${plusOne ? ' + 1' : ''}`;
+    return `Math.min(Math.max(${g.scale === 1 ? u : `${g.scale} * (${u})`}, 0), ${period}) | 0`;
   };
   const lo = g.lo === 'zero' ? '0' : bound(g.lo, g.loPlusOne);
   const hi = g.hi === 'none' ? period : bound(g.hi, g.hiPlusOne);

@@ -1,6 +1,7 @@
 // Guarded barrier regions that loop over their guard's threads only (targets/js/narrow.ts) against
 // the generator path, bit for bit: every guard form, periods that do and do not divide the block,
-// uniform bounds outside the block, 2-D blocks and per-thread locals carried across the guards.
+// x divided by constants, uniform bounds outside the block, 2-D blocks and per-thread locals
+// carried across the guards.
 import { describe, expect, it } from 'vitest';
 import { compileToIR, listKernels } from '../../compiler/index.js';
 import { emitKernel } from '../../targets/index.js';
@@ -41,6 +42,18 @@ export const guards = kernel(function guards(x: Float32Array, y: Float32Array, h
     v += 3;
   }
   syncthreads();
+  if (tx / 4 < h) {
+    v *= 3;
+  }
+  syncthreads();
+  if (lane / 2 == h) {
+    v += 5;
+  }
+  syncthreads();
+  if (h >= tx / 3 / 2) {
+    v -= 7;
+  }
+  syncthreads();
   y[i] = v;
 });
 `;
@@ -51,7 +64,7 @@ describe('js guarded regions', () => {
       const [name = ''] = listKernels(SOURCE, 'guards.ts');
       const ir = compileToIR(SOURCE, { kernel: name, fileName: 'guards.ts' });
       const fast = emitKernel(ir, 'js').code;
-      expect(fast).toContain('ks_lo');
+      expect(fast.match(/const ks_lo/g)).toHaveLength(7);
       const slow = emitJs(foldKernel(ir), { generators: true }).code;
       const rng = new Rng();
       const blocks = 3;
@@ -74,6 +87,9 @@ describe('js guarded regions', () => {
           if (h <= lane) v *= 2;
           if (lane === h && tx >= 1) v -= 1;
           if (tx < h - 40) v += 3;
+          if (Math.floor(tx / 4) < h) v *= 3;
+          if (Math.floor(lane / 2) === h) v += 5;
+          if (h >= Math.floor(tx / 6)) v -= 7;
           return v;
         });
         expect(compare(y1, want, false, 1e-5), `h ${h} (seed ${rng.seed})`).toBeNull();
