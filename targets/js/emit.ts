@@ -129,7 +129,12 @@ class JsPrinter extends CLikePrinter {
   /** Temporaries the printer names itself (matrix operands), counted per kernel. */
   private temps = 0;
 
-  constructor(ir: KernelIR, names: NameMap, opts: JsOptions) {
+  constructor(
+    ir: KernelIR,
+    names: NameMap,
+    opts: JsOptions,
+    private readonly lane: Lane,
+  ) {
     super(ir, names);
     for (const p of ir.params) if (p.kind === 'array') this.elems.set(p.name, p.elem);
     for (const a of ir.shared) this.elems.set(a.name, a.elem);
@@ -179,6 +184,7 @@ class JsPrinter extends CLikePrinter {
 
   protected builtin(name: BuiltinName, axis: string): Printed {
     if (this.thread0 && name === 'threadIdx' && this.cell === '0') return prim('0');
+    if (this.lane.index > 0 && name === 'threadIdx' && axis === 'x') return prim(`(ks_tx + ${this.lane.index})`);
     return prim(`ks_${BUILTIN[name]}${axis}`);
   }
 
@@ -453,6 +459,15 @@ class JsPrinter extends CLikePrinter {
       },
       barrier: () => this.race?.epoch() ?? '// barrier',
       name: (n) => this.name(n),
+      expr: (e) => this.expr(e),
+      lane: (index, renamed, f) => {
+        Object.assign(this.lane, { index, renamed });
+        try {
+          f();
+        } finally {
+          Object.assign(this.lane, { index: 0, renamed: new Set() });
+        }
+      },
     });
   }
 
@@ -482,6 +497,12 @@ class JsPrinter extends CLikePrinter {
   }
 }
 
+/** Which thread of a jammed group (jam.ts) is printed: x + index, with `renamed` locals of its own. */
+interface Lane {
+  index: number;
+  renamed: ReadonlySet<string>;
+}
+
 export interface JsOptions {
   /** Run barrier kernels as generators even where regions apply (tests compare the two). */
   generators?: boolean;
@@ -489,7 +510,10 @@ export interface JsOptions {
 
 export function emitJs(ir: KernelIR, opts: JsOptions = {}): { code: string; entryPoint: string; meta: KernelMeta } {
   const names = makeNameMap(ir, JS_NAMES);
-  const printer = new JsPrinter(ir, names, opts);
+  const lane: Lane = { index: 0, renamed: new Set() };
+  // A jammed thread's own locals get its own spelling ('ks_' names never clash with the kernel's).
+  const laned = Object.assign((n: string) => (lane.index > 0 && lane.renamed.has(n) ? `ks_j${lane.index}_${names(n)}` : names(n)), { entry: names.entry });
+  const printer = new JsPrinter(ir, laned, opts, lane);
   const lines = printer.module();
   return {
     code: lines.join('\n') + '\n',

@@ -13,6 +13,7 @@ import type { ElemType, Expr, KernelIR, ScalarType, Stmt } from '../../core/ir/t
 import { hasAtomic, someStmt, stmtExprs, visitExpr, visitStmts } from '../../core/ir/walk.js';
 import { readsIncoming } from './exposed.js';
 import { guardRange, type GuardRange } from './narrow.js';
+import { JAM, jamPlan, type JamPlan } from './jam.js';
 import { rematLocals } from './remat.js';
 import { uniformLocals } from './uniform.js';
 import { ELEMENTS } from '../../core/elements.js';
@@ -42,6 +43,10 @@ export interface RegionHost {
   name(n: string): string;
   /** What a barrier between regions prints (debug builds advance their race-check epoch). */
   barrier(): string;
+  /** Prints a per-thread expression. */
+  expr(e: Expr): string;
+  /** Runs `f` printing for thread x + index of a jammed group (jam.ts), `renamed` locals its own. */
+  lane(index: number, renamed: ReadonlySet<string>, f: () => void): void;
 }
 
 type Item = { region: Stmt[] } | { sync: Stmt };
@@ -225,19 +230,34 @@ function threadLoop(all: readonly Stmt[], plan: RegionPlan, host: RegionHost, la
   const stores = last ? [] : scalars.filter((n) => here.has(n) || assigned.has(n));
   const indexed = loads.length > 0 || stores.length > 0 || arrays.length > 0 || [...plan.arrays.keys()].some((n) => here.has(n));
   const guard = plan.narrow ? guardRange(region, plan.remat, plan.uniform) : null;
-  const body = (): void => {
-    for (const s of rematNeeded(used, inner, plan)) host.stmts([s]);
+  const remat = rematNeeded(used, inner, plan);
+  // Storage is named before any jammed thread (jam.ts) respells its locals.
+  const cells = new Map<string, string>([...scalars.map((n) => [n, scalarCell(host.name(n))] as const), ...arrays.map((n) => [n, arrayCell(host.name(n))] as const)]);
+  const open = (cell: string): void => {
+    for (const s of remat) host.stmts([s]);
     // Promoted locals are read into plain locals for the region and written back at its end.
-    for (const n of loads) host.line(`${assigned.has(n) ? 'let' : 'const'} ${host.name(n)} = ${scalarCell(host.name(n))}[ks_i];`);
-    for (const n of arrays) host.line(`const ${host.name(n)} = ${arrayCell(host.name(n))}[ks_i];`);
+    for (const n of loads) host.line(`${assigned.has(n) ? 'let' : 'const'} ${host.name(n)} = ${cells.get(n)}[${cell}];`);
+    for (const n of arrays) host.line(`const ${host.name(n)} = ${cells.get(n)}[${cell}];`);
     // Written before it is read here: the value it is declared with is never seen.
     for (const [n, type] of plan.fresh) {
       if (used.has(n) && !inner.has(n)) host.line(`let ${host.name(n)} = ${type === 'bool' ? 'false' : '0'};`);
     }
+  };
+  const close = (cell: string): void => {
+    for (const n of stores) host.line(`${cells.get(n)}[${cell}] = ${host.name(n)};`);
+  };
+  const body = (): void => {
+    open('ks_i');
     host.stmts(region);
-    for (const n of stores) host.line(`${scalarCell(host.name(n))}[ks_i] = ${host.name(n)};`);
+    close('ks_i');
   };
   if (guard) return guardedLoop(guard, indexed, body, host);
+  const jam = plan.narrow && arrays.length === 0 ? jamPlan(region, plan.uniform, new Set(plan.arrays.keys())) : null;
+  if (jam && !plan.scalars.has(jam.counter.name) && !plan.fresh.has(jam.counter.name)) {
+    const own = new Set([...inner, ...remat.map((s) => (s.k === 'let' ? s.name : '')), ...scalars, ...plan.fresh.keys()]);
+    own.delete(jam.counter.name);
+    return jammedLoop(jam, own, { open, close, body }, host);
+  }
   nest(
     host,
     [
@@ -247,6 +267,32 @@ function threadLoop(all: readonly Stmt[], plan: RegionPlan, host: RegionHost, la
     ],
     body,
   );
+}
+
+/** A region run JAM threads at a time (jam.ts), the rest one by one. */
+function jammedLoop(jam: JamPlan, own: ReadonlySet<string>, parts: { open(cell: string): void; close(cell: string): void; body(): void }, host: RegionHost): void {
+  const lanes = Array.from({ length: JAM }, (_, i) => i);
+  const each = (f: (cell: string) => void): void => {
+    for (const i of lanes) host.lane(i, own, () => f(i === 0 ? 'ks_i' : `ks_i + ${i}`));
+  };
+  nest(host, ['for (let ks_tz = 0, ks_i = 0; ks_tz < ks_bdz; ks_tz++) {', 'for (let ks_ty = 0; ks_ty < ks_bdy; ks_ty++) {'], () => {
+    host.line('let ks_tx = 0;');
+    nest(host, [`for (; ks_tx + ${JAM - 1} < ks_bdx; ks_tx += ${JAM}, ks_i += ${JAM}) {`], () => {
+      each((cell) => {
+        parts.open(cell);
+        host.stmts(jam.pre);
+      });
+      nest(host, ['{'], () => {
+        host.stmts([jam.counter]);
+        nest(host, [`for (; ${host.expr(jam.cond)}; ) {`], () => {
+          each(() => host.stmts(jam.loop.body));
+          host.stmts(jam.loop.update);
+        });
+      });
+      each((cell) => parts.close(cell));
+    });
+    nest(host, ['ks_thread: for (; ks_tx < ks_bdx; ks_tx++, ks_i++) {'], parts.body);
+  });
 }
 
 /** Opens each header one level deeper, prints the body innermost, and closes them all. */

@@ -49,7 +49,36 @@ return function matmulTiled(ks_args, ks_grid, ks_block, ks_first, ks_end) {
         // barrier
         for (let ks_tz = 0, ks_i = 0; ks_tz < ks_bdz; ks_tz++) {
           for (let ks_ty = 0; ks_ty < ks_bdy; ks_ty++) {
-            ks_thread: for (let ks_tx = 0; ks_tx < ks_bdx; ks_tx++, ks_i++) {
+            let ks_tx = 0;
+            for (; ks_tx + 3 < ks_bdx; ks_tx += 4, ks_i += 4) {
+              const tx = ks_tx;
+              const ty = ks_ty;
+              let sum = ks_v_sum[ks_i];
+              const ks_j1_tx = (ks_tx + 1);
+              const ks_j1_ty = ks_ty;
+              let ks_j1_sum = ks_v_sum[ks_i + 1];
+              const ks_j2_tx = (ks_tx + 2);
+              const ks_j2_ty = ks_ty;
+              let ks_j2_sum = ks_v_sum[ks_i + 2];
+              const ks_j3_tx = (ks_tx + 3);
+              const ks_j3_ty = ks_ty;
+              let ks_j3_sum = ks_v_sum[ks_i + 3];
+              {
+                let p = 0;
+                for (; p < 16; ) {
+                  sum = Math.fround(sum + Math.fround(ta[(Math.imul(ty, 16) + p) | 0] * tb[(Math.imul(p, 16) + tx) | 0]));
+                  ks_j1_sum = Math.fround(ks_j1_sum + Math.fround(ta[(Math.imul(ks_j1_ty, 16) + p) | 0] * tb[(Math.imul(p, 16) + ks_j1_tx) | 0]));
+                  ks_j2_sum = Math.fround(ks_j2_sum + Math.fround(ta[(Math.imul(ks_j2_ty, 16) + p) | 0] * tb[(Math.imul(p, 16) + ks_j2_tx) | 0]));
+                  ks_j3_sum = Math.fround(ks_j3_sum + Math.fround(ta[(Math.imul(ks_j3_ty, 16) + p) | 0] * tb[(Math.imul(p, 16) + ks_j3_tx) | 0]));
+                  p = (p + 1) | 0;
+                }
+              }
+              ks_v_sum[ks_i] = sum;
+              ks_v_sum[ks_i + 1] = ks_j1_sum;
+              ks_v_sum[ks_i + 2] = ks_j2_sum;
+              ks_v_sum[ks_i + 3] = ks_j3_sum;
+            }
+            ks_thread: for (; ks_tx < ks_bdx; ks_tx++, ks_i++) {
               const tx = ks_tx;
               const ty = ks_ty;
               let sum = ks_v_sum[ks_i];
