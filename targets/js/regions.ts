@@ -254,7 +254,8 @@ function threadLoop(all: readonly Stmt[], plan: RegionPlan, host: RegionHost, la
   if (guard) return guardedLoop(guard, indexed, body, host);
   const jam = plan.narrow && arrays.length === 0 ? jamPlan(region, plan.uniform, new Set(plan.arrays.keys())) : null;
   if (jam && !plan.scalars.has(jam.counter.name) && !plan.fresh.has(jam.counter.name)) {
-    const own = new Set([...inner, ...remat.map((s) => (s.k === 'let' ? s.name : '')), ...scalars, ...plan.fresh.keys()]);
+    // Every thread local but the shared counter; uniform locals, parameters and arrays are common.
+    const own = new Set([...inner, ...plan.remat.keys(), ...scalars, ...plan.fresh.keys()]);
     own.delete(jam.counter.name);
     return jammedLoop(jam, own, { open, close, body }, host);
   }
