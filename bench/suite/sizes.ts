@@ -1,4 +1,4 @@
-// What each row runs at. GPUs (cuda and webgpu) take the issue's sizes; the cpu backend runs every
+// What each row runs at. GPUs (cuda and webgpu) take the goals' sizes; the cpu backend runs every
 // thread in JavaScript, where those sizes take hours (SGEMM 4096³ alone is minutes per launch), so
 // it gets its own, and its figures are only compared with NumPy. --quick shrinks both so that a
 // run on a machine without a GPU (cpu and a software WebGPU adapter) ends in about a minute.
