@@ -1,7 +1,7 @@
 // Where the softmax-regression row's time goes, per backend: device time of each of the step's two
-// kernels (100 launches of one, timed alone), of the two together, and of whole warm training runs,
-// the first on fresh arrays and the later ones on arrays the runtime may reuse. The 10000×500×5
-// case of bench/run.ts. Prints one JSON line per figure.
+// kernels (100 launches of one, timed alone), of the two together, and of whole warm training runs
+// (the first and the later ones apart: each allocates its arrays, which the runtime may reuse).
+// The 10000×500×5 case of bench/run.ts. Prints one JSON line per figure.
 //
 //   npx tsx bench/softmax-kernels.ts [--backend cuda|webgpu|cpu] [--n 10000 --d 500 --k 5]
 import { parseArgs } from 'node:util';

@@ -1,5 +1,5 @@
 // Where and from what a run was measured: the GPUs and driver (nvidia-smi, when there is one), the
-// CPU, Node, and the commit (git, when the tree is a checkout; the portable bundle is not).
+// CPU, Node, and the commit (git in a checkout; the COMMIT file the portable bundle carries).
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -353,18 +353,37 @@ export class WebGpuDevice extends BaseDevice implements BufferOwner {
   private async submit(batch: Batch): Promise<void> {
     try {
       if (batch.ops.length === 0) return;
-      const pipelines = await Promise.all(batch.ops.flatMap((op) => (op.k === 'dispatch' ? [op.pipeline] : [])));
+      const pipelines = await Promise.all(batch.ops.flatMap((op) => (op.k === 'dispatch' ? [op.pipeline] : []))).catch(
+        async (e: unknown) => {
+          await this.submitTransfers(batch);
+          throw e;
+        },
+      );
       this.assertUsable();
       this.gpu.pushErrorScope('validation');
       this.gpu.queue.submit([encodeBatch(this.gpu, batch, pipelines)]);
       const err = await this.gpu.popErrorScope();
       if (err) {
+        await this.submitTransfers(batch);
         const names = [...new Set(batch.ops.flatMap((op) => (op.k === 'dispatch' ? [op.kernel.name] : [])))];
         throw new DeviceError(`WebGPU rejected queued work (kernels: ${names.join(', ') || 'none'}): ${err.message}`);
       }
     } finally {
       for (const t of batch.temps) t.destroy();
     }
+  }
+
+  /**
+   * A batch whose kernels failed still moves its data, in order: the writes and the clears of its
+   * new arrays (a reused buffer holds its last owner's bytes until then, pool.ts) are not lost with
+   * the launches, and later work sees what a failed launch left alone.
+   */
+  private async submitTransfers(batch: Batch): Promise<void> {
+    const ops = batch.ops.filter((op) => op.k !== 'dispatch');
+    if (ops.length === 0 || this.disposed || this.broken !== null) return;
+    this.gpu.pushErrorScope('validation');
+    this.gpu.queue.submit([encodeBatch(this.gpu, { ops, temps: [], timing: null }, [])]);
+    await this.gpu.popErrorScope();
   }
 
   /** Runs a device wait; if the device was lost meanwhile, reports that instead of a vague failure. */

@@ -28,6 +28,8 @@ export const DAWN_TOGGLES_ENV = 'KERNELSCRIPT_DAWN_TOGGLES';
 function dawnFlags(): string[] {
   const extra = (process.env[DAWN_TOGGLES_ENV] ?? '').split(',').map((t) => t.trim()).filter(Boolean);
   if (extra.length === 0) return DAWN_FLAGS;
+  // Said once: results measured under such toggles are not the defaults'.
+  console.warn(`kernelscript: ${DAWN_TOGGLES_ENV} enables Dawn toggles ${extra.join(', ')} (a diagnostic)`);
   const [enable, ...rest] = DAWN_FLAGS;
   return [`${enable},${extra.join(',')}`, ...rest];
 }

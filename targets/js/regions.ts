@@ -5,7 +5,7 @@
 // Locals that live across regions become per-thread typed arrays (of their own type, so integers
 // stay integers for the JIT); block-uniform locals (uniform.ts) stay plain variables whose
 // definitions run once per block. Threads run in the same order as the generator path (x
-// fastest), so results are identical. Kernels this cannot express (a `return`
+// fastest), except read-only loops that jam.ts interleaves, where order cannot show: results are identical. Kernels this cannot express (a `return`
 // before a barrier, a `break`/`continue` out of a barrier-containing loop, an atomic in a uniform
 // condition) return null from planRegions and keep the generator path.
 import { InternalCompilerError } from '../../core/diagnostics/diagnostic.js';

@@ -40,7 +40,7 @@ describe('npm run bench (bench/run.ts)', () => {
     const report = JSON.parse(readFileSync(join(out, `${base}.json`), 'utf8')) as BenchReport;
     expect(report.schema).toBe(1);
     expect(`${report.date}-quick`).toBe(base);
-    expect(report.commit).toMatch(/^([0-9a-f]{40}|unknown)$/);
+    expect(report.commit).toMatch(/^([0-9a-f]{40}( with uncommitted changes)?|unknown)$/);
     expect(report.quick).toBe(true);
     expect(report.machine.cores).toBeGreaterThan(0);
     expect(report.backends).toEqual([{ backend: 'cpu', device: expect.any(String), sizes: 'cpu' }]);

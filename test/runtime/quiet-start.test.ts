@@ -56,7 +56,11 @@ const webgpu = slots[0];
 afterAll(() => webgpu?.device?.dispose());
 
 describe.skipIf(!webgpu?.device)(`quiet start on webgpu${webgpu?.device ? '' : ` (skipped: ${webgpu?.reason ?? ''})`}`, () => {
-  it('creates a device and runs a kernel with nothing on stderr', () => {
+  it.each([
+    ['with nothing on stderr', {}, ''],
+    ['under KERNELSCRIPT_DAWN_TOGGLES, saying so once on stderr', { KERNELSCRIPT_DAWN_TOGGLES: 'disable_robustness' },
+      'kernelscript: KERNELSCRIPT_DAWN_TOGGLES enables Dawn toggles disable_robustness (a diagnostic)\n'],
+  ] as const)('creates a device and runs a kernel %s', (_, env, stderr) => {
     const a = Math.random() * 4 - 2;
     const y0 = Array.from({ length: 3 }, () => Math.fround(Math.random() * 2 + 0.5));
     const r = runScript(`
@@ -69,8 +73,8 @@ const y = gpu.array(Float32Array.from(${JSON.stringify(y0)}));
 gpu.launchCompiled(compileKernel(src, { target: 'wgsl', kernel: 'k', fileName: 'k.ts' }), { grid: 1, block: 3 }, [${a}, y]);
 console.log(JSON.stringify([gpu.backend, ...(await y.read())]));
 gpu.dispose();
-`);
-    expect(r.stderr).toBe('');
+`, env);
+    expect(r.stderr).toBe(stderr);
     expect(r.status).toBe(0);
     const [backend, ...ys] = JSON.parse(r.stdout) as [string, ...number[]];
     expect(backend).toBe('webgpu');

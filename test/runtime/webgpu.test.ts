@@ -21,9 +21,10 @@ describe.skipIf(!slot?.device)(`webgpu device${slot?.device ? '' : ` (skipped: $
     expect(gpu.name.length).toBeGreaterThan(0);
   });
 
-  it('folds a 1-D grid wider than the dispatch limit and covers every block once', async () => {
+  it.each([1, 2])('folds a 1-D grid wider than the dispatch limit (%i full rows and some) and covers every block once', async (rows) => {
     const perDim = gpu.limits.maxGridDim[1];
-    const blocks = perDim + new Rng().int(1, 5000);
+    // Folded into rows + 1 rows of equal width: some surplus groups, every block once.
+    const blocks = rows * perDim + new Rng().int(1, 5000);
     const n = blocks * 32 - 7;
     const out = gpu.array(new Int32Array(n).fill(12345));
     gpu.launch(iota('wgsl'), { grid: blocks, block: 32 }, out, n, false);
@@ -58,6 +59,22 @@ describe.skipIf(!slot?.device)(`webgpu device${slot?.device ? '' : ` (skipped: $
       /grid.x = \d+ exceeds this device's \d+ blocks per dimension; only 1-D grids may be larger/,
     );
     out.dispose();
+  });
+
+  it('a failed batch still clears and fills the reused buffers of its new arrays', async () => {
+    const rng = new Rng();
+    const n = 64;
+    // Freed with nonzero contents: their buffers go back to the pool.
+    for (let i = 0; i < 2; i++) gpu.array(Int32Array.from({ length: n }, () => rng.int(1, 1000))).dispose();
+    const data = Float32Array.from({ length: n }, () => rng.f32());
+    const zeros = gpu.alloc(Float32Array, n);
+    const filled = gpu.array(data);
+    gpu.launch(brokenWgsl(), { grid: 1, block: 16 }, 1, filled, zeros, 16);
+    await expect(gpu.synchronize()).rejects.toBeInstanceOf(KernelLoadError);
+    expect((await zeros.read()).every((v) => v === 0)).toBe(true);
+    expect(Array.from(await filled.read())).toEqual(Array.from(data));
+    zeros.dispose();
+    filled.dispose();
   });
 
   it('turns a WGSL compile failure into an error naming the kernel, and stays usable', async () => {
