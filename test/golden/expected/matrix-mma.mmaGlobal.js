@@ -125,24 +125,18 @@ function ks_mload(f, src, off, st, row, f16) {
 }
 // d = a×b + c: each dot product summed in double (exact for f16 products), added to c, rounded once to f32.
 // The lanes of a warp hold equal fragments, so a call whose operands have the bits of the last call's
-// copies its result: comparing 768 values is cheaper than 4096 multiply-adds.
+// copies its result: comparing 768 values is cheaper than 4096 multiply-adds. (At first the last
+// operands are all +0, and so is their result: the initial state is a valid entry.)
 const ks_mma_t = new Float32Array(256);
 const ks_mma_in = new Int32Array(768);
-let ks_mma_valid = false;
-function ks_mma_same(a, b, c) {
-  if (!ks_mma_valid) return false;
-  const x = new Int32Array(a.buffer, a.byteOffset, a.length), y = new Int32Array(b.buffer, b.byteOffset, b.length), z = new Int32Array(c.buffer, c.byteOffset, c.length);
-  for (let e = 0; e < 256; e++) {
-    if (x[e] !== ks_mma_in[e] || y[e] !== ks_mma_in[256 + e] || z[e] !== ks_mma_in[512 + e]) return false;
-  }
-  return true;
-}
 function ks_mma(d, a, b, c) {
-  if (ks_mma_same(a, b, c)) { d.set(ks_mma_t); return; }
-  ks_mma_in.set(new Int32Array(a.buffer, a.byteOffset, a.length), 0);
-  ks_mma_in.set(new Int32Array(b.buffer, b.byteOffset, b.length), 256);
-  ks_mma_in.set(new Int32Array(c.buffer, c.byteOffset, c.length), 512);
-  ks_mma_valid = true;
+  const x = new Int32Array(a.buffer, a.byteOffset, a.length), y = new Int32Array(b.buffer, b.byteOffset, b.length), z = new Int32Array(c.buffer, c.byteOffset, c.length);
+  let same = true;
+  for (let e = 0; e < 256 && same; e++) same = x[e] === ks_mma_in[e] && y[e] === ks_mma_in[256 + e] && z[e] === ks_mma_in[512 + e];
+  if (same) { d.set(ks_mma_t); return; }
+  ks_mma_in.set(x, 0);
+  ks_mma_in.set(y, 256);
+  ks_mma_in.set(z, 512);
   for (let i = 0; i < 16; i++) {
     for (let j = 0; j < 16; j++) {
       let s = 0;
