@@ -66,11 +66,28 @@ export function oneHot(labels: Int32Array, k: number): Float32Array {
   return y;
 }
 
-/** The algorithm in float64 plain JS: the definition the device versions are checked against. */
-export function trainSoftmaxReference(data: SoftmaxData, o: SoftmaxOptions): SoftmaxResult {
-  const { x, labels, n, d, k } = data;
+/**
+ * Where a device version rounds (to f16, say): X as it is stored, W and b as each product reads
+ * them, the residual P − Y as it is stored. Everything else stays float64.
+ */
+export interface SoftmaxRounding {
+  input(v: number): number;
+  weight(v: number): number;
+  residual(v: number): number;
+}
+
+/**
+ * The algorithm in float64 plain JS: the definition the device versions are checked against; with
+ * `rounding`, the same with a device version's roundings (samples/lib/softmax-tensor.ts).
+ */
+export function trainSoftmaxReference(data: SoftmaxData, o: SoftmaxOptions, rounding?: SoftmaxRounding): SoftmaxResult {
+  const { labels, n, d, k } = data;
+  const x = rounding ? Float64Array.from(data.x, (v) => rounding.input(v)) : data.x;
   const w = new Float64Array(d * k);
   const b = new Float64Array(k);
+  // The W and b a batch's products read: w and b themselves, or their rounded copies.
+  const wr = rounding ? new Float64Array(d * k) : w;
+  const br = rounding ? new Float64Array(k) : b;
   const gw = new Float64Array(d * k);
   const gb = new Float64Array(k);
   const z = new Float64Array(k);
@@ -82,13 +99,17 @@ export function trainSoftmaxReference(data: SoftmaxData, o: SoftmaxOptions): Sof
     for (const [start, size] of batches(n, o.batch)) {
       gw.fill(0);
       gb.fill(0);
+      if (rounding) {
+        for (let i = 0; i < d * k; i++) wr[i] = rounding.weight(w[i]);
+        for (let c = 0; c < k; c++) br[c] = rounding.weight(b[c]);
+      }
       for (let r = 0; r < size; r++) {
         const row = order[start + r];
         const xr = row * d;
-        for (let c = 0; c < k; c++) z[c] = b[c];
+        for (let c = 0; c < k; c++) z[c] = br[c];
         for (let j = 0; j < d; j++) {
           const xv = x[xr + j];
-          for (let c = 0; c < k; c++) z[c] += xv * w[j * k + c];
+          for (let c = 0; c < k; c++) z[c] += xv * wr[j * k + c];
         }
         let zmax = -Infinity;
         for (let c = 0; c < k; c++) zmax = Math.max(zmax, z[c]);
@@ -97,7 +118,8 @@ export function trainSoftmaxReference(data: SoftmaxData, o: SoftmaxOptions): Sof
         const label = labels[row];
         loss += zmax + Math.log(s) - z[label];
         for (let c = 0; c < k; c++) {
-          const g = Math.exp(z[c] - zmax) / s - (c === label ? 1 : 0);
+          const p = Math.exp(z[c] - zmax) / s - (c === label ? 1 : 0);
+          const g = rounding ? rounding.residual(p) : p;
           gb[c] += g;
           z[c] = g;
         }

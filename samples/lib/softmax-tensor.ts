@@ -14,7 +14,7 @@ import {
   matrixLoadA, matrixLoadB, matrixFill, matrixMma, matrixStore, Float16Array, type f32, type i32,
 } from 'kernelscript';
 import type { Gpu } from './cli.js';
-import type { SoftmaxData, SoftmaxOptions, SoftmaxResult } from './softmax-data.js';
+import { trainSoftmaxReference, type SoftmaxData, type SoftmaxOptions, type SoftmaxResult, type SoftmaxRounding } from './softmax-data.js';
 
 /** The fragment edge; also the padded class count. */
 const T = 16;
@@ -208,42 +208,12 @@ export async function trainSoftmaxTensor(gpu: Gpu, data: SoftmaxData, o: Softmax
   }
 }
 
+/** The device's roundings: X, W' (kept in f32) and R stored as f16. */
+const HALF: SoftmaxRounding = { input: f16, weight: (v) => f16(Math.fround(v)), residual: f16 };
+
 /**
  * The same descent in float64 with the device's f16 roundings (X, W' before each product, R): the
  * loss curve the tensor-core run must follow to f32 accuracy.
  */
-export function trainSoftmaxHalfReference(data: SoftmaxData, o: SoftmaxOptions): SoftmaxResult {
-  const { x, labels, n, d, k } = data;
-  const xh = Float64Array.from(x, (v) => f16(v));
-  const w = new Float64Array((d + 1) * k); // b as row d
-  const wh = new Float64Array((d + 1) * k);
-  const z = new Float64Array(k);
-  const grad = new Float64Array((d + 1) * k);
-  const losses: number[] = [];
-  for (let e = 0; e < o.epochs; e++) {
-    // The device keeps W' in f32 and rounds that to f16.
-    for (let i = 0; i < w.length; i++) wh[i] = f16(Math.fround(w[i] as number));
-    grad.fill(0);
-    let loss = 0;
-    for (let i = 0; i < n; i++) {
-      for (let c = 0; c < k; c++) z[c] = wh[d * k + c] as number;
-      for (let j = 0; j < d; j++) {
-        const v = xh[i * d + j] as number;
-        for (let c = 0; c < k; c++) z[c] = (z[c] as number) + v * (wh[j * k + c] as number);
-      }
-      const m = Math.max(...z);
-      let s = 0;
-      for (let c = 0; c < k; c++) s += Math.exp((z[c] as number) - m);
-      const label = labels[i] as number;
-      loss -= Math.log(Math.max(Math.exp((z[label] as number) - m) / s, 1e-30));
-      for (let c = 0; c < k; c++) {
-        const r = f16(Math.exp((z[c] as number) - m) / s - (c === label ? 1 : 0));
-        for (let j = 0; j < d; j++) grad[j * k + c] = (grad[j * k + c] as number) + (xh[i * d + j] as number) * r;
-        grad[d * k + c] = (grad[d * k + c] as number) + r;
-      }
-    }
-    for (let i = 0; i < w.length; i++) w[i] = (w[i] as number) - (o.rate / n) * (grad[i] as number);
-    losses.push(loss / n);
-  }
-  return { losses, w: Float32Array.from(w.subarray(0, d * k)), b: Float32Array.from(w.subarray(d * k)) };
-}
+export const trainSoftmaxHalfReference = (data: SoftmaxData, o: SoftmaxOptions): SoftmaxResult =>
+  trainSoftmaxReference(data, o, HALF);
