@@ -6,7 +6,7 @@
 //   npx tsx bench/softmax-kernels.ts [--backend cuda|webgpu|cpu] [--n 10000 --d 500 --k 5]
 import { parseArgs } from 'node:util';
 import { createDevice, type BackendChoice } from '../index.js';
-import { makeClusters, type SoftmaxOptions } from '../samples/lib/softmax-data.js';
+import { makeClusters, softmaxOrder, type SoftmaxOptions } from '../samples/lib/softmax-data.js';
 import { launchApply, launchStep, stepArrays, trainSoftmaxKernels } from '../samples/lib/softmax-kernels.js';
 import { median } from './suite/measure.js';
 
@@ -26,16 +26,16 @@ const TIMINGS = 9;
 const print = (what: string, ms: number[], per: number): void =>
   console.log(JSON.stringify({ backend: gpu.backend, what, n, d, k, usMedian: (median(ms) * 1000) / per, msTimings: ms.map((v) => +v.toFixed(4)) }));
 
+// Full batches in order, as the row trains.
+const opts: SoftmaxOptions = { rate: 0.1, epochs: LAUNCHES, batch: n, seed: 1, shuffle: false, l2: 0 };
 const a = stepArrays(gpu, data, n, LAUNCHES);
-const ids = new Int32Array(n);
-for (let i = 0; i < n; i++) ids[i] = i;
-a.order.write(ids);
+a.order.write(softmaxOrder(opts, 0, n));
 const kernels: [string, () => void][] = [
   ['softmaxStep', () => launchStep(gpu, a, d, k, 0, n)],
-  ['softmaxApply', () => launchApply(gpu, a, d, k, n, 0.1, 0, 0)],
+  ['softmaxApply', () => launchApply(gpu, a, d, k, n, opts.rate, 0, 0)],
   ['step + apply', () => {
     launchStep(gpu, a, d, k, 0, n);
-    launchApply(gpu, a, d, k, n, 0.1, 0, 0);
+    launchApply(gpu, a, d, k, n, opts.rate, 0, 0);
   }],
 ];
 for (const [what, launch] of kernels) {
@@ -49,7 +49,6 @@ for (const arr of Object.values(a)) arr.dispose();
 
 // Whole runs as bench/run.ts times them: X and the labels uploaded once, the rest per run.
 const inputs = { x: gpu.array(data.x), labels: gpu.array(data.labels) };
-const opts: SoftmaxOptions = { rate: 0.1, epochs: LAUNCHES, batch: n, seed: 1, shuffle: false, l2: 0 };
 const runs: number[] = [];
 for (let r = 0; r < TIMINGS; r++) runs.push(await gpu.time(async () => void (await trainSoftmaxKernels(gpu, data, opts, {}, inputs))));
 print('first training run of 100 iterations (device µs)', runs.slice(0, 1), 1);

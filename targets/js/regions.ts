@@ -5,9 +5,10 @@
 // Locals that live across regions become per-thread typed arrays (of their own type, so integers
 // stay integers for the JIT); block-uniform locals (uniform.ts) stay plain variables whose
 // definitions run once per block. Threads run in the same order as the generator path (x
-// fastest), except read-only loops that jam.ts interleaves, where order cannot show: results are identical. Kernels this cannot express (a `return`
-// before a barrier, a `break`/`continue` out of a barrier-containing loop, an atomic in a uniform
-// condition) return null from planRegions and keep the generator path.
+// fastest), except in read-only loops that jam.ts interleaves, where order cannot show, so results
+// are identical. Kernels this cannot express (a `return` before a barrier, a `break`/`continue`
+// out of a barrier-containing loop, an atomic in a uniform condition) return null from planRegions
+// and keep the generator path.
 import { InternalCompilerError } from '../../core/diagnostics/diagnostic.js';
 import type { ElemType, Expr, KernelIR, ScalarType, Stmt } from '../../core/ir/types.js';
 import { hasAtomic, someStmt, stmtExprs, visitExpr, visitStmts } from '../../core/ir/walk.js';
