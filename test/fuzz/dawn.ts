@@ -39,9 +39,18 @@ async function newDevice(): Promise<{ device: GPUDevice; lost: { why: string | n
   const device = await adapter.requestDevice(deviceRequest(adapter));
   const lost = { why: null as string | null };
   void device.lost.then((info) => (lost.why = info.message || info.reason || 'lost'));
-  const subgroupMax = (adapter.info as { subgroupMaxSize?: number }).subgroupMaxSize ?? 32;
-  return { device, lost, matrix: device.features.has(SUBGROUP_MATRIX_FEATURE as GPUFeatureName), subgroupMax };
+  return { device, lost, matrix: device.features.has(SUBGROUP_MATRIX_FEATURE as GPUFeatureName), subgroupMax: subgroupMaxOf(adapter) };
 }
+
+/** The largest subgroup the adapter reports (32 where it does not say). */
+export const subgroupMaxOf = (adapter: GPUAdapter): number => (adapter.info as { subgroupMaxSize?: number }).subgroupMaxSize ?? 32;
+
+/**
+ * The block a kernel's pipeline is validated with. Dawn wants a matrix kernel's block x to be a
+ * multiple of the largest subgroup (runtime/warp.ts launches such kernels only so).
+ */
+export const validationBlock = (matrix: boolean, subgroupMax: number): [number, number, number] =>
+  matrix ? [subgroupMax, 2, 1] : [8, 4, 2];
 
 export async function openDawn(): Promise<WgslValidator> {
   let cur = await newDevice();
@@ -61,13 +70,11 @@ export async function openDawn(): Promise<WgslValidator> {
       const wgsl = k.meta.wgsl;
       if (!wgsl) return 'compiled kernel has no meta.wgsl';
       const [ox, oy, oz] = wgsl.blockOverrides;
-      // Dawn wants a matrix kernel's block x to be a multiple of the largest subgroup (runtime/warp.ts
-      // launches such kernels only so).
-      const x = k.meta.matrix ? cur.subgroupMax : 8;
+      const [bx, by, bz] = validationBlock(k.meta.matrix === true, cur.subgroupMax);
       device.pushErrorScope('validation');
       device.pushErrorScope('out-of-memory');
       device.pushErrorScope('internal');
-      device.createComputePipeline({ layout: 'auto', compute: { module, entryPoint: k.entryPoint, constants: { [ox]: x, [oy]: 4, [oz]: 2 } } });
+      device.createComputePipeline({ layout: 'auto', compute: { module, entryPoint: k.entryPoint, constants: { [ox]: bx, [oy]: by, [oz]: bz } } });
       const errs = [await device.popErrorScope(), await device.popErrorScope(), await device.popErrorScope()];
       const msg = errs.filter((e) => e !== null).map((e) => e.message).join('\n');
       if (cur.lost.why !== null) return `device lost: ${cur.lost.why}`;

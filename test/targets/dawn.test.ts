@@ -13,6 +13,7 @@ import { quietNative } from '../../runtime/webgpu/quiet.js';
 import { matrixConfigs } from '../../runtime/webgpu/gpu.js';
 import { SUBGROUP_MATRIX_FEATURE, webgpuMatrixSupport } from '../../runtime/matrix.js';
 import type { MatrixSupport } from '../../core/matrix.js';
+import { subgroupMaxOf, validationBlock } from '../fuzz/dawn.js';
 
 process.env.XDG_RUNTIME_DIR ??= mkdtempSync(join(tmpdir(), 'ks-xdg-'));
 
@@ -42,7 +43,7 @@ async function gpuDevice(): Promise<Validator> {
   const wanted = ['shader-f16', 'subgroups', SUBGROUP_MATRIX_FEATURE].filter((f) => adapter.features.has(f));
   const device = await adapter.requestDevice({ requiredFeatures: wanted as GPUFeatureName[] });
   const matrix = webgpuMatrixSupport(adapter.features.has(SUBGROUP_MATRIX_FEATURE), new Set<string>(device.features as ReadonlySet<string>), matrixConfigs(adapter.info));
-  return { device, matrix, subgroupMax: (adapter.info as { subgroupMaxSize?: number }).subgroupMaxSize ?? 32 };
+  return { device, matrix, subgroupMax: subgroupMaxOf(adapter) };
 }
 
 async function validate({ device, subgroupMax }: Validator, u: Unit): Promise<string | null> {
@@ -51,8 +52,7 @@ async function validate({ device, subgroupMax }: Validator, u: Unit): Promise<st
   const errors = info.messages.filter((m) => m.type === 'error');
   if (errors.length > 0) return `${u.label}: ${errors.map((m) => `${m.lineNum}:${m.linePos} ${m.message}`).join('\n')}\n${u.code}`;
   const [ox, oy, oz] = u.meta.wgsl!.blockOverrides;
-  // Matrix kernels need block.x a multiple of the adapter's largest subgroup (Dawn checks it here).
-  const [bx, by, bz] = u.meta.matrix ? [subgroupMax, 2, 1] : [8, 4, 2];
+  const [bx, by, bz] = validationBlock(u.meta.matrix === true, subgroupMax);
   device.pushErrorScope('validation');
   device.createComputePipeline({
     layout: 'auto',
