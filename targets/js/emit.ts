@@ -24,6 +24,7 @@ import { ATOMIC_OPS, MATH, MATH_FNS, isFloat, mathArgType, type BuiltinName } fr
 import { ELEMENTS, ELEM_TYPES } from '../../core/elements.js';
 import { InternalCompilerError } from '../../core/diagnostics/diagnostic.js';
 import { RaceHooks } from './race.js';
+import { SCRATCH_HELPERS, Scratch } from './scratch.js';
 import { WARP_JS } from './warp.js';
 import { JS_WARP } from './ops.js';
 import { warpOperandType } from '../warp.js';
@@ -121,6 +122,8 @@ class JsPrinter extends CLikePrinter {
   private readonly race: RaceHooks | null;
   /** Local arrays of the barrier-free path, allocated once per launch and zeroed where declared. */
   private readonly hoisted: string[] = [];
+  /** Allocation sites of the arrays kept between calls (scratch.ts). */
+  private readonly scratch = new Scratch();
 
   /** Element type of every array the kernel names (parameters, shared and local arrays). */
   private readonly elems = new Map<string, ElemType>();
@@ -286,7 +289,7 @@ class JsPrinter extends CLikePrinter {
       return this.line(`${this.name(s.name)}.fill(0);`);
     }
     if (this.generator) return this.line(`const ${this.name(s.name)} = ${alloc};`);
-    this.hoisted.push(`const ${this.name(s.name)} = ${alloc};`);
+    this.hoisted.push(this.scratch.keep(this.name(s.name), String(s.length), alloc));
     this.line(`${this.name(s.name)}.fill(0);`);
   }
 
@@ -378,10 +381,13 @@ class JsPrinter extends CLikePrinter {
       this.line('}');
     }
     this.inHelper = false;
+    const entryAt = this.out.length;
     // Five declared parameters (no defaults, so `length` is 5): the runtime splits only such code.
     this.line(`return function ${this.name.entry}(ks_args, ks_grid, ks_block, ks_first, ks_end) {`);
     this.indented(() => this.run());
     this.line('};');
+    // The kept arrays' helpers, once the entry has counted its allocation sites (scratch.ts).
+    if (this.scratch.used) this.out.splice(entryAt, 0, ...SCRATCH_HELPERS);
     return this.out;
   }
 
@@ -400,10 +406,16 @@ class JsPrinter extends CLikePrinter {
     this.line('const ks_bdx = ks_block[0], ks_bdy = ks_block[1], ks_bdz = ks_block[2];');
     if (this.race) this.line(this.race.launch((e) => this.expr(e)));
     if (this.generator) this.generatorFunction();
-    if (this.regions) this.hoisted.push(...regionStorage(this.regions, this.name, ARRAY));
-    // Shared arrays are allocated once per call and zeroed per block (what a fresh array would hold);
+    if (this.regions) {
+      this.hoisted.push('const ks_n = ks_bdx * ks_bdy * ks_bdz;');
+      for (const [n, alloc] of regionStorage(this.regions, this.name, ARRAY)) this.hoisted.push(this.scratch.keep(n, 'ks_n', alloc));
+    }
+    // Shared arrays are kept between calls and zeroed per block (what a fresh array would hold);
     // a block-sized one with its count for this launch's block shape (checked positive at launch).
-    for (const s of ir.shared) this.hoisted.push(`const ${this.name(s.name)} = new ${ARRAY[s.elem]}(${s.size ? this.expr(s.size) : s.length});`);
+    for (const s of ir.shared) {
+      const length = s.size ? this.expr(s.size) : String(s.length);
+      this.hoisted.push(this.scratch.keep(this.name(s.name), length, `new ${ARRAY[s.elem]}(${length})`));
+    }
     this.line('const ks_b0 = ks_first ?? 0, ks_b1 = ks_end ?? ks_gdx * ks_gdy * ks_gdz;');
     const hoistAt = this.out.length;
     this.line('for (let ks_b = ks_b0; ks_b < ks_b1; ks_b++) {');
@@ -420,6 +432,7 @@ class JsPrinter extends CLikePrinter {
     this.line('}');
     this.out.splice(hoistAt, 0, ...this.hoisted.map((h) => '  ' + h));
   }
+
 
   /** Block indices and shared arrays are arguments, so one generator function serves every block. */
   private threadArgs(): string {

@@ -157,17 +157,14 @@ export function planRegions(ir: KernelIR): RegionPlan | null {
   return plan;
 }
 
-/** Per-launch storage of the promoted locals (`ks_n` is the number of threads in a block). */
-export function regionStorage(plan: RegionPlan, name: (n: string) => string, arrayType: Record<ElemType, string>): string[] {
-  const out = ['const ks_n = ks_bdx * ks_bdy * ks_bdz;'];
+/** Storage of the promoted locals, [name, allocation]: one element per thread of a block (`ks_n` of them). */
+export function regionStorage(plan: RegionPlan, name: (n: string) => string, arrayType: Record<ElemType, string>): [string, string][] {
+  const out: [string, string][] = [];
   for (const [n, type] of plan.scalars) {
     // Every f32/i32/u32 value is exact in its own typed array; bools keep their type in a plain array.
-    const alloc = type === 'bool' ? 'new Array(ks_n).fill(false)' : `new ${ELEMENTS[type].host.name}(ks_n)`;
-    out.push(`const ${scalarCell(name(n))} = ${alloc};`);
+    out.push([scalarCell(name(n)), type === 'bool' ? 'new Array(ks_n).fill(false)' : `new ${ELEMENTS[type].host.name}(ks_n)`]);
   }
-  for (const [n, a] of plan.arrays) {
-    out.push(`const ${arrayCell(name(n))} = Array.from({ length: ks_n }, () => new ${arrayType[a.elem]}(${a.length}));`);
-  }
+  for (const [n, a] of plan.arrays) out.push([arrayCell(name(n)), `Array.from({ length: ks_n }, () => new ${arrayType[a.elem]}(${a.length}))`]);
   return out;
 }
 

@@ -153,6 +153,12 @@ function ks_mstore(dst, off, st, row, f, lane) {
     dst[row ? off + i * st + j : off + j * st + i] = f[e];
   }
 }
+const ks_scratch = [];
+// The array kept for `site` if it has `n` elements (an array holds one element type per site).
+function ks_kept(site, n) {
+  const a = ks_scratch[site];
+  return a !== undefined && a.length === n ? a : undefined;
+}
 return function mmaShared(ks_args, ks_grid, ks_block, ks_first, ks_end) {
   const a = ks_f16view(ks_args[0]);
   const b = ks_f16view(ks_args[1]);
@@ -209,8 +215,8 @@ return function mmaShared(ks_args, ks_grid, ks_block, ks_first, ks_end) {
     }
   }
   const ks_b0 = ks_first ?? 0, ks_b1 = ks_end ?? ks_gdx * ks_gdy * ks_gdz;
-  const as = new Uint16Array(512);
-  const bs = new Uint16Array(512);
+  const as = ks_kept(0, 512) ?? (ks_scratch[0] = new Uint16Array(512));
+  const bs = ks_kept(1, 512) ?? (ks_scratch[1] = new Uint16Array(512));
   for (let ks_b = ks_b0; ks_b < ks_b1; ks_b++) {
     const ks_bx = ks_b % ks_gdx, ks_byz = (ks_b - ks_bx) / ks_gdx;
     const ks_by = ks_byz % ks_gdy, ks_bz = (ks_byz - ks_by) / ks_gdy;

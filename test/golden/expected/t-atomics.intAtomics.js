@@ -18,6 +18,12 @@ function ks_atomic_min(a, i, v) { if (!(i >= 0 && i < a.length)) return undefine
 function ks_atomic_max(a, i, v) { if (!(i >= 0 && i < a.length)) return undefined; for (;;) { const o = Atomics.load(a, i); if (o >= v) return o; if (Atomics.compareExchange(a, i, o, v) === o) return o; } }
 function ks_atomic_exch(a, i, v) { if (!(i >= 0 && i < a.length)) return undefined; return Atomics.exchange(a, i, v); }
 function ks_atomic_cas(a, i, e, v) { if (!(i >= 0 && i < a.length)) return undefined; return Atomics.compareExchange(a, i, e, v); }
+const ks_scratch = [];
+// The array kept for `site` if it has `n` elements (an array holds one element type per site).
+function ks_kept(site, n) {
+  const a = ks_scratch[site];
+  return a !== undefined && a.length === n ? a : undefined;
+}
 return function intAtomics(ks_args, ks_grid, ks_block, ks_first, ks_end) {
   const c = ks_args[0];
   const tickets = ks_args[1];
@@ -27,7 +33,7 @@ return function intAtomics(ks_args, ks_grid, ks_block, ks_first, ks_end) {
   const ks_bdx = ks_block[0], ks_bdy = ks_block[1], ks_bdz = ks_block[2];
   const ks_b0 = ks_first ?? 0, ks_b1 = ks_end ?? ks_gdx * ks_gdy * ks_gdz;
   const ks_n = ks_bdx * ks_bdy * ks_bdz;
-  const hist = new Int32Array(8);
+  const hist = ks_kept(0, 8) ?? (ks_scratch[0] = new Int32Array(8));
   for (let ks_b = ks_b0; ks_b < ks_b1; ks_b++) {
     const ks_bx = ks_b % ks_gdx, ks_byz = (ks_b - ks_bx) / ks_gdx;
     const ks_by = ks_byz % ks_gdy, ks_bz = (ks_byz - ks_by) / ks_gdy;

@@ -1,5 +1,11 @@
 "use strict";
 // KernelScript kernel 'narrowShared' (JS). Generated code: edit the TypeScript source instead.
+const ks_scratch = [];
+// The array kept for `site` if it has `n` elements (an array holds one element type per site).
+function ks_kept(site, n) {
+  const a = ks_scratch[site];
+  return a !== undefined && a.length === n ? a : undefined;
+}
 return function narrowShared(ks_args, ks_grid, ks_block, ks_first, ks_end) {
   const x = ks_args[0];
   const out = ks_args[1];
@@ -8,11 +14,11 @@ return function narrowShared(ks_args, ks_grid, ks_block, ks_first, ks_end) {
   const ks_bdx = ks_block[0], ks_bdy = ks_block[1], ks_bdz = ks_block[2];
   const ks_b0 = ks_first ?? 0, ks_b1 = ks_end ?? ks_gdx * ks_gdy * ks_gdz;
   const ks_n = ks_bdx * ks_bdy * ks_bdz;
-  const ks_la_loc = Array.from({ length: ks_n }, () => new Int8Array(4));
-  const ks_la_acc = Array.from({ length: ks_n }, () => new Uint16Array(3));
-  const tile = new Uint8Array(64);
-  const wide = new Int16Array(64);
-  const half = new Uint16Array(64);
+  const ks_la_loc = ks_kept(0, ks_n) ?? (ks_scratch[0] = Array.from({ length: ks_n }, () => new Int8Array(4)));
+  const ks_la_acc = ks_kept(1, ks_n) ?? (ks_scratch[1] = Array.from({ length: ks_n }, () => new Uint16Array(3)));
+  const tile = ks_kept(2, 64) ?? (ks_scratch[2] = new Uint8Array(64));
+  const wide = ks_kept(3, 64) ?? (ks_scratch[3] = new Int16Array(64));
+  const half = ks_kept(4, 64) ?? (ks_scratch[4] = new Uint16Array(64));
   for (let ks_b = ks_b0; ks_b < ks_b1; ks_b++) {
     const ks_bx = ks_b % ks_gdx, ks_byz = (ks_b - ks_bx) / ks_gdx;
     const ks_by = ks_byz % ks_gdy, ks_bz = (ks_byz - ks_by) / ks_gdy;

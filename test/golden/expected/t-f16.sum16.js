@@ -32,6 +32,12 @@ for (let b = 0; b < 65536; b++) {
   const e = (b >> 10) & 31, m = b & 1023, s = b & 0x8000 ? -1 : 1;
   ks_f16values[b] = e === 0 ? s * m * 5.960464477539063e-8 : e === 31 ? (m ? NaN : s * Infinity) : s * (1024 + m) * 2 ** (e - 25);
 }
+const ks_scratch = [];
+// The array kept for `site` if it has `n` elements (an array holds one element type per site).
+function ks_kept(site, n) {
+  const a = ks_scratch[site];
+  return a !== undefined && a.length === n ? a : undefined;
+}
 return function sum16(ks_args, ks_grid, ks_block, ks_first, ks_end) {
   const x = ks_f16view(ks_args[0]);
   const partial = ks_f16view(ks_args[1]);
@@ -41,7 +47,7 @@ return function sum16(ks_args, ks_grid, ks_block, ks_first, ks_end) {
   const ks_bdx = ks_block[0], ks_bdy = ks_block[1], ks_bdz = ks_block[2];
   const ks_b0 = ks_first ?? 0, ks_b1 = ks_end ?? ks_gdx * ks_gdy * ks_gdz;
   const ks_n = ks_bdx * ks_bdy * ks_bdz;
-  const s = new Uint16Array(128);
+  const s = ks_kept(0, 128) ?? (ks_scratch[0] = new Uint16Array(128));
   for (let ks_b = ks_b0; ks_b < ks_b1; ks_b++) {
     const ks_bx = ks_b % ks_gdx, ks_byz = (ks_b - ks_bx) / ks_gdx;
     const ks_by = ks_byz % ks_gdy, ks_bz = (ks_byz - ks_by) / ks_gdy;

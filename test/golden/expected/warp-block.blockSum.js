@@ -83,6 +83,12 @@ function ks_warpStep(req, res, w, end) {
   }
   for (let l = 0; l < W; l++) res[w + l] = cur[l];
 }
+const ks_scratch = [];
+// The array kept for `site` if it has `n` elements (an array holds one element type per site).
+function ks_kept(site, n) {
+  const a = ks_scratch[site];
+  return a !== undefined && a.length === n ? a : undefined;
+}
 return function blockSum(ks_args, ks_grid, ks_block, ks_first, ks_end) {
   const x = ks_args[0];
   const out = ks_args[1];
@@ -112,7 +118,7 @@ return function blockSum(ks_args, ks_grid, ks_block, ks_first, ks_end) {
     }
   }
   const ks_b0 = ks_first ?? 0, ks_b1 = ks_end ?? ks_gdx * ks_gdy * ks_gdz;
-  const part = new Float32Array(32);
+  const part = ks_kept(0, 32) ?? (ks_scratch[0] = new Float32Array(32));
   for (let ks_b = ks_b0; ks_b < ks_b1; ks_b++) {
     const ks_bx = ks_b % ks_gdx, ks_byz = (ks_b - ks_bx) / ks_gdx;
     const ks_by = ks_byz % ks_gdy, ks_bz = (ks_byz - ks_by) / ks_gdy;

@@ -1,0 +1,32 @@
+// Per-call scratch of the cpu backend's code (shared arrays, locals promoted across barriers, the
+// local arrays of barrier-free kernels) is kept in the generated module between calls instead of
+// allocated afresh each call: with a few blocks per call, allocating and collecting those typed
+// arrays was a large part of a small launch. A module instance runs on one thread, one call at a
+// time (each worker loads its own), and the code zeroes each array wherever a fresh one would be
+// read: shared arrays per block, local arrays where declared; promoted locals are written before
+// they are read, as they already are from one block to the next.
+
+/** The module's kept arrays, by allocation site. */
+export const SCRATCH_HELPERS = [
+  'const ks_scratch = [];',
+  '// The array kept for `site` if it has `n` elements (an array holds one element type per site).',
+  'function ks_kept(site, n) {',
+  '  const a = ks_scratch[site];',
+  '  return a !== undefined && a.length === n ? a : undefined;',
+  '}',
+];
+
+/** Numbers the allocation sites of one kernel's code. */
+export class Scratch {
+  private sites = 0;
+
+  /** `const name = …`: the kept array of a new site, made by `alloc` when none of `length` elements is kept. */
+  keep(name: string, length: string, alloc: string): string {
+    const site = this.sites++;
+    return `const ${name} = ks_kept(${site}, ${length}) ?? (ks_scratch[${site}] = ${alloc});`;
+  }
+
+  get used(): boolean {
+    return this.sites > 0;
+  }
+}
