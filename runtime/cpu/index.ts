@@ -39,8 +39,9 @@ class CpuArray extends BaseArray {
   }
 }
 
-// Shared by every cpu device (the function is pure code, independent of the device): per kernel
-// object, then per content (kernelKey, not the `hash` field), so equal code loads once.
+// Shared by every cpu device (the function depends on no device; the scratch it keeps between
+// calls, targets/js/scratch.ts, is reused by one launch at a time): per kernel object, then per
+// content (kernelKey, not the `hash` field), so equal code loads once.
 const byKernel = new WeakMap<CompiledKernel, JsKernel>();
 const programs = new Map<string, JsKernel>();
 

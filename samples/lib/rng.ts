@@ -36,8 +36,7 @@ export class Random {
   }
   /** A random permutation of 0..n-1 (Fisher–Yates). */
   permutation(n: number): Int32Array<ArrayBuffer> {
-    const p = new Int32Array(n);
-    for (let i = 0; i < n; i++) p[i] = i;
+    const p = identity(n);
     for (let i = n - 1; i > 0; i--) {
       const j = Math.floor(this.next() * (i + 1));
       const t = p[i];
@@ -50,3 +49,10 @@ export class Random {
 
 /** A fresh seed, for runs that should differ each time (tests pass their own). */
 export const freshSeed = (): number => (Math.random() * 2 ** 32) >>> 0;
+
+/** 0, 1, …, n − 1. */
+export function identity(n: number): Int32Array<ArrayBuffer> {
+  const p = new Int32Array(n);
+  for (let i = 0; i < n; i++) p[i] = i;
+  return p;
+}

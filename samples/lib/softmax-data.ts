@@ -2,7 +2,7 @@
 //   scores = X·W + b;  P = softmax(scores);  loss = −mean log P[label]
 //   G = (P − Y) / B;  W −= rate·(XᵀG + l2·W);  b −= rate·Σ_rows G
 // Full-batch gradient descent is the case batch = n without shuffling.
-import { Random } from './rng.js';
+import { identity, Random } from './rng.js';
 import { batches, epochOrder } from './logistic-data.js';
 
 export interface SoftmaxData {
@@ -54,10 +54,7 @@ export function makeClusters(n: number, d: number, k: number, seed: number, spre
 
 /** The sample order of an epoch: shuffled, or 0…n−1. */
 export function softmaxOrder(o: SoftmaxOptions, epoch: number, n: number): Int32Array<ArrayBuffer> {
-  if (o.shuffle) return epochOrder(o.seed, epoch, n);
-  const p = new Int32Array(n);
-  for (let i = 0; i < n; i++) p[i] = i;
-  return p;
+  return o.shuffle ? epochOrder(o.seed, epoch, n) : identity(n);
 }
 
 export function oneHot(labels: Int32Array, k: number): Float32Array {

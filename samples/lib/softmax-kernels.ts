@@ -16,6 +16,7 @@ import {
 } from 'kernelscript';
 import type { Gpu } from './cli.js';
 import { batches } from './logistic-data.js';
+import { identity } from './rng.js';
 import { epochRate, softmaxOrder, type SoftmaxData, type SoftmaxOptions, type SoftmaxResult } from './softmax-data.js';
 
 /** Batch rows per block of softmaxStep, threads cooperating on each row's scores, threads per block. */
@@ -285,13 +286,11 @@ export async function evaluateSoftmax(
   checkShape(data);
   const { n, d, k } = data;
   const a = stepArrays(gpu, data, n, 1);
-  const ids = new Int32Array(n);
-  for (let i = 0; i < n; i++) ids[i] = i;
   const wb = new Float32Array((d + 1) * k);
   wb.set(weights.subarray(0, d * k));
   wb.set(biases.subarray(0, k), d * k);
   try {
-    a.order.write(ids);
+    a.order.write(identity(n));
     a.w.write(wb);
     step(gpu, a, d, k, 0, n, 0, 0, 0);
     const [loss, hits] = await a.stats.read();

@@ -8,22 +8,24 @@ import { join } from 'node:path';
 import type { CompiledKernel } from '../../core/output.js';
 import { quietNative } from '../../runtime/webgpu/quiet.js';
 import { deviceRequest } from '../../runtime/webgpu/index.js';
-import { SUBGROUP_MATRIX_FEATURE } from '../../runtime/matrix.js';
+import { SUBGROUP_MATRIX_FEATURE, webgpuMatrixSupport } from '../../runtime/matrix.js';
+import { matrixConfigs } from '../../runtime/webgpu/gpu.js';
+import type { MatrixSupport } from '../../core/matrix.js';
 
 process.env.XDG_RUNTIME_DIR ??= mkdtempSync(join(tmpdir(), 'ks-xdg-'));
 
 export interface WgslValidator {
   /** null when Dawn accepts the kernel's module and pipeline, else what it said. */
-  validate(k: CompiledKernel): Promise<string | null>;
-  /** Whether the adapter offers subgroup matrices: kernels using them (meta.matrix) validate only where it does. */
-  readonly matrix: boolean;
+  validate(k: Pick<CompiledKernel, 'code' | 'entryPoint' | 'meta'>): Promise<string | null>;
+  /** Whether the device runs subgroup matrices (and why not): kernels using them (meta.matrix) validate only where it does. */
+  readonly matrix: MatrixSupport;
   dispose(): void;
 }
 
 /** Held for the whole run: if the GPU object is collected, Dawn's instance goes with it. */
 let gpu: GPU | null = null;
 
-async function newDevice(): Promise<{ device: GPUDevice; lost: { why: string | null }; matrix: boolean; subgroupMax: number }> {
+async function newDevice(): Promise<{ device: GPUDevice; lost: { why: string | null }; matrix: MatrixSupport; subgroupMax: number }> {
   if (!gpu) {
     const { create, globals } = (await import('webgpu')) as unknown as { create: (flags: string[]) => GPU; globals: Record<string, unknown> };
     Object.assign(globalThis, globals);
@@ -39,7 +41,9 @@ async function newDevice(): Promise<{ device: GPUDevice; lost: { why: string | n
   const device = await adapter.requestDevice(deviceRequest(adapter));
   const lost = { why: null as string | null };
   void device.lost.then((info) => (lost.why = info.message || info.reason || 'lost'));
-  return { device, lost, matrix: device.features.has(SUBGROUP_MATRIX_FEATURE as GPUFeatureName), subgroupMax: subgroupMaxOf(adapter) };
+  // The webgpu device's own verdict on subgroup matrices (runtime/matrix.ts).
+  const matrix = webgpuMatrixSupport(adapter.features.has(SUBGROUP_MATRIX_FEATURE), new Set<string>(device.features as ReadonlySet<string>), matrixConfigs(adapter.info));
+  return { device, lost, matrix, subgroupMax: subgroupMaxOf(adapter) };
 }
 
 /** The largest subgroup the adapter reports (32 where it does not say). */

@@ -125,7 +125,7 @@ export class MutantOracle {
     for (const k of r.kernels) {
       const wgsl = k.outputs.wgsl;
       // A matrix kernel validates only on an adapter with subgroup matrices (others refuse the extension).
-      if (wgsl && this.validators.dawn && (!wgsl.meta.matrix || this.validators.dawn.matrix)) {
+      if (wgsl && this.validators.dawn && (!wgsl.meta.matrix || this.validators.dawn.matrix.ok)) {
         let msg: string | null;
         try {
           msg = await this.validators.dawn.validate(wgsl);
