@@ -120,7 +120,10 @@ class JsPrinter extends CLikePrinter {
   private cell = '0';
   /** Debug builds' race and divergence checks (race.ts); null otherwise. */
   private readonly race: RaceHooks | null;
-  /** Local arrays of the barrier-free path, allocated once per launch and zeroed where declared. */
+  /**
+   * Lines before the block loop: shared arrays, promoted locals' storage, the barrier-free path's
+   * local arrays (zeroed where declared), each kept between calls where small (scratch.ts).
+   */
   private readonly hoisted: string[] = [];
   /** Allocation sites of the arrays kept between calls (scratch.ts). */
   private readonly scratch = new Scratch();
@@ -432,7 +435,6 @@ class JsPrinter extends CLikePrinter {
     this.line('}');
     this.out.splice(hoistAt, 0, ...this.hoisted.map((h) => '  ' + h));
   }
-
 
   /** Block indices and shared arrays are arguments, so one generator function serves every block. */
   private threadArgs(): string {

@@ -4,7 +4,11 @@
 // arrays was a large part of a small launch. A module instance runs on one thread, one call at a
 // time (each worker loads its own), and the code zeroes each array wherever a fresh one would be
 // read: shared arrays per block, local arrays where declared; promoted locals are written before
-// they are read, as they already are from one block to the next.
+// they are read, as they already are from one block to the next. Loaded code lives as long as the
+// process, so an array over KEEP_MAX_BYTES (large per-thread local arrays) is made per call instead.
+
+/** The largest array a site keeps (a block's shared memory is at most 48 KiB). */
+export const KEEP_MAX_BYTES = 1 << 20;
 
 /** The module's kept arrays, by allocation site. */
 export const SCRATCH_HELPERS = [
@@ -13,6 +17,12 @@ export const SCRATCH_HELPERS = [
   'function ks_kept(site, n) {',
   '  const a = ks_scratch[site];',
   '  return a !== undefined && a.length === n ? a : undefined;',
+  '}',
+  '// Keeps `a` for `site` unless it is large (an array of per-thread arrays counts them all).',
+  'function ks_keep(site, a) {',
+  '  const bytes = ArrayBuffer.isView(a) ? a.byteLength : a.length * (ArrayBuffer.isView(a[0]) ? a[0].byteLength : 8);',
+  `  if (bytes <= ${KEEP_MAX_BYTES}) ks_scratch[site] = a;`,
+  '  return a;',
   '}',
 ];
 
@@ -23,7 +33,7 @@ export class Scratch {
   /** `const name = …`: the kept array of a new site, made by `alloc` when none of `length` elements is kept. */
   keep(name: string, length: string, alloc: string): string {
     const site = this.sites++;
-    return `const ${name} = ks_kept(${site}, ${length}) ?? (ks_scratch[${site}] = ${alloc});`;
+    return `const ${name} = ks_kept(${site}, ${length}) ?? ks_keep(${site}, ${alloc});`;
   }
 
   get used(): boolean {

@@ -47,13 +47,13 @@ async function newDevice(): Promise<{ device: GPUDevice; lost: { why: string | n
 }
 
 /** The largest subgroup the adapter reports (32 where it does not say). */
-export const subgroupMaxOf = (adapter: GPUAdapter): number => (adapter.info as { subgroupMaxSize?: number }).subgroupMaxSize ?? 32;
+const subgroupMaxOf = (adapter: GPUAdapter): number => (adapter.info as { subgroupMaxSize?: number }).subgroupMaxSize ?? 32;
 
 /**
  * The block a kernel's pipeline is validated with. Dawn wants a matrix kernel's block x to be a
  * multiple of the largest subgroup (runtime/warp.ts launches such kernels only so).
  */
-export const validationBlock = (matrix: boolean, subgroupMax: number): [number, number, number] =>
+const validationBlock = (matrix: boolean, subgroupMax: number): [number, number, number] =>
   matrix ? [subgroupMax, 2, 1] : [8, 4, 2];
 
 export async function openDawn(): Promise<WgslValidator> {

@@ -19,6 +19,12 @@ function ks_kept(site, n) {
   const a = ks_scratch[site];
   return a !== undefined && a.length === n ? a : undefined;
 }
+// Keeps `a` for `site` unless it is large (an array of per-thread arrays counts them all).
+function ks_keep(site, a) {
+  const bytes = ArrayBuffer.isView(a) ? a.byteLength : a.length * (ArrayBuffer.isView(a[0]) ? a[0].byteLength : 8);
+  if (bytes <= 1048576) ks_scratch[site] = a;
+  return a;
+}
 return function mixedShared(ks_args, ks_grid, ks_block, ks_first, ks_end) {
   const x = ks_args[0];
   const y = ks_args[1];
@@ -28,9 +34,9 @@ return function mixedShared(ks_args, ks_grid, ks_block, ks_first, ks_end) {
   const ks_bdx = ks_block[0], ks_bdy = ks_block[1], ks_bdz = ks_block[2];
   const ks_b0 = ks_first ?? 0, ks_b1 = ks_end ?? ks_gdx * ks_gdy * ks_gdz;
   const ks_n = ks_bdx * ks_bdy * ks_bdz;
-  const a = ks_kept(0, (ks_bdx + 1) | 0) ?? (ks_scratch[0] = new Int32Array((ks_bdx + 1) | 0));
-  const b = ks_kept(1, ks_bdx << 1) ?? (ks_scratch[1] = new Float32Array(ks_bdx << 1));
-  const c = ks_kept(2, 8) ?? (ks_scratch[2] = new Uint32Array(8));
+  const a = ks_kept(0, (ks_bdx + 1) | 0) ?? ks_keep(0, new Int32Array((ks_bdx + 1) | 0));
+  const b = ks_kept(1, ks_bdx << 1) ?? ks_keep(1, new Float32Array(ks_bdx << 1));
+  const c = ks_kept(2, 8) ?? ks_keep(2, new Uint32Array(8));
   for (let ks_b = ks_b0; ks_b < ks_b1; ks_b++) {
     const ks_bx = ks_b % ks_gdx, ks_byz = (ks_b - ks_bx) / ks_gdx;
     const ks_by = ks_byz % ks_gdy, ks_bz = (ks_byz - ks_by) / ks_gdy;

@@ -159,6 +159,12 @@ function ks_kept(site, n) {
   const a = ks_scratch[site];
   return a !== undefined && a.length === n ? a : undefined;
 }
+// Keeps `a` for `site` unless it is large (an array of per-thread arrays counts them all).
+function ks_keep(site, a) {
+  const bytes = ArrayBuffer.isView(a) ? a.byteLength : a.length * (ArrayBuffer.isView(a[0]) ? a[0].byteLength : 8);
+  if (bytes <= 1048576) ks_scratch[site] = a;
+  return a;
+}
 return function mmaShared(ks_args, ks_grid, ks_block, ks_first, ks_end) {
   const a = ks_f16view(ks_args[0]);
   const b = ks_f16view(ks_args[1]);
@@ -215,8 +221,8 @@ return function mmaShared(ks_args, ks_grid, ks_block, ks_first, ks_end) {
     }
   }
   const ks_b0 = ks_first ?? 0, ks_b1 = ks_end ?? ks_gdx * ks_gdy * ks_gdz;
-  const as = ks_kept(0, 512) ?? (ks_scratch[0] = new Uint16Array(512));
-  const bs = ks_kept(1, 512) ?? (ks_scratch[1] = new Uint16Array(512));
+  const as = ks_kept(0, 512) ?? ks_keep(0, new Uint16Array(512));
+  const bs = ks_kept(1, 512) ?? ks_keep(1, new Uint16Array(512));
   for (let ks_b = ks_b0; ks_b < ks_b1; ks_b++) {
     const ks_bx = ks_b % ks_gdx, ks_byz = (ks_b - ks_bx) / ks_gdx;
     const ks_by = ks_byz % ks_gdy, ks_bz = (ks_byz - ks_by) / ks_gdy;

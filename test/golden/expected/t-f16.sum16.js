@@ -38,6 +38,12 @@ function ks_kept(site, n) {
   const a = ks_scratch[site];
   return a !== undefined && a.length === n ? a : undefined;
 }
+// Keeps `a` for `site` unless it is large (an array of per-thread arrays counts them all).
+function ks_keep(site, a) {
+  const bytes = ArrayBuffer.isView(a) ? a.byteLength : a.length * (ArrayBuffer.isView(a[0]) ? a[0].byteLength : 8);
+  if (bytes <= 1048576) ks_scratch[site] = a;
+  return a;
+}
 return function sum16(ks_args, ks_grid, ks_block, ks_first, ks_end) {
   const x = ks_f16view(ks_args[0]);
   const partial = ks_f16view(ks_args[1]);
@@ -47,7 +53,7 @@ return function sum16(ks_args, ks_grid, ks_block, ks_first, ks_end) {
   const ks_bdx = ks_block[0], ks_bdy = ks_block[1], ks_bdz = ks_block[2];
   const ks_b0 = ks_first ?? 0, ks_b1 = ks_end ?? ks_gdx * ks_gdy * ks_gdz;
   const ks_n = ks_bdx * ks_bdy * ks_bdz;
-  const s = ks_kept(0, 128) ?? (ks_scratch[0] = new Uint16Array(128));
+  const s = ks_kept(0, 128) ?? ks_keep(0, new Uint16Array(128));
   for (let ks_b = ks_b0; ks_b < ks_b1; ks_b++) {
     const ks_bx = ks_b % ks_gdx, ks_byz = (ks_b - ks_bx) / ks_gdx;
     const ks_by = ks_byz % ks_gdy, ks_bz = (ks_byz - ks_by) / ks_gdy;
