@@ -6,7 +6,7 @@ import type { ElemType } from '../../core/ir/types.js';
 import { ELEMENTS, newHostArray } from '../../core/elements.js';
 import type { Dim3Tuple } from '../device.js';
 import type { TypedArray } from '../types.js';
-import { CpuPool, type JsKernel } from './pool.js';
+import { canTeam, CpuPool, type JsKernel } from './pool.js';
 import type { Threads } from './threads.js';
 
 /** A launch estimated to take at least this long on one thread (ns) runs on the pool. */
@@ -18,8 +18,9 @@ export class Launcher {
   private pool: CpuPool | null = null;
   /** Measured nanoseconds per thread of each kernel (a running mean over its launches). */
   private readonly cost = new WeakMap<JsKernel, number>();
-  /** Launches that ran on the pool (for tests and benchmarks). */
+  /** Launches that ran on the pool, and those of them that ran as a team (for tests and benchmarks). */
   parallelLaunches = 0;
+  teamLaunches = 0;
 
   constructor(private threads: Threads) {}
 
@@ -44,12 +45,17 @@ export class Launcher {
     const blocks = grid[0] * grid[1] * grid[2];
     const threads = blocks * block[0] * block[1] * block[2];
     const est = this.cost.get(run);
-    // Code that takes no block range (five parameters, targets/js/emit.ts) always runs whole.
-    const parallel = !inThread && blocks > 1 && run.length >= 5 && est !== undefined && est * threads >= PARALLEL_MIN_NS;
+    // Code that takes no block range (five parameters, targets/js/emit.ts) always runs whole; one
+    // block goes to the pool only where a team of threads can share it (targets/js/team.ts).
+    const parallel = !inThread && (blocks > 1 || canTeam(run)) && run.length >= 5 && est !== undefined && est * threads >= PARALLEL_MIN_NS;
     const t0 = performance.now();
+    let parts = 1;
     if (parallel) {
       this.pool ??= new CpuPool(wt, this.threads.count);
       const pool = this.pool;
+      const team = pool.runsAsTeam(run, blocks);
+      parts = team ? pool.threads : Math.min(blocks, pool.threads);
+      if (team) this.teamLaunches++;
       try {
         pool.run(run, code, values, grid, block);
       } finally {
@@ -64,7 +70,6 @@ export class Launcher {
     } else {
       run(values, grid, block);
     }
-    const parts = parallel ? Math.min(blocks, this.threads.count) : 1;
     const ns = ((performance.now() - t0) * 1e6 * parts) / threads;
     this.cost.set(run, est === undefined ? ns : (est + ns) / 2);
   }

@@ -6,22 +6,43 @@
 // spin briefly before sleeping: launches come back to back, and waking a sleeping thread costs
 // tens of microseconds. Arrays live in SharedArrayBuffers; each worker gets an array and a kernel's
 // code once, by id. A block never spans two threads (shared memory and barriers are per block),
-// and no block's result depends on which thread ran it.
+// and no block's result depends on which thread ran it. A launch of too few blocks to share out
+// that way runs as a team where its code allows (targets/js/team.ts): every thread runs every
+// block, taking its turn at each region's threads, and the team's barrier stands for the block's.
 import type * as WorkerThreads from 'node:worker_threads';
 import type { TypedArray } from '../types.js';
 import type { Dim3Tuple } from '../device.js';
 import { DeviceError } from '../errors.js';
 import { Float16Array, NATIVE_FLOAT16 } from '../../core/elements.js';
-import { SPIN_MS, WORKER_SOURCE } from './worker-source.js';
+import { CTRL, SPIN_MS, TEAM_FAIL_SOURCE, TEAM_STOPPED, TEAM_SYNC_SOURCE, WORKER_SOURCE } from './worker-source.js';
 
-/** The js target's entry over a range of blocks (targets/js/emit.ts). */
-export type JsKernel = (
-  args: (number | boolean | TypedArray)[],
-  grid: Dim3Tuple,
-  block: Dim3Tuple,
-  first?: number,
-  end?: number,
-) => void;
+type Args = (number | boolean | TypedArray)[];
+
+/** A member's part in a team launch (targets/js/team.ts). */
+interface Team {
+  p: number;
+  parts: number;
+  mem: unknown[];
+  sync: () => void;
+}
+
+/** The js target's entry over a range of blocks (targets/js/emit.ts); a team build's takes a team. */
+export type JsKernel = ((args: Args, grid: Dim3Tuple, block: Dim3Tuple, first?: number, end?: number, team?: Team) => void) & {
+  /** Team builds: the arrays a team shares, each allocated by `make`. */
+  memory?: (args: Args, grid: Dim3Tuple, block: Dim3Tuple, make: (ctor: TypedArrayCtor, length: number) => unknown) => unknown[];
+};
+
+type TypedArrayCtor = (new (buffer: SharedArrayBuffer, offset: number, length: number) => unknown) & { name: string; BYTES_PER_ELEMENT: number };
+
+/** Whether the kernel's code can run one block on several threads (targets/js/team.ts). */
+export const canTeam = (run: JsKernel): boolean => run.length >= 6 && typeof run.memory === 'function';
+
+/** A team's shared arrays as the pool sent them (by id) for one kernel and their sizes (key). */
+interface TeamMemory {
+  id: number;
+  key: string;
+  arrays: unknown[];
+}
 
 interface Message {
   kernel: number;
@@ -36,6 +57,9 @@ interface Message {
   block: Dim3Tuple;
   /** Blocks per claim. */
   chunk: number;
+  /** A team launch: the member's number, the team's size, its memory (by id; the arrays the first time). */
+  team?: { p: number; parts: number; id: number; mem?: unknown[] };
+  dropTeams: number[];
 }
 
 /** How long the calling thread sleeps between checks that its workers are still alive (ms). */
@@ -51,9 +75,9 @@ function describeReply(m: unknown): string {
 const CLAIMS_PER_THREAD = 4;
 
 /** Runs claimed block ranges of a launch until the counter passes the last block. */
-export function runClaims(ctrl: Int32Array, run: JsKernel, args: (number | boolean | TypedArray)[], grid: Dim3Tuple, block: Dim3Tuple, chunk: number): void {
+export function runClaims(ctrl: Int32Array, run: JsKernel, args: Args, grid: Dim3Tuple, block: Dim3Tuple, chunk: number): void {
   const blocks = grid[0] * grid[1] * grid[2];
-  for (let first = Atomics.add(ctrl, 2, chunk); first < blocks; first = Atomics.add(ctrl, 2, chunk)) {
+  for (let first = Atomics.add(ctrl, CTRL.next, chunk); first < blocks; first = Atomics.add(ctrl, CTRL.next, chunk)) {
     run(args, grid, block, first, Math.min(first + chunk, blocks));
   }
 }
@@ -61,7 +85,9 @@ export function runClaims(ctrl: Int32Array, run: JsKernel, args: (number | boole
 class Member {
   readonly kernels = new Set<number>();
   readonly arrays = new Set<number>();
+  readonly teams = new Set<number>();
   drop: number[] = [];
+  dropTeams: number[] = [];
   constructor(
     readonly worker: WorkerThreads.Worker,
     readonly port: WorkerThreads.MessagePort,
@@ -70,9 +96,13 @@ class Member {
 
 export class CpuPool {
   private readonly members: Member[] = [];
-  /** [0]: launch generation (workers wait on it), [1]: workers done with the current launch, [2]: next unclaimed block. */
-  private readonly ctrl = new Int32Array(new SharedArrayBuffer(12));
+  /** Control words (worker-source.ts CTRL). */
+  private readonly ctrl = new Int32Array(new SharedArrayBuffer(CTRL.words * 4));
   private readonly kernelIds = new WeakMap<JsKernel, number>();
+  private readonly teams = new WeakMap<JsKernel, TeamMemory>();
+  /** The calling thread's side of a team's barrier, and what marks a team launch failed. */
+  private readonly teamSync: () => void;
+  private readonly teamFail: () => void;
   private readonly arrayIds = new WeakMap<TypedArray, number>();
   private nextId = 1;
   /** Set once a worker died: the pool is not used again (launches run in the calling thread). */
@@ -94,6 +124,25 @@ export class CpuPool {
       worker.unref();
       this.members.push(new Member(worker, port1));
     }
+    // Built from the source the workers run, so both sides keep one protocol.
+    const sync = new Function(`${TEAM_SYNC_SOURCE}; return teamSync;`)() as (ctrl: Int32Array, parts: number, alive: () => void) => () => void;
+    this.teamSync = sync(this.ctrl, threads, () => this.checkAlive(this.members.length));
+    const fail = new Function(`${TEAM_FAIL_SOURCE}; return teamFail;`)() as (ctrl: Int32Array) => void;
+    this.teamFail = () => fail(this.ctrl);
+  }
+
+  /** Throws (and retires the pool) if one of the first `n` workers is no longer running. */
+  private checkAlive(n: number): void {
+    // A worker's threadId reads -1 once it is no longer running (out of memory, killed).
+    if (this.members.slice(0, n).some((m) => m.worker.threadId === -1)) {
+      this.broken = true;
+      throw new DeviceError('a worker thread of the cpu device stopped during a launch; the launch did not complete');
+    }
+  }
+
+  /** Whether a launch of `blocks` blocks of this kernel runs as a team: fewer blocks than threads, so claiming would leave threads idle. */
+  runsAsTeam(run: JsKernel, blocks: number): boolean {
+    return canTeam(run) && blocks < this.threads;
   }
 
   /**
@@ -102,41 +151,81 @@ export class CpuPool {
    */
   run(run: JsKernel, code: string, args: readonly (number | boolean | TypedArray)[], grid: Dim3Tuple, block: Dim3Tuple): void {
     const blocks = grid[0] * grid[1] * grid[2];
-    const parts = Math.min(this.threads, blocks);
+    const team = this.runsAsTeam(run, blocks) ? this.teamMemory(run, args as Args, grid, block) : null;
+    const parts = team ? this.threads : Math.min(this.threads, blocks);
     const chunk = Math.max(1, Math.floor(blocks / (parts * CLAIMS_PER_THREAD)));
     const kernel = this.kernelId(run);
     const ctrl = this.ctrl;
-    Atomics.store(ctrl, 1, 0);
-    Atomics.store(ctrl, 2, 0);
+    Atomics.store(ctrl, CTRL.done, 0);
+    Atomics.store(ctrl, CTRL.next, 0);
+    Atomics.store(ctrl, CTRL.arrived, 0);
+    Atomics.store(ctrl, CTRL.failed, 0);
     for (let p = 1; p < parts; p++) {
       const m = this.members[p - 1] as Member;
-      m.port.postMessage(this.message(m, kernel, code, args, grid, block, chunk));
+      const msg = this.message(m, kernel, code, args, grid, block, chunk);
+      if (team) {
+        msg.team = { p, parts, id: team.id, ...(m.teams.has(team.id) ? {} : { mem: team.arrays }) };
+        m.teams.add(team.id);
+      }
+      m.port.postMessage(msg);
     }
-    Atomics.add(ctrl, 0, 1);
-    Atomics.notify(ctrl, 0);
+    Atomics.add(ctrl, CTRL.gen, 1);
+    Atomics.notify(ctrl, CTRL.gen);
     let error: string | null = null;
     try {
-      runClaims(ctrl, run, args as (number | boolean | TypedArray)[], grid, block, chunk);
+      if (team) {
+        run(args as Args, grid, block, 0, blocks, { p: 0, parts, mem: team.arrays, sync: this.teamSync });
+      } else runClaims(ctrl, run, args as Args, grid, block, chunk);
     } catch (e) {
+      // Nothing more to claim: the workers finish what they hold and stop (a team's at its next barrier).
+      Atomics.store(ctrl, CTRL.next, blocks);
+      if (team) this.teamFail();
+      if (this.broken) throw e;
       error = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
-      // Nothing more to claim: the workers finish what they hold and stop.
-      Atomics.store(ctrl, 2, blocks);
     }
     const spinUntil = performance.now() + SPIN_MS;
-    while (Atomics.load(ctrl, 1) < parts - 1 && performance.now() < spinUntil);
-    for (let done = Atomics.load(ctrl, 1); done < parts - 1; done = Atomics.load(ctrl, 1)) {
-      // Waits in slices: a worker that died (out of memory, killed) never counts itself done, and
-      // its threadId reads -1 once it is no longer running.
-      if (Atomics.wait(ctrl, 1, done, WAIT_SLICE_MS) === 'timed-out' && this.members.slice(0, parts - 1).some((m) => m.worker.threadId === -1)) {
-        this.broken = true;
-        throw new DeviceError('a worker thread of the cpu device stopped during a launch; the launch did not complete');
-      }
+    while (Atomics.load(ctrl, CTRL.done) < parts - 1 && performance.now() < spinUntil);
+    for (let done = Atomics.load(ctrl, CTRL.done); done < parts - 1; done = Atomics.load(ctrl, CTRL.done)) {
+      // Waits in slices: a worker that died never counts itself done.
+      if (Atomics.wait(ctrl, CTRL.done, done, WAIT_SLICE_MS) === 'timed-out') this.checkAlive(parts - 1);
     }
+    const errors = error === null ? [] : [error];
     for (let p = 1; p < parts; p++) {
       const reply = this.wt.receiveMessageOnPort((this.members[p - 1] as Member).port);
-      if (reply && error === null) error = describeReply(reply.message);
+      if (reply) errors.push(describeReply(reply.message));
     }
-    if (error !== null) throw new DeviceError(error);
+    // A member that stopped because another failed reports that failure, not its own stop.
+    const first = errors.find((e) => !e.endsWith(TEAM_STOPPED)) ?? errors[0];
+    if (first !== undefined) throw new DeviceError(first);
+  }
+
+  /**
+   * The arrays a team shares for this launch of `run`, in one SharedArrayBuffer: kept per kernel
+   * and reused while their sizes stay the same (the workers keep them by id).
+   */
+  private teamMemory(run: JsKernel, args: Args, grid: Dim3Tuple, block: Dim3Tuple): TeamMemory {
+    const memory = run.memory;
+    if (!memory) throw new DeviceError('internal: a team launch of code without team memory');
+    const sizes: [TypedArrayCtor, number][] = [];
+    memory(args, grid, block, (ctor, length) => sizes.push([ctor, length]));
+    const key = sizes.map(([c, n]) => `${c.name}:${n}`).join(',');
+    const old = this.teams.get(run);
+    if (old?.key === key) return old;
+    // Each array starts on an 8-byte boundary, as every element type needs.
+    const bytes = (c: TypedArrayCtor, n: number): number => Math.ceil((c.BYTES_PER_ELEMENT * n) / 8) * 8;
+    const buffer = new SharedArrayBuffer(sizes.reduce((sum, [c, n]) => sum + bytes(c, n), 0));
+    let offset = 0;
+    const arrays = memory(args, grid, block, (ctor, length) => {
+      const a = new ctor(buffer, offset, length);
+      offset += bytes(ctor, length);
+      return a;
+    });
+    const mem = { id: this.nextId++, key, arrays };
+    this.teams.set(run, mem);
+    if (old) {
+      for (const m of this.members) if (m.teams.delete(old.id)) m.dropTeams.push(old.id);
+    }
+    return mem;
   }
 
   /** An array was disposed: workers holding it let it go with their next message. */
@@ -175,8 +264,9 @@ export class CpuPool {
     block: Dim3Tuple,
     chunk: number,
   ): Message {
-    const msg: Message = { kernel, add: [], drop: m.drop, args: [], refs: [], grid, block, chunk };
+    const msg: Message = { kernel, add: [], drop: m.drop, dropTeams: m.dropTeams, args: [], refs: [], grid, block, chunk };
     m.drop = [];
+    m.dropTeams = [];
     if (!m.kernels.has(kernel)) {
       m.kernels.add(kernel);
       msg.code = code;

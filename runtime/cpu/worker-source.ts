@@ -1,45 +1,102 @@
 // The cpu device's worker thread, as source text (run with `eval: true`, so it needs no file of its
 // own next to a bundle). It waits on the control word's generation (polling for SPIN_MS, then in
 // Atomics.wait), takes its launch message synchronously off its port, claims and runs ranges of
-// blocks over the shared arrays as pool.ts's runClaims does, then counts itself done. Kernel code
-// and arrays arrive once each and are kept by id until dropped.
+// blocks over the shared arrays as pool.ts's runClaims does (or, in a team, runs every block with
+// the others, targets/js/team.ts), then counts itself done. Kernel code, arrays and team memory
+// arrive once each and are kept by id until dropped.
 
 /** How long a waiting thread polls before it sleeps (ms). */
 export const SPIN_MS = 0.05;
 
+/**
+ * Control words shared by the calling thread and the workers: launch generation (workers wait on
+ * it), workers done, next unclaimed block; a team's arrivals at its barrier, the barrier's
+ * generation (members wait on it), and whether a member failed (the others then stop too).
+ */
+export const CTRL = { gen: 0, done: 1, next: 2, arrived: 3, released: 4, failed: 5, words: 6 } as const;
+
+/** How long a team member polls at a barrier before it sleeps, and then its sleeps' length (ms). */
+const TEAM_SPIN_MS = 0.2;
+const TEAM_SLICE_MS = 200;
+
+/** What a member that stopped because another failed throws; the first real error is reported instead. */
+export const TEAM_STOPPED = 'another thread of the launch failed';
+
+/**
+ * A team's barrier, as source text that both sides build: sync() returns once all `parts`
+ * members called it; between sleeps it calls `alive()`, which throws if a member can no longer come.
+ */
+export const TEAM_SYNC_SOURCE = `function teamSync(ctrl, parts, alive) {
+  const stopped = () => new Error(${JSON.stringify(TEAM_STOPPED)});
+  return function sync() {
+    const gen = Atomics.load(ctrl, ${CTRL.released});
+    if (Atomics.load(ctrl, ${CTRL.failed}) !== 0) throw stopped();
+    if (Atomics.add(ctrl, ${CTRL.arrived}, 1) === parts - 1) {
+      Atomics.store(ctrl, ${CTRL.arrived}, 0);
+      Atomics.add(ctrl, ${CTRL.released}, 1);
+      Atomics.notify(ctrl, ${CTRL.released});
+      return;
+    }
+    const spinUntil = performance.now() + ${TEAM_SPIN_MS};
+    while (Atomics.load(ctrl, ${CTRL.released}) === gen) {
+      if (performance.now() < spinUntil) continue;
+      if (Atomics.wait(ctrl, ${CTRL.released}, gen, ${TEAM_SLICE_MS}) === 'timed-out') alive();
+    }
+    if (Atomics.load(ctrl, ${CTRL.failed}) !== 0) throw stopped();
+  };
+}`;
+
+/** Marks a team's launch failed and wakes its members (source text, as TEAM_SYNC_SOURCE). */
+export const TEAM_FAIL_SOURCE = `function teamFail(ctrl) {
+  Atomics.store(ctrl, ${CTRL.failed}, 1);
+  Atomics.add(ctrl, ${CTRL.released}, 1);
+  Atomics.notify(ctrl, ${CTRL.released});
+}`;
+
 export const WORKER_SOURCE = `'use strict';
 const { workerData, receiveMessageOnPort } = require('node:worker_threads');
+${TEAM_SYNC_SOURCE}
+${TEAM_FAIL_SOURCE}
 (function serve() {
   const { port, ctrl } = workerData;
   let gen = workerData.gen;
   const kernels = new Map();
   const arrays = new Map();
+  const teams = new Map();
   for (;;) {
     const spinUntil = performance.now() + ${SPIN_MS};
-    while (Atomics.load(ctrl, 0) === gen && performance.now() < spinUntil);
-    Atomics.wait(ctrl, 0, gen);
-    gen = Atomics.load(ctrl, 0);
+    while (Atomics.load(ctrl, ${CTRL.gen}) === gen && performance.now() < spinUntil);
+    Atomics.wait(ctrl, ${CTRL.gen}, gen);
+    gen = Atomics.load(ctrl, ${CTRL.gen});
     for (let r = receiveMessageOnPort(port); r !== undefined; r = receiveMessageOnPort(port)) {
       const m = r.message;
       if (m.stop) return;
       // Whatever happens, the worker counts itself done: the calling thread waits for that.
       try {
         for (const id of m.drop) arrays.delete(id);
+        for (const id of m.dropTeams) teams.delete(id);
         for (const [id, buffer, offset, length, ctor] of m.add) arrays.set(id, new globalThis[ctor](buffer, offset, length));
         if (m.code !== undefined) kernels.set(m.kernel, new Function(m.code)());
         const args = m.args;
         for (let i = 0; i < m.refs.length; i += 2) args[m.refs[i]] = arrays.get(m.refs[i + 1]);
         const run = kernels.get(m.kernel);
         const blocks = m.grid[0] * m.grid[1] * m.grid[2];
-        for (let first = Atomics.add(ctrl, 2, m.chunk); first < blocks; first = Atomics.add(ctrl, 2, m.chunk)) {
-          run(args, m.grid, m.block, first, Math.min(first + m.chunk, blocks));
+        if (m.team) {
+          if (m.team.mem !== undefined) teams.set(m.team.id, m.team.mem);
+          const sync = teamSync(ctrl, m.team.parts, () => {});
+          run(args, m.grid, m.block, 0, blocks, { p: m.team.p, parts: m.team.parts, mem: teams.get(m.team.id), sync });
+        } else {
+          for (let first = Atomics.add(ctrl, ${CTRL.next}, m.chunk); first < blocks; first = Atomics.add(ctrl, ${CTRL.next}, m.chunk)) {
+            run(args, m.grid, m.block, first, Math.min(first + m.chunk, blocks));
+          }
         }
       } catch (e) {
-        Atomics.store(ctrl, 2, m.grid[0] * m.grid[1] * m.grid[2]);
+        Atomics.store(ctrl, ${CTRL.next}, m.grid[0] * m.grid[1] * m.grid[2]);
+        if (m.team) teamFail(ctrl);
         port.postMessage(e instanceof Error ? { name: e.name, message: e.message } : { name: 'Error', message: String(e) });
       } finally {
-        Atomics.add(ctrl, 1, 1);
-        Atomics.notify(ctrl, 1);
+        Atomics.add(ctrl, ${CTRL.done}, 1);
+        Atomics.notify(ctrl, ${CTRL.done});
       }
     }
   }

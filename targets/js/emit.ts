@@ -15,7 +15,8 @@ import { visitStmts } from '../../core/ir/walk.js';
 import { analyze, atomicParams, dynamicSharedMeta, sharedBytes, warpMeta } from '../analysis.js';
 import { CLikePrinter, P, prim, type Printed } from '../c-like.js';
 import { shortestF32 } from '../float.js';
-import { arrayCell, emitRegions, planRegions, regionStorage, scalarCell, type RegionPlan } from './regions.js';
+import { arrayCell, cellRead, emitRegions, planRegions, regionStorage, scalarCell, type RegionPlan } from './regions.js';
+import { TEAM_HELPERS, teamSafe, UNIT_LENGTH } from './team.js';
 import { makeNameMap, type NameMap } from '../names.js';
 import { JS_NAMES } from './keywords.js';
 import { JS_ATOMICS, JS_MATH } from './ops.js';
@@ -159,12 +160,14 @@ class JsPrinter extends CLikePrinter {
     this.generator = (barrier && !this.regions) || this.warps;
     // The race checker's scheduler knows no warps: warp kernels run unchecked (docs/language.md).
     this.race = this.warps ? null : RaceHooks.of(ir, barrier);
+    // Printing and debug builds run on the calling thread only (runtime/cpu/index.ts).
+    if (this.regions) this.regions.team = !this.race && !ir.debug && !ir.prints && teamSafe(ir, this.regions.uniform, this.regions.arrays.size);
   }
 
   override print(e: Expr): Printed {
     if (e.k === 'cast' && storeConversions.has(e)) return this.cast(e.arg, e.type);
     if (this.thread0 && this.regions) {
-      if (e.k === 'load' && this.regions.scalars.has(e.name)) return prim(`${scalarCell(this.name(e.name))}[${this.cell}]`);
+      if (e.k === 'load' && this.regions.scalars.has(e.name)) return prim(cellRead(`${scalarCell(this.name(e.name))}[${this.cell}]`, this.regions.scalars.get(e.name)));
       if (e.k === 'index' && this.regions.arrays.has(e.array)) {
         return this.f16Read(e.array, `${arrayCell(this.name(e.array))}[${this.cell}][${this.expr(e.index)}]`);
       }
@@ -374,6 +377,7 @@ class JsPrinter extends CLikePrinter {
     if (ir.debug) for (const l of FAULT_HELPER) this.line(l);
     if (ir.prints) for (const l of LOG_HELPERS) this.line(l);
     if (usesScalarType(ir, 'f16')) for (const l of F16_JS) this.line(l);
+    if (this.regions?.team) for (const l of TEAM_HELPERS) this.line(l);
     if (this.fragRoles.size > 0) for (const l of matrixHelpers(usesScalarType(ir, 'f16'))) this.line(l);
     for (const h of mathHelpers(JS_MATH, usage.math, MATH_FNS)) for (const l of h.lines) this.line(l);
     if (this.race) for (const l of this.race.helpers()) this.line(l);
@@ -385,22 +389,51 @@ class JsPrinter extends CLikePrinter {
     }
     this.inHelper = false;
     const entryAt = this.out.length;
-    // Five declared parameters (no defaults, so `length` is 5): the runtime splits only such code.
-    this.line(`return function ${this.name.entry}(ks_args, ks_grid, ks_block, ks_first, ks_end) {`);
+    const team = this.regions?.team === true ? this.regions : null;
+    if (team) this.teamMemory(team);
+    // Five declared parameters (no defaults, so `length` is 5): the runtime splits only such code;
+    // a sixth, a team (team.ts), where members may share a block.
+    const entry = `function ${this.name.entry}(ks_args, ks_grid, ks_block, ks_first, ks_end${team ? ', ks_team' : ''}) {`;
+    this.line(team ? `return Object.assign(${entry}` : `return ${entry}`);
     this.indented(() => this.run());
-    this.line('};');
-    // The kept arrays' helpers, once the entry has counted its allocation sites (scratch.ts).
-    if (this.scratch.used) this.out.splice(entryAt, 0, ...SCRATCH_HELPERS);
+    this.line(team ? '}, { memory: ks_memory });' : '};');
+    if (this.scratch.used || team) this.out.splice(entryAt, 0, ...SCRATCH_HELPERS);
     return this.out;
   }
 
-  private run(): void {
-    const ir = this.ir;
-    ir.params.forEach((p, i) => {
+  /** The arguments as locals. */
+  private params(): void {
+    this.ir.params.forEach((p, i) => {
       const a = `ks_args[${i}]`;
       const value = p.kind === 'scalar' ? ARG[p.type](a) : p.elem === 'f16' ? `${F16_VIEW}(${a})` : a;
       this.line(`const ${this.name(p.name)} = ${value};`);
     });
+  }
+
+  /**
+   * ks_memory(args, grid, block, make): the arrays a team's members share, allocated with
+   * make(ctor, length) — the promoted locals, then the shared arrays. The runtime allocates them
+   * in shared memory for a team; a call without one allocates its own.
+   */
+  private teamMemory(plan: RegionPlan): void {
+    this.line('function ks_memory(ks_args, ks_grid, ks_block, ks_new) {');
+    this.indented(() => {
+      this.params();
+      this.line('const ks_bdx = ks_block[0], ks_bdy = ks_block[1], ks_bdz = ks_block[2];');
+      this.line('const ks_n = ks_bdx * ks_bdy * ks_bdz;');
+      const cells = regionStorage(plan, this.name, ARRAY, (c, n) => `ks_new(${c}, ${n})`).map(([, init]) => init);
+      const shared = this.ir.shared.map((s) => `ks_new(${ARRAY[s.elem]}, ${s.size ? this.expr(s.size) : s.length})`);
+      this.line('return [');
+      this.indented(() => [...cells, ...shared].forEach((a) => this.line(`${a},`)));
+      this.line('];');
+    });
+    this.line('}');
+  }
+
+  private run(): void {
+    const ir = this.ir;
+    const team = this.regions?.team === true ? this.regions : null;
+    this.params();
     // A debug build's fault record (core/output.ts) follows the arguments.
     if (ir.debug) this.line(`const ks_fault_rec = ks_args[${ir.params.length}];`);
     // A printing kernel's log buffer (core/printf.ts) comes last, after the debug records.
@@ -409,15 +442,26 @@ class JsPrinter extends CLikePrinter {
     this.line('const ks_bdx = ks_block[0], ks_bdy = ks_block[1], ks_bdz = ks_block[2];');
     if (this.race) this.line(this.race.launch((e) => this.expr(e)));
     if (this.generator) this.generatorFunction();
-    if (this.regions) {
-      this.hoisted.push('const ks_n = ks_bdx * ks_bdy * ks_bdz;');
-      for (const [n, alloc] of regionStorage(this.regions, this.name, ARRAY)) this.hoisted.push(this.scratch.keep(n, 'ks_n', alloc));
-    }
-    // Shared arrays are kept between calls and zeroed per block (what a fresh array would hold);
-    // a block-sized one with its count for this launch's block shape (checked positive at launch).
-    for (const s of ir.shared) {
-      const length = s.size ? this.expr(s.size) : String(s.length);
-      this.hoisted.push(this.scratch.keep(this.name(s.name), length, `new ${ARRAY[s.elem]}(${length})`));
+    if (team) {
+      // A team's members take their turns and share the arrays of the team's block (team.ts).
+      const names = [...regionStorage(team, this.name, ARRAY, () => '').map(([n]) => n), ...ir.shared.map((s) => this.name(s.name))];
+      this.hoisted.push(
+        'const ks_m = ks_team === undefined ? ((ks_site = 0), ks_memory(ks_args, ks_grid, ks_block, ks_keepNew)) : ks_team.mem;',
+        'const ks_p = ks_team === undefined ? 0 : ks_team.p, ks_P = ks_team === undefined ? 1 : ks_team.parts;',
+        UNIT_LENGTH,
+        ...names.map((n, i) => `const ${n} = ks_m[${i}];`),
+      );
+    } else {
+      if (this.regions) {
+        this.hoisted.push('const ks_n = ks_bdx * ks_bdy * ks_bdz;');
+        for (const [n, alloc] of regionStorage(this.regions, this.name, ARRAY, (c, len) => `new ${c}(${len})`)) this.hoisted.push(this.scratch.keep(n, 'ks_n', alloc));
+      }
+      // Shared arrays are kept between calls and zeroed per block (what a fresh array would hold);
+      // a block-sized one with its count for this launch's block shape (checked positive at launch).
+      for (const s of ir.shared) {
+        const length = s.size ? this.expr(s.size) : String(s.length);
+        this.hoisted.push(this.scratch.keep(this.name(s.name), length, `new ${ARRAY[s.elem]}(${length})`));
+      }
     }
     this.line('const ks_b0 = ks_first ?? 0, ks_b1 = ks_end ?? ks_gdx * ks_gdy * ks_gdz;');
     const hoistAt = this.out.length;
@@ -426,7 +470,8 @@ class JsPrinter extends CLikePrinter {
       // Exact in doubles: a grid holds fewer than 2^53 blocks.
       this.line('const ks_bx = ks_b % ks_gdx, ks_byz = (ks_b - ks_bx) / ks_gdx;');
       this.line('const ks_by = ks_byz % ks_gdy, ks_bz = (ks_byz - ks_by) / ks_gdy;');
-      for (const s of ir.shared) this.line(`${this.name(s.name)}.fill(0);`);
+      if (team) this.teamBlockStart();
+      else for (const s of ir.shared) this.line(`${this.name(s.name)}.fill(0);`);
       if (this.race) this.line(this.race.block());
       if (this.generator) this.generatorBlock();
       else if (this.regions) this.regionBlock(this.regions);
@@ -434,6 +479,24 @@ class JsPrinter extends CLikePrinter {
     });
     this.line('}');
     this.out.splice(hoistAt, 0, ...this.hoisted.map((h) => '  ' + h));
+  }
+
+  /**
+   * A team's block starts once every member has left the previous one (its threads' cells and
+   * shared arrays are reused); each member zeroes its part of the shared arrays, and all wait.
+   */
+  private teamBlockStart(): void {
+    this.line('if (ks_P > 1 && ks_b > ks_b0) ks_team.sync();');
+    const shared = this.ir.shared.map((s) => this.name(s.name));
+    if (shared.length === 0) return;
+    this.line('if (ks_P === 1) {');
+    this.indented(() => shared.forEach((n) => this.line(`${n}.fill(0);`)));
+    this.line('} else {');
+    this.indented(() => {
+      shared.forEach((n) => this.line(`ks_zero(${n}, ks_p, ks_P);`));
+      this.line('ks_team.sync();');
+    });
+    this.line('}');
   }
 
   /** Block indices and shared arrays are arguments, so one generator function serves every block. */
@@ -472,7 +535,7 @@ class JsPrinter extends CLikePrinter {
           this.thread0 = false;
         }
       },
-      barrier: () => this.race?.epoch() ?? '// barrier',
+      barrier: () => this.race?.epoch() ?? (plan.team ? 'if (ks_P > 1) ks_team.sync(); // barrier' : '// barrier'),
       name: (n) => this.name(n),
       expr: (e) => this.expr(e),
       lane: (index, renamed, f) => {

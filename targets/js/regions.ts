@@ -18,6 +18,7 @@ import { JAM, jamPlan, type JamPlan } from './jam.js';
 import { rematLocals } from './remat.js';
 import { uniformLocals } from './uniform.js';
 import { ELEMENTS } from '../../core/elements.js';
+import { guardedUnits, teamHeaders, TEAM_X, TEAM_ZY, type Header } from './team.js';
 
 /** Locals that live across regions, each stored per thread. */
 export interface RegionPlan {
@@ -31,6 +32,8 @@ export interface RegionPlan {
   fresh: Map<string, ScalarType>;
   /** Whether guarded regions loop over their guard's threads only (narrow.ts); not in debug builds. */
   narrow: boolean;
+  /** Whether thread loops take turns by unit with the other members of a team (team.ts). */
+  team: boolean;
 }
 
 /** What the emitter needs from the JS printer. */
@@ -146,7 +149,7 @@ export function planRegions(ir: KernelIR): RegionPlan | null {
   const uniformSet = uniformLocals(ir.body, lists);
   const inConditions = new Set([...refs].filter(([, ids]) => ids.has(UNIFORM)).map(([n]) => n));
   const remat = rematLocals(ir.body, uniformSet, inConditions);
-  const plan: RegionPlan = { scalars: new Map(), arrays: new Map(), uniform: uniformSet, remat, fresh: new Map(), narrow: !ir.debug };
+  const plan: RegionPlan = { scalars: new Map(), arrays: new Map(), uniform: uniformSet, remat, fresh: new Map(), narrow: !ir.debug, team: false };
   for (const [name, s] of declared) {
     const set = refs.get(name);
     if (!set || (set.size < 2 && !set.has(UNIFORM)) || plan.uniform.has(name) || plan.remat.has(name)) continue;
@@ -157,16 +160,20 @@ export function planRegions(ir: KernelIR): RegionPlan | null {
   return plan;
 }
 
-/** Storage of the promoted locals, [name, allocation]: one element per thread of a block (`ks_n` of them). */
-export function regionStorage(plan: RegionPlan, name: (n: string) => string, arrayType: Record<ElemType, string>): [string, string][] {
+/**
+ * Per-launch storage of the promoted locals, as [name, allocation] with `make(ctor, length)`
+ * allocating one typed array (`ks_n` is the number of threads in a block). Typed arrays only, so a
+ * team's members can share them: every f32/i32/u32 value is exact in its own type, a bool is 0 or 1.
+ */
+export function regionStorage(plan: RegionPlan, name: (n: string) => string, arrayType: Record<ElemType, string>, make: (ctor: string, length: string) => string): [string, string][] {
   const out: [string, string][] = [];
-  for (const [n, type] of plan.scalars) {
-    // Every f32/i32/u32 value is exact in its own typed array; bools keep their type in a plain array.
-    out.push([scalarCell(name(n)), type === 'bool' ? 'new Array(ks_n).fill(false)' : `new ${ELEMENTS[type].host.name}(ks_n)`]);
-  }
-  for (const [n, a] of plan.arrays) out.push([arrayCell(name(n)), `Array.from({ length: ks_n }, () => new ${arrayType[a.elem]}(${a.length}))`]);
+  for (const [n, type] of plan.scalars) out.push([scalarCell(name(n)), make(type === 'bool' ? 'Uint8Array' : ELEMENTS[type].host.name, 'ks_n')]);
+  for (const [n, a] of plan.arrays) out.push([arrayCell(name(n)), `Array.from({ length: ks_n }, () => ${make(arrayType[a.elem], String(a.length))})`]);
   return out;
 }
+
+/** A promoted scalar's value in its cell (bools are stored as 0 or 1). */
+export const cellRead = (cell: string, type: ScalarType | undefined): string => (type === 'bool' ? `(${cell} === 1)` : cell);
 
 export const scalarCell = (jsName: string): string => `ks_v_${jsName}`;
 export const arrayCell = (jsName: string): string => `ks_la_${jsName}`;
@@ -234,7 +241,7 @@ function threadLoop(all: readonly Stmt[], plan: RegionPlan, host: RegionHost, la
   const open = (cell: string): void => {
     for (const s of remat) host.stmts([s]);
     // Promoted locals are read into plain locals for the region and written back at its end.
-    for (const n of loads) host.line(`${assigned.has(n) ? 'let' : 'const'} ${host.name(n)} = ${cells.get(n)}[${cell}];`);
+    for (const n of loads) host.line(`${assigned.has(n) ? 'let' : 'const'} ${host.name(n)} = ${cellRead(`${cells.get(n)}[${cell}]`, plan.scalars.get(n))};`);
     for (const n of arrays) host.line(`const ${host.name(n)} = ${cells.get(n)}[${cell}];`);
     // Written before it is read here: the value it is declared with is never seen.
     for (const [n, type] of plan.fresh) {
@@ -249,34 +256,42 @@ function threadLoop(all: readonly Stmt[], plan: RegionPlan, host: RegionHost, la
     host.stmts(region);
     close('ks_i');
   };
-  if (guard) return guardedLoop(guard, indexed, body, host);
+  if (guard) return guardedLoop(guard, indexed, plan.team, body, host);
   const jam = plan.narrow && arrays.length === 0 ? jamPlan(region, plan.uniform, new Set(plan.arrays.keys())) : null;
   if (jam && !plan.scalars.has(jam.counter.name) && !plan.fresh.has(jam.counter.name)) {
     // Every thread local but the shared counter; uniform locals, parameters and arrays are common.
     const own = new Set([...inner, ...plan.remat.keys(), ...scalars, ...plan.fresh.keys()]);
     own.delete(jam.counter.name);
-    return jammedLoop(jam, own, { open, close, body }, host);
+    return jammedLoop(jam, own, plan.team, { open, close, body }, host);
   }
-  nest(
-    host,
-    [
-      `for (let ks_tz = 0${indexed ? ', ks_i = 0' : ''}; ks_tz < ks_bdz; ks_tz++) {`,
-      'for (let ks_ty = 0; ks_ty < ks_bdy; ks_ty++) {',
-      `ks_thread: for (let ks_tx = 0; ks_tx < ks_bdx; ks_tx++${indexed ? ', ks_i++' : ''}) {`,
-    ],
-    body,
-  );
+  const headers = plan.team
+    ? teamHeaders(indexed)
+    : [
+        `for (let ks_tz = 0${indexed ? ', ks_i = 0' : ''}; ks_tz < ks_bdz; ks_tz++) {`,
+        'for (let ks_ty = 0; ks_ty < ks_bdy; ks_ty++) {',
+        `ks_thread: for (let ks_tx = 0; ks_tx < ks_bdx; ks_tx++${indexed ? ', ks_i++' : ''}) {`,
+      ];
+  nest(host, headers, body);
 }
 
 /** A region run JAM threads at a time (jam.ts), the rest one by one. */
-function jammedLoop(jam: JamPlan, own: ReadonlySet<string>, parts: { open(cell: string): void; close(cell: string): void; body(): void }, host: RegionHost): void {
+function jammedLoop(
+  jam: JamPlan,
+  own: ReadonlySet<string>,
+  team: boolean,
+  parts: { open(cell: string): void; close(cell: string): void; body(): void },
+  host: RegionHost,
+): void {
   const lanes = Array.from({ length: JAM }, (_, i) => i);
   const each = (f: (cell: string) => void): void => {
     for (const i of lanes) host.lane(i, own, () => f(i === 0 ? 'ks_i' : `ks_i + ${i}`));
   };
-  nest(host, ['for (let ks_tz = 0, ks_i = 0; ks_tz < ks_bdz; ks_tz++) {', 'for (let ks_ty = 0; ks_ty < ks_bdy; ks_ty++) {'], () => {
-    host.line('let ks_tx = 0;');
-    nest(host, [`for (; ks_tx + ${JAM - 1} < ks_bdx; ks_tx += ${JAM}, ks_i += ${JAM}) {`], () => {
+  // A team member jams within each unit it takes (team.ts); otherwise along the whole row.
+  const end = team ? 'ks_xe' : 'ks_bdx';
+  const rows: Header[] = team ? [...TEAM_ZY, TEAM_X] : ['for (let ks_tz = 0, ks_i = 0; ks_tz < ks_bdz; ks_tz++) {', 'for (let ks_ty = 0; ks_ty < ks_bdy; ks_ty++) {'];
+  nest(host, rows, () => {
+    host.line(team ? 'let ks_tx = ks_xs, ks_i = (ks_tz * ks_bdy + ks_ty) * ks_bdx + ks_xs;' : 'let ks_tx = 0;');
+    nest(host, [`for (; ks_tx + ${JAM - 1} < ${end}; ks_tx += ${JAM}, ks_i += ${JAM}) {`], () => {
       each((cell) => {
         parts.open(cell);
         host.stmts(jam.pre);
@@ -290,21 +305,25 @@ function jammedLoop(jam: JamPlan, own: ReadonlySet<string>, parts: { open(cell: 
       });
       each((cell) => parts.close(cell));
     });
-    nest(host, ['ks_thread: for (; ks_tx < ks_bdx; ks_tx++, ks_i++) {'], parts.body);
+    nest(host, [`ks_thread: for (; ks_tx < ${end}; ks_tx++, ks_i++) {`], parts.body);
   });
 }
 
-/** Opens each header one level deeper, prints the body innermost, and closes them all. */
-function nest(host: RegionHost, headers: readonly string[], body: () => void): void {
+/** Opens each header one level deeper (its own statements first), prints the body innermost, and closes them all. */
+function nest(host: RegionHost, headers: readonly Header[], body: () => void): void {
   const [head, ...rest] = headers;
   if (head === undefined) return body();
-  host.line(head);
-  host.indented(() => nest(host, rest, body));
+  const [open, ...first] = typeof head === 'string' ? [head] : head;
+  host.line(open);
+  host.indented(() => {
+    for (const l of first) host.line(l);
+    nest(host, rest, body);
+  });
   host.line('}');
 }
 
 /** A guarded region's loop: x runs over [lo, hi) of each period only (narrow.ts). */
-function guardedLoop(g: GuardRange, indexed: boolean, body: () => void, host: RegionHost): void {
+function guardedLoop(g: GuardRange, indexed: boolean, team: boolean, body: () => void, host: RegionHost): void {
   const period = g.period === null ? 'ks_bdx' : String(g.period);
   const bound = (e: Exclude<GuardRange['lo'], 'zero'>, plusOne: boolean): string => {
     const v = e.k === 'const' && typeof e.value === 'number' ? g.scale * (e.value + (plusOne ? 1 : 0)) : null;
@@ -315,14 +334,19 @@ function guardedLoop(g: GuardRange, indexed: boolean, body: () => void, host: Re
   };
   const lo = g.lo === 'zero' ? '0' : bound(g.lo, g.loPlusOne);
   const hi = g.hi === 'none' ? period : bound(g.hi, g.hiPlusOne);
-  const x =
-    g.period === null
+  const periods = `for (let ks_s = 0; ks_s < ks_bdx; ks_s += ${period}) {`;
+  const x: Header[] = team
+    ? g.period === null
+      ? guardedUnits('ks_lo', 'ks_hi')
+      : [periods, ...guardedUnits('ks_s + ks_lo', 'Math.min(ks_bdx, ks_s + ks_hi)')]
+    : g.period === null
       ? ['ks_thread: for (let ks_tx = ks_lo; ks_tx < ks_hi; ks_tx++) {']
-      : [`for (let ks_s = 0; ks_s < ks_bdx; ks_s += ${period}) {`, 'ks_thread: for (let ks_tx = ks_s + ks_lo, ks_e = Math.min(ks_bdx, ks_s + ks_hi); ks_tx < ks_e; ks_tx++) {'];
+      : [periods, 'ks_thread: for (let ks_tx = ks_s + ks_lo, ks_e = Math.min(ks_bdx, ks_s + ks_hi); ks_tx < ks_e; ks_tx++) {'];
+  const zy: Header[] = team ? [...TEAM_ZY] : ['for (let ks_tz = 0; ks_tz < ks_bdz; ks_tz++) {', 'for (let ks_ty = 0; ks_ty < ks_bdy; ks_ty++) {'];
   nest(host, ['{'], () => {
     // Clamped to [0, period] in doubles first, so `U + 1` cannot wrap.
     host.line(`const ks_lo = ${lo}, ks_hi = ${hi};`);
-    nest(host, ['for (let ks_tz = 0; ks_tz < ks_bdz; ks_tz++) {', 'for (let ks_ty = 0; ks_ty < ks_bdy; ks_ty++) {', ...x], () => {
+    nest(host, [...zy, ...x], () => {
       if (indexed) host.line('const ks_i = (ks_tz * ks_bdy + ks_ty) * ks_bdx + ks_tx;');
       body();
     });

@@ -12,26 +12,17 @@ import { afterAll, describe, expect, it } from 'vitest';
 import {
   atomicAdd, atomicCAS, atomicMax, atomicMin, blockDim, blockIdx, f16, f32, Float16Array, i32, kernel, sharedArray, syncthreads, threadIdx,
 } from '../../index.js';
-import { createCpuDevice, type CpuDevice } from '../../runtime/cpu/index.js';
+import type { CpuDevice } from '../../runtime/cpu/index.js';
 import { DeviceError } from '../../runtime/errors.js';
 import type { CompiledKernel } from '../../core/output.js';
 import { THREADS_ENV } from '../../runtime/cpu/threads.js';
 import type { DeviceArray } from '../../runtime/types.js';
 import { Rng } from '../helpers/case.js';
+import { cpuWith } from '../helpers/cpu.js';
 
 /** More threads than this machine may have cores: the split must not depend on the core count. */
 const N = 4;
 
-async function cpuWith(threads: number): Promise<CpuDevice> {
-  const before = process.env[THREADS_ENV];
-  process.env[THREADS_ENV] = String(threads);
-  try {
-    return await createCpuDevice();
-  } finally {
-    if (before === undefined) delete process.env[THREADS_ENV];
-    else process.env[THREADS_ENV] = before;
-  }
-}
 
 const devices: CpuDevice[] = [];
 afterAll(() => devices.forEach((d) => d.dispose()));

@@ -1,5 +1,8 @@
 "use strict";
 // KernelScript kernel 'tile2d' (JS). Generated code: edit the TypeScript source instead.
+let ks_site = 0;
+function ks_keepNew(C, n) { const site = ks_site++; return ks_kept(site, n) ?? ks_keep(site, new C(n)); }
+function ks_zero(a, p, P) { a.fill(0, Math.floor((a.length * p) / P), Math.floor((a.length * (p + 1)) / P)); }
 const ks_scratch = [];
 // The array kept for `site` if it has `n` elements (an array holds one element type per site).
 function ks_kept(site, n) {
@@ -12,43 +15,69 @@ function ks_keep(site, a) {
   if (bytes <= 1048576) ks_scratch[site] = a;
   return a;
 }
-return function tile2d(ks_args, ks_grid, ks_block, ks_first, ks_end) {
+function ks_memory(ks_args, ks_grid, ks_block, ks_new) {
+  const x = ks_args[0];
+  const out = ks_args[1];
+  const width = ks_args[2] | 0;
+  const ks_bdx = ks_block[0], ks_bdy = ks_block[1], ks_bdz = ks_block[2];
+  const ks_n = ks_bdx * ks_bdy * ks_bdz;
+  return [
+    ks_new(Float32Array, Math.imul(ks_bdx, ks_bdy)),
+  ];
+}
+return Object.assign(function tile2d(ks_args, ks_grid, ks_block, ks_first, ks_end, ks_team) {
   const x = ks_args[0];
   const out = ks_args[1];
   const width = ks_args[2] | 0;
   const ks_gdx = ks_grid[0], ks_gdy = ks_grid[1], ks_gdz = ks_grid[2];
   const ks_bdx = ks_block[0], ks_bdy = ks_block[1], ks_bdz = ks_block[2];
   const ks_b0 = ks_first ?? 0, ks_b1 = ks_end ?? ks_gdx * ks_gdy * ks_gdz;
-  const ks_n = ks_bdx * ks_bdy * ks_bdz;
-  const tile = ks_kept(0, Math.imul(ks_bdx, ks_bdy)) ?? ks_keep(0, new Float32Array(Math.imul(ks_bdx, ks_bdy)));
+  const ks_m = ks_team === undefined ? ((ks_site = 0), ks_memory(ks_args, ks_grid, ks_block, ks_keepNew)) : ks_team.mem;
+  const ks_p = ks_team === undefined ? 0 : ks_team.p, ks_P = ks_team === undefined ? 1 : ks_team.parts;
+  const ks_run = ks_P === 1 ? Math.max(ks_block[0], 1) : 32;
+  const tile = ks_m[0];
   for (let ks_b = ks_b0; ks_b < ks_b1; ks_b++) {
     const ks_bx = ks_b % ks_gdx, ks_byz = (ks_b - ks_bx) / ks_gdx;
     const ks_by = ks_byz % ks_gdy, ks_bz = (ks_byz - ks_by) / ks_gdy;
-    tile.fill(0);
-    for (let ks_tz = 0; ks_tz < ks_bdz; ks_tz++) {
+    if (ks_P > 1 && ks_b > ks_b0) ks_team.sync();
+    if (ks_P === 1) {
+      tile.fill(0);
+    } else {
+      ks_zero(tile, ks_p, ks_P);
+      ks_team.sync();
+    }
+    for (let ks_tz = 0, ks_u = 0; ks_tz < ks_bdz; ks_tz++) {
       for (let ks_ty = 0; ks_ty < ks_bdy; ks_ty++) {
-        ks_thread: for (let ks_tx = 0; ks_tx < ks_bdx; ks_tx++) {
-          const tx = ks_tx;
-          const ty = ks_ty;
-          const gx = (Math.imul(ks_bx, ks_bdx) + tx) | 0;
-          const gy = (Math.imul(ks_by, ks_bdy) + ty) | 0;
-          const local = (Math.imul(ty, ks_bdx) + tx) | 0;
-          tile[local] = x[(Math.imul(gy, width) + gx) | 0];
+        for (let ks_xs = 0; ks_xs < ks_bdx; ks_xs += ks_run) {
+          if (ks_u === ks_p) { ks_u = ks_u + 1 === ks_P ? 0 : ks_u + 1; } else { ks_u = ks_u + 1 === ks_P ? 0 : ks_u + 1; continue; }
+          const ks_xe = Math.min(ks_bdx, ks_xs + ks_run);
+          ks_thread: for (let ks_tx = ks_xs; ks_tx < ks_xe; ks_tx++) {
+            const tx = ks_tx;
+            const ty = ks_ty;
+            const gx = (Math.imul(ks_bx, ks_bdx) + tx) | 0;
+            const gy = (Math.imul(ks_by, ks_bdy) + ty) | 0;
+            const local = (Math.imul(ty, ks_bdx) + tx) | 0;
+            tile[local] = x[(Math.imul(gy, width) + gx) | 0];
+          }
         }
       }
     }
-    // barrier
-    for (let ks_tz = 0; ks_tz < ks_bdz; ks_tz++) {
+    if (ks_P > 1) ks_team.sync(); // barrier
+    for (let ks_tz = 0, ks_u = 0; ks_tz < ks_bdz; ks_tz++) {
       for (let ks_ty = 0; ks_ty < ks_bdy; ks_ty++) {
-        ks_thread: for (let ks_tx = 0; ks_tx < ks_bdx; ks_tx++) {
-          const tx = ks_tx;
-          const ty = ks_ty;
-          const gx = (Math.imul(ks_bx, ks_bdx) + tx) | 0;
-          const gy = (Math.imul(ks_by, ks_bdy) + ty) | 0;
-          const local = (Math.imul(ty, ks_bdx) + tx) | 0;
-          out[(Math.imul(gy, width) + gx) | 0] = tile[(((Math.imul(ks_bdx, ks_bdy) - 1) | 0) - local) | 0] * 2.0;
+        for (let ks_xs = 0; ks_xs < ks_bdx; ks_xs += ks_run) {
+          if (ks_u === ks_p) { ks_u = ks_u + 1 === ks_P ? 0 : ks_u + 1; } else { ks_u = ks_u + 1 === ks_P ? 0 : ks_u + 1; continue; }
+          const ks_xe = Math.min(ks_bdx, ks_xs + ks_run);
+          ks_thread: for (let ks_tx = ks_xs; ks_tx < ks_xe; ks_tx++) {
+            const tx = ks_tx;
+            const ty = ks_ty;
+            const gx = (Math.imul(ks_bx, ks_bdx) + tx) | 0;
+            const gy = (Math.imul(ks_by, ks_bdy) + ty) | 0;
+            const local = (Math.imul(ty, ks_bdx) + tx) | 0;
+            out[(Math.imul(gy, width) + gx) | 0] = tile[(((Math.imul(ks_bdx, ks_bdy) - 1) | 0) - local) | 0] * 2.0;
+          }
         }
       }
     }
   }
-};
+}, { memory: ks_memory });

@@ -1,5 +1,8 @@
 "use strict";
 // KernelScript kernel 'blockSums' (JS). Generated code: edit the TypeScript source instead.
+let ks_site = 0;
+function ks_keepNew(C, n) { const site = ks_site++; return ks_kept(site, n) ?? ks_keep(site, new C(n)); }
+function ks_zero(a, p, P) { a.fill(0, Math.floor((a.length * p) / P), Math.floor((a.length * (p + 1)) / P)); }
 const ks_scratch = [];
 // The array kept for `site` if it has `n` elements (an array holds one element type per site).
 function ks_kept(site, n) {
@@ -12,64 +15,92 @@ function ks_keep(site, a) {
   if (bytes <= 1048576) ks_scratch[site] = a;
   return a;
 }
-return function blockSums(ks_args, ks_grid, ks_block, ks_first, ks_end) {
+function ks_memory(ks_args, ks_grid, ks_block, ks_new) {
+  const x = ks_args[0];
+  const partial = ks_args[1];
+  const n = ks_args[2] | 0;
+  const ks_bdx = ks_block[0], ks_bdy = ks_block[1], ks_bdz = ks_block[2];
+  const ks_n = ks_bdx * ks_bdy * ks_bdz;
+  return [
+    ks_new(Float32Array, 128),
+  ];
+}
+return Object.assign(function blockSums(ks_args, ks_grid, ks_block, ks_first, ks_end, ks_team) {
   const x = ks_args[0];
   const partial = ks_args[1];
   const n = ks_args[2] | 0;
   const ks_gdx = ks_grid[0], ks_gdy = ks_grid[1], ks_gdz = ks_grid[2];
   const ks_bdx = ks_block[0], ks_bdy = ks_block[1], ks_bdz = ks_block[2];
   const ks_b0 = ks_first ?? 0, ks_b1 = ks_end ?? ks_gdx * ks_gdy * ks_gdz;
-  const ks_n = ks_bdx * ks_bdy * ks_bdz;
-  const s = ks_kept(0, 128) ?? ks_keep(0, new Float32Array(128));
+  const ks_m = ks_team === undefined ? ((ks_site = 0), ks_memory(ks_args, ks_grid, ks_block, ks_keepNew)) : ks_team.mem;
+  const ks_p = ks_team === undefined ? 0 : ks_team.p, ks_P = ks_team === undefined ? 1 : ks_team.parts;
+  const ks_run = ks_P === 1 ? Math.max(ks_block[0], 1) : 32;
+  const s = ks_m[0];
   for (let ks_b = ks_b0; ks_b < ks_b1; ks_b++) {
     const ks_bx = ks_b % ks_gdx, ks_byz = (ks_b - ks_bx) / ks_gdx;
     const ks_by = ks_byz % ks_gdy, ks_bz = (ks_byz - ks_by) / ks_gdy;
-    s.fill(0);
+    if (ks_P > 1 && ks_b > ks_b0) ks_team.sync();
+    if (ks_P === 1) {
+      s.fill(0);
+    } else {
+      ks_zero(s, ks_p, ks_P);
+      ks_team.sync();
+    }
     const base_1 = Math.imul(ks_bx, 128);
-    for (let ks_tz = 0; ks_tz < ks_bdz; ks_tz++) {
+    for (let ks_tz = 0, ks_u = 0; ks_tz < ks_bdz; ks_tz++) {
       for (let ks_ty = 0; ks_ty < ks_bdy; ks_ty++) {
-        ks_thread: for (let ks_tx = 0; ks_tx < ks_bdx; ks_tx++) {
-          const t = ks_tx;
-          s[t] = 0.0;
-          if (((base_1 + t) | 0) < n) {
-            s[t] = x[(base_1 + t) | 0];
+        for (let ks_xs = 0; ks_xs < ks_bdx; ks_xs += ks_run) {
+          if (ks_u === ks_p) { ks_u = ks_u + 1 === ks_P ? 0 : ks_u + 1; } else { ks_u = ks_u + 1 === ks_P ? 0 : ks_u + 1; continue; }
+          const ks_xe = Math.min(ks_bdx, ks_xs + ks_run);
+          ks_thread: for (let ks_tx = ks_xs; ks_tx < ks_xe; ks_tx++) {
+            const t = ks_tx;
+            s[t] = 0.0;
+            if (((base_1 + t) | 0) < n) {
+              s[t] = x[(base_1 + t) | 0];
+            }
           }
         }
       }
     }
-    // barrier
+    if (ks_P > 1) ks_team.sync(); // barrier
     {
       let stride = 64;
       while (stride > 0) {
         {
           const ks_lo = 0, ks_hi = Math.min(Math.max(stride, 0), ks_bdx) | 0;
-          for (let ks_tz = 0; ks_tz < ks_bdz; ks_tz++) {
+          for (let ks_tz = 0, ks_u = 0; ks_tz < ks_bdz; ks_tz++) {
             for (let ks_ty = 0; ks_ty < ks_bdy; ks_ty++) {
-              ks_thread: for (let ks_tx = ks_lo; ks_tx < ks_hi; ks_tx++) {
-                const t = ks_tx;
-                if (t < stride) {
-                  s[t] = s[t] + s[(t + stride) | 0];
+              for (let ks_xs = ks_lo, ks_xend = ks_hi; ks_xs < ks_xend; ks_xs += ks_run) {
+                if (ks_u === ks_p) { ks_u = ks_u + 1 === ks_P ? 0 : ks_u + 1; } else { ks_u = ks_u + 1 === ks_P ? 0 : ks_u + 1; continue; }
+                ks_thread: for (let ks_tx = ks_xs, ks_xe = Math.min(ks_xend, ks_xs + ks_run); ks_tx < ks_xe; ks_tx++) {
+                  const t = ks_tx;
+                  if (t < stride) {
+                    s[t] = s[t] + s[(t + stride) | 0];
+                  }
                 }
               }
             }
           }
         }
-        // barrier
+        if (ks_P > 1) ks_team.sync(); // barrier
         stride = stride >> 1;
       }
     }
     {
       const ks_lo = 0, ks_hi = Math.min(1, ks_bdx);
-      for (let ks_tz = 0; ks_tz < ks_bdz; ks_tz++) {
+      for (let ks_tz = 0, ks_u = 0; ks_tz < ks_bdz; ks_tz++) {
         for (let ks_ty = 0; ks_ty < ks_bdy; ks_ty++) {
-          ks_thread: for (let ks_tx = ks_lo; ks_tx < ks_hi; ks_tx++) {
-            const t = ks_tx;
-            if (t === 0) {
-              partial[ks_bx] = s[0];
+          for (let ks_xs = ks_lo, ks_xend = ks_hi; ks_xs < ks_xend; ks_xs += ks_run) {
+            if (ks_u === ks_p) { ks_u = ks_u + 1 === ks_P ? 0 : ks_u + 1; } else { ks_u = ks_u + 1 === ks_P ? 0 : ks_u + 1; continue; }
+            ks_thread: for (let ks_tx = ks_xs, ks_xe = Math.min(ks_xend, ks_xs + ks_run); ks_tx < ks_xe; ks_tx++) {
+              const t = ks_tx;
+              if (t === 0) {
+                partial[ks_bx] = s[0];
+              }
             }
           }
         }
       }
     }
   }
-};
+}, { memory: ks_memory });

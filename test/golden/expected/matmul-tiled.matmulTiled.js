@@ -1,5 +1,8 @@
 "use strict";
 // KernelScript kernel 'matmulTiled' (JS). Generated code: edit the TypeScript source instead.
+let ks_site = 0;
+function ks_keepNew(C, n) { const site = ks_site++; return ks_kept(site, n) ?? ks_keep(site, new C(n)); }
+function ks_zero(a, p, P) { a.fill(0, Math.floor((a.length * p) / P), Math.floor((a.length * (p + 1)) / P)); }
 const ks_scratch = [];
 // The array kept for `site` if it has `n` elements (an array holds one element type per site).
 function ks_kept(site, n) {
@@ -12,7 +15,22 @@ function ks_keep(site, a) {
   if (bytes <= 1048576) ks_scratch[site] = a;
   return a;
 }
-return function matmulTiled(ks_args, ks_grid, ks_block, ks_first, ks_end) {
+function ks_memory(ks_args, ks_grid, ks_block, ks_new) {
+  const a = ks_args[0];
+  const b = ks_args[1];
+  const c = ks_args[2];
+  const m = ks_args[3] | 0;
+  const n = ks_args[4] | 0;
+  const k = ks_args[5] | 0;
+  const ks_bdx = ks_block[0], ks_bdy = ks_block[1], ks_bdz = ks_block[2];
+  const ks_n = ks_bdx * ks_bdy * ks_bdz;
+  return [
+    ks_new(Float32Array, ks_n),
+    ks_new(Float32Array, 256),
+    ks_new(Float32Array, 256),
+  ];
+}
+return Object.assign(function matmulTiled(ks_args, ks_grid, ks_block, ks_first, ks_end, ks_team) {
   const a = ks_args[0];
   const b = ks_args[1];
   const c = ks_args[2];
@@ -22,105 +40,130 @@ return function matmulTiled(ks_args, ks_grid, ks_block, ks_first, ks_end) {
   const ks_gdx = ks_grid[0], ks_gdy = ks_grid[1], ks_gdz = ks_grid[2];
   const ks_bdx = ks_block[0], ks_bdy = ks_block[1], ks_bdz = ks_block[2];
   const ks_b0 = ks_first ?? 0, ks_b1 = ks_end ?? ks_gdx * ks_gdy * ks_gdz;
-  const ks_n = ks_bdx * ks_bdy * ks_bdz;
-  const ks_v_sum = ks_kept(0, ks_n) ?? ks_keep(0, new Float32Array(ks_n));
-  const ta = ks_kept(1, 256) ?? ks_keep(1, new Float32Array(256));
-  const tb = ks_kept(2, 256) ?? ks_keep(2, new Float32Array(256));
+  const ks_m = ks_team === undefined ? ((ks_site = 0), ks_memory(ks_args, ks_grid, ks_block, ks_keepNew)) : ks_team.mem;
+  const ks_p = ks_team === undefined ? 0 : ks_team.p, ks_P = ks_team === undefined ? 1 : ks_team.parts;
+  const ks_run = ks_P === 1 ? Math.max(ks_block[0], 1) : 32;
+  const ks_v_sum = ks_m[0];
+  const ta = ks_m[1];
+  const tb = ks_m[2];
   for (let ks_b = ks_b0; ks_b < ks_b1; ks_b++) {
     const ks_bx = ks_b % ks_gdx, ks_byz = (ks_b - ks_bx) / ks_gdx;
     const ks_by = ks_byz % ks_gdy, ks_bz = (ks_byz - ks_by) / ks_gdy;
-    ta.fill(0);
-    tb.fill(0);
-    for (let ks_tz = 0, ks_i = 0; ks_tz < ks_bdz; ks_tz++) {
+    if (ks_P > 1 && ks_b > ks_b0) ks_team.sync();
+    if (ks_P === 1) {
+      ta.fill(0);
+      tb.fill(0);
+    } else {
+      ks_zero(ta, ks_p, ks_P);
+      ks_zero(tb, ks_p, ks_P);
+      ks_team.sync();
+    }
+    for (let ks_tz = 0, ks_u = 0; ks_tz < ks_bdz; ks_tz++) {
       for (let ks_ty = 0; ks_ty < ks_bdy; ks_ty++) {
-        ks_thread: for (let ks_tx = 0; ks_tx < ks_bdx; ks_tx++, ks_i++) {
-          const tx = ks_tx;
-          const ty = ks_ty;
-          const row = (Math.imul(ks_by, 16) + ty) | 0;
-          const col = (Math.imul(ks_bx, 16) + tx) | 0;
-          let sum = 0.0;
-          ks_v_sum[ks_i] = sum;
+        for (let ks_xs = 0; ks_xs < ks_bdx; ks_xs += ks_run) {
+          if (ks_u === ks_p) { ks_u = ks_u + 1 === ks_P ? 0 : ks_u + 1; } else { ks_u = ks_u + 1 === ks_P ? 0 : ks_u + 1; continue; }
+          const ks_xe = Math.min(ks_bdx, ks_xs + ks_run);
+          ks_thread: for (let ks_tx = ks_xs, ks_i = (ks_tz * ks_bdy + ks_ty) * ks_bdx + ks_xs; ks_tx < ks_xe; ks_tx++, ks_i++) {
+            const tx = ks_tx;
+            const ty = ks_ty;
+            const row = (Math.imul(ks_by, 16) + ty) | 0;
+            const col = (Math.imul(ks_bx, 16) + tx) | 0;
+            let sum = 0.0;
+            ks_v_sum[ks_i] = sum;
+          }
         }
       }
     }
     {
       let t = 0;
       while (t < k) {
-        for (let ks_tz = 0; ks_tz < ks_bdz; ks_tz++) {
+        for (let ks_tz = 0, ks_u = 0; ks_tz < ks_bdz; ks_tz++) {
           for (let ks_ty = 0; ks_ty < ks_bdy; ks_ty++) {
-            ks_thread: for (let ks_tx = 0; ks_tx < ks_bdx; ks_tx++) {
-              const tx = ks_tx;
-              const ty = ks_ty;
-              const row = (Math.imul(ks_by, 16) + ty) | 0;
-              const col = (Math.imul(ks_bx, 16) + tx) | 0;
-              ta[(Math.imul(ty, 16) + tx) | 0] = row < m && ((t + tx) | 0) < k ? a[(((Math.imul(row, k) + t) | 0) + tx) | 0] : 0.0;
-              tb[(Math.imul(ty, 16) + tx) | 0] = col < n && ((t + ty) | 0) < k ? b[(Math.imul((t + ty) | 0, n) + col) | 0] : 0.0;
+            for (let ks_xs = 0; ks_xs < ks_bdx; ks_xs += ks_run) {
+              if (ks_u === ks_p) { ks_u = ks_u + 1 === ks_P ? 0 : ks_u + 1; } else { ks_u = ks_u + 1 === ks_P ? 0 : ks_u + 1; continue; }
+              const ks_xe = Math.min(ks_bdx, ks_xs + ks_run);
+              ks_thread: for (let ks_tx = ks_xs; ks_tx < ks_xe; ks_tx++) {
+                const tx = ks_tx;
+                const ty = ks_ty;
+                const row = (Math.imul(ks_by, 16) + ty) | 0;
+                const col = (Math.imul(ks_bx, 16) + tx) | 0;
+                ta[(Math.imul(ty, 16) + tx) | 0] = row < m && ((t + tx) | 0) < k ? a[(((Math.imul(row, k) + t) | 0) + tx) | 0] : 0.0;
+                tb[(Math.imul(ty, 16) + tx) | 0] = col < n && ((t + ty) | 0) < k ? b[(Math.imul((t + ty) | 0, n) + col) | 0] : 0.0;
+              }
             }
           }
         }
-        // barrier
-        for (let ks_tz = 0, ks_i = 0; ks_tz < ks_bdz; ks_tz++) {
+        if (ks_P > 1) ks_team.sync(); // barrier
+        for (let ks_tz = 0, ks_u = 0; ks_tz < ks_bdz; ks_tz++) {
           for (let ks_ty = 0; ks_ty < ks_bdy; ks_ty++) {
-            let ks_tx = 0;
-            for (; ks_tx + 3 < ks_bdx; ks_tx += 4, ks_i += 4) {
-              const tx = ks_tx;
-              const ty = ks_ty;
-              let sum = ks_v_sum[ks_i];
-              const ks_j1_tx = (ks_tx + 1);
-              const ks_j1_ty = ks_ty;
-              let ks_j1_sum = ks_v_sum[ks_i + 1];
-              const ks_j2_tx = (ks_tx + 2);
-              const ks_j2_ty = ks_ty;
-              let ks_j2_sum = ks_v_sum[ks_i + 2];
-              const ks_j3_tx = (ks_tx + 3);
-              const ks_j3_ty = ks_ty;
-              let ks_j3_sum = ks_v_sum[ks_i + 3];
-              {
-                let p = 0;
-                for (; p < 16; ) {
-                  sum = Math.fround(sum + Math.fround(ta[(Math.imul(ty, 16) + p) | 0] * tb[(Math.imul(p, 16) + tx) | 0]));
-                  ks_j1_sum = Math.fround(ks_j1_sum + Math.fround(ta[(Math.imul(ks_j1_ty, 16) + p) | 0] * tb[(Math.imul(p, 16) + ks_j1_tx) | 0]));
-                  ks_j2_sum = Math.fround(ks_j2_sum + Math.fround(ta[(Math.imul(ks_j2_ty, 16) + p) | 0] * tb[(Math.imul(p, 16) + ks_j2_tx) | 0]));
-                  ks_j3_sum = Math.fround(ks_j3_sum + Math.fround(ta[(Math.imul(ks_j3_ty, 16) + p) | 0] * tb[(Math.imul(p, 16) + ks_j3_tx) | 0]));
-                  p = (p + 1) | 0;
+            for (let ks_xs = 0; ks_xs < ks_bdx; ks_xs += ks_run) {
+              if (ks_u === ks_p) { ks_u = ks_u + 1 === ks_P ? 0 : ks_u + 1; } else { ks_u = ks_u + 1 === ks_P ? 0 : ks_u + 1; continue; }
+              const ks_xe = Math.min(ks_bdx, ks_xs + ks_run);
+              let ks_tx = ks_xs, ks_i = (ks_tz * ks_bdy + ks_ty) * ks_bdx + ks_xs;
+              for (; ks_tx + 3 < ks_xe; ks_tx += 4, ks_i += 4) {
+                const tx = ks_tx;
+                const ty = ks_ty;
+                let sum = ks_v_sum[ks_i];
+                const ks_j1_tx = (ks_tx + 1);
+                const ks_j1_ty = ks_ty;
+                let ks_j1_sum = ks_v_sum[ks_i + 1];
+                const ks_j2_tx = (ks_tx + 2);
+                const ks_j2_ty = ks_ty;
+                let ks_j2_sum = ks_v_sum[ks_i + 2];
+                const ks_j3_tx = (ks_tx + 3);
+                const ks_j3_ty = ks_ty;
+                let ks_j3_sum = ks_v_sum[ks_i + 3];
+                {
+                  let p = 0;
+                  for (; p < 16; ) {
+                    sum = Math.fround(sum + Math.fround(ta[(Math.imul(ty, 16) + p) | 0] * tb[(Math.imul(p, 16) + tx) | 0]));
+                    ks_j1_sum = Math.fround(ks_j1_sum + Math.fround(ta[(Math.imul(ks_j1_ty, 16) + p) | 0] * tb[(Math.imul(p, 16) + ks_j1_tx) | 0]));
+                    ks_j2_sum = Math.fround(ks_j2_sum + Math.fround(ta[(Math.imul(ks_j2_ty, 16) + p) | 0] * tb[(Math.imul(p, 16) + ks_j2_tx) | 0]));
+                    ks_j3_sum = Math.fround(ks_j3_sum + Math.fround(ta[(Math.imul(ks_j3_ty, 16) + p) | 0] * tb[(Math.imul(p, 16) + ks_j3_tx) | 0]));
+                    p = (p + 1) | 0;
+                  }
                 }
+                ks_v_sum[ks_i] = sum;
+                ks_v_sum[ks_i + 1] = ks_j1_sum;
+                ks_v_sum[ks_i + 2] = ks_j2_sum;
+                ks_v_sum[ks_i + 3] = ks_j3_sum;
               }
-              ks_v_sum[ks_i] = sum;
-              ks_v_sum[ks_i + 1] = ks_j1_sum;
-              ks_v_sum[ks_i + 2] = ks_j2_sum;
-              ks_v_sum[ks_i + 3] = ks_j3_sum;
-            }
-            ks_thread: for (; ks_tx < ks_bdx; ks_tx++, ks_i++) {
-              const tx = ks_tx;
-              const ty = ks_ty;
-              let sum = ks_v_sum[ks_i];
-              {
-                let p = 0;
-                for (; p < 16; p = (p + 1) | 0) {
-                  sum = Math.fround(sum + Math.fround(ta[(Math.imul(ty, 16) + p) | 0] * tb[(Math.imul(p, 16) + tx) | 0]));
+              ks_thread: for (; ks_tx < ks_xe; ks_tx++, ks_i++) {
+                const tx = ks_tx;
+                const ty = ks_ty;
+                let sum = ks_v_sum[ks_i];
+                {
+                  let p = 0;
+                  for (; p < 16; p = (p + 1) | 0) {
+                    sum = Math.fround(sum + Math.fround(ta[(Math.imul(ty, 16) + p) | 0] * tb[(Math.imul(p, 16) + tx) | 0]));
+                  }
                 }
+                ks_v_sum[ks_i] = sum;
               }
-              ks_v_sum[ks_i] = sum;
             }
           }
         }
-        // barrier
+        if (ks_P > 1) ks_team.sync(); // barrier
         t = (t + 16) | 0;
       }
     }
-    for (let ks_tz = 0, ks_i = 0; ks_tz < ks_bdz; ks_tz++) {
+    for (let ks_tz = 0, ks_u = 0; ks_tz < ks_bdz; ks_tz++) {
       for (let ks_ty = 0; ks_ty < ks_bdy; ks_ty++) {
-        ks_thread: for (let ks_tx = 0; ks_tx < ks_bdx; ks_tx++, ks_i++) {
-          const tx = ks_tx;
-          const ty = ks_ty;
-          const row = (Math.imul(ks_by, 16) + ty) | 0;
-          const col = (Math.imul(ks_bx, 16) + tx) | 0;
-          const sum = ks_v_sum[ks_i];
-          if (row < m && col < n) {
-            c[(Math.imul(row, n) + col) | 0] = sum;
+        for (let ks_xs = 0; ks_xs < ks_bdx; ks_xs += ks_run) {
+          if (ks_u === ks_p) { ks_u = ks_u + 1 === ks_P ? 0 : ks_u + 1; } else { ks_u = ks_u + 1 === ks_P ? 0 : ks_u + 1; continue; }
+          const ks_xe = Math.min(ks_bdx, ks_xs + ks_run);
+          ks_thread: for (let ks_tx = ks_xs, ks_i = (ks_tz * ks_bdy + ks_ty) * ks_bdx + ks_xs; ks_tx < ks_xe; ks_tx++, ks_i++) {
+            const tx = ks_tx;
+            const ty = ks_ty;
+            const row = (Math.imul(ks_by, 16) + ty) | 0;
+            const col = (Math.imul(ks_bx, 16) + tx) | 0;
+            const sum = ks_v_sum[ks_i];
+            if (row < m && col < n) {
+              c[(Math.imul(row, n) + col) | 0] = sum;
+            }
           }
         }
       }
     }
   }
-};
+}, { memory: ks_memory });

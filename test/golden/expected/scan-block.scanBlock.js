@@ -1,5 +1,8 @@
 "use strict";
 // KernelScript kernel 'scanBlock' (JS). Generated code: edit the TypeScript source instead.
+let ks_site = 0;
+function ks_keepNew(C, n) { const site = ks_site++; return ks_kept(site, n) ?? ks_keep(site, new C(n)); }
+function ks_zero(a, p, P) { a.fill(0, Math.floor((a.length * p) / P), Math.floor((a.length * (p + 1)) / P)); }
 const ks_scratch = [];
 // The array kept for `site` if it has `n` elements (an array holds one element type per site).
 function ks_kept(site, n) {
@@ -12,61 +15,91 @@ function ks_keep(site, a) {
   if (bytes <= 1048576) ks_scratch[site] = a;
   return a;
 }
-return function scanBlock(ks_args, ks_grid, ks_block, ks_first, ks_end) {
+function ks_memory(ks_args, ks_grid, ks_block, ks_new) {
+  const x = ks_args[0];
+  const y = ks_args[1];
+  const n = ks_args[2] | 0;
+  const ks_bdx = ks_block[0], ks_bdy = ks_block[1], ks_bdz = ks_block[2];
+  const ks_n = ks_bdx * ks_bdy * ks_bdz;
+  return [
+    ks_new(Float32Array, 512),
+  ];
+}
+return Object.assign(function scanBlock(ks_args, ks_grid, ks_block, ks_first, ks_end, ks_team) {
   const x = ks_args[0];
   const y = ks_args[1];
   const n = ks_args[2] | 0;
   const ks_gdx = ks_grid[0], ks_gdy = ks_grid[1], ks_gdz = ks_grid[2];
   const ks_bdx = ks_block[0], ks_bdy = ks_block[1], ks_bdz = ks_block[2];
   const ks_b0 = ks_first ?? 0, ks_b1 = ks_end ?? ks_gdx * ks_gdy * ks_gdz;
-  const ks_n = ks_bdx * ks_bdy * ks_bdz;
-  const buf = ks_kept(0, 512) ?? ks_keep(0, new Float32Array(512));
+  const ks_m = ks_team === undefined ? ((ks_site = 0), ks_memory(ks_args, ks_grid, ks_block, ks_keepNew)) : ks_team.mem;
+  const ks_p = ks_team === undefined ? 0 : ks_team.p, ks_P = ks_team === undefined ? 1 : ks_team.parts;
+  const ks_run = ks_P === 1 ? Math.max(ks_block[0], 1) : 32;
+  const buf = ks_m[0];
   for (let ks_b = ks_b0; ks_b < ks_b1; ks_b++) {
     const ks_bx = ks_b % ks_gdx, ks_byz = (ks_b - ks_bx) / ks_gdx;
     const ks_by = ks_byz % ks_gdy, ks_bz = (ks_byz - ks_by) / ks_gdy;
-    buf.fill(0);
-    for (let ks_tz = 0; ks_tz < ks_bdz; ks_tz++) {
+    if (ks_P > 1 && ks_b > ks_b0) ks_team.sync();
+    if (ks_P === 1) {
+      buf.fill(0);
+    } else {
+      ks_zero(buf, ks_p, ks_P);
+      ks_team.sync();
+    }
+    for (let ks_tz = 0, ks_u = 0; ks_tz < ks_bdz; ks_tz++) {
       for (let ks_ty = 0; ks_ty < ks_bdy; ks_ty++) {
-        ks_thread: for (let ks_tx = 0; ks_tx < ks_bdx; ks_tx++) {
-          const t = ks_tx;
-          const i = (Math.imul(ks_bx, 256) + t) | 0;
-          buf[t] = i < n ? x[i] : 0.0;
+        for (let ks_xs = 0; ks_xs < ks_bdx; ks_xs += ks_run) {
+          if (ks_u === ks_p) { ks_u = ks_u + 1 === ks_P ? 0 : ks_u + 1; } else { ks_u = ks_u + 1 === ks_P ? 0 : ks_u + 1; continue; }
+          const ks_xe = Math.min(ks_bdx, ks_xs + ks_run);
+          ks_thread: for (let ks_tx = ks_xs; ks_tx < ks_xe; ks_tx++) {
+            const t = ks_tx;
+            const i = (Math.imul(ks_bx, 256) + t) | 0;
+            buf[t] = i < n ? x[i] : 0.0;
+          }
         }
       }
     }
-    // barrier
+    if (ks_P > 1) ks_team.sync(); // barrier
     let src = 0;
     {
       let offset = 1;
       while (offset < 256) {
         const dst = (1 - src) | 0;
-        for (let ks_tz = 0; ks_tz < ks_bdz; ks_tz++) {
+        for (let ks_tz = 0, ks_u = 0; ks_tz < ks_bdz; ks_tz++) {
           for (let ks_ty = 0; ks_ty < ks_bdy; ks_ty++) {
-            ks_thread: for (let ks_tx = 0; ks_tx < ks_bdx; ks_tx++) {
-              const t = ks_tx;
-              let v = buf[(Math.imul(src, 256) + t) | 0];
-              if (t >= offset) {
-                v = Math.fround(v + buf[(((Math.imul(src, 256) + t) | 0) - offset) | 0]);
+            for (let ks_xs = 0; ks_xs < ks_bdx; ks_xs += ks_run) {
+              if (ks_u === ks_p) { ks_u = ks_u + 1 === ks_P ? 0 : ks_u + 1; } else { ks_u = ks_u + 1 === ks_P ? 0 : ks_u + 1; continue; }
+              const ks_xe = Math.min(ks_bdx, ks_xs + ks_run);
+              ks_thread: for (let ks_tx = ks_xs; ks_tx < ks_xe; ks_tx++) {
+                const t = ks_tx;
+                let v = buf[(Math.imul(src, 256) + t) | 0];
+                if (t >= offset) {
+                  v = Math.fround(v + buf[(((Math.imul(src, 256) + t) | 0) - offset) | 0]);
+                }
+                buf[(Math.imul(dst, 256) + t) | 0] = v;
               }
-              buf[(Math.imul(dst, 256) + t) | 0] = v;
             }
           }
         }
-        // barrier
+        if (ks_P > 1) ks_team.sync(); // barrier
         src = dst;
         offset = Math.imul(offset, 2);
       }
     }
-    for (let ks_tz = 0; ks_tz < ks_bdz; ks_tz++) {
+    for (let ks_tz = 0, ks_u = 0; ks_tz < ks_bdz; ks_tz++) {
       for (let ks_ty = 0; ks_ty < ks_bdy; ks_ty++) {
-        ks_thread: for (let ks_tx = 0; ks_tx < ks_bdx; ks_tx++) {
-          const t = ks_tx;
-          const i = (Math.imul(ks_bx, 256) + t) | 0;
-          if (i < n) {
-            y[i] = buf[(Math.imul(src, 256) + t) | 0];
+        for (let ks_xs = 0; ks_xs < ks_bdx; ks_xs += ks_run) {
+          if (ks_u === ks_p) { ks_u = ks_u + 1 === ks_P ? 0 : ks_u + 1; } else { ks_u = ks_u + 1 === ks_P ? 0 : ks_u + 1; continue; }
+          const ks_xe = Math.min(ks_bdx, ks_xs + ks_run);
+          ks_thread: for (let ks_tx = ks_xs; ks_tx < ks_xe; ks_tx++) {
+            const t = ks_tx;
+            const i = (Math.imul(ks_bx, 256) + t) | 0;
+            if (i < n) {
+              y[i] = buf[(Math.imul(src, 256) + t) | 0];
+            }
           }
         }
       }
     }
   }
-};
+}, { memory: ks_memory });

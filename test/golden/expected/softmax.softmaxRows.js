@@ -1,5 +1,8 @@
 "use strict";
 // KernelScript kernel 'softmaxRows' (JS). Generated code: edit the TypeScript source instead.
+let ks_site = 0;
+function ks_keepNew(C, n) { const site = ks_site++; return ks_kept(site, n) ?? ks_keep(site, new C(n)); }
+function ks_zero(a, p, P) { a.fill(0, Math.floor((a.length * p) / P), Math.floor((a.length * (p + 1)) / P)); }
 const ks_scratch = [];
 // The array kept for `site` if it has `n` elements (an array holds one element type per site).
 function ks_kept(site, n) {
@@ -12,117 +15,158 @@ function ks_keep(site, a) {
   if (bytes <= 1048576) ks_scratch[site] = a;
   return a;
 }
-return function softmaxRows(ks_args, ks_grid, ks_block, ks_first, ks_end) {
+function ks_memory(ks_args, ks_grid, ks_block, ks_new) {
+  const x = ks_args[0];
+  const y = ks_args[1];
+  const cols = ks_args[2] | 0;
+  const ks_bdx = ks_block[0], ks_bdy = ks_block[1], ks_bdz = ks_block[2];
+  const ks_n = ks_bdx * ks_bdy * ks_bdz;
+  return [
+    ks_new(Float32Array, ks_n),
+    ks_new(Float32Array, 128),
+  ];
+}
+return Object.assign(function softmaxRows(ks_args, ks_grid, ks_block, ks_first, ks_end, ks_team) {
   const x = ks_args[0];
   const y = ks_args[1];
   const cols = ks_args[2] | 0;
   const ks_gdx = ks_grid[0], ks_gdy = ks_grid[1], ks_gdz = ks_grid[2];
   const ks_bdx = ks_block[0], ks_bdy = ks_block[1], ks_bdz = ks_block[2];
   const ks_b0 = ks_first ?? 0, ks_b1 = ks_end ?? ks_gdx * ks_gdy * ks_gdz;
-  const ks_n = ks_bdx * ks_bdy * ks_bdz;
-  const ks_v_rowMax = ks_kept(0, ks_n) ?? ks_keep(0, new Float32Array(ks_n));
-  const red = ks_kept(1, 128) ?? ks_keep(1, new Float32Array(128));
+  const ks_m = ks_team === undefined ? ((ks_site = 0), ks_memory(ks_args, ks_grid, ks_block, ks_keepNew)) : ks_team.mem;
+  const ks_p = ks_team === undefined ? 0 : ks_team.p, ks_P = ks_team === undefined ? 1 : ks_team.parts;
+  const ks_run = ks_P === 1 ? Math.max(ks_block[0], 1) : 32;
+  const ks_v_rowMax = ks_m[0];
+  const red = ks_m[1];
   for (let ks_b = ks_b0; ks_b < ks_b1; ks_b++) {
     const ks_bx = ks_b % ks_gdx, ks_byz = (ks_b - ks_bx) / ks_gdx;
     const ks_by = ks_byz % ks_gdy, ks_bz = (ks_byz - ks_by) / ks_gdy;
-    red.fill(0);
+    if (ks_P > 1 && ks_b > ks_b0) ks_team.sync();
+    if (ks_P === 1) {
+      red.fill(0);
+    } else {
+      ks_zero(red, ks_p, ks_P);
+      ks_team.sync();
+    }
     const base = Math.imul(ks_bx, cols);
-    for (let ks_tz = 0; ks_tz < ks_bdz; ks_tz++) {
+    for (let ks_tz = 0, ks_u = 0; ks_tz < ks_bdz; ks_tz++) {
       for (let ks_ty = 0; ks_ty < ks_bdy; ks_ty++) {
-        ks_thread: for (let ks_tx = 0; ks_tx < ks_bdx; ks_tx++) {
-          const t = ks_tx;
-          let m = x[base];
-          {
-            let c = t;
-            for (; c < cols; c = (c + 128) | 0) {
-              m = Math.max(m, x[(base + c) | 0]);
+        for (let ks_xs = 0; ks_xs < ks_bdx; ks_xs += ks_run) {
+          if (ks_u === ks_p) { ks_u = ks_u + 1 === ks_P ? 0 : ks_u + 1; } else { ks_u = ks_u + 1 === ks_P ? 0 : ks_u + 1; continue; }
+          const ks_xe = Math.min(ks_bdx, ks_xs + ks_run);
+          ks_thread: for (let ks_tx = ks_xs; ks_tx < ks_xe; ks_tx++) {
+            const t = ks_tx;
+            let m = x[base];
+            {
+              let c = t;
+              for (; c < cols; c = (c + 128) | 0) {
+                m = Math.max(m, x[(base + c) | 0]);
+              }
             }
+            red[t] = m;
           }
-          red[t] = m;
         }
       }
     }
-    // barrier
+    if (ks_P > 1) ks_team.sync(); // barrier
     {
       let s = 64;
       while (s > 0) {
         {
           const ks_lo = 0, ks_hi = Math.min(Math.max(s, 0), ks_bdx) | 0;
-          for (let ks_tz = 0; ks_tz < ks_bdz; ks_tz++) {
+          for (let ks_tz = 0, ks_u = 0; ks_tz < ks_bdz; ks_tz++) {
             for (let ks_ty = 0; ks_ty < ks_bdy; ks_ty++) {
-              ks_thread: for (let ks_tx = ks_lo; ks_tx < ks_hi; ks_tx++) {
-                const t = ks_tx;
-                if (t < s) {
-                  red[t] = Math.max(red[t], red[(t + s) | 0]);
+              for (let ks_xs = ks_lo, ks_xend = ks_hi; ks_xs < ks_xend; ks_xs += ks_run) {
+                if (ks_u === ks_p) { ks_u = ks_u + 1 === ks_P ? 0 : ks_u + 1; } else { ks_u = ks_u + 1 === ks_P ? 0 : ks_u + 1; continue; }
+                ks_thread: for (let ks_tx = ks_xs, ks_xe = Math.min(ks_xend, ks_xs + ks_run); ks_tx < ks_xe; ks_tx++) {
+                  const t = ks_tx;
+                  if (t < s) {
+                    red[t] = Math.max(red[t], red[(t + s) | 0]);
+                  }
                 }
               }
             }
           }
         }
-        // barrier
+        if (ks_P > 1) ks_team.sync(); // barrier
         s = s >> 1;
       }
     }
-    for (let ks_tz = 0, ks_i = 0; ks_tz < ks_bdz; ks_tz++) {
+    for (let ks_tz = 0, ks_u = 0; ks_tz < ks_bdz; ks_tz++) {
       for (let ks_ty = 0; ks_ty < ks_bdy; ks_ty++) {
-        ks_thread: for (let ks_tx = 0; ks_tx < ks_bdx; ks_tx++, ks_i++) {
-          const rowMax = red[0];
-          ks_v_rowMax[ks_i] = rowMax;
-        }
-      }
-    }
-    // barrier
-    for (let ks_tz = 0, ks_i = 0; ks_tz < ks_bdz; ks_tz++) {
-      for (let ks_ty = 0; ks_ty < ks_bdy; ks_ty++) {
-        ks_thread: for (let ks_tx = 0; ks_tx < ks_bdx; ks_tx++, ks_i++) {
-          const t = ks_tx;
-          const rowMax = ks_v_rowMax[ks_i];
-          let sum = 0.0;
-          {
-            let c_1 = t;
-            for (; c_1 < cols; c_1 = (c_1 + 128) | 0) {
-              sum = Math.fround(sum + Math.fround(Math.exp(Math.fround(x[(base + c_1) | 0] - rowMax))));
-            }
+        for (let ks_xs = 0; ks_xs < ks_bdx; ks_xs += ks_run) {
+          if (ks_u === ks_p) { ks_u = ks_u + 1 === ks_P ? 0 : ks_u + 1; } else { ks_u = ks_u + 1 === ks_P ? 0 : ks_u + 1; continue; }
+          const ks_xe = Math.min(ks_bdx, ks_xs + ks_run);
+          ks_thread: for (let ks_tx = ks_xs, ks_i = (ks_tz * ks_bdy + ks_ty) * ks_bdx + ks_xs; ks_tx < ks_xe; ks_tx++, ks_i++) {
+            const rowMax = red[0];
+            ks_v_rowMax[ks_i] = rowMax;
           }
-          red[t] = sum;
         }
       }
     }
-    // barrier
+    if (ks_P > 1) ks_team.sync(); // barrier
+    for (let ks_tz = 0, ks_u = 0; ks_tz < ks_bdz; ks_tz++) {
+      for (let ks_ty = 0; ks_ty < ks_bdy; ks_ty++) {
+        for (let ks_xs = 0; ks_xs < ks_bdx; ks_xs += ks_run) {
+          if (ks_u === ks_p) { ks_u = ks_u + 1 === ks_P ? 0 : ks_u + 1; } else { ks_u = ks_u + 1 === ks_P ? 0 : ks_u + 1; continue; }
+          const ks_xe = Math.min(ks_bdx, ks_xs + ks_run);
+          ks_thread: for (let ks_tx = ks_xs, ks_i = (ks_tz * ks_bdy + ks_ty) * ks_bdx + ks_xs; ks_tx < ks_xe; ks_tx++, ks_i++) {
+            const t = ks_tx;
+            const rowMax = ks_v_rowMax[ks_i];
+            let sum = 0.0;
+            {
+              let c_1 = t;
+              for (; c_1 < cols; c_1 = (c_1 + 128) | 0) {
+                sum = Math.fround(sum + Math.fround(Math.exp(Math.fround(x[(base + c_1) | 0] - rowMax))));
+              }
+            }
+            red[t] = sum;
+          }
+        }
+      }
+    }
+    if (ks_P > 1) ks_team.sync(); // barrier
     {
       let s_1 = 64;
       while (s_1 > 0) {
         {
           const ks_lo = 0, ks_hi = Math.min(Math.max(s_1, 0), ks_bdx) | 0;
-          for (let ks_tz = 0; ks_tz < ks_bdz; ks_tz++) {
+          for (let ks_tz = 0, ks_u = 0; ks_tz < ks_bdz; ks_tz++) {
             for (let ks_ty = 0; ks_ty < ks_bdy; ks_ty++) {
-              ks_thread: for (let ks_tx = ks_lo; ks_tx < ks_hi; ks_tx++) {
-                const t = ks_tx;
-                if (t < s_1) {
-                  red[t] = red[t] + red[(t + s_1) | 0];
+              for (let ks_xs = ks_lo, ks_xend = ks_hi; ks_xs < ks_xend; ks_xs += ks_run) {
+                if (ks_u === ks_p) { ks_u = ks_u + 1 === ks_P ? 0 : ks_u + 1; } else { ks_u = ks_u + 1 === ks_P ? 0 : ks_u + 1; continue; }
+                ks_thread: for (let ks_tx = ks_xs, ks_xe = Math.min(ks_xend, ks_xs + ks_run); ks_tx < ks_xe; ks_tx++) {
+                  const t = ks_tx;
+                  if (t < s_1) {
+                    red[t] = red[t] + red[(t + s_1) | 0];
+                  }
                 }
               }
             }
           }
         }
-        // barrier
+        if (ks_P > 1) ks_team.sync(); // barrier
         s_1 = s_1 >> 1;
       }
     }
-    for (let ks_tz = 0, ks_i = 0; ks_tz < ks_bdz; ks_tz++) {
+    for (let ks_tz = 0, ks_u = 0; ks_tz < ks_bdz; ks_tz++) {
       for (let ks_ty = 0; ks_ty < ks_bdy; ks_ty++) {
-        ks_thread: for (let ks_tx = 0; ks_tx < ks_bdx; ks_tx++, ks_i++) {
-          const t = ks_tx;
-          const rowMax = ks_v_rowMax[ks_i];
-          const total = red[0];
-          {
-            let c_2 = t;
-            for (; c_2 < cols; c_2 = (c_2 + 128) | 0) {
-              y[(base + c_2) | 0] = Math.fround(Math.exp(Math.fround(x[(base + c_2) | 0] - rowMax))) / total;
+        for (let ks_xs = 0; ks_xs < ks_bdx; ks_xs += ks_run) {
+          if (ks_u === ks_p) { ks_u = ks_u + 1 === ks_P ? 0 : ks_u + 1; } else { ks_u = ks_u + 1 === ks_P ? 0 : ks_u + 1; continue; }
+          const ks_xe = Math.min(ks_bdx, ks_xs + ks_run);
+          ks_thread: for (let ks_tx = ks_xs, ks_i = (ks_tz * ks_bdy + ks_ty) * ks_bdx + ks_xs; ks_tx < ks_xe; ks_tx++, ks_i++) {
+            const t = ks_tx;
+            const rowMax = ks_v_rowMax[ks_i];
+            const total = red[0];
+            {
+              let c_2 = t;
+              for (; c_2 < cols; c_2 = (c_2 + 128) | 0) {
+                y[(base + c_2) | 0] = Math.fround(Math.exp(Math.fround(x[(base + c_2) | 0] - rowMax))) / total;
+              }
             }
           }
         }
       }
     }
   }
-};
+}, { memory: ks_memory });

@@ -32,6 +32,9 @@ for (let b = 0; b < 65536; b++) {
   const e = (b >> 10) & 31, m = b & 1023, s = b & 0x8000 ? -1 : 1;
   ks_f16values[b] = e === 0 ? s * m * 5.960464477539063e-8 : e === 31 ? (m ? NaN : s * Infinity) : s * (1024 + m) * 2 ** (e - 25);
 }
+let ks_site = 0;
+function ks_keepNew(C, n) { const site = ks_site++; return ks_kept(site, n) ?? ks_keep(site, new C(n)); }
+function ks_zero(a, p, P) { a.fill(0, Math.floor((a.length * p) / P), Math.floor((a.length * (p + 1)) / P)); }
 const ks_scratch = [];
 // The array kept for `site` if it has `n` elements (an array holds one element type per site).
 function ks_kept(site, n) {
@@ -44,7 +47,18 @@ function ks_keep(site, a) {
   if (bytes <= 1048576) ks_scratch[site] = a;
   return a;
 }
-return function sum16(ks_args, ks_grid, ks_block, ks_first, ks_end) {
+function ks_memory(ks_args, ks_grid, ks_block, ks_new) {
+  const x = ks_f16view(ks_args[0]);
+  const partial = ks_f16view(ks_args[1]);
+  const scaled = ks_args[2];
+  const n = ks_args[3] | 0;
+  const ks_bdx = ks_block[0], ks_bdy = ks_block[1], ks_bdz = ks_block[2];
+  const ks_n = ks_bdx * ks_bdy * ks_bdz;
+  return [
+    ks_new(Uint16Array, 128),
+  ];
+}
+return Object.assign(function sum16(ks_args, ks_grid, ks_block, ks_first, ks_end, ks_team) {
   const x = ks_f16view(ks_args[0]);
   const partial = ks_f16view(ks_args[1]);
   const scaled = ks_args[2];
@@ -52,59 +66,77 @@ return function sum16(ks_args, ks_grid, ks_block, ks_first, ks_end) {
   const ks_gdx = ks_grid[0], ks_gdy = ks_grid[1], ks_gdz = ks_grid[2];
   const ks_bdx = ks_block[0], ks_bdy = ks_block[1], ks_bdz = ks_block[2];
   const ks_b0 = ks_first ?? 0, ks_b1 = ks_end ?? ks_gdx * ks_gdy * ks_gdz;
-  const ks_n = ks_bdx * ks_bdy * ks_bdz;
-  const s = ks_kept(0, 128) ?? ks_keep(0, new Uint16Array(128));
+  const ks_m = ks_team === undefined ? ((ks_site = 0), ks_memory(ks_args, ks_grid, ks_block, ks_keepNew)) : ks_team.mem;
+  const ks_p = ks_team === undefined ? 0 : ks_team.p, ks_P = ks_team === undefined ? 1 : ks_team.parts;
+  const ks_run = ks_P === 1 ? Math.max(ks_block[0], 1) : 32;
+  const s = ks_m[0];
   for (let ks_b = ks_b0; ks_b < ks_b1; ks_b++) {
     const ks_bx = ks_b % ks_gdx, ks_byz = (ks_b - ks_bx) / ks_gdx;
     const ks_by = ks_byz % ks_gdy, ks_bz = (ks_byz - ks_by) / ks_gdy;
-    s.fill(0);
-    for (let ks_tz = 0; ks_tz < ks_bdz; ks_tz++) {
+    if (ks_P > 1 && ks_b > ks_b0) ks_team.sync();
+    if (ks_P === 1) {
+      s.fill(0);
+    } else {
+      ks_zero(s, ks_p, ks_P);
+      ks_team.sync();
+    }
+    for (let ks_tz = 0, ks_u = 0; ks_tz < ks_bdz; ks_tz++) {
       for (let ks_ty = 0; ks_ty < ks_bdy; ks_ty++) {
-        ks_thread: for (let ks_tx = 0; ks_tx < ks_bdx; ks_tx++) {
-          const t = ks_tx;
-          const i = (Math.imul(ks_bx, 128) + t) | 0;
-          let v = 0;
-          if (i < n) {
-            v = ks_f16round(Math.fround(ks_f16values[x[i]] * 0.5));
+        for (let ks_xs = 0; ks_xs < ks_bdx; ks_xs += ks_run) {
+          if (ks_u === ks_p) { ks_u = ks_u + 1 === ks_P ? 0 : ks_u + 1; } else { ks_u = ks_u + 1 === ks_P ? 0 : ks_u + 1; continue; }
+          const ks_xe = Math.min(ks_bdx, ks_xs + ks_run);
+          ks_thread: for (let ks_tx = ks_xs; ks_tx < ks_xe; ks_tx++) {
+            const t = ks_tx;
+            const i = (Math.imul(ks_bx, 128) + t) | 0;
+            let v = 0;
+            if (i < n) {
+              v = ks_f16round(Math.fround(ks_f16values[x[i]] * 0.5));
+            }
+            s[t] = ks_f16bits(v);
           }
-          s[t] = ks_f16bits(v);
         }
       }
     }
-    // barrier
+    if (ks_P > 1) ks_team.sync(); // barrier
     {
       let stride = 64;
       while (stride > 0) {
         {
           const ks_lo = 0, ks_hi = Math.min(Math.max(stride, 0), ks_bdx) | 0;
-          for (let ks_tz = 0; ks_tz < ks_bdz; ks_tz++) {
+          for (let ks_tz = 0, ks_u = 0; ks_tz < ks_bdz; ks_tz++) {
             for (let ks_ty = 0; ks_ty < ks_bdy; ks_ty++) {
-              ks_thread: for (let ks_tx = ks_lo; ks_tx < ks_hi; ks_tx++) {
-                const t = ks_tx;
-                if (t < stride) {
-                  s[t] = ks_f16bits(ks_f16round(Math.fround(ks_f16values[s[t]] + ks_f16values[s[(t + stride) | 0]])));
+              for (let ks_xs = ks_lo, ks_xend = ks_hi; ks_xs < ks_xend; ks_xs += ks_run) {
+                if (ks_u === ks_p) { ks_u = ks_u + 1 === ks_P ? 0 : ks_u + 1; } else { ks_u = ks_u + 1 === ks_P ? 0 : ks_u + 1; continue; }
+                ks_thread: for (let ks_tx = ks_xs, ks_xe = Math.min(ks_xend, ks_xs + ks_run); ks_tx < ks_xe; ks_tx++) {
+                  const t = ks_tx;
+                  if (t < stride) {
+                    s[t] = ks_f16bits(ks_f16round(Math.fround(ks_f16values[s[t]] + ks_f16values[s[(t + stride) | 0]])));
+                  }
                 }
               }
             }
           }
         }
-        // barrier
+        if (ks_P > 1) ks_team.sync(); // barrier
         stride = stride >> 1;
       }
     }
     {
       const ks_lo = 0, ks_hi = Math.min(1, ks_bdx);
-      for (let ks_tz = 0; ks_tz < ks_bdz; ks_tz++) {
+      for (let ks_tz = 0, ks_u = 0; ks_tz < ks_bdz; ks_tz++) {
         for (let ks_ty = 0; ks_ty < ks_bdy; ks_ty++) {
-          ks_thread: for (let ks_tx = ks_lo; ks_tx < ks_hi; ks_tx++) {
-            const t = ks_tx;
-            if (t === 0) {
-              partial[ks_bx] = ks_f16bits(ks_f16values[s[0]]);
-              scaled[ks_bx] = ks_f16round(Math.fround(ks_f16values[s[0]] * 0.0999755859375));
+          for (let ks_xs = ks_lo, ks_xend = ks_hi; ks_xs < ks_xend; ks_xs += ks_run) {
+            if (ks_u === ks_p) { ks_u = ks_u + 1 === ks_P ? 0 : ks_u + 1; } else { ks_u = ks_u + 1 === ks_P ? 0 : ks_u + 1; continue; }
+            ks_thread: for (let ks_tx = ks_xs, ks_xe = Math.min(ks_xend, ks_xs + ks_run); ks_tx < ks_xe; ks_tx++) {
+              const t = ks_tx;
+              if (t === 0) {
+                partial[ks_bx] = ks_f16bits(ks_f16values[s[0]]);
+                scaled[ks_bx] = ks_f16round(Math.fround(ks_f16values[s[0]] * 0.0999755859375));
+              }
             }
           }
         }
       }
     }
   }
-};
+}, { memory: ks_memory });

@@ -1,5 +1,8 @@
 "use strict";
 // KernelScript kernel 'vecShared' (JS). Generated code: edit the TypeScript source instead.
+let ks_site = 0;
+function ks_keepNew(C, n) { const site = ks_site++; return ks_kept(site, n) ?? ks_keep(site, new C(n)); }
+function ks_zero(a, p, P) { a.fill(0, Math.floor((a.length * p) / P), Math.floor((a.length * (p + 1)) / P)); }
 const ks_scratch = [];
 // The array kept for `site` if it has `n` elements (an array holds one element type per site).
 function ks_kept(site, n) {
@@ -12,102 +15,138 @@ function ks_keep(site, a) {
   if (bytes <= 1048576) ks_scratch[site] = a;
   return a;
 }
-return function vecShared(ks_args, ks_grid, ks_block, ks_first, ks_end) {
+function ks_memory(ks_args, ks_grid, ks_block, ks_new) {
+  const x = ks_args[0];
+  const y = ks_args[1];
+  const ks_bdx = ks_block[0], ks_bdy = ks_block[1], ks_bdz = ks_block[2];
+  const ks_n = ks_bdx * ks_bdy * ks_bdz;
+  return [
+    ks_new(Float32Array, ks_n),
+    ks_new(Float32Array, ks_n),
+    ks_new(Float32Array, ks_n),
+    ks_new(Float32Array, ks_n),
+    ks_new(Float32Array, 256),
+  ];
+}
+return Object.assign(function vecShared(ks_args, ks_grid, ks_block, ks_first, ks_end, ks_team) {
   const x = ks_args[0];
   const y = ks_args[1];
   const ks_gdx = ks_grid[0], ks_gdy = ks_grid[1], ks_gdz = ks_grid[2];
   const ks_bdx = ks_block[0], ks_bdy = ks_block[1], ks_bdz = ks_block[2];
   const ks_b0 = ks_first ?? 0, ks_b1 = ks_end ?? ks_gdx * ks_gdy * ks_gdz;
-  const ks_n = ks_bdx * ks_bdy * ks_bdz;
-  const ks_v_sum_x = ks_kept(0, ks_n) ?? ks_keep(0, new Float32Array(ks_n));
-  const ks_v_sum_y = ks_kept(1, ks_n) ?? ks_keep(1, new Float32Array(ks_n));
-  const ks_v_sum_z = ks_kept(2, ks_n) ?? ks_keep(2, new Float32Array(ks_n));
-  const ks_v_sum_w = ks_kept(3, ks_n) ?? ks_keep(3, new Float32Array(ks_n));
-  const tile = ks_kept(4, 256) ?? ks_keep(4, new Float32Array(256));
+  const ks_m = ks_team === undefined ? ((ks_site = 0), ks_memory(ks_args, ks_grid, ks_block, ks_keepNew)) : ks_team.mem;
+  const ks_p = ks_team === undefined ? 0 : ks_team.p, ks_P = ks_team === undefined ? 1 : ks_team.parts;
+  const ks_run = ks_P === 1 ? Math.max(ks_block[0], 1) : 32;
+  const ks_v_sum_x = ks_m[0];
+  const ks_v_sum_y = ks_m[1];
+  const ks_v_sum_z = ks_m[2];
+  const ks_v_sum_w = ks_m[3];
+  const tile = ks_m[4];
   for (let ks_b = ks_b0; ks_b < ks_b1; ks_b++) {
     const ks_bx = ks_b % ks_gdx, ks_byz = (ks_b - ks_bx) / ks_gdx;
     const ks_by = ks_byz % ks_gdy, ks_bz = (ks_byz - ks_by) / ks_gdy;
-    tile.fill(0);
+    if (ks_P > 1 && ks_b > ks_b0) ks_team.sync();
+    if (ks_P === 1) {
+      tile.fill(0);
+    } else {
+      ks_zero(tile, ks_p, ks_P);
+      ks_team.sync();
+    }
     const base = Math.imul(ks_bx, 256);
-    for (let ks_tz = 0; ks_tz < ks_bdz; ks_tz++) {
+    for (let ks_tz = 0, ks_u = 0; ks_tz < ks_bdz; ks_tz++) {
       for (let ks_ty = 0; ks_ty < ks_bdy; ks_ty++) {
-        ks_thread: for (let ks_tx = 0; ks_tx < ks_bdx; ks_tx++) {
-          const t = ks_tx;
-          {
-            let j = t;
-            for (; j < 256; j = (j + ks_bdx) | 0) {
-              tile[j] = x[(base + j) | 0];
+        for (let ks_xs = 0; ks_xs < ks_bdx; ks_xs += ks_run) {
+          if (ks_u === ks_p) { ks_u = ks_u + 1 === ks_P ? 0 : ks_u + 1; } else { ks_u = ks_u + 1 === ks_P ? 0 : ks_u + 1; continue; }
+          const ks_xe = Math.min(ks_bdx, ks_xs + ks_run);
+          ks_thread: for (let ks_tx = ks_xs; ks_tx < ks_xe; ks_tx++) {
+            const t = ks_tx;
+            {
+              let j = t;
+              for (; j < 256; j = (j + ks_bdx) | 0) {
+                tile[j] = x[(base + j) | 0];
+              }
             }
           }
         }
       }
     }
-    // barrier
-    for (let ks_tz = 0, ks_i = 0; ks_tz < ks_bdz; ks_tz++) {
+    if (ks_P > 1) ks_team.sync(); // barrier
+    for (let ks_tz = 0, ks_u = 0; ks_tz < ks_bdz; ks_tz++) {
       for (let ks_ty = 0; ks_ty < ks_bdy; ks_ty++) {
-        ks_thread: for (let ks_tx = 0; ks_tx < ks_bdx; ks_tx++, ks_i++) {
-          const t = ks_tx;
-          let sum_x = 0.0;
-          let sum_y = 0.0;
-          let sum_z = 0.0;
-          let sum_w = 0.0;
-          if (t < 64) {
-            const tile4_x = tile[Math.imul(t, 4)];
-            const tile4_y = tile[(Math.imul(t, 4) + 1) | 0];
-            const tile4_z = tile[(Math.imul(t, 4) + 2) | 0];
-            const tile4_w = tile[(Math.imul(t, 4) + 3) | 0];
-            const vec_i1 = (((t + 1) | 0) % 64) | 0;
-            const tile4_x_1 = tile[Math.imul(vec_i1, 4)];
-            const tile4_y_1 = tile[(Math.imul(vec_i1, 4) + 1) | 0];
-            const tile4_z_1 = tile[(Math.imul(vec_i1, 4) + 2) | 0];
-            const tile4_w_1 = tile[(Math.imul(vec_i1, 4) + 3) | 0];
-            sum_x = Math.fround(tile4_x + tile4_x_1);
-            sum_y = Math.fround(tile4_y + tile4_y_1);
-            sum_z = Math.fround(tile4_z + tile4_z_1);
-            sum_w = Math.fround(tile4_w + tile4_w_1);
+        for (let ks_xs = 0; ks_xs < ks_bdx; ks_xs += ks_run) {
+          if (ks_u === ks_p) { ks_u = ks_u + 1 === ks_P ? 0 : ks_u + 1; } else { ks_u = ks_u + 1 === ks_P ? 0 : ks_u + 1; continue; }
+          const ks_xe = Math.min(ks_bdx, ks_xs + ks_run);
+          ks_thread: for (let ks_tx = ks_xs, ks_i = (ks_tz * ks_bdy + ks_ty) * ks_bdx + ks_xs; ks_tx < ks_xe; ks_tx++, ks_i++) {
+            const t = ks_tx;
+            let sum_x = 0.0;
+            let sum_y = 0.0;
+            let sum_z = 0.0;
+            let sum_w = 0.0;
+            if (t < 64) {
+              const tile4_x = tile[Math.imul(t, 4)];
+              const tile4_y = tile[(Math.imul(t, 4) + 1) | 0];
+              const tile4_z = tile[(Math.imul(t, 4) + 2) | 0];
+              const tile4_w = tile[(Math.imul(t, 4) + 3) | 0];
+              const vec_i1 = (((t + 1) | 0) % 64) | 0;
+              const tile4_x_1 = tile[Math.imul(vec_i1, 4)];
+              const tile4_y_1 = tile[(Math.imul(vec_i1, 4) + 1) | 0];
+              const tile4_z_1 = tile[(Math.imul(vec_i1, 4) + 2) | 0];
+              const tile4_w_1 = tile[(Math.imul(vec_i1, 4) + 3) | 0];
+              sum_x = Math.fround(tile4_x + tile4_x_1);
+              sum_y = Math.fround(tile4_y + tile4_y_1);
+              sum_z = Math.fround(tile4_z + tile4_z_1);
+              sum_w = Math.fround(tile4_w + tile4_w_1);
+            }
+            ks_v_sum_x[ks_i] = sum_x;
+            ks_v_sum_y[ks_i] = sum_y;
+            ks_v_sum_z[ks_i] = sum_z;
+            ks_v_sum_w[ks_i] = sum_w;
           }
-          ks_v_sum_x[ks_i] = sum_x;
-          ks_v_sum_y[ks_i] = sum_y;
-          ks_v_sum_z[ks_i] = sum_z;
-          ks_v_sum_w[ks_i] = sum_w;
         }
       }
     }
-    // barrier
+    if (ks_P > 1) ks_team.sync(); // barrier
     {
       const ks_lo = 0, ks_hi = Math.min(64, ks_bdx);
-      for (let ks_tz = 0; ks_tz < ks_bdz; ks_tz++) {
+      for (let ks_tz = 0, ks_u = 0; ks_tz < ks_bdz; ks_tz++) {
         for (let ks_ty = 0; ks_ty < ks_bdy; ks_ty++) {
-          ks_thread: for (let ks_tx = ks_lo; ks_tx < ks_hi; ks_tx++) {
-            const ks_i = (ks_tz * ks_bdy + ks_ty) * ks_bdx + ks_tx;
-            const t = ks_tx;
-            const sum_x = ks_v_sum_x[ks_i];
-            const sum_y = ks_v_sum_y[ks_i];
-            const sum_z = ks_v_sum_z[ks_i];
-            const sum_w = ks_v_sum_w[ks_i];
-            if (t < 64) {
-              tile[Math.imul(t, 4)] = sum_x;
-              tile[(Math.imul(t, 4) + 1) | 0] = sum_y;
-              tile[(Math.imul(t, 4) + 2) | 0] = sum_z;
-              tile[(Math.imul(t, 4) + 3) | 0] = sum_w;
+          for (let ks_xs = ks_lo, ks_xend = ks_hi; ks_xs < ks_xend; ks_xs += ks_run) {
+            if (ks_u === ks_p) { ks_u = ks_u + 1 === ks_P ? 0 : ks_u + 1; } else { ks_u = ks_u + 1 === ks_P ? 0 : ks_u + 1; continue; }
+            ks_thread: for (let ks_tx = ks_xs, ks_xe = Math.min(ks_xend, ks_xs + ks_run); ks_tx < ks_xe; ks_tx++) {
+              const ks_i = (ks_tz * ks_bdy + ks_ty) * ks_bdx + ks_tx;
+              const t = ks_tx;
+              const sum_x = ks_v_sum_x[ks_i];
+              const sum_y = ks_v_sum_y[ks_i];
+              const sum_z = ks_v_sum_z[ks_i];
+              const sum_w = ks_v_sum_w[ks_i];
+              if (t < 64) {
+                tile[Math.imul(t, 4)] = sum_x;
+                tile[(Math.imul(t, 4) + 1) | 0] = sum_y;
+                tile[(Math.imul(t, 4) + 2) | 0] = sum_z;
+                tile[(Math.imul(t, 4) + 3) | 0] = sum_w;
+              }
             }
           }
         }
       }
     }
-    // barrier
-    for (let ks_tz = 0; ks_tz < ks_bdz; ks_tz++) {
+    if (ks_P > 1) ks_team.sync(); // barrier
+    for (let ks_tz = 0, ks_u = 0; ks_tz < ks_bdz; ks_tz++) {
       for (let ks_ty = 0; ks_ty < ks_bdy; ks_ty++) {
-        ks_thread: for (let ks_tx = 0; ks_tx < ks_bdx; ks_tx++) {
-          const t = ks_tx;
-          {
-            let j_1 = t;
-            for (; j_1 < 256; j_1 = (j_1 + ks_bdx) | 0) {
-              y[(base + j_1) | 0] = tile[j_1];
+        for (let ks_xs = 0; ks_xs < ks_bdx; ks_xs += ks_run) {
+          if (ks_u === ks_p) { ks_u = ks_u + 1 === ks_P ? 0 : ks_u + 1; } else { ks_u = ks_u + 1 === ks_P ? 0 : ks_u + 1; continue; }
+          const ks_xe = Math.min(ks_bdx, ks_xs + ks_run);
+          ks_thread: for (let ks_tx = ks_xs; ks_tx < ks_xe; ks_tx++) {
+            const t = ks_tx;
+            {
+              let j_1 = t;
+              for (; j_1 < 256; j_1 = (j_1 + ks_bdx) | 0) {
+                y[(base + j_1) | 0] = tile[j_1];
+              }
             }
           }
         }
       }
     }
   }
-};
+}, { memory: ks_memory });
