@@ -53,11 +53,10 @@ export class Launcher {
     if (parallel) {
       this.pool ??= new CpuPool(wt, this.threads.count);
       const pool = this.pool;
-      const team = pool.runsAsTeam(run, blocks);
-      parts = team ? pool.threads : Math.min(blocks, pool.threads);
-      if (team) this.teamLaunches++;
       try {
-        pool.run(run, code, values, grid, block);
+        const ran = pool.run(run, code, values, grid, block);
+        parts = ran.parts;
+        if (ran.team) this.teamLaunches++;
       } finally {
         // A pool that lost a worker is let go; later launches run in the calling thread.
         if (pool.broken) {

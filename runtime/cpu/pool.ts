@@ -28,8 +28,8 @@ interface Team {
 
 /** The js target's entry over a range of blocks (targets/js/emit.ts); a team build's takes a team. */
 export type JsKernel = ((args: Args, grid: Dim3Tuple, block: Dim3Tuple, first?: number, end?: number, team?: Team) => void) & {
-  /** Team builds: the arrays a team shares, each allocated by `make`. */
-  memory?: (args: Args, grid: Dim3Tuple, block: Dim3Tuple, make: (ctor: TypedArrayCtor, length: number) => unknown) => unknown[];
+  /** Team builds: the arrays a team shares, each allocated by `make` (`site` numbers the code's allocations). */
+  memory?: (args: Args, grid: Dim3Tuple, block: Dim3Tuple, make: (site: number, ctor: TypedArrayCtor, length: number) => unknown) => unknown[];
 };
 
 type TypedArrayCtor = (new (buffer: SharedArrayBuffer, offset: number, length: number) => unknown) & { name: string; BYTES_PER_ELEMENT: number };
@@ -140,18 +140,16 @@ export class CpuPool {
     }
   }
 
-  /** Whether a launch of `blocks` blocks of this kernel runs as a team: fewer blocks than threads, so claiming would leave threads idle. */
-  runsAsTeam(run: JsKernel, blocks: number): boolean {
-    return canTeam(run) && blocks < this.threads;
-  }
 
   /**
-   * Runs blocks [0, blocks) of a launch over the threads. Throws the first error a thread raised
-   * (after every thread has finished, so no block is still running).
+   * Runs blocks [0, blocks) of a launch over the threads, and says how many ran it and whether as a
+   * team. Throws the first error a thread raised (after every thread has finished, so no block is
+   * still running).
    */
-  run(run: JsKernel, code: string, args: readonly (number | boolean | TypedArray)[], grid: Dim3Tuple, block: Dim3Tuple): void {
+  run(run: JsKernel, code: string, args: readonly (number | boolean | TypedArray)[], grid: Dim3Tuple, block: Dim3Tuple): { parts: number; team: boolean } {
     const blocks = grid[0] * grid[1] * grid[2];
-    const team = this.runsAsTeam(run, blocks) ? this.teamMemory(run, args as Args, grid, block) : null;
+    // A launch of fewer blocks than threads runs as a team where the code allows: claiming would leave threads idle.
+    const team = canTeam(run) && blocks < this.threads ? this.teamMemory(run, args as Args, grid, block) : null;
     const parts = team ? this.threads : Math.min(this.threads, blocks);
     const chunk = Math.max(1, Math.floor(blocks / (parts * CLAIMS_PER_THREAD)));
     const kernel = this.kernelId(run);
@@ -197,6 +195,7 @@ export class CpuPool {
     // A member that stopped because another failed reports that failure, not its own stop.
     const first = errors.find((e) => !e.endsWith(TEAM_STOPPED)) ?? errors[0];
     if (first !== undefined) throw new DeviceError(first);
+    return { parts, team: team !== null };
   }
 
   /**
@@ -207,7 +206,7 @@ export class CpuPool {
     const memory = run.memory;
     if (!memory) throw new DeviceError('internal: a team launch of code without team memory');
     const sizes: [TypedArrayCtor, number][] = [];
-    memory(args, grid, block, (ctor, length) => sizes.push([ctor, length]));
+    memory(args, grid, block, (_site, ctor, length) => sizes.push([ctor, length]));
     const key = sizes.map(([c, n]) => `${c.name}:${n}`).join(',');
     const old = this.teams.get(run);
     if (old?.key === key) return old;
@@ -215,7 +214,7 @@ export class CpuPool {
     const bytes = (c: TypedArrayCtor, n: number): number => Math.ceil((c.BYTES_PER_ELEMENT * n) / 8) * 8;
     const buffer = new SharedArrayBuffer(sizes.reduce((sum, [c, n]) => sum + bytes(c, n), 0));
     let offset = 0;
-    const arrays = memory(args, grid, block, (ctor, length) => {
+    const arrays = memory(args, grid, block, (_site, ctor, length) => {
       const a = new ctor(buffer, offset, length);
       offset += bytes(ctor, length);
       return a;

@@ -389,7 +389,7 @@ class JsPrinter extends CLikePrinter {
     }
     this.inHelper = false;
     const entryAt = this.out.length;
-    const team = this.regions?.team === true ? this.regions : null;
+    const team = this.teamPlan;
     if (team) this.teamMemory(team);
     // Five declared parameters (no defaults, so `length` is 5): the runtime splits only such code;
     // a sixth, a team (team.ts), where members may share a block.
@@ -397,8 +397,18 @@ class JsPrinter extends CLikePrinter {
     this.line(team ? `return Object.assign(${entry}` : `return ${entry}`);
     this.indented(() => this.run());
     this.line(team ? '}, { memory: ks_memory });' : '};');
-    if (this.scratch.used || team) this.out.splice(entryAt, 0, ...SCRATCH_HELPERS);
+    if (this.scratch.used) this.out.splice(entryAt, 0, ...SCRATCH_HELPERS);
     return this.out;
+  }
+
+  /** The region plan where the kernel's code is a team build (team.ts). */
+  private get teamPlan(): RegionPlan | null {
+    return this.regions?.team === true ? this.regions : null;
+  }
+
+  /** A shared array's element count: its launch-time expression, or its constant length. */
+  private sharedLength(s: KernelIR['shared'][number]): string {
+    return s.size ? this.expr(s.size) : String(s.length);
   }
 
   /** The arguments as locals. */
@@ -412,8 +422,9 @@ class JsPrinter extends CLikePrinter {
 
   /**
    * ks_memory(args, grid, block, make): the arrays a team's members share, allocated with
-   * make(ctor, length) — the promoted locals, then the shared arrays. The runtime allocates them
-   * in shared memory for a team; a call without one allocates its own.
+   * make(site, ctor, length) — the promoted locals, then the shared arrays. The runtime allocates
+   * them in shared memory for a team; a call without one keeps its own at their sites (scratch.ts).
+   * (Team builds have no per-thread local arrays, team.ts, so every entry is one typed array.)
    */
   private teamMemory(plan: RegionPlan): void {
     this.line('function ks_memory(ks_args, ks_grid, ks_block, ks_new) {');
@@ -421,8 +432,9 @@ class JsPrinter extends CLikePrinter {
       this.params();
       this.line('const ks_bdx = ks_block[0], ks_bdy = ks_block[1], ks_bdz = ks_block[2];');
       this.line('const ks_n = ks_bdx * ks_bdy * ks_bdz;');
-      const cells = regionStorage(plan, this.name, ARRAY, (c, n) => `ks_new(${c}, ${n})`).map(([, init]) => init);
-      const shared = this.ir.shared.map((s) => `ks_new(${ARRAY[s.elem]}, ${s.size ? this.expr(s.size) : s.length})`);
+      const make = (c: string, n: string): string => `ks_new(${this.scratch.site()}, ${c}, ${n})`;
+      const cells = regionStorage(plan, this.name, ARRAY, make).map(([, init]) => init);
+      const shared = this.ir.shared.map((s) => make(ARRAY[s.elem], this.sharedLength(s)));
       this.line('return [');
       this.indented(() => [...cells, ...shared].forEach((a) => this.line(`${a},`)));
       this.line('];');
@@ -432,7 +444,7 @@ class JsPrinter extends CLikePrinter {
 
   private run(): void {
     const ir = this.ir;
-    const team = this.regions?.team === true ? this.regions : null;
+    const team = this.teamPlan;
     this.params();
     // A debug build's fault record (core/output.ts) follows the arguments.
     if (ir.debug) this.line(`const ks_fault_rec = ks_args[${ir.params.length}];`);
@@ -446,7 +458,7 @@ class JsPrinter extends CLikePrinter {
       // A team's members take their turns and share the arrays of the team's block (team.ts).
       const names = [...regionStorage(team, this.name, ARRAY, () => '').map(([n]) => n), ...ir.shared.map((s) => this.name(s.name))];
       this.hoisted.push(
-        'const ks_m = ks_team === undefined ? ((ks_site = 0), ks_memory(ks_args, ks_grid, ks_block, ks_keepNew)) : ks_team.mem;',
+        'const ks_m = ks_team === undefined ? ks_memory(ks_args, ks_grid, ks_block, ks_keepNew) : ks_team.mem;',
         'const ks_p = ks_team === undefined ? 0 : ks_team.p, ks_P = ks_team === undefined ? 1 : ks_team.parts;',
         UNIT_LENGTH,
         ...names.map((n, i) => `const ${n} = ks_m[${i}];`),
@@ -459,7 +471,7 @@ class JsPrinter extends CLikePrinter {
       // Shared arrays are kept between calls and zeroed per block (what a fresh array would hold);
       // a block-sized one with its count for this launch's block shape (checked positive at launch).
       for (const s of ir.shared) {
-        const length = s.size ? this.expr(s.size) : String(s.length);
+        const length = this.sharedLength(s);
         this.hoisted.push(this.scratch.keep(this.name(s.name), length, `new ${ARRAY[s.elem]}(${length})`));
       }
     }

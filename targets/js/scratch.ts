@@ -30,9 +30,14 @@ export const SCRATCH_HELPERS = [
 export class Scratch {
   private sites = 0;
 
+  /** A new allocation site. */
+  site(): number {
+    return this.sites++;
+  }
+
   /** `const name = …`: the kept array of a new site, made by `alloc` when none of `length` elements is kept. */
   keep(name: string, length: string, alloc: string): string {
-    const site = this.sites++;
+    const site = this.site();
     return `const ${name} = ks_kept(${site}, ${length}) ?? ks_keep(${site}, ${alloc});`;
   }
 

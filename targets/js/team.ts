@@ -42,13 +42,11 @@ export function guardedUnits(start: string, end: string): Header[] {
 }
 
 /**
- * Helpers of team builds: a call without a team keeps its arrays between calls as other code does
- * (scratch.ts; the memory function's allocations in order are its sites), and a member zeroes its
- * part of a shared array.
+ * Helpers of team builds: a call without a team keeps its arrays between calls at their allocation
+ * sites as other code does (scratch.ts), and a member zeroes its part of a shared array.
  */
 export const TEAM_HELPERS = [
-  'let ks_site = 0;',
-  'function ks_keepNew(C, n) { const site = ks_site++; return ks_kept(site, n) ?? ks_keep(site, new C(n)); }',
+  'function ks_keepNew(site, C, n) { return ks_kept(site, n) ?? ks_keep(site, new C(n)); }',
   'function ks_zero(a, p, P) { a.fill(0, Math.floor((a.length * p) / P), Math.floor((a.length * (p + 1)) / P)); }',
 ];
 

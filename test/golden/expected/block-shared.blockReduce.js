@@ -1,7 +1,6 @@
 "use strict";
 // KernelScript kernel 'blockReduce' (JS). Generated code: edit the TypeScript source instead.
-let ks_site = 0;
-function ks_keepNew(C, n) { const site = ks_site++; return ks_kept(site, n) ?? ks_keep(site, new C(n)); }
+function ks_keepNew(site, C, n) { return ks_kept(site, n) ?? ks_keep(site, new C(n)); }
 function ks_zero(a, p, P) { a.fill(0, Math.floor((a.length * p) / P), Math.floor((a.length * (p + 1)) / P)); }
 const ks_scratch = [];
 // The array kept for `site` if it has `n` elements (an array holds one element type per site).
@@ -22,7 +21,7 @@ function ks_memory(ks_args, ks_grid, ks_block, ks_new) {
   const ks_bdx = ks_block[0], ks_bdy = ks_block[1], ks_bdz = ks_block[2];
   const ks_n = ks_bdx * ks_bdy * ks_bdz;
   return [
-    ks_new(Float32Array, ks_bdx),
+    ks_new(0, Float32Array, ks_bdx),
   ];
 }
 return Object.assign(function blockReduce(ks_args, ks_grid, ks_block, ks_first, ks_end, ks_team) {
@@ -32,7 +31,7 @@ return Object.assign(function blockReduce(ks_args, ks_grid, ks_block, ks_first, 
   const ks_gdx = ks_grid[0], ks_gdy = ks_grid[1], ks_gdz = ks_grid[2];
   const ks_bdx = ks_block[0], ks_bdy = ks_block[1], ks_bdz = ks_block[2];
   const ks_b0 = ks_first ?? 0, ks_b1 = ks_end ?? ks_gdx * ks_gdy * ks_gdz;
-  const ks_m = ks_team === undefined ? ((ks_site = 0), ks_memory(ks_args, ks_grid, ks_block, ks_keepNew)) : ks_team.mem;
+  const ks_m = ks_team === undefined ? ks_memory(ks_args, ks_grid, ks_block, ks_keepNew) : ks_team.mem;
   const ks_p = ks_team === undefined ? 0 : ks_team.p, ks_P = ks_team === undefined ? 1 : ks_team.parts;
   const ks_run = ks_P === 1 ? Math.max(ks_block[0], 1) : 32;
   const s = ks_m[0];

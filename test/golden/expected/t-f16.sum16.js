@@ -32,8 +32,7 @@ for (let b = 0; b < 65536; b++) {
   const e = (b >> 10) & 31, m = b & 1023, s = b & 0x8000 ? -1 : 1;
   ks_f16values[b] = e === 0 ? s * m * 5.960464477539063e-8 : e === 31 ? (m ? NaN : s * Infinity) : s * (1024 + m) * 2 ** (e - 25);
 }
-let ks_site = 0;
-function ks_keepNew(C, n) { const site = ks_site++; return ks_kept(site, n) ?? ks_keep(site, new C(n)); }
+function ks_keepNew(site, C, n) { return ks_kept(site, n) ?? ks_keep(site, new C(n)); }
 function ks_zero(a, p, P) { a.fill(0, Math.floor((a.length * p) / P), Math.floor((a.length * (p + 1)) / P)); }
 const ks_scratch = [];
 // The array kept for `site` if it has `n` elements (an array holds one element type per site).
@@ -55,7 +54,7 @@ function ks_memory(ks_args, ks_grid, ks_block, ks_new) {
   const ks_bdx = ks_block[0], ks_bdy = ks_block[1], ks_bdz = ks_block[2];
   const ks_n = ks_bdx * ks_bdy * ks_bdz;
   return [
-    ks_new(Uint16Array, 128),
+    ks_new(0, Uint16Array, 128),
   ];
 }
 return Object.assign(function sum16(ks_args, ks_grid, ks_block, ks_first, ks_end, ks_team) {
@@ -66,7 +65,7 @@ return Object.assign(function sum16(ks_args, ks_grid, ks_block, ks_first, ks_end
   const ks_gdx = ks_grid[0], ks_gdy = ks_grid[1], ks_gdz = ks_grid[2];
   const ks_bdx = ks_block[0], ks_bdy = ks_block[1], ks_bdz = ks_block[2];
   const ks_b0 = ks_first ?? 0, ks_b1 = ks_end ?? ks_gdx * ks_gdy * ks_gdz;
-  const ks_m = ks_team === undefined ? ((ks_site = 0), ks_memory(ks_args, ks_grid, ks_block, ks_keepNew)) : ks_team.mem;
+  const ks_m = ks_team === undefined ? ks_memory(ks_args, ks_grid, ks_block, ks_keepNew) : ks_team.mem;
   const ks_p = ks_team === undefined ? 0 : ks_team.p, ks_P = ks_team === undefined ? 1 : ks_team.parts;
   const ks_run = ks_P === 1 ? Math.max(ks_block[0], 1) : 32;
   const s = ks_m[0];
