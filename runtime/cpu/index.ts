@@ -15,6 +15,7 @@ import type { DeviceLimits, LaunchArg, TypedArray } from '../types.js';
 import { Launcher } from './launcher.js';
 import type { JsKernel } from './pool.js';
 import { cpuThreads, type Threads } from './threads.js';
+import { cpuHeap } from './heap.js';
 
 
 class CpuArray extends BaseArray {
@@ -58,7 +59,8 @@ function program(k: CompiledKernel): JsKernel {
       throw new KernelLoadError(`kernel '${k.name}': its js code does not load: ${(e as Error).message}`, { cause: e });
     }
     if (typeof made !== 'function') throw new KernelLoadError(`kernel '${k.name}': its js code does not return a function`);
-    run = made as JsKernel;
+    // Its WebAssembly loops, if any, read the arrays in the device memory (heap.ts).
+    run = cpuHeap()?.thread.link(made as JsKernel) ?? (made as JsKernel);
     programs.set(key, run);
   }
   byKernel.set(k, run);

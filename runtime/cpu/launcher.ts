@@ -8,6 +8,7 @@ import type { Dim3Tuple } from '../device.js';
 import type { TypedArray } from '../types.js';
 import { canTeam, CpuPool, type JsKernel } from './pool.js';
 import type { Threads } from './threads.js';
+import { cpuHeap } from './heap.js';
 
 /** A launch estimated to take at least this long on one thread (ns) runs on the pool. */
 export const PARALLEL_MIN_NS = 200_000;
@@ -28,8 +29,13 @@ export class Launcher {
     return this.threads.count;
   }
 
-  /** A zeroed host array; in shared memory when workers may touch it. */
+  /**
+   * A zeroed host array: in the WebAssembly loops' memory where there is one (heap.ts), else in
+   * shared memory when workers may touch it.
+   */
   hostArray(type: ElemType, length: number): TypedArray {
+    const inHeap = cpuHeap()?.array(type, length);
+    if (inHeap) return inHeap;
     if (this.threads.count === 1) return newHostArray(type, length);
     const ctor = ELEMENTS[type].host as unknown as new (buffer: SharedArrayBuffer) => TypedArray;
     return new ctor(new SharedArrayBuffer(length * ELEMENTS[type].bytes));
@@ -73,8 +79,10 @@ export class Launcher {
     this.cost.set(run, est === undefined ? ns : (est + ns) / 2);
   }
 
+  /** A disposed array: workers let it go, and its memory is given back. */
   forget(data: TypedArray): void {
     this.pool?.forget(data);
+    cpuHeap()?.dispose(data);
   }
 
   /** Settles once the workers have exited (after close()). */

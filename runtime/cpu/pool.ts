@@ -14,6 +14,7 @@ import type { TypedArray } from '../types.js';
 import type { Dim3Tuple } from '../device.js';
 import { DeviceError } from '../errors.js';
 import { Float16Array, NATIVE_FLOAT16 } from '../../core/elements.js';
+import { ARENA_BYTES, cpuHeap } from './heap.js';
 import { CTRL, SPIN_MS, TEAM_FAIL_SOURCE, TEAM_STOPPED, TEAM_SYNC_SOURCE, WORKER_SOURCE } from './worker-source.js';
 
 type Args = (number | boolean | TypedArray)[];
@@ -47,8 +48,8 @@ interface TeamMemory {
 interface Message {
   kernel: number;
   code?: string;
-  /** [id, buffer, byteOffset, length, constructor name] of arrays the worker has not seen. */
-  add: [number, ArrayBufferLike, number, number, string][];
+  /** [id, buffer (null: the WebAssembly memory, heap.ts), byteOffset, length, constructor name] of arrays the worker has not seen. */
+  add: [number, ArrayBufferLike | null, number, number, string][];
   drop: number[];
   /** Scalars as they are; each array's slot is filled from `refs` ([slot, id, …]). */
   args: (number | boolean | null)[];
@@ -91,6 +92,8 @@ class Member {
   constructor(
     readonly worker: WorkerThreads.Worker,
     readonly port: WorkerThreads.MessagePort,
+    /** Whether the worker has the WebAssembly memory (heap.ts): its arrays there go by offset. */
+    readonly heap: boolean,
   ) {}
 }
 
@@ -107,22 +110,28 @@ export class CpuPool {
   private nextId = 1;
   /** Set once a worker died: the pool is not used again (launches run in the calling thread). */
   broken = false;
+  /** Each worker's part of the WebAssembly memory (heap.ts ARENA_BYTES), given back once it exited. */
+  private readonly arenas: number[] = [];
 
   /** `threads` counts the calling thread: threads − 1 workers are started. */
   constructor(
     private readonly wt: typeof WorkerThreads,
     readonly threads: number,
   ) {
+    const heap = cpuHeap();
     for (let i = 1; i < threads; i++) {
       const { port1, port2 } = new wt.MessageChannel();
+      const arena = heap?.allocate(ARENA_BYTES) ?? -1;
+      if (arena >= 0) this.arenas.push(arena);
+      const memory = arena >= 0 ? heap?.memory : undefined;
       const worker = new wt.Worker(WORKER_SOURCE, {
         eval: true,
-        workerData: { port: port2, ctrl: this.ctrl, gen: Atomics.load(this.ctrl, 0) },
+        workerData: { port: port2, ctrl: this.ctrl, gen: Atomics.load(this.ctrl, 0), memory, arena },
         transferList: [port2],
       });
       // An undisposed device must not keep the process alive; dispose() stops the workers.
       worker.unref();
-      this.members.push(new Member(worker, port1));
+      this.members.push(new Member(worker, port1, arena >= 0));
     }
     // Built from the source the workers run, so both sides keep one protocol.
     const sync = new Function(`${TEAM_SYNC_SOURCE}; return teamSync;`)() as (ctrl: Int32Array, parts: number, alive: () => void) => () => void;
@@ -241,7 +250,10 @@ export class CpuPool {
     Atomics.notify(this.ctrl, 0);
     const exited = Promise.all(this.members.map((m) => m.worker.terminate()));
     this.members.length = 0;
-    return exited.then(() => undefined);
+    const arenas = this.arenas.splice(0);
+    return exited.then(() => {
+      for (const a of arenas) cpuHeap()?.release(a);
+    });
   }
 
   get workers(): number {
@@ -280,7 +292,7 @@ export class CpuPool {
       if (id === undefined) this.arrayIds.set(a, (id = this.nextId++));
       if (!m.arrays.has(id)) {
         m.arrays.add(id);
-        msg.add.push([id, a.buffer, a.byteOffset, a.length, workerCtor(a)]);
+        msg.add.push([id, m.heap && cpuHeap()?.thread.has(a) ? null : a.buffer, a.byteOffset, a.length, workerCtor(a)]);
       }
       msg.args.push(null);
       msg.refs.push(i, id);

@@ -3,7 +3,9 @@
 // Atomics.wait), takes its launch message synchronously off its port, claims and runs ranges of
 // blocks over the shared arrays as pool.ts's runClaims does (or, in a team, runs every block with
 // the others, targets/js/team.ts), then counts itself done. Kernel code, arrays and team memory
-// arrive once each and are kept by id until dropped.
+// arrive once each and are kept by id until dropped. Where the device has a WebAssembly memory
+// (heap.ts), the worker links loaded code to it and keeps its code's scratch in its own arena there.
+import { ARENA_BYTES, OUT_BYTES, THREAD_HEAP_SOURCE } from './heap.js';
 
 /** How long a waiting thread polls before it sleeps (ms). */
 export const SPIN_MS = 0.05;
@@ -57,8 +59,21 @@ export const WORKER_SOURCE = `'use strict';
 const { workerData, receiveMessageOnPort } = require('node:worker_threads');
 ${TEAM_SYNC_SOURCE}
 ${TEAM_FAIL_SOURCE}
+${THREAD_HEAP_SOURCE}
 (function serve() {
-  const { port, ctrl } = workerData;
+  const { port, ctrl, memory, arena } = workerData;
+  let heap = null;
+  if (memory !== undefined && arena >= 0) {
+    let next = arena + ${OUT_BYTES};
+    const end = arena + ${ARENA_BYTES};
+    heap = threadHeap(memory, arena, (C, n) => {
+      const bytes = Math.ceil((n * C.BYTES_PER_ELEMENT) / 16) * 16;
+      if (next + bytes > end) return null;
+      const v = new C(memory.buffer, next, n);
+      next += bytes;
+      return v;
+    });
+  }
   let gen = workerData.gen;
   const kernels = new Map();
   const arrays = new Map();
@@ -75,8 +90,13 @@ ${TEAM_FAIL_SOURCE}
       try {
         for (const id of m.drop) arrays.delete(id);
         for (const id of m.dropTeams) teams.delete(id);
-        for (const [id, buffer, offset, length, ctor] of m.add) arrays.set(id, new globalThis[ctor](buffer, offset, length));
-        if (m.code !== undefined) kernels.set(m.kernel, new Function(m.code)());
+        for (const [id, buffer, offset, length, ctor] of m.add) {
+          arrays.set(id, buffer === null ? heap.view(globalThis[ctor], offset, length) : new globalThis[ctor](buffer, offset, length));
+        }
+        if (m.code !== undefined) {
+          const run = new Function(m.code)();
+          kernels.set(m.kernel, heap === null ? run : heap.link(run));
+        }
         const args = m.args;
         for (let i = 0; i < m.refs.length; i += 2) args[m.refs[i]] = arrays.get(m.refs[i + 1]);
         const run = kernels.get(m.kernel);

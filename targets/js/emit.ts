@@ -37,6 +37,8 @@ import { storeConversions } from './scalarize.js';
 import { F16_BITS, F16_JS, F16_ROUND, F16_VALUES, F16_VIEW } from './floats.js';
 import { usesScalarType } from '../f16.js';
 import { LOG_HELPERS, logRecord, logWords } from './print.js';
+import { compileLoop, type WasmLoop } from './wasm-loop.js';
+import { wasmModule } from './wasm-encode.js';
 
 // f16 arrays are their bits (floats.ts).
 const ARRAY = Object.fromEntries(ELEM_TYPES.map((t) => [t, t === 'f16' ? 'Uint16Array' : ELEMENTS[t].host.name])) as Record<ElemType, string>;
@@ -135,6 +137,12 @@ class JsPrinter extends CLikePrinter {
   private readonly fragRoles = new Map<string, FragRole>();
   /** Temporaries the printer names itself (matrix operands), counted per kernel. */
   private temps = 0;
+  /** Leaf loops compiled to WebAssembly (wasm-loop.ts), by their statement; null where one does not qualify. */
+  private readonly wasmLoops = new Map<Stmt, WasmLoop | null>();
+  /** Arrays whose memory addresses the entry looks up (for the WebAssembly loops). */
+  private readonly wasmArrays = new Set<string>();
+  /** Whether this build may use WebAssembly loops (not in debug, race-checked or printing builds). */
+  private readonly wasm: boolean;
 
   constructor(
     ir: KernelIR,
@@ -162,6 +170,7 @@ class JsPrinter extends CLikePrinter {
     this.race = this.warps ? null : RaceHooks.of(ir, barrier);
     // Printing and debug builds run on the calling thread only (runtime/cpu/index.ts).
     if (this.regions) this.regions.team = !this.race && !ir.debug && !ir.prints && teamSafe(ir, this.regions.uniform, this.regions.arrays.size);
+    this.wasm = opts.wasm !== false && !this.race && !ir.debug && !ir.prints && !this.generator;
   }
 
   override print(e: Expr): Printed {
@@ -359,6 +368,42 @@ class JsPrinter extends CLikePrinter {
     return `break ${label};`;
   }
 
+  /**
+   * A leaf loop that qualifies (wasm-loop.ts) calls its WebAssembly function where every array it
+   * reads is in the linked memory, and runs as JS where not or where the function declines.
+   */
+  protected override loop(s: Extract<Stmt, { k: 'loop' }>): void {
+    const w = this.wasmLoop(s);
+    if (w === null) return super.loop(s);
+    const jsName = (a: string): string => this.name(a);
+    const args = [...w.arrays.flatMap((a) => [`ks_a_${jsName(a)}`, `${jsName(a)}.length`]), ...w.inputs.map((e) => this.expr(e)), 'ks_out'];
+    const ready = [
+      ...w.arrays.map((a) => `ks_a_${jsName(a)} >= 0`),
+      ...(w.count ? [`${this.expr(w.count.bound)} - ${this.name(w.count.v)} >= ${w.count.span}`] : []),
+    ].join(' && ');
+    this.line(`if (${ready} && ks_W.${w.fn.name}(${args.join(', ')}) === 0) {`);
+    this.indented(() => w.outputs.forEach((o, i) => this.line(`${this.name(o.name)} = ${OUT_READ[o.type](i)};`)));
+    this.line('} else {');
+    this.indented(() => super.loop(s));
+    this.line('}');
+  }
+
+  private wasmLoop(s: Extract<Stmt, { k: 'loop' }>): WasmLoop | null {
+    if (!this.wasm || this.inHelper || this.thread0) return null;
+    let w = this.wasmLoops.get(s);
+    if (w === undefined) {
+      const elem = (a: string): ElemType | null => {
+        const e = this.elems.get(a);
+        const local = !this.ir.params.some((p) => p.name === a) && !this.ir.shared.some((p) => p.name === a);
+        return e === undefined || local ? null : e;
+      };
+      w = compileLoop(s, `l${this.wasmLoops.size}`, elem);
+      this.wasmLoops.set(s, w);
+      if (w) for (const a of w.arrays) this.wasmArrays.add(a);
+    }
+    return w;
+  }
+
   protected fallbackBody(label: string, body: () => void): void {
     this.line(`${label}: {`);
     this.indented(body);
@@ -394,10 +439,16 @@ class JsPrinter extends CLikePrinter {
     // Five declared parameters (no defaults, so `length` is 5): the runtime splits only such code;
     // a sixth, a team (team.ts), where members may share a block.
     const entry = `function ${this.name.entry}(ks_args, ks_grid, ks_block, ks_first, ks_end${team ? ', ks_team' : ''}) {`;
-    this.line(team ? `return Object.assign(${entry}` : `return ${entry}`);
+    const entryLine = this.out.length;
+    this.line('');
     this.indented(() => this.run());
-    this.line(team ? '}, { memory: ks_memory });' : '};');
-    if (this.scratch.used) this.out.splice(entryAt, 0, ...SCRATCH_HELPERS);
+    // The entry's body decides which loops are WebAssembly; its first line is written after it.
+    const loops = [...this.wasmLoops.values()].filter((w) => w !== null);
+    const props = [...(team ? ['memory: ks_memory'] : []), ...(loops.length > 0 ? [`wasm: "${base64(wasmModule(loops.map((w) => w.fn)))}"`, 'link: ks_link'] : [])];
+    this.out[entryLine] = props.length > 0 ? `return Object.assign(${entry}` : `return ${entry}`;
+    this.line(props.length > 0 ? `}, { ${props.join(', ')} });` : '};');
+    const helpers = [...(this.scratch.used ? SCRATCH_HELPERS : []), ...(loops.length > 0 ? wasmHelpers(this.scratch.used) : [])];
+    this.out.splice(entryAt, 0, ...helpers);
     return this.out;
   }
 
@@ -472,7 +523,7 @@ class JsPrinter extends CLikePrinter {
       // a block-sized one with its count for this launch's block shape (checked positive at launch).
       for (const s of ir.shared) {
         const length = this.sharedLength(s);
-        this.hoisted.push(this.scratch.keep(this.name(s.name), length, `new ${ARRAY[s.elem]}(${length})`));
+        this.hoisted.push(this.scratch.keep(this.name(s.name), length, `ks_alloc(${ARRAY[s.elem]}, ${length})`));
       }
     }
     this.line('const ks_b0 = ks_first ?? 0, ks_b1 = ks_end ?? ks_gdx * ks_gdy * ks_gdz;');
@@ -490,6 +541,8 @@ class JsPrinter extends CLikePrinter {
       else this.plainBlock();
     });
     this.line('}');
+    // The addresses of the WebAssembly loops' arrays, looked up once per call.
+    for (const a of this.wasmArrays) this.hoisted.push(`const ks_a_${this.name(a)} = ks_addr(${this.name(a)});`);
     this.out.splice(hoistAt, 0, ...this.hoisted.map((h) => '  ' + h));
   }
 
@@ -596,6 +649,36 @@ interface Lane {
 export interface JsOptions {
   /** Run barrier kernels as generators even where regions apply (tests compare the two). */
   generators?: boolean;
+  /** false: no WebAssembly loops (tests compare the two). */
+  wasm?: boolean;
+}
+
+/** A live-out value read back from the out area (core/wasm-link.ts). */
+const OUT_READ: Record<ScalarType, (i: number) => string> = {
+  f32: (i) => `ks_of[${i}]`,
+  i32: (i) => `ks_oi[${i}]`,
+  u32: (i) => `ks_oi[${i}] >>> 0`,
+  bool: (i) => `ks_oi[${i}] !== 0`,
+  f16: () => { throw new InternalCompilerError('f16 out of a WebAssembly loop'); },
+  f64: () => { throw new InternalCompilerError('f64 out of a WebAssembly loop'); },
+};
+
+/**
+ * The linked WebAssembly loops' state (core/wasm-link.ts); until linked, every address is −1. The
+ * kept scratch (scratch.ts) is then allocated in the linked memory, where loops can read it.
+ */
+const wasmHelpers = (scratch: boolean): string[] => [
+  'let ks_W = null, ks_out = 0, ks_of = null, ks_oi = null;',
+  'let ks_addr = () => -1;',
+  'function ks_link(w, addr, alloc, out, f32, i32) {',
+  `  ks_W = w; ks_addr = addr; ks_out = out; ks_of = f32; ks_oi = i32;${scratch ? ' ks_alloc = alloc;' : ''}`,
+  '}',
+];
+
+function base64(bytes: Uint8Array): string {
+  let s = '';
+  for (const b of bytes) s += String.fromCharCode(b);
+  return btoa(s);
 }
 
 export function emitJs(ir: KernelIR, opts: JsOptions = {}): { code: string; entryPoint: string; meta: KernelMeta } {

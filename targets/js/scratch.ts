@@ -13,6 +13,8 @@ export const KEEP_MAX_BYTES = 1 << 20;
 /** The module's kept arrays, by allocation site. */
 export const SCRATCH_HELPERS = [
   'const ks_scratch = [];',
+  '// Makes a kept array: plainly, or in the memory WebAssembly loops read once the code is linked.',
+  'let ks_alloc = (C, n) => new C(n);',
   '// The array kept for `site` if it has `n` elements (an array holds one element type per site).',
   'function ks_kept(site, n) {',
   '  const a = ks_scratch[site];',

@@ -46,7 +46,7 @@ export function guardedUnits(start: string, end: string): Header[] {
  * sites as other code does (scratch.ts), and a member zeroes its part of a shared array.
  */
 export const TEAM_HELPERS = [
-  'function ks_keepNew(site, C, n) { return ks_kept(site, n) ?? ks_keep(site, new C(n)); }',
+  'function ks_keepNew(site, C, n) { return ks_kept(site, n) ?? ks_keep(site, ks_alloc(C, n)); }',
   'function ks_zero(a, p, P) { a.fill(0, Math.floor((a.length * p) / P), Math.floor((a.length * (p + 1)) / P)); }',
 ];
 

@@ -1,6 +1,11 @@
 "use strict";
 // KernelScript kernel 'chain' (JS). Generated code: edit the TypeScript source instead.
-return function chain(ks_args, ks_grid, ks_block, ks_first, ks_end) {
+let ks_W = null, ks_out = 0, ks_of = null, ks_oi = null;
+let ks_addr = () => -1;
+function ks_link(w, addr, alloc, out, f32, i32) {
+  ks_W = w; ks_addr = addr; ks_out = out; ks_of = f32; ks_oi = i32;
+}
+return Object.assign(function chain(ks_args, ks_grid, ks_block, ks_first, ks_end) {
   const a = Math.fround(ks_args[0]);
   const x = ks_args[1];
   const y = ks_args[2];
@@ -10,6 +15,8 @@ return function chain(ks_args, ks_grid, ks_block, ks_first, ks_end) {
   const ks_gdx = ks_grid[0], ks_gdy = ks_grid[1], ks_gdz = ks_grid[2];
   const ks_bdx = ks_block[0], ks_bdy = ks_block[1], ks_bdz = ks_block[2];
   const ks_b0 = ks_first ?? 0, ks_b1 = ks_end ?? ks_gdx * ks_gdy * ks_gdz;
+  const ks_a_y = ks_addr(y);
+  const ks_a_x = ks_addr(x);
   for (let ks_b = ks_b0; ks_b < ks_b1; ks_b++) {
     const ks_bx = ks_b % ks_gdx, ks_byz = (ks_b - ks_bx) / ks_gdx;
     const ks_by = ks_byz % ks_gdy, ks_bz = (ks_byz - ks_by) / ks_gdy;
@@ -37,10 +44,15 @@ return function chain(ks_args, ks_grid, ks_block, ks_first, ks_end) {
             let s_1 = 0.0;
             {
               let j_3 = 0;
-              for (; j_3 < m; j_3 = (j_3 + 1) | 0) {
-                const i_3 = (off_1 + j_3) | 0;
-                const at_result = y[i_3];
-                s_1 = Math.fround(s_1 + at_result);
+              if (ks_a_y >= 0 && m - j_3 >= 11 && ks_W.l2(ks_a_y, y.length, j_3, m, off_1, s_1, ks_out) === 0) {
+                s_1 = ks_of[0];
+                j_3 = ks_oi[1];
+              } else {
+                for (; j_3 < m; j_3 = (j_3 + 1) | 0) {
+                  const i_3 = (off_1 + j_3) | 0;
+                  const at_result = y[i_3];
+                  s_1 = Math.fround(s_1 + at_result);
+                }
               }
             }
             const sumRange_result = s_1;
@@ -49,10 +61,15 @@ return function chain(ks_args, ks_grid, ks_block, ks_first, ks_end) {
             let s_2 = 0.0;
             {
               let j_4 = 0;
-              for (; j_4 < m; j_4 = (j_4 + 1) | 0) {
-                const i_4 = (off_2 + j_4) | 0;
-                const at_result_1 = x[i_4];
-                s_2 = Math.fround(s_2 + at_result_1);
+              if (ks_a_x >= 0 && m - j_4 >= 11 && ks_W.l3(ks_a_x, x.length, j_4, m, off_2, s_2, ks_out) === 0) {
+                s_2 = ks_of[0];
+                j_4 = ks_oi[1];
+              } else {
+                for (; j_4 < m; j_4 = (j_4 + 1) | 0) {
+                  const i_4 = (off_2 + j_4) | 0;
+                  const at_result_1 = x[i_4];
+                  s_2 = Math.fround(s_2 + at_result_1);
+                }
               }
             }
             const sumRange_result_1 = s_2;
@@ -62,4 +79,4 @@ return function chain(ks_args, ks_grid, ks_block, ks_first, ks_end) {
       }
     }
   }
-};
+}, { wasm: "AGFzbQEAAAABFwJgB39/f39/fX8Bf2AHf39/f399fwF/AhEBAmtzBm1lbW9yeQIDAICABAMDAgABBwsCAmwyAAACbDMAAQrDAQJgAwF/AX8BfQJAIABBAEgNAAJAA0AgAiADSEUNASAEIAJqIQggCCIHIAFPDQIgACAHQQJ0aioCACEJIAUgCZIhBSACQQFqIQIMAAsLIAYgBTgCACAGIAI2AgRBAA8LQQELYAMBfwF/AX0CQCAAQQBIDQACQANAIAIgA0hFDQEgBCACaiEIIAgiByABTw0CIAAgB0ECdGoqAgAhCSAFIAmSIQUgAkEBaiECDAALCyAGIAU4AgAgBiACNgIEQQAPC0EBCw==", link: ks_link });

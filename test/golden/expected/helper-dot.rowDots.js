@@ -1,6 +1,11 @@
 "use strict";
 // KernelScript kernel 'rowDots' (JS). Generated code: edit the TypeScript source instead.
-return function rowDots(ks_args, ks_grid, ks_block, ks_first, ks_end) {
+let ks_W = null, ks_out = 0, ks_of = null, ks_oi = null;
+let ks_addr = () => -1;
+function ks_link(w, addr, alloc, out, f32, i32) {
+  ks_W = w; ks_addr = addr; ks_out = out; ks_of = f32; ks_oi = i32;
+}
+return Object.assign(function rowDots(ks_args, ks_grid, ks_block, ks_first, ks_end) {
   const a = ks_args[0];
   const b = ks_args[1];
   const out = ks_args[2];
@@ -11,6 +16,8 @@ return function rowDots(ks_args, ks_grid, ks_block, ks_first, ks_end) {
   const ks_gdx = ks_grid[0], ks_gdy = ks_grid[1], ks_gdz = ks_grid[2];
   const ks_bdx = ks_block[0], ks_bdy = ks_block[1], ks_bdz = ks_block[2];
   const ks_b0 = ks_first ?? 0, ks_b1 = ks_end ?? ks_gdx * ks_gdy * ks_gdz;
+  const ks_a_a = ks_addr(a);
+  const ks_a_b = ks_addr(b);
   for (let ks_b = ks_b0; ks_b < ks_b1; ks_b++) {
     const ks_bx = ks_b % ks_gdx, ks_byz = (ks_b - ks_bx) / ks_gdx;
     const ks_by = ks_byz % ks_gdy, ks_bz = (ks_byz - ks_by) / ks_gdy;
@@ -23,8 +30,13 @@ return function rowDots(ks_args, ks_grid, ks_block, ks_first, ks_end) {
             let s_1 = 0.0;
             {
               let j_1 = 0;
-              for (; j_1 < m; j_1 = (j_1 + 1) | 0) {
-                s_1 = Math.fround(s_1 + Math.fround(a[(off_1 + j_1) | 0] * b[(off_1 + j_1) | 0]));
+              if (ks_a_a >= 0 && ks_a_b >= 0 && m - j_1 >= 7 && ks_W.l0(ks_a_a, a.length, ks_a_b, b.length, j_1, m, s_1, off_1, ks_out) === 0) {
+                s_1 = ks_of[0];
+                j_1 = ks_oi[1];
+              } else {
+                for (; j_1 < m; j_1 = (j_1 + 1) | 0) {
+                  s_1 = Math.fround(s_1 + Math.fround(a[(off_1 + j_1) | 0] * b[(off_1 + j_1) | 0]));
+                }
               }
             }
             const dot_result = s_1;
@@ -32,8 +44,13 @@ return function rowDots(ks_args, ks_grid, ks_block, ks_first, ks_end) {
             let s_2 = 0.0;
             {
               let j_2 = 0;
-              for (; j_2 < m; j_2 = (j_2 + 1) | 0) {
-                s_2 = Math.fround(s_2 + Math.fround(a[(off_2 + j_2) | 0] * a[(off_2 + j_2) | 0]));
+              if (ks_a_a >= 0 && m - j_2 >= 7 && ks_W.l1(ks_a_a, a.length, j_2, m, s_2, off_2, ks_out) === 0) {
+                s_2 = ks_of[0];
+                j_2 = ks_oi[1];
+              } else {
+                for (; j_2 < m; j_2 = (j_2 + 1) | 0) {
+                  s_2 = Math.fround(s_2 + Math.fround(a[(off_2 + j_2) | 0] * a[(off_2 + j_2) | 0]));
+                }
               }
             }
             const dot_result_1 = s_2;
@@ -64,4 +81,4 @@ return function rowDots(ks_args, ks_grid, ks_block, ks_first, ks_end) {
       }
     }
   }
-};
+}, { wasm: "AGFzbQEAAAABGQJgCX9/f39/f31/fwF/YAd/f39/fX9/AX8CEQECa3MGbWVtb3J5AgMAgIAEAwMCAAEHCwICbDAAAAJsMQABCuIBAnMBAX8CQCAAQQBIDQAgAkEASA0AAkADQCAEIAVIRQ0BIAYgByAEaiIJIAFPDQIgACAJQQJ0aioCACAHIARqIgkgA08NAiACIAlBAnRqKgIAlJIhBiAEQQFqIQQMAAsLIAggBjgCACAIIAQ2AgRBAA8LQQELbAEBfwJAIABBAEgNAAJAA0AgAiADSEUNASAEIAUgAmoiByABTw0CIAAgB0ECdGoqAgAgBSACaiIHIAFPDQIgACAHQQJ0aioCAJSSIQQgAkEBaiECDAALCyAGIAQ4AgAgBiACNgIEQQAPC0EBCw==", link: ks_link });

@@ -1,6 +1,11 @@
 "use strict";
 // KernelScript kernel 'logregPredict' (JS). Generated code: edit the TypeScript source instead.
-return function logregPredict(ks_args, ks_grid, ks_block, ks_first, ks_end) {
+let ks_W = null, ks_out = 0, ks_of = null, ks_oi = null;
+let ks_addr = () => -1;
+function ks_link(w, addr, alloc, out, f32, i32) {
+  ks_W = w; ks_addr = addr; ks_out = out; ks_of = f32; ks_oi = i32;
+}
+return Object.assign(function logregPredict(ks_args, ks_grid, ks_block, ks_first, ks_end) {
   const X = ks_args[0];
   const w = ks_args[1];
   const p = ks_args[2];
@@ -9,6 +14,8 @@ return function logregPredict(ks_args, ks_grid, ks_block, ks_first, ks_end) {
   const ks_gdx = ks_grid[0], ks_gdy = ks_grid[1], ks_gdz = ks_grid[2];
   const ks_bdx = ks_block[0], ks_bdy = ks_block[1], ks_bdz = ks_block[2];
   const ks_b0 = ks_first ?? 0, ks_b1 = ks_end ?? ks_gdx * ks_gdy * ks_gdz;
+  const ks_a_X = ks_addr(X);
+  const ks_a_w = ks_addr(w);
   for (let ks_b = ks_b0; ks_b < ks_b1; ks_b++) {
     const ks_bx = ks_b % ks_gdx, ks_byz = (ks_b - ks_bx) / ks_gdx;
     const ks_by = ks_byz % ks_gdy, ks_bz = (ks_byz - ks_by) / ks_gdy;
@@ -22,8 +29,13 @@ return function logregPredict(ks_args, ks_grid, ks_block, ks_first, ks_end) {
           let z = 0.0;
           {
             let j = 0;
-            for (; j < D; j = (j + 1) | 0) {
-              z = Math.fround(z + Math.fround(X[(Math.imul(i, D) + j) | 0] * w[j]));
+            if (ks_a_X >= 0 && ks_a_w >= 0 && D - j >= 7 && ks_W.l0(ks_a_X, X.length, ks_a_w, w.length, j, D, z, i, ks_out) === 0) {
+              z = ks_of[0];
+              j = ks_oi[1];
+            } else {
+              for (; j < D; j = (j + 1) | 0) {
+                z = Math.fround(z + Math.fround(X[(Math.imul(i, D) + j) | 0] * w[j]));
+              }
             }
           }
           p[i] = 1.0 / Math.fround(1.0 + Math.fround(Math.exp(-z)));
@@ -31,4 +43,4 @@ return function logregPredict(ks_args, ks_grid, ks_block, ks_first, ks_end) {
       }
     }
   }
-};
+}, { wasm: "AGFzbQEAAAABDgFgCX9/f39/f31/fwF/AhEBAmtzBm1lbW9yeQIDAICABAMCAQAHBgECbDAAAAp1AXMBAX8CQCAAQQBIDQAgAkEASA0AAkADQCAEIAVIRQ0BIAYgByAFbCAEaiIJIAFPDQIgACAJQQJ0aioCACAEIgkgA08NAiACIAlBAnRqKgIAlJIhBiAEQQFqIQQMAAsLIAggBjgCACAIIAQ2AgRBAA8LQQEL", link: ks_link });

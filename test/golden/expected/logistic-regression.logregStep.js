@@ -1,6 +1,11 @@
 "use strict";
 // KernelScript kernel 'logregStep' (JS). Generated code: edit the TypeScript source instead.
-return function logregStep(ks_args, ks_grid, ks_block, ks_first, ks_end) {
+let ks_W = null, ks_out = 0, ks_of = null, ks_oi = null;
+let ks_addr = () => -1;
+function ks_link(w, addr, alloc, out, f32, i32) {
+  ks_W = w; ks_addr = addr; ks_out = out; ks_of = f32; ks_oi = i32;
+}
+return Object.assign(function logregStep(ks_args, ks_grid, ks_block, ks_first, ks_end) {
   const X = ks_args[0];
   const y = ks_args[1];
   const p = ks_args[2];
@@ -11,6 +16,9 @@ return function logregStep(ks_args, ks_grid, ks_block, ks_first, ks_end) {
   const ks_gdx = ks_grid[0], ks_gdy = ks_grid[1], ks_gdz = ks_grid[2];
   const ks_bdx = ks_block[0], ks_bdy = ks_block[1], ks_bdz = ks_block[2];
   const ks_b0 = ks_first ?? 0, ks_b1 = ks_end ?? ks_gdx * ks_gdy * ks_gdz;
+  const ks_a_X = ks_addr(X);
+  const ks_a_y = ks_addr(y);
+  const ks_a_p = ks_addr(p);
   for (let ks_b = ks_b0; ks_b < ks_b1; ks_b++) {
     const ks_bx = ks_b % ks_gdx, ks_byz = (ks_b - ks_bx) / ks_gdx;
     const ks_by = ks_byz % ks_gdy, ks_bz = (ks_byz - ks_by) / ks_gdy;
@@ -24,8 +32,13 @@ return function logregStep(ks_args, ks_grid, ks_block, ks_first, ks_end) {
           let g = 0.0;
           {
             let i = 0;
-            for (; i < B; i = (i + 1) | 0) {
-              g = Math.fround(g + Math.fround(X[(Math.imul(i, D) + j) | 0] * Math.fround(y[i] - p[i])));
+            if (ks_a_X >= 0 && ks_a_y >= 0 && ks_a_p >= 0 && B - i >= 5 && ks_W.l0(ks_a_X, X.length, ks_a_y, y.length, ks_a_p, p.length, i, B, g, D, j, ks_out) === 0) {
+              g = ks_of[0];
+              i = ks_oi[1];
+            } else {
+              for (; i < B; i = (i + 1) | 0) {
+                g = Math.fround(g + Math.fround(X[(Math.imul(i, D) + j) | 0] * Math.fround(y[i] - p[i])));
+              }
             }
           }
           w[j] = w[j] + Math.fround(rate * Math.fround(g / Math.fround(B)));
@@ -33,4 +46,4 @@ return function logregStep(ks_args, ks_grid, ks_block, ks_first, ks_end) {
       }
     }
   }
-};
+}, { wasm: "AGFzbQEAAAABEQFgDH9/f39/f39/fX9/fwF/AhEBAmtzBm1lbW9yeQIDAICABAMCAQAHBgECbDAAAAqSAQGPAQEBfwJAIABBAEgNACACQQBIDQAgBEEASA0AAkADQCAGIAdIRQ0BIAggBiAJbCAKaiIMIAFPDQIgACAMQQJ0aioCACAGIgwgA08NAiACIAxBAnRqKgIAIAYiDCAFTw0CIAQgDEECdGoqAgCTlJIhCCAGQQFqIQYMAAsLIAsgCDgCACALIAY2AgRBAA8LQQEL", link: ks_link });

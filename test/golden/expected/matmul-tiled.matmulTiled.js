@@ -1,8 +1,10 @@
 "use strict";
 // KernelScript kernel 'matmulTiled' (JS). Generated code: edit the TypeScript source instead.
-function ks_keepNew(site, C, n) { return ks_kept(site, n) ?? ks_keep(site, new C(n)); }
+function ks_keepNew(site, C, n) { return ks_kept(site, n) ?? ks_keep(site, ks_alloc(C, n)); }
 function ks_zero(a, p, P) { a.fill(0, Math.floor((a.length * p) / P), Math.floor((a.length * (p + 1)) / P)); }
 const ks_scratch = [];
+// Makes a kept array: plainly, or in the memory WebAssembly loops read once the code is linked.
+let ks_alloc = (C, n) => new C(n);
 // The array kept for `site` if it has `n` elements (an array holds one element type per site).
 function ks_kept(site, n) {
   const a = ks_scratch[site];
@@ -13,6 +15,11 @@ function ks_keep(site, a) {
   const bytes = ArrayBuffer.isView(a) ? a.byteLength : a.length * (ArrayBuffer.isView(a[0]) ? a[0].byteLength : 8);
   if (bytes <= 1048576) ks_scratch[site] = a;
   return a;
+}
+let ks_W = null, ks_out = 0, ks_of = null, ks_oi = null;
+let ks_addr = () => -1;
+function ks_link(w, addr, alloc, out, f32, i32) {
+  ks_W = w; ks_addr = addr; ks_out = out; ks_of = f32; ks_oi = i32; ks_alloc = alloc;
 }
 function ks_memory(ks_args, ks_grid, ks_block, ks_new) {
   const a = ks_args[0];
@@ -45,6 +52,8 @@ return Object.assign(function matmulTiled(ks_args, ks_grid, ks_block, ks_first, 
   const ks_v_sum = ks_m[0];
   const ta = ks_m[1];
   const tb = ks_m[2];
+  const ks_a_ta = ks_addr(ta);
+  const ks_a_tb = ks_addr(tb);
   for (let ks_b = ks_b0; ks_b < ks_b1; ks_b++) {
     const ks_bx = ks_b % ks_gdx, ks_byz = (ks_b - ks_bx) / ks_gdx;
     const ks_by = ks_byz % ks_gdy, ks_bz = (ks_byz - ks_by) / ks_gdy;
@@ -133,8 +142,13 @@ return Object.assign(function matmulTiled(ks_args, ks_grid, ks_block, ks_first, 
                 let sum = ks_v_sum[ks_i];
                 {
                   let p = 0;
-                  for (; p < 16; p = (p + 1) | 0) {
-                    sum = Math.fround(sum + Math.fround(ta[(Math.imul(ty, 16) + p) | 0] * tb[(Math.imul(p, 16) + tx) | 0]));
+                  if (ks_a_ta >= 0 && ks_a_tb >= 0 && 16 - p >= 6 && ks_W.l0(ks_a_ta, ta.length, ks_a_tb, tb.length, p, sum, ty, tx, ks_out) === 0) {
+                    sum = ks_of[0];
+                    p = ks_oi[1];
+                  } else {
+                    for (; p < 16; p = (p + 1) | 0) {
+                      sum = Math.fround(sum + Math.fround(ta[(Math.imul(ty, 16) + p) | 0] * tb[(Math.imul(p, 16) + tx) | 0]));
+                    }
                   }
                 }
                 ks_v_sum[ks_i] = sum;
@@ -165,4 +179,4 @@ return Object.assign(function matmulTiled(ks_args, ks_grid, ks_block, ks_first, 
       }
     }
   }
-}, { memory: ks_memory });
+}, { memory: ks_memory, wasm: "AGFzbQEAAAABDgFgCX9/f39/fX9/fwF/AhEBAmtzBm1lbW9yeQIDAICABAMCAQAHBgECbDAAAAp7AXkBAX8CQCAAQQBIDQAgAkEASA0AAkADQCAEQRBIRQ0BIAUgBkEQbCAEaiIJIAFPDQIgACAJQQJ0aioCACAEQRBsIAdqIgkgA08NAiACIAlBAnRqKgIAlJIhBSAEQQFqIQQMAAsLIAggBTgCACAIIAQ2AgRBAA8LQQEL", link: ks_link });

@@ -14,6 +14,8 @@ function ks_atomic_addf(a, i, v) {
 }
 function ks_atomic_add(a, i, v) { if (!(i >= 0 && i < a.length)) return undefined; return a instanceof Float32Array ? ks_atomic_addf(a, i, v) : Atomics.add(a, i, v); }
 const ks_scratch = [];
+// Makes a kept array: plainly, or in the memory WebAssembly loops read once the code is linked.
+let ks_alloc = (C, n) => new C(n);
 // The array kept for `site` if it has `n` elements (an array holds one element type per site).
 function ks_kept(site, n) {
   const a = ks_scratch[site];
@@ -33,7 +35,7 @@ return function floatAtomics(ks_args, ks_grid, ks_block, ks_first, ks_end) {
   const ks_bdx = ks_block[0], ks_bdy = ks_block[1], ks_bdz = ks_block[2];
   const ks_b0 = ks_first ?? 0, ks_b1 = ks_end ?? ks_gdx * ks_gdy * ks_gdz;
   const ks_n = ks_bdx * ks_bdy * ks_bdz;
-  const part = ks_kept(0, 1) ?? ks_keep(0, new Float32Array(1));
+  const part = ks_kept(0, 1) ?? ks_keep(0, ks_alloc(Float32Array, 1));
   for (let ks_b = ks_b0; ks_b < ks_b1; ks_b++) {
     const ks_bx = ks_b % ks_gdx, ks_byz = (ks_b - ks_bx) / ks_gdx;
     const ks_by = ks_byz % ks_gdy, ks_bz = (ks_byz - ks_by) / ks_gdy;

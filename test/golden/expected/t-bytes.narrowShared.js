@@ -1,6 +1,8 @@
 "use strict";
 // KernelScript kernel 'narrowShared' (JS). Generated code: edit the TypeScript source instead.
 const ks_scratch = [];
+// Makes a kept array: plainly, or in the memory WebAssembly loops read once the code is linked.
+let ks_alloc = (C, n) => new C(n);
 // The array kept for `site` if it has `n` elements (an array holds one element type per site).
 function ks_kept(site, n) {
   const a = ks_scratch[site];
@@ -22,9 +24,9 @@ return function narrowShared(ks_args, ks_grid, ks_block, ks_first, ks_end) {
   const ks_n = ks_bdx * ks_bdy * ks_bdz;
   const ks_la_loc = ks_kept(0, ks_n) ?? ks_keep(0, Array.from({ length: ks_n }, () => new Int8Array(4)));
   const ks_la_acc = ks_kept(1, ks_n) ?? ks_keep(1, Array.from({ length: ks_n }, () => new Uint16Array(3)));
-  const tile = ks_kept(2, 64) ?? ks_keep(2, new Uint8Array(64));
-  const wide = ks_kept(3, 64) ?? ks_keep(3, new Int16Array(64));
-  const half = ks_kept(4, 64) ?? ks_keep(4, new Uint16Array(64));
+  const tile = ks_kept(2, 64) ?? ks_keep(2, ks_alloc(Uint8Array, 64));
+  const wide = ks_kept(3, 64) ?? ks_keep(3, ks_alloc(Int16Array, 64));
+  const half = ks_kept(4, 64) ?? ks_keep(4, ks_alloc(Uint16Array, 64));
   for (let ks_b = ks_b0; ks_b < ks_b1; ks_b++) {
     const ks_bx = ks_b % ks_gdx, ks_byz = (ks_b - ks_bx) / ks_gdx;
     const ks_by = ks_byz % ks_gdy, ks_bz = (ks_byz - ks_by) / ks_gdy;

@@ -14,6 +14,8 @@ function ks_atomic_addf(a, i, v) {
 }
 function ks_atomic_add(a, i, v) { if (!(i >= 0 && i < a.length)) return undefined; return a instanceof Float32Array ? ks_atomic_addf(a, i, v) : Atomics.add(a, i, v); }
 const ks_scratch = [];
+// Makes a kept array: plainly, or in the memory WebAssembly loops read once the code is linked.
+let ks_alloc = (C, n) => new C(n);
 // The array kept for `site` if it has `n` elements (an array holds one element type per site).
 function ks_kept(site, n) {
   const a = ks_scratch[site];
@@ -25,7 +27,12 @@ function ks_keep(site, a) {
   if (bytes <= 1048576) ks_scratch[site] = a;
   return a;
 }
-return function lastBlock(ks_args, ks_grid, ks_block, ks_first, ks_end) {
+let ks_W = null, ks_out = 0, ks_of = null, ks_oi = null;
+let ks_addr = () => -1;
+function ks_link(w, addr, alloc, out, f32, i32) {
+  ks_W = w; ks_addr = addr; ks_out = out; ks_of = f32; ks_oi = i32; ks_alloc = alloc;
+}
+return Object.assign(function lastBlock(ks_args, ks_grid, ks_block, ks_first, ks_end) {
   const xs = ks_args[0];
   const partial = ks_args[1];
   const count = ks_args[2];
@@ -35,8 +42,10 @@ return function lastBlock(ks_args, ks_grid, ks_block, ks_first, ks_end) {
   const ks_bdx = ks_block[0], ks_bdy = ks_block[1], ks_bdz = ks_block[2];
   const ks_b0 = ks_first ?? 0, ks_b1 = ks_end ?? ks_gdx * ks_gdy * ks_gdz;
   const ks_n = ks_bdx * ks_bdy * ks_bdz;
-  const s = ks_kept(0, 64) ?? ks_keep(0, new Int32Array(64));
-  const last = ks_kept(1, 1) ?? ks_keep(1, new Int32Array(1));
+  const s = ks_kept(0, 64) ?? ks_keep(0, ks_alloc(Int32Array, 64));
+  const last = ks_kept(1, 1) ?? ks_keep(1, ks_alloc(Int32Array, 1));
+  const ks_a_s = ks_addr(s);
+  const ks_a_partial = ks_addr(partial);
   for (let ks_b = ks_b0; ks_b < ks_b1; ks_b++) {
     const ks_bx = ks_b % ks_gdx, ks_byz = (ks_b - ks_bx) / ks_gdx;
     const ks_by = ks_byz % ks_gdy, ks_bz = (ks_byz - ks_by) / ks_gdy;
@@ -62,8 +71,13 @@ return function lastBlock(ks_args, ks_grid, ks_block, ks_first, ks_end) {
               let sum = 0;
               {
                 let k = 0;
-                for (; k < 64; k = (k + 1) | 0) {
-                  sum = (sum + s[k]) | 0;
+                if (ks_a_s >= 0 && 64 - k >= 13 && ks_W.l0(ks_a_s, s.length, k, sum, ks_out) === 0) {
+                  sum = ks_oi[0];
+                  k = ks_oi[1];
+                } else {
+                  for (; k < 64; k = (k + 1) | 0) {
+                    sum = (sum + s[k]) | 0;
+                  }
                 }
               }
               partial[ks_bx] = sum;
@@ -86,8 +100,13 @@ return function lastBlock(ks_args, ks_grid, ks_block, ks_first, ks_end) {
               let total = 0;
               {
                 let b = 0;
-                for (; b < ks_gdx; b = (b + 1) | 0) {
-                  total = (total + partial[b]) | 0;
+                if (ks_a_partial >= 0 && ks_gdx - b >= 13 && ks_W.l1(ks_a_partial, partial.length, b, ks_gdx, total, ks_out) === 0) {
+                  total = ks_oi[0];
+                  b = ks_oi[1];
+                } else {
+                  for (; b < ks_gdx; b = (b + 1) | 0) {
+                    total = (total + partial[b]) | 0;
+                  }
                 }
               }
               out[0] = total;
@@ -97,4 +116,4 @@ return function lastBlock(ks_args, ks_grid, ks_block, ks_first, ks_end) {
       }
     }
   }
-};
+}, { wasm: "AGFzbQEAAAABFAJgBX9/f39/AX9gBn9/f39/fwF/AhEBAmtzBm1lbW9yeQIDAICABAMDAgABBwsCAmwwAAACbDEAAQqmAQJSAQF/AkAgAEEASA0AAkADQCACQcAASEUNASADIAIiBSABTw0CIAAgBUECdGooAgBqIQMgAkEBaiECDAALCyAEIAM2AgAgBCACNgIEQQAPC0EBC1EBAX8CQCAAQQBIDQACQANAIAIgA0hFDQEgBCACIgYgAU8NAiAAIAZBAnRqKAIAaiEEIAJBAWohAgwACwsgBSAENgIAIAUgAjYCBEEADwtBAQs=", link: ks_link });

@@ -84,6 +84,8 @@ function ks_warpStep(req, res, w, end) {
   for (let l = 0; l < W; l++) res[w + l] = cur[l];
 }
 const ks_scratch = [];
+// Makes a kept array: plainly, or in the memory WebAssembly loops read once the code is linked.
+let ks_alloc = (C, n) => new C(n);
 // The array kept for `site` if it has `n` elements (an array holds one element type per site).
 function ks_kept(site, n) {
   const a = ks_scratch[site];
@@ -124,7 +126,7 @@ return function blockSum(ks_args, ks_grid, ks_block, ks_first, ks_end) {
     }
   }
   const ks_b0 = ks_first ?? 0, ks_b1 = ks_end ?? ks_gdx * ks_gdy * ks_gdz;
-  const part = ks_kept(0, 32) ?? ks_keep(0, new Float32Array(32));
+  const part = ks_kept(0, 32) ?? ks_keep(0, ks_alloc(Float32Array, 32));
   for (let ks_b = ks_b0; ks_b < ks_b1; ks_b++) {
     const ks_bx = ks_b % ks_gdx, ks_byz = (ks_b - ks_bx) / ks_gdx;
     const ks_by = ks_byz % ks_gdy, ks_bz = (ks_byz - ks_by) / ks_gdy;

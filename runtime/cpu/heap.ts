@@ -1,0 +1,198 @@
+// The cpu device's arrays in one shared WebAssembly memory, so the js target's WebAssembly loops
+// (targets/js/wasm-loop.ts, contract in core/wasm-link.ts) read them where they are. The memory is
+// the process's (every cpu device's arrays, every worker of every pool); its SharedArrayBuffer
+// never detaches when it grows, so a view made before a growth stays valid. Arrays are carved out
+// first-fit from a free list, zeroed, and given back when disposed or, for an array never disposed,
+// when its view is collected. Where the memory cannot be made (a browser page that is not
+// cross-origin isolated) or is full (4 GiB), arrays are plain and loops run as JS.
+import { WASM_IMPORT, WASM_MAX_PAGES, WASM_OUT_SLOTS } from '../../core/wasm-link.js';
+import type { ElemType } from '../../core/ir/types.js';
+import { ELEMENTS } from '../../core/elements.js';
+import { envVar } from '../env.js';
+import type { TypedArray } from '../types.js';
+
+/** `0` turns the WebAssembly loops off (arrays are then plain): for comparisons. */
+export const WASM_ENV = 'KERNELSCRIPT_CPU_WASM';
+
+const PAGE = 65536;
+/** Every array starts on a 16-byte boundary. */
+const ALIGN = 16;
+/** The out area's bytes (core/wasm-link.ts), rounded to the alignment. */
+export const OUT_BYTES = Math.ceil((WASM_OUT_SLOTS * 4) / ALIGN) * ALIGN;
+/** The most a thread's code keeps in the memory (scratch.ts keeps arrays up to 1 MiB; more are plain). */
+export const KEEP_BYTES = 1 << 20;
+/** A worker's part of the memory: its out area, then its kept scratch, taken in order. */
+export const ARENA_BYTES = OUT_BYTES + 4 * KEEP_BYTES;
+
+type Ctor = new (buffer: ArrayBufferLike, offset: number, length: number) => TypedArray;
+
+/**
+ * One thread's side of the memory, as source text that the calling thread and the workers both
+ * build (workers are eval'd source): which arrays are in the memory and where, an allocator for
+ * loaded code's kept scratch, and linking loaded code's WebAssembly loops to the memory.
+ * `allocate(C, n)` returns a view in the memory or null.
+ */
+export const THREAD_HEAP_SOURCE = `function threadHeap(memory, out, allocate) {
+  const views = new WeakSet();
+  const f32 = new Float32Array(memory.buffer, out, ${WASM_OUT_SLOTS});
+  const i32 = new Int32Array(memory.buffer, out, ${WASM_OUT_SLOTS});
+  const addr = (a) => (views.has(a) ? a.byteOffset : -1);
+  const alloc = (C, n) => {
+    const v = n * C.BYTES_PER_ELEMENT <= ${KEEP_BYTES} ? allocate(C, n) : null;
+    if (v === null) return new C(n);
+    views.add(v);
+    return v;
+  };
+  const heap = {
+    linked: 0,
+    failed: 0,
+    /** A view of memory the calling thread allocated (an array sent to a worker). */
+    view(C, offset, length) {
+      const v = new C(memory.buffer, offset, length);
+      views.add(v);
+      return v;
+    },
+    has: (a) => views.has(a),
+    /** Links loaded code's WebAssembly loops; code that fails to link runs its JS loops. */
+    link(run) {
+      if (typeof run !== 'function' || typeof run.wasm !== 'string' || typeof run.link !== 'function') return run;
+      try {
+        const bytes = Uint8Array.from(atob(run.wasm), (c) => c.charCodeAt(0));
+        const inst = new WebAssembly.Instance(new WebAssembly.Module(bytes), { ${WASM_IMPORT}: { memory } });
+        run.link(inst.exports, addr, alloc, out, f32, i32);
+        heap.linked++;
+      } catch {
+        heap.failed++;
+      }
+      return run;
+    },
+  };
+  return heap;
+}`;
+
+export interface ThreadHeap {
+  /** Code linked, and code whose module failed to load (it runs as JS). */
+  linked: number;
+  failed: number;
+  view(ctor: Ctor, offset: number, length: number): TypedArray;
+  has(a: unknown): boolean;
+  link<T>(run: T): T;
+}
+
+type MakeThreadHeap = (memory: WebAssembly.Memory, out: number, allocate: (ctor: Ctor, length: number) => TypedArray | null) => ThreadHeap;
+export const makeThreadHeap = new Function(`${THREAD_HEAP_SOURCE}; return threadHeap;`)() as MakeThreadHeap;
+
+export class Heap {
+  /** Free ranges [offset, bytes], by offset, merged with their neighbours. */
+  private readonly free: [number, number][] = [];
+  /** Bytes of each live allocation, by offset. */
+  private readonly sizes = new Map<number, number>();
+  private readonly registry = new FinalizationRegistry<number>((offset) => this.release(offset));
+  /** The calling thread's side. */
+  readonly thread: ThreadHeap;
+
+  constructor(readonly memory: WebAssembly.Memory) {
+    // Offset 0 stays unused, so no array's address is 0.
+    this.free.push([ALIGN, memory.buffer.byteLength - ALIGN]);
+    const out = this.allocate(OUT_BYTES);
+    if (out < 0) throw new Error('no room for the out area');
+    this.thread = makeThreadHeap(memory, out, (ctor, length) => this.view(ctor, length));
+  }
+
+  /** A zeroed array in the memory, or null where it has no room; given back when its view is collected. */
+  array(type: ElemType, length: number): TypedArray | null {
+    return this.view(ELEMENTS[type].host as unknown as Ctor, length);
+  }
+
+  private view(ctor: Ctor, length: number): TypedArray | null {
+    const offset = this.allocate(length * (ctor as unknown as { BYTES_PER_ELEMENT: number }).BYTES_PER_ELEMENT);
+    if (offset < 0) return null;
+    const v = this.thread.view(ctor, offset, length);
+    v.fill(0);
+    this.registry.register(v, offset, v);
+    return v;
+  }
+
+  /** Gives a disposed array's memory back at once. */
+  dispose(a: TypedArray): void {
+    if (!this.thread.has(a) || !this.registry.unregister(a)) return;
+    this.release(a.byteOffset);
+  }
+
+  /** `bytes` (rounded up to the alignment) of the memory, growing it where needed; −1 when full. */
+  allocate(bytes: number): number {
+    const size = Math.max(ALIGN, Math.ceil(bytes / ALIGN) * ALIGN);
+    let i = this.free.findIndex(([, n]) => n >= size);
+    if (i < 0) {
+      const last = this.free[this.free.length - 1];
+      const end = this.memory.buffer.byteLength;
+      const tail = last && last[0] + last[1] === end ? last[1] : 0;
+      // Grow by what is missing, at least a quarter of the memory (fewer, larger growths).
+      const pages = Math.max(Math.ceil((size - tail) / PAGE), Math.ceil(end / PAGE / 4), 16);
+      try {
+        if (end / PAGE + pages > WASM_MAX_PAGES) return -1;
+        this.memory.grow(pages);
+      } catch {
+        return -1;
+      }
+      this.insert(end, pages * PAGE);
+      i = this.free.findIndex(([, n]) => n >= size);
+      if (i < 0) return -1;
+    }
+    const range = this.free[i] as [number, number];
+    const offset = range[0];
+    if (range[1] === size) this.free.splice(i, 1);
+    else {
+      range[0] += size;
+      range[1] -= size;
+    }
+    this.sizes.set(offset, size);
+    return offset;
+  }
+
+  /** Gives an allocation back. */
+  release(offset: number): void {
+    const size = this.sizes.get(offset);
+    if (size === undefined) return;
+    this.sizes.delete(offset);
+    this.insert(offset, size);
+  }
+
+  /** Bytes allocated now (tests). */
+  get used(): number {
+    let n = 0;
+    for (const s of this.sizes.values()) n += s;
+    return n;
+  }
+
+  private insert(offset: number, size: number): void {
+    let i = this.free.findIndex(([o]) => o > offset);
+    if (i < 0) i = this.free.length;
+    this.free.splice(i, 0, [offset, size]);
+    const next = this.free[i + 1];
+    if (next && offset + size === next[0]) {
+      (this.free[i] as [number, number])[1] += next[1];
+      this.free.splice(i + 1, 1);
+    }
+    const prev = this.free[i - 1];
+    if (prev && prev[0] + prev[1] === offset) {
+      prev[1] += (this.free[i] as [number, number])[1];
+      this.free.splice(i, 1);
+    }
+  }
+}
+
+let shared: Heap | null | undefined;
+
+/** The process's heap, made on first use; null where WebAssembly loops are off or impossible here. */
+export function cpuHeap(): Heap | null {
+  if (shared !== undefined) return shared;
+  shared = null;
+  if (envVar(WASM_ENV) === '0') return shared;
+  try {
+    shared = new Heap(new WebAssembly.Memory({ initial: 16, maximum: WASM_MAX_PAGES, shared: true }));
+  } catch {
+    shared = null;
+  }
+  return shared;
+}
