@@ -260,6 +260,11 @@ export class CpuPool {
     return this.members.length;
   }
 
+  /** Code the workers linked to the WebAssembly memory (heap.ts), over the pool's life (tests). */
+  get linked(): number {
+    return Atomics.load(this.ctrl, CTRL.linked);
+  }
+
   private kernelId(run: JsKernel): number {
     let id = this.kernelIds.get(run);
     if (id === undefined) this.kernelIds.set(run, (id = this.nextId++));

@@ -13,9 +13,10 @@ export const SPIN_MS = 0.05;
 /**
  * Control words shared by the calling thread and the workers: launch generation (workers wait on
  * it), workers done, next unclaimed block; a team's arrivals at its barrier, the barrier's
- * generation (members wait on it), and whether a member failed (the others then stop too).
+ * generation (members wait on it), and whether a member failed (the others then stop too); code
+ * the workers linked to the WebAssembly memory (heap.ts), counted.
  */
-export const CTRL = { gen: 0, done: 1, next: 2, arrived: 3, released: 4, failed: 5, words: 6 } as const;
+export const CTRL = { gen: 0, done: 1, next: 2, arrived: 3, released: 4, failed: 5, linked: 6, words: 7 } as const;
 
 /** How long a team member polls at a barrier before it sleeps, and then its sleeps' length (ms). */
 const TEAM_SPIN_MS = 0.2;
@@ -95,7 +96,9 @@ ${THREAD_HEAP_SOURCE}
         }
         if (m.code !== undefined) {
           const run = new Function(m.code)();
+          const linked = heap === null ? 0 : heap.linked;
           kernels.set(m.kernel, heap === null ? run : heap.link(run));
+          if (heap !== null && heap.linked > linked) Atomics.add(ctrl, ${CTRL.linked}, 1);
         }
         const args = m.args;
         for (let i = 0; i < m.refs.length; i += 2) args[m.refs[i]] = arrays.get(m.refs[i + 1]);

@@ -1,0 +1,312 @@
+// The js target's WebAssembly loops (targets/js/wasm-loop.ts) and the memory they read
+// (runtime/cpu/heap.ts). On fresh random inputs, each kernel's code linked to the memory gives the
+// bits the same code gives unlinked (its JS loops, the reference semantics), and the float64
+// reference where that is defined; the linked functions are counted, so a run that quietly fell
+// back to JS fails. Covered: counted loops (< and <=, steps of 1 and 2), i32/u32/f32 reads, bit
+// tests, short-circuit conditions, selects, casts, abs and f32 division, shared arrays after a
+// barrier, a read out of bounds (the function declines and the JS loop gives JS's NaN), and the
+// same on the cpu device on one thread and on workers. The memory: arrays live there, are zeroed,
+// never overlap, and are given back when disposed.
+import * as wt from 'node:worker_threads';
+import { afterAll, describe, expect, it } from 'vitest';
+import { compileKernel } from '../../index.js';
+import type { CompiledKernel } from '../../core/output.js';
+import { cpuHeap, type Heap } from '../../runtime/cpu/heap.js';
+import { CpuPool, type JsKernel } from '../../runtime/cpu/pool.js';
+import type { TypedArray } from '../../runtime/types.js';
+import { Rng } from '../helpers/case.js';
+import { cpuWith } from '../helpers/cpu.js';
+
+const FILE = 'wasm-loops.ts';
+const SOURCE = `
+import { kernel, sharedArray, syncthreads, threadIdx, blockIdx, blockDim, f32, i32, type u32 } from 'kernelscript';
+export const rowDot = kernel(function rowDot(x: Float32Array, w: Float32Array, y: Float32Array, rows: i32, n: i32) {
+  const r = blockIdx.x * blockDim.x + threadIdx.x;
+  if (r < rows) {
+    let acc: f32 = 0;
+    let hits = 0;
+    for (let j = 0; j < n; j++) {
+      const v = x[r * n + j] * w[j];
+      acc += v;
+      if (v > 0) hits += 1;
+    }
+    y[r] = acc + f32(hits);
+  }
+});
+export const mixed = kernel(function mixed(x: Float32Array, bits: Uint32Array, k: Int32Array, y: Float32Array, n: i32, m: i32) {
+  const i = blockIdx.x * blockDim.x + threadIdx.x;
+  if (i < n) {
+    let s: f32 = 0;
+    let c = 0;
+    for (let j = 0; j < m; j += 2) {
+      const b: u32 = bits[i * m + j];
+      const v = x[i * m + j];
+      const t = (b & 1) == 1 && v > -0.25 ? Math.abs(v) : -v / 3;
+      s += t * f32(j - c);
+      c = c + i32(b >>> 30) - k[j];
+    }
+    y[i] = s + f32(c);
+  }
+});
+export const windowSum = kernel(function windowSum(x: Float32Array, y: Float32Array, n: i32, width: i32) {
+  const i = blockIdx.x * blockDim.x + threadIdx.x;
+  if (i < n) {
+    let s: f32 = 0;
+    for (let j = 0; j < width; j++) s += x[i + j];
+    y[i] = s;
+  }
+});
+export const prefix = kernel(function prefix(x: Float32Array, y: Float32Array, n: i32) {
+  const tile = sharedArray(Float32Array, 128);
+  const t = threadIdx.x;
+  const i = blockIdx.x * blockDim.x + t;
+  tile[t] = i < n ? x[i] : 0;
+  syncthreads();
+  let s: f32 = 0;
+  for (let j = 0; j <= t; j++) s += tile[j];
+  if (i < n) y[i] = s;
+});
+`;
+
+type Run = ((args: unknown[], grid: number[], block: number[]) => void) & { wasm?: string; link?: (exports: Record<string, unknown>, ...rest: unknown[]) => void };
+
+const build = (name: string): CompiledKernel => compileKernel(SOURCE, { target: 'js', kernel: name, fileName: FILE });
+
+interface Case {
+  kernel: string;
+  block: number;
+  /** Fresh inputs: the launch's arguments (arrays as plain typed arrays), its grid, and float64 results (NaN: JS's own). */
+  make: (rng: Rng) => { args: (number | TypedArray)[]; out: number; grid: number; want: number[] };
+}
+
+const CASES: Case[] = [
+  {
+    kernel: 'rowDot', block: 32,
+    make: (rng) => {
+      const rows = 70, n = 150;
+      const x = rng.f32Array(rows * n), w = rng.f32Array(n);
+      const want = Array.from({ length: rows }, (_, r) => {
+        let acc = 0, hits = 0;
+        for (let j = 0; j < n; j++) {
+          const v = Math.fround((x[r * n + j] as number) * (w[j] as number));
+          acc += v;
+          if (v > 0) hits++;
+        }
+        return acc + hits;
+      });
+      return { args: [x, w, new Float32Array(rows), rows, n], out: 2, grid: Math.ceil(rows / 32), want };
+    },
+  },
+  {
+    kernel: 'mixed', block: 64,
+    make: (rng) => {
+      const n = 100, m = 90;
+      const x = rng.f32Array(n * m);
+      const bits = Uint32Array.from({ length: n * m }, () => (rng.next() * 2 ** 32) >>> 0);
+      const k = rng.i32Array(m, -5, 5);
+      const want = Array.from({ length: n }, (_, i) => {
+        let s = 0, c = 0;
+        for (let j = 0; j < m; j += 2) {
+          const b = bits[i * m + j] as number, v = x[i * m + j] as number;
+          const t = (b & 1) === 1 && v > -0.25 ? Math.abs(v) : -v / 3;
+          s += t * (j - c);
+          c += (b >>> 30) - (k[j] as number);
+        }
+        return s + c;
+      });
+      return { args: [x, bits, k, new Float32Array(n), n, m], out: 3, grid: Math.ceil(n / 64), want };
+    },
+  },
+  {
+    // The last width − 1 threads read past the end: JS gives NaN there.
+    kernel: 'windowSum', block: 64,
+    make: (rng) => {
+      const n = 200, width = 40;
+      const x = rng.f32Array(n);
+      const want = Array.from({ length: n }, (_, i) => (i + width > n ? NaN : Array.from(x.subarray(i, i + width)).reduce((a, b) => a + b, 0)));
+      return { args: [x, new Float32Array(n), n, width], out: 1, grid: Math.ceil(n / 64), want };
+    },
+  },
+  {
+    kernel: 'prefix', block: 128,
+    make: (rng) => {
+      const n = 300;
+      const x = rng.f32Array(n);
+      const want = Array.from({ length: n }, (_, i) => {
+        const first = i - (i % 128);
+        return Array.from(x.subarray(first, i + 1)).reduce((a, b) => a + b, 0);
+      });
+      return { args: [x, new Float32Array(n), n], out: 1, grid: Math.ceil(n / 128), want };
+    },
+  },
+];
+
+const bits = (a: Float32Array): number[] => [...new Uint32Array(a.buffer, a.byteOffset, a.length)];
+
+/** Every result within f32 accumulation error of float64, NaN exactly where the reference has NaN. */
+function expectNear(got: Float32Array, want: number[], what: string): void {
+  want.forEach((w, i) => {
+    const g = got[i] as number;
+    if (Number.isNaN(w)) expect(g, `${what}[${i}]`).toBeNaN();
+    else expect(Math.abs(g - w), `${what}[${i}] = ${g}, float64 ${w}`).toBeLessThanOrEqual(1e-4 * (1 + Math.abs(w)));
+  });
+}
+
+/** The same arguments with every array copied into the heap. */
+function inHeap(heap: Heap, args: (number | TypedArray)[]): (number | TypedArray)[] {
+  return args.map((a) => {
+    if (typeof a === 'number') return a;
+    const type = a instanceof Float32Array ? 'f32' : a instanceof Int32Array ? 'i32' : 'u32';
+    const h = heap.array(type, a.length) as TypedArray;
+    h.set(a);
+    return h;
+  });
+}
+
+const heap = cpuHeap();
+
+describe.skipIf(heap === null)('js target: WebAssembly loops', () => {
+  const h = heap as Heap;
+  for (const c of CASES) {
+    it(`${c.kernel}: linked code gives the JS loops' bits and float64's results, and its loops ran as WebAssembly`, () => {
+      const k = build(c.kernel);
+      expect(k.code).toContain('ks_W.l0(');
+      const plain = new Function(k.code)() as Run;
+      const linked = new Function(k.code)() as Run;
+      let calls = 0;
+      const link = linked.link as NonNullable<Run['link']>;
+      linked.link = (exports, ...rest) => {
+        const counted = Object.fromEntries(Object.entries(exports).map(([name, f]) => [name, (...a: unknown[]) => {
+          calls++;
+          return (f as (...a: unknown[]) => unknown)(...a);
+        }]));
+        link(counted, ...rest);
+      };
+      const before = h.thread.linked;
+      h.thread.link(linked);
+      expect(h.thread.linked).toBe(before + 1);
+      const rng = new Rng();
+      for (let rep = 0; rep < 3; rep++) {
+        const { args, out, grid, want } = c.make(rng);
+        const heapArgs = inHeap(h, args);
+        plain(args, [grid, 1, 1], [c.block, 1, 1]);
+        linked(heapArgs, [grid, 1, 1], [c.block, 1, 1]);
+        const js = args[out] as Float32Array, wasm = heapArgs[out] as Float32Array;
+        expect(bits(wasm), `seed ${rng.seed}`).toEqual(bits(js));
+        expectNear(wasm, want, `${c.kernel} (seed ${rng.seed})`);
+        for (const a of heapArgs) if (typeof a !== 'number') h.dispose(a);
+      }
+      expect(calls).toBeGreaterThan(0);
+    });
+  }
+
+  it('a loop that does not pay for a call, or does what WebAssembly spells differently, stays JS', () => {
+    const src = `
+import { kernel, threadIdx, type f32, type i32 } from 'kernelscript';
+export const short = kernel(function short(x: Float32Array, y: Float32Array, n: i32) {
+  let s: f32 = 0;
+  for (let j = threadIdx.x; j < n; j += 32) s += x[j];
+  y[threadIdx.x] = s;
+});
+export const divides = kernel(function divides(x: Int32Array, y: Int32Array, n: i32) {
+  let s = 0;
+  for (let j = 0; j < n; j++) s += x[j] / 3 + x[j] % 5;
+  y[threadIdx.x] = s;
+});`;
+    for (const name of ['divides']) expect(compileKernel(src, { target: 'js', kernel: name, fileName: FILE }).code).not.toContain('ks_W.');
+    // A short body is called only where enough iterations are left.
+    expect(compileKernel(src, { target: 'js', kernel: 'short', fileName: FILE }).code).toMatch(/n - j >= \d+ && ks_W\.l0\(/);
+  });
+
+  describe('on the cpu device', async () => {
+    const devices = [await cpuWith(1), await cpuWith(2)];
+    afterAll(() => devices.forEach((d) => d.dispose()));
+    for (const c of CASES) {
+      it(`${c.kernel}: one thread and workers give the JS loops' bits`, async () => {
+        const k = build(c.kernel);
+        const plain = new Function(k.code)() as Run;
+        const rng = new Rng();
+        for (const gpu of devices) {
+          // The first launch runs in the calling thread and is timed; later ones may go to the workers.
+          for (let rep = 0; rep < 3; rep++) {
+            const { args, out, grid, want } = c.make(rng);
+            const dev = args.map((a) => (typeof a === 'number' ? a : gpu.array(a)));
+            gpu.launch(k, { grid, block: c.block }, ...dev);
+            const got = (await (dev[out] as { read(): Promise<Float32Array> }).read());
+            plain(args, [grid, 1, 1], [c.block, 1, 1]);
+            expect(bits(got), `${gpu.threads} thread(s), seed ${rng.seed}`).toEqual(bits(args[out] as Float32Array));
+            expectNear(got, want, `${c.kernel} on ${gpu.threads} thread(s)`);
+            for (const a of dev) if (typeof a !== 'number') a.dispose();
+          }
+        }
+      });
+    }
+  });
+});
+
+describe.skipIf(heap === null)('js target: WebAssembly loops on worker threads', () => {
+  const h = heap as Heap;
+  for (const c of CASES) {
+    it(`${c.kernel}: blocks claimed by three threads give the JS loops' bits; the workers linked the code`, async () => {
+      const k = build(c.kernel);
+      const plain = new Function(k.code)() as Run;
+      const pool = new CpuPool(wt, 3);
+      try {
+        const run = h.thread.link(new Function(k.code)() as JsKernel);
+        const rng = new Rng();
+        let parts = 0;
+        for (let rep = 0; rep < 3; rep++) {
+          const { args, out, grid, want } = c.make(rng);
+          const heapArgs = inHeap(h, args);
+          const ran = pool.run(run, k.code, heapArgs, [grid, 1, 1], [c.block, 1, 1]);
+          parts = Math.max(parts, ran.parts);
+          expect(ran.parts).toBeGreaterThan(1);
+          plain(args, [grid, 1, 1], [c.block, 1, 1]);
+          expect(bits(heapArgs[out] as Float32Array), `seed ${rng.seed}`).toEqual(bits(args[out] as Float32Array));
+          expectNear(heapArgs[out] as Float32Array, want, `${c.kernel} (seed ${rng.seed})`);
+          for (const a of heapArgs) if (typeof a !== 'number') h.dispose(a);
+        }
+        // Each worker that ran the launch loaded the code once and linked it.
+        expect(pool.linked).toBe(parts - 1);
+      } finally {
+        await pool.close();
+      }
+    });
+  }
+});
+
+describe.skipIf(heap === null)('the cpu device memory', () => {
+  const h = heap as Heap;
+  it('arrays are zeroed, never overlap, and are given back when disposed (free ranges merge)', () => {
+    const rng = new Rng();
+    const start = h.used;
+    const live: { a: Int32Array; tag: number }[] = [];
+    for (let round = 0; round < 400; round++) {
+      if (live.length > 0 && rng.next() < 0.45) {
+        const [gone] = live.splice(rng.int(0, live.length), 1);
+        if (gone) h.dispose(gone.a);
+      } else {
+        const a = h.array('i32', rng.int(1, 5000)) as Int32Array;
+        expect(a.every((v) => v === 0)).toBe(true);
+        a.fill(round + 1);
+        live.push({ a, tag: round + 1 });
+      }
+      for (const { a, tag } of live) expect(a[0] === tag && a[a.length - 1] === tag, `round ${round}, seed ${rng.seed}`).toBe(true);
+    }
+    for (const { a } of live) h.dispose(a);
+    expect(h.used).toBe(start);
+  });
+
+  it("a device's arrays live there, and a disposed array's bytes come back", async () => {
+    const gpu = await cpuWith(1);
+    try {
+      const start = h.used;
+      const a = gpu.alloc(Float32Array, 100_000);
+      expect(h.used - start).toBeGreaterThanOrEqual(400_000);
+      a.dispose();
+      expect(h.used).toBe(start);
+    } finally {
+      gpu.dispose();
+    }
+  });
+});
