@@ -37,8 +37,9 @@ import { storeConversions } from './scalarize.js';
 import { F16_BITS, F16_JS, F16_ROUND, F16_VALUES, F16_VIEW } from './floats.js';
 import { usesScalarType } from '../f16.js';
 import { LOG_HELPERS, logRecord, logWords } from './print.js';
-import { compileLoop, type WasmLoop } from './wasm-loop.js';
-import { wasmModule } from './wasm-encode.js';
+import { compileLoop, compileRegion, type ArrayInfo, type WasmLoop } from './wasm-loop.js';
+import { wasmModule, type WasmFunction } from './wasm-encode.js';
+import { CELL_ARRAY } from './regions.js';
 
 // f16 arrays are their bits (floats.ts).
 const ARRAY = Object.fromEntries(ELEM_TYPES.map((t) => [t, t === 'f16' ? 'Uint16Array' : ELEMENTS[t].host.name])) as Record<ElemType, string>;
@@ -137,8 +138,10 @@ class JsPrinter extends CLikePrinter {
   private readonly fragRoles = new Map<string, FragRole>();
   /** Temporaries the printer names itself (matrix operands), counted per kernel. */
   private temps = 0;
-  /** Leaf loops compiled to WebAssembly (wasm-loop.ts), by their statement; null where one does not qualify. */
+  /** Loops compiled to WebAssembly (wasm-loop.ts), by their statement; null where one does not qualify. */
   private readonly wasmLoops = new Map<Stmt, WasmLoop | null>();
+  /** The module's functions: those loops and regions' thread loops, in order. */
+  private readonly wasmFns: WasmFunction[] = [];
   /** Arrays whose memory addresses the entry looks up (for the WebAssembly loops). */
   private readonly wasmArrays = new Set<string>();
   /** Whether this build may use WebAssembly loops (not in debug, race-checked or printing builds). */
@@ -375,33 +378,68 @@ class JsPrinter extends CLikePrinter {
   protected override loop(s: Extract<Stmt, { k: 'loop' }>): void {
     const w = this.wasmLoop(s);
     if (w === null) return super.loop(s);
-    const jsName = (a: string): string => this.name(a);
-    const args = [...w.arrays.flatMap((a) => [`ks_a_${jsName(a)}`, `${jsName(a)}.length`]), ...w.inputs.map((e) => this.expr(e)), 'ks_out'];
     const ready = [
-      ...w.arrays.map((a) => `ks_a_${jsName(a)} >= 0`),
+      ...w.arrays.map((a) => `ks_a_${this.arrayName(a)} >= 0`),
       ...(w.count ? [`${this.expr(w.count.bound)} - ${this.name(w.count.v)} >= ${w.count.span}`] : []),
     ].join(' && ');
-    this.line(`if (${ready} && ks_W.${w.fn.name}(${args.join(', ')}) === 0) {`);
+    this.line(`if (${ready} && ${this.wasmCall(w)} === 0) {`);
     this.indented(() => w.outputs.forEach((o, i) => this.line(`${this.name(o.name)} = ${OUT_READ[o.type](i)};`)));
     this.line('} else {');
     this.indented(() => super.loop(s));
     this.line('}');
   }
 
+  /** What the WebAssembly compiler may read and write: global and shared arrays, and region cells. */
+  private readonly arrayInfo = (a: string): ArrayInfo | null => {
+    if (a.startsWith(CELL_ARRAY)) {
+      const type = this.regions?.scalars.get(a.slice(CELL_ARRAY.length));
+      return type === undefined || type === 'f16' || type === 'f64' ? null : { elem: type === 'bool' ? 'u8' : type, cell: true };
+    }
+    const e = this.elems.get(a);
+    const local = !this.ir.params.some((p) => p.name === a) && !this.ir.shared.some((p) => p.name === a);
+    return e === undefined || local ? null : { elem: e, cell: false };
+  };
+
+  /** An array's JS name (a cell's storage for a region cell). */
+  private arrayName(a: string): string {
+    return a.startsWith(CELL_ARRAY) ? scalarCell(this.name(a.slice(CELL_ARRAY.length))) : this.name(a);
+  }
+
+  /** The call of a compiled loop or thread loop, its arrays' addresses looked up once per call of the entry. */
+  private wasmCall(w: Pick<WasmLoop, 'fn' | 'arrays' | 'inputs'>, extra: string[] = []): string {
+    const args = [...w.arrays.flatMap((a) => [`ks_a_${this.arrayName(a)}`, `${this.arrayName(a)}.length`]), ...w.inputs.map((e) => this.expr(e)), ...extra, 'ks_out'];
+    return `ks_W.${w.fn.name}(${args.join(', ')})`;
+  }
+
   private wasmLoop(s: Extract<Stmt, { k: 'loop' }>): WasmLoop | null {
     if (!this.wasm || this.inHelper || this.thread0) return null;
     let w = this.wasmLoops.get(s);
     if (w === undefined) {
-      const elem = (a: string): ElemType | null => {
-        const e = this.elems.get(a);
-        const local = !this.ir.params.some((p) => p.name === a) && !this.ir.shared.some((p) => p.name === a);
-        return e === undefined || local ? null : e;
-      };
-      w = compileLoop(s, `l${this.wasmLoops.size}`, elem);
+      w = compileLoop(s, `w${this.wasmFns.length}`, this.arrayInfo);
       this.wasmLoops.set(s, w);
-      if (w) for (const a of w.arrays) this.wasmArrays.add(a);
+      if (w) this.addWasm(w);
     }
     return w;
+  }
+
+  private addWasm(w: Pick<WasmLoop, 'fn' | 'arrays'>): void {
+    this.wasmFns.push(w.fn);
+    for (const a of w.arrays) this.wasmArrays.add(a);
+  }
+
+  /**
+   * A region's thread loop as one WebAssembly call where it qualifies; in a team build only when
+   * the call runs alone (a team's members take turns at the threads, team.ts).
+   */
+  private wasmThreads(threads: Stmt[], range: { lo: string; hi: string } | null, js: () => void): void {
+    const w = this.wasm && !this.lane.index ? compileRegion(threads, `w${this.wasmFns.length}`, this.arrayInfo, range !== null) : null;
+    if (w === null) return js();
+    this.addWasm(w);
+    const ready = [...(this.regions?.team ? ['ks_P === 1'] : []), ...w.arrays.map((a) => `ks_a_${this.arrayName(a)} >= 0`)].join(' && ');
+    const call = this.wasmCall(w, range ? [range.lo, range.hi] : []);
+    this.line(`if (!(${ready} && ${call} === 0)) {`);
+    this.indented(js);
+    this.line('}');
   }
 
   protected fallbackBody(label: string, body: () => void): void {
@@ -443,8 +481,8 @@ class JsPrinter extends CLikePrinter {
     this.line('');
     this.indented(() => this.run());
     // The entry's body decides which loops are WebAssembly; its first line is written after it.
-    const loops = [...this.wasmLoops.values()].filter((w) => w !== null);
-    const props = [...(team ? ['memory: ks_memory'] : []), ...(loops.length > 0 ? [`wasm: "${base64(wasmModule(loops.map((w) => w.fn)))}"`, 'link: ks_link'] : [])];
+    const loops = this.wasmFns;
+    const props = [...(team ? ['memory: ks_memory'] : []), ...(loops.length > 0 ? [`wasm: "${base64(wasmModule(loops))}"`, 'link: ks_link'] : [])];
     this.out[entryLine] = props.length > 0 ? `return Object.assign(${entry}` : `return ${entry}`;
     this.line(props.length > 0 ? `}, { ${props.join(', ')} });` : '};');
     const helpers = [...(this.scratch.used ? SCRATCH_HELPERS : []), ...(loops.length > 0 ? wasmHelpers(this.scratch.used) : [])];
@@ -517,7 +555,7 @@ class JsPrinter extends CLikePrinter {
     } else {
       if (this.regions) {
         this.hoisted.push('const ks_n = ks_bdx * ks_bdy * ks_bdz;');
-        for (const [n, alloc] of regionStorage(this.regions, this.name, ARRAY, (c, len) => `new ${c}(${len})`)) this.hoisted.push(this.scratch.keep(n, 'ks_n', alloc));
+        for (const [n, alloc] of regionStorage(this.regions, this.name, ARRAY, (c, len) => `ks_alloc(${c}, ${len})`)) this.hoisted.push(this.scratch.keep(n, 'ks_n', alloc));
       }
       // Shared arrays are kept between calls and zeroed per block (what a fresh array would hold);
       // a block-sized one with its count for this launch's block shape (checked positive at launch).
@@ -542,7 +580,7 @@ class JsPrinter extends CLikePrinter {
     });
     this.line('}');
     // The addresses of the WebAssembly loops' arrays, looked up once per call.
-    for (const a of this.wasmArrays) this.hoisted.push(`const ks_a_${this.name(a)} = ks_addr(${this.name(a)});`);
+    for (const a of this.wasmArrays) this.hoisted.push(`const ks_a_${this.arrayName(a)} = ks_addr(${this.arrayName(a)});`);
     this.out.splice(hoistAt, 0, ...this.hoisted.map((h) => '  ' + h));
   }
 
@@ -603,6 +641,7 @@ class JsPrinter extends CLikePrinter {
       barrier: () => this.race?.epoch() ?? (plan.team ? 'if (ks_P > 1) ks_team.sync(); // barrier' : '// barrier'),
       name: (n) => this.name(n),
       expr: (e) => this.expr(e),
+      threads: (threads, range, js) => this.wasmThreads(threads, range, js),
       lane: (index, renamed, f) => {
         Object.assign(this.lane, { index, renamed });
         try {

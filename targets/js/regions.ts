@@ -18,6 +18,7 @@ import { JAM, jamPlan, type JamPlan } from './jam.js';
 import { rematLocals } from './remat.js';
 import { uniformLocals } from './uniform.js';
 import { ELEMENTS } from '../../core/elements.js';
+import { CELL_INDEX } from './wasm-loop.js';
 import { guardedUnits, teamHeaders, TEAM_X, TEAM_ZY, type Header } from './team.js';
 
 /** Locals that live across regions, each stored per thread. */
@@ -51,7 +52,16 @@ export interface RegionHost {
   expr(e: Expr): string;
   /** Runs `f` printing for thread x + index of a jammed group (jam.ts), `renamed` locals its own. */
   lane(index: number, renamed: ReadonlySet<string>, f: () => void): void;
+  /**
+   * Prints a region's thread loop as a WebAssembly call (wasm-loop.ts) where `threads`, the
+   * statements each thread runs (reading and writing its cells through CELL_INDEX), qualify, with
+   * `js` printing the JS thread loop for where the call declines; otherwise prints `js` alone.
+   */
+  threads(threads: Stmt[], range: { lo: string; hi: string } | null, js: () => void): void;
 }
+
+/** A promoted scalar's cell as an array of the region's WebAssembly statements (emit.ts names it). */
+export const CELL_ARRAY = '#cell:';
 
 type Item = { region: Stmt[] } | { sync: Stmt };
 
@@ -162,13 +172,13 @@ export function planRegions(ir: KernelIR): RegionPlan | null {
 
 /**
  * Per-launch storage of the promoted locals, as [name, allocation] with `make(ctor, length)`
- * allocating one typed array (`ks_n` is the number of threads in a block). Typed arrays only, so a
+ * allocating a scalar's typed array (`ks_n` is the number of threads in a block). Typed arrays only, so a
  * team's members can share them: every f32/i32/u32 value is exact in its own type, a bool is 0 or 1.
  */
 export function regionStorage(plan: RegionPlan, name: (n: string) => string, arrayType: Record<ElemType, string>, make: (ctor: string, length: string) => string): [string, string][] {
   const out: [string, string][] = [];
   for (const [n, type] of plan.scalars) out.push([scalarCell(name(n)), make(type === 'bool' ? 'Uint8Array' : ELEMENTS[type].host.name, 'ks_n')]);
-  for (const [n, a] of plan.arrays) out.push([arrayCell(name(n)), `Array.from({ length: ks_n }, () => ${make(arrayType[a.elem], String(a.length))})`]);
+  for (const [n, a] of plan.arrays) out.push([arrayCell(name(n)), `Array.from({ length: ks_n }, () => new ${arrayType[a.elem]}(${a.length}))`]);
   return out;
 }
 
@@ -256,6 +266,38 @@ function threadLoop(all: readonly Stmt[], plan: RegionPlan, host: RegionHost, la
     host.stmts(region);
     close('ks_i');
   };
+  const parts: ThreadParts = { guard, indexed, scalars, arrays, inner, open, close, body };
+  // Per-thread arrays across barriers stay JS (they are arrays of arrays).
+  if (arrays.length > 0) return jsThreads(region, plan, host, parts);
+  // The same statements for one WebAssembly call over every thread: cells read into locals, the
+  // region, cells written back (CELL_INDEX is the thread's cell).
+  const span = (region[0] as Stmt).span;
+  const cellAt = (n: string, type: ScalarType): Expr => ({ k: 'index', array: CELL_ARRAY + n, index: { k: 'load', name: CELL_INDEX, type: 'i32', span }, type, span });
+  const typeOf = (n: string): ScalarType => plan.scalars.get(n) ?? plan.fresh.get(n) ?? 'i32';
+  const threads: Stmt[] = [
+    ...remat,
+    ...loads.map((n): Stmt => ({ k: 'let', name: n, type: typeOf(n), init: cellAt(n, typeOf(n)), mutable: true, span })),
+    ...[...plan.fresh].filter(([n]) => used.has(n) && !inner.has(n)).map(([n, type]): Stmt => ({ k: 'let', name: n, type, init: null, mutable: true, span })),
+    ...region,
+    ...stores.map((n): Stmt => ({ k: 'store', array: CELL_ARRAY + n, index: { k: 'load', name: CELL_INDEX, type: 'i32', span }, value: { k: 'load', name: n, type: typeOf(n), span }, span })),
+  ];
+  host.threads(threads, guard && guard.period === null ? guardBounds(guard, host) : null, () => jsThreads(region, plan, host, parts));
+}
+
+interface ThreadParts {
+  guard: GuardRange | null;
+  indexed: boolean;
+  scalars: string[];
+  arrays: string[];
+  inner: Set<string>;
+  open(cell: string): void;
+  close(cell: string): void;
+  body(): void;
+}
+
+/** The region's JS thread loop: over the guard's threads, jammed, or plain. */
+function jsThreads(region: readonly Stmt[], plan: RegionPlan, host: RegionHost, parts: ThreadParts): void {
+  const { guard, indexed, scalars, arrays, inner, open, close, body } = parts;
   if (guard) return guardedLoop(guard, indexed, plan.team, body, host);
   const jam = plan.narrow && arrays.length === 0 ? jamPlan(region, plan.uniform, new Set(plan.arrays.keys())) : null;
   if (jam && !plan.scalars.has(jam.counter.name) && !plan.fresh.has(jam.counter.name)) {
@@ -324,17 +366,8 @@ function nest(host: RegionHost, headers: readonly Header[], body: () => void): v
 
 /** A guarded region's loop: x runs over [lo, hi) of each period only (narrow.ts). */
 function guardedLoop(g: GuardRange, indexed: boolean, team: boolean, body: () => void, host: RegionHost): void {
-  const period = g.period === null ? 'ks_bdx' : String(g.period);
-  const bound = (e: Exclude<GuardRange['lo'], 'zero'>, plusOne: boolean): string => {
-    const v = e.k === 'const' && typeof e.value === 'number' ? g.scale * (e.value + (plusOne ? 1 : 0)) : null;
-    if (v !== null && g.period !== null) return String(Math.min(Math.max(v, 0), g.period));
-    if (v !== null) return v <= 0 ? '0' : `Math.min(${v}, ks_bdx)`;
-    const u = `${host.uniform(e)}${plusOne ? ' + 1' : ''}`;
-    return `Math.min(Math.max(${g.scale === 1 ? u : `${g.scale} * (${u})`}, 0), ${period}) | 0`;
-  };
-  const lo = g.lo === 'zero' ? '0' : bound(g.lo, g.loPlusOne);
-  const hi = g.hi === 'none' ? period : bound(g.hi, g.hiPlusOne);
-  const periods = `for (let ks_s = 0; ks_s < ks_bdx; ks_s += ${period}) {`;
+  const { lo, hi } = guardBounds(g, host);
+  const periods = `for (let ks_s = 0; ks_s < ks_bdx; ks_s += ${g.period}) {`;
   const x: Header[] = team
     ? g.period === null
       ? guardedUnits('ks_lo', 'ks_hi')
@@ -351,6 +384,21 @@ function guardedLoop(g: GuardRange, indexed: boolean, team: boolean, body: () =>
       body();
     });
   });
+}
+
+/** A guarded region's x range in each period, as JS (narrow.ts). */
+function guardBounds(g: GuardRange, host: RegionHost): { lo: string; hi: string } {
+  const period = g.period === null ? 'ks_bdx' : String(g.period);
+  const bound = (e: Exclude<GuardRange['lo'], 'zero'>, plusOne: boolean): string => {
+    const v = e.k === 'const' && typeof e.value === 'number' ? g.scale * (e.value + (plusOne ? 1 : 0)) : null;
+    if (v !== null && g.period !== null) return String(Math.min(Math.max(v, 0), g.period));
+    if (v !== null) return v <= 0 ? '0' : `Math.min(${v}, ks_bdx)`;
+    const u = `${host.uniform(e)}${plusOne ? ' + 1' : ''}`;
+    return `Math.min(Math.max(${g.scale === 1 ? u : `${g.scale} * (${u})`}, 0), ${period}) | 0`;
+  };
+  const lo = g.lo === 'zero' ? '0' : bound(g.lo, g.loPlusOne);
+  const hi = g.hi === 'none' ? period : bound(g.hi, g.hiPlusOne);
+  return { lo, hi };
 }
 
 /** Every local a region declares, nested blocks included (names are unique per function). */

@@ -1,12 +1,18 @@
-// Leaf loops of the cpu backend's code as WebAssembly functions. JS does f32 arithmetic in double
-// and rounds each result with Math.fround; V8 keeps that, about three times slower than f32
-// instructions. A loop qualifies when it reads global or shared f32/i32/u32 arrays and has no
-// effect but on locals: no stores, calls, atomics, inner loops, breaks, or operations whose JS
-// meaning WebAssembly spells differently (integer division, float-to-int casts, most math). Then
-// the function computes exactly what the JS loop does (f32 add/sub/mul/div round as fround of
-// the double result does; i32 ops wrap as `| 0` and Math.imul do), and where JS would see an index
-// out of bounds it returns 1 before touching anything, so the printer's JS loop runs instead and
-// keeps its semantics. The contract with the runtime: core/wasm-link.ts.
+// Loops and whole thread loops of the cpu backend's code as WebAssembly functions. JS does f32
+// arithmetic in double and rounds each result with Math.fround; V8 keeps that, about three times
+// slower than f32 instructions. The functions compute exactly what the JS does: f32
+// add/sub/mul/div round as fround of the double result does, i32 ops wrap as `| 0` and Math.imul
+// do (integer division is spelled out: JS gives 0 where b is 0, WebAssembly would trap), threads
+// and statements run in the same order. Operations whose JS meaning WebAssembly spells differently
+// (float-to-int casts, most math, f16 and 16-bit arrays) keep the code JS. Two forms (the contract
+// with the runtime: core/wasm-link.ts):
+// - a loop (compileLoop) that reads global or shared f32/i32/u32 arrays and writes only locals:
+//   where JS would read out of bounds it returns 1 before anything is written, and the printer's
+//   JS loop runs instead, keeping JS's semantics;
+// - a region's thread loop (compileRegion): every thread of the block runs the region's statements,
+//   stores included. It cannot hand over midway, so it reads f32 arrays only (besides the per-thread
+//   cells), where JS's out-of-bounds `undefined` acts as NaN in every use the printer makes of it
+//   (arithmetic, comparisons, stores), and it skips an out-of-bounds store as a typed array does.
 import type { ElemType, Expr, ScalarType, Stmt } from '../../core/ir/types.js';
 import { WASM_OUT_SLOTS } from '../../core/wasm-link.js';
 import { F32, I32, OP, VOID, f32Bytes, sleb, uleb, type ValType, type WasmFunction } from './wasm-encode.js';
@@ -29,22 +35,37 @@ export interface WasmLoop {
 }
 
 /**
+ * A region's thread loop: its arrays and inputs as a loop's (no outputs, no count); `range`: x runs
+ * over [lo, hi) only, two more arguments before the out area (a guarded region, narrow.ts).
+ */
+export type WasmRegion = Pick<WasmLoop, 'fn' | 'arrays' | 'inputs'> & { range: boolean };
+
+/**
  * Operations (an index read counts two) a call must cover to pay for itself: a call with its
  * arguments and results costs about what JS spends on that many; measured on the MNIST step's and a
  * matmul's loops (wasm pays from there) and a reduction over four partial rows (it did not).
  */
 export const CALL_WORK = 64;
 
+/** What the compiler knows of an array: its element type; `cell`: a region's per-thread storage, indexed in bounds by construction. */
+export interface ArrayInfo {
+  elem: ElemType;
+  cell: boolean;
+}
+
 class Ineligible extends Error {}
 
-const no = (): never => {
+function no(): never {
   throw new Ineligible();
-};
+}
 
 const valType = (t: ScalarType): ValType => (t === 'f32' ? F32 : t === 'i32' || t === 'u32' || t === 'bool' ? I32 : no());
 
-/** Loads of an element type: f32 and 32-bit integers only. */
-const LOAD: Partial<Record<ElemType, number>> = { f32: OP.f32_load, i32: OP.i32_load, u32: OP.i32_load };
+/** Loads and stores of an element type: f32, 32-bit integers, and bytes (bool cells). */
+const LOAD: Partial<Record<ElemType, number>> = { f32: OP.f32_load, i32: OP.i32_load, u32: OP.i32_load, u8: OP.i32_load8_u };
+const STORE: Partial<Record<ElemType, number>> = { f32: OP.f32_store, i32: OP.i32_store, u32: OP.i32_store, u8: OP.i32_store8 };
+const SHIFT: Partial<Record<ElemType, number>> = { f32: 2, i32: 2, u32: 2, u8: 0 };
+const NAN = [0x00, 0x00, 0xc0, 0x7f];
 
 const F32_BIN: Partial<Record<string, number>> = {
   '+': OP.f32_add, '-': OP.f32_sub, '*': OP.f32_mul, '/': OP.f32_div,
@@ -61,13 +82,19 @@ const U32_BIN: Partial<Record<string, number>> = {
   ...INT_BIN, '>>': OP.i32_shr_u, '<': OP.i32_lt_u, '<=': OP.i32_le_u, '>': OP.i32_gt_u, '>=': OP.i32_ge_u,
 };
 
+/** The thread loop's own locals in a region: the index of the thread's cells, and threadIdx. */
+export const CELL_INDEX = '#i';
+const THREAD = { x: '#tx', y: '#ty', z: '#tz' } as const;
+
 /** Key of an input value: one parameter per distinct local, scalar parameter or builtin. */
-function inputKey(e: Expr): string | null {
+function inputKey(e: Expr, region: boolean): string | null {
   if (e.k === 'load') return `load:${e.name}`;
   if (e.k === 'param') return `param:${e.name}`;
-  if (e.k === 'builtin') return `builtin:${e.name}.${e.axis}`;
+  if (e.k === 'builtin' && !(region && e.name === 'threadIdx')) return `builtin:${e.name}.${e.axis}`;
   return null;
 }
+
+const builtin = (name: 'blockDim', axis: 'x' | 'y' | 'z', span: Stmt['span']): Expr => ({ k: 'builtin', name, axis, type: 'i32', span });
 
 class Compiler {
   private readonly code: number[] = [];
@@ -77,36 +104,31 @@ class Compiler {
   private readonly outputs = new Map<string, ScalarType>();
   private readonly locals: ValType[] = [];
   private readonly labels: string[] = [];
+  /** Enclosing loops' labels: where `break` and `continue` go. */
+  private readonly loops: { brk: string; cont: string }[] = [];
+  private labelCount = 0;
   private reads = 0;
   /** Operations per iteration (CALL_WORK). */
   private work = 0;
   private paramCount = 0;
   private tmp = -1;
+  private storeTmp = -1;
+  /** A region whose x loop takes its range as arguments. */
+  private ranged = false;
 
-  constructor(private readonly elem: (array: string) => ElemType | null) {}
+  constructor(
+    private readonly info: (array: string) => ArrayInfo | null,
+    private readonly region: boolean,
+  ) {}
 
-  compile(s: Loop, name: string): WasmLoop {
-    if (!s.testFirst || s.cond === null) no();
-    // Pass 1 finds the inputs and arrays (their parameter slots come first), pass 2 emits.
-    this.scan(s);
-    const arrays = this.arrays.length;
-    const inputs = [...this.inputs.values()];
-    inputs.forEach((v, i) => (v.index = 2 * arrays + i));
-    const out = 2 * arrays + inputs.length;
-    this.paramCount = out + 1;
-    this.tmp = this.local(I32);
+  loop(s: Loop, name: string): WasmLoop {
+    if (s.cond === null) no();
+    this.scan([s], new Set());
+    const out = this.begin();
     const c = this.code;
     this.open('bail', OP.block);
-    for (let i = 0; i < arrays; i++) c.push(OP.local_get, ...uleb(2 * i), OP.i32_const, 0, OP.i32_lt_s, OP.br_if, ...this.to('bail'));
-    this.open('exit', OP.block);
-    this.open('top', OP.loop);
-    this.expr(s.cond as Expr);
-    c.push(OP.i32_eqz, OP.br_if, ...this.to('exit'));
-    this.stmts(s.body);
-    this.stmts(s.update);
-    c.push(OP.br, ...this.to('top'));
-    this.close();
-    this.close();
+    this.checkArrays();
+    this.loopCode(s);
     const outputs = [...this.outputs].map(([n, type]) => ({ name: n, type }));
     if (outputs.length > WASM_OUT_SLOTS || this.reads === 0) no();
     const count = this.counted(s);
@@ -118,15 +140,89 @@ class Compiler {
     c.push(OP.i32_const, 0, OP.return);
     this.close();
     c.push(OP.i32_const, 1);
-    const params: ValType[] = [...this.arrays.flatMap((): ValType[] => [I32, I32]), ...inputs.map((v) => valType(v.expr.type)), I32];
-    return { fn: { name, params, locals: this.locals, code: c }, arrays: this.arrays, inputs: inputs.map((v) => v.expr), outputs, count };
+    return { ...this.result(name), outputs, count };
+  }
+
+  /** Every thread of the block (z, y, x, x fastest) runs `body`; a `return` ends its thread. */
+  threads(body: readonly Stmt[], name: string, range: boolean): WasmRegion {
+    const span = (body[0] as Stmt).span;
+    const dims = { x: builtin('blockDim', 'x', span), y: builtin('blockDim', 'y', span), z: builtin('blockDim', 'z', span) };
+    const declared = new Set<string>([CELL_INDEX, ...Object.values(THREAD)]);
+    this.scan(body, declared);
+    for (const d of Object.values(dims)) this.scanExpr(d, declared);
+    if (this.outputs.size > 0) no();
+    this.ranged = range;
+    const out = this.begin();
+    const c = this.code;
+    const [i, tx, ty, tz] = [CELL_INDEX, THREAD.x, THREAD.y, THREAD.z].map((n) => {
+      const slot = this.local(I32);
+      this.inner.set(n, slot);
+      return slot;
+    }) as [number, number, number, number];
+    this.open('bail', OP.block);
+    this.checkArrays();
+    const axis = (v: number, dim: Expr, inside: () => void, from: number | null = null, to: number | null = null): void => {
+      if (from === null) c.push(OP.i32_const, 0);
+      else c.push(OP.local_get, ...uleb(from));
+      c.push(OP.local_set, ...uleb(v));
+      this.open('end', OP.block);
+      this.open('top', OP.loop);
+      c.push(OP.local_get, ...uleb(v));
+      if (to === null) this.expr(dim);
+      else c.push(OP.local_get, ...uleb(to));
+      c.push(OP.i32_lt_s, OP.i32_eqz, OP.br_if, ...this.to('end'));
+      inside();
+      c.push(OP.local_get, ...uleb(v), OP.i32_const, 1, OP.i32_add, OP.local_set, ...uleb(v));
+      c.push(OP.br, ...this.to('top'));
+      this.close();
+      this.close();
+    };
+    axis(tz, dims.z, () => axis(ty, dims.y, () => axis(tx, dims.x, () => {
+      // i = (z · bdy + y) · bdx + x: the thread's cells.
+      c.push(OP.local_get, ...uleb(tz));
+      this.expr(dims.y);
+      c.push(OP.i32_mul, OP.local_get, ...uleb(ty), OP.i32_add);
+      this.expr(dims.x);
+      c.push(OP.i32_mul, OP.local_get, ...uleb(tx), OP.i32_add, OP.local_set, ...uleb(i));
+      this.open('thread', OP.block);
+      this.stmts(body);
+      this.close();
+    }, range ? out - 2 : null, range ? out - 1 : null)));
+    c.push(OP.i32_const, 0, OP.return);
+    this.close();
+    c.push(OP.i32_const, 1);
+    return { ...this.result(name), range };
+  }
+
+  /** Numbers the parameters (arrays, inputs, a region's x range, the out area); returns the out area's. */
+  private begin(): number {
+    const arrays = this.arrays.length;
+    const inputs = [...this.inputs.values()];
+    inputs.forEach((v, i) => (v.index = 2 * arrays + i));
+    const out = 2 * arrays + inputs.length + (this.ranged ? 2 : 0);
+    this.paramCount = out + 1;
+    this.tmp = this.local(I32);
+    this.storeTmp = this.local(I32);
+    return out;
+  }
+
+  /** An array outside the memory (address −1) declines the call before anything runs. */
+  private checkArrays(): void {
+    for (let i = 0; i < this.arrays.length; i++) this.code.push(OP.local_get, ...uleb(2 * i), OP.i32_const, 0, OP.i32_lt_s, OP.br_if, ...this.to('bail'));
+  }
+
+  private result(name: string): Pick<WasmLoop, 'fn' | 'arrays' | 'inputs'> {
+    const inputs = [...this.inputs.values()];
+    const range: ValType[] = this.ranged ? [I32, I32] : [];
+    const params: ValType[] = [...this.arrays.flatMap((): ValType[] => [I32, I32]), ...inputs.map((v) => valType(v.expr.type)), ...range, I32];
+    return { fn: { name, params, locals: this.locals, code: this.code }, arrays: this.arrays, inputs: inputs.map((v) => v.expr) };
   }
 
   /** The loop's count check (WasmLoop.count), where its condition and update are a counter's. */
   private counted(s: Loop): WasmLoop['count'] {
     const cond = s.cond as Expr;
     const [u] = s.update;
-    if (cond.k !== 'binary' || (cond.op !== '<' && cond.op !== '<=') || cond.lhs.k !== 'load' || cond.lhs.type === 'bool') return null;
+    if (!s.testFirst || cond.k !== 'binary' || (cond.op !== '<' && cond.op !== '<=') || cond.lhs.k !== 'load' || cond.lhs.type === 'bool') return null;
     const v = cond.lhs.name;
     if (s.update.length !== 1 || u?.k !== 'assign' || u.name !== v) return null;
     const add = u.value;
@@ -136,89 +232,115 @@ class Compiler {
     const bound = cond.rhs;
     const fixed = bound.k === 'const' || bound.k === 'param' || bound.k === 'builtin' || (bound.k === 'load' && !this.outputs.has(bound.name));
     if (!fixed || step <= 0 || step > 1 << 20) return null;
-    let assigned = 0;
+    let assigned = false;
     const walk = (list: readonly Stmt[]): void => list.forEach((t) => {
-      if (t.k === 'assign' && t.name === v) assigned++;
+      if (t.k === 'assign' && t.name === v) assigned = true;
       if (t.k === 'if') { walk(t.then); walk(t.else); }
-      if (t.k === 'block') walk(t.body);
+      if (t.k === 'block' || t.k === 'loop') walk(t.body);
+      if (t.k === 'loop') walk(t.update);
     });
     walk(s.body);
-    if (assigned > 0) return null;
+    if (assigned) return null;
     const trips = Math.max(1, Math.ceil(CALL_WORK / Math.max(1, this.work)));
     // bound − v ≥ span leaves at least `trips` iterations (one more with <=).
     return { v, bound, span: (trips - 1) * step + (cond.op === '<' ? 1 : 0) };
   }
 
   /** Records arrays, inputs and outputs; rejects what the function cannot compute. */
-  private scan(s: Loop): void {
-    const declared = new Set<string>();
-    const expr = (e: Expr): void => {
-      const key = inputKey(e);
-      if (key === null && e.k !== 'const') this.work += e.k === 'index' ? 2 : 1;
-      if (key !== null) {
-        valType(e.type);
-        if (!(e.k === 'load' && declared.has(e.name)) && !this.inputs.has(key)) this.inputs.set(key, { index: -1, expr: e });
-        return;
-      }
-      switch (e.k) {
-        case 'const':
-          return void valType(e.type);
-        case 'index': {
-          const elem = this.elem(e.array);
-          if (elem === null || LOAD[elem] === undefined) no();
-          if (!this.arrays.includes(e.array)) this.arrays.push(e.array);
-          this.reads++;
-          return expr(e.index);
-        }
-        case 'unary':
-        case 'cast':
-          valType(e.type);
-          return expr(e.arg);
-        case 'binary':
-          valType(e.type);
-          valType(e.lhs.type);
-          expr(e.lhs);
-          return expr(e.rhs);
-        case 'select':
-          valType(e.type);
-          expr(e.cond);
-          expr(e.then);
-          return expr(e.else);
-        case 'math':
-          if (e.fn !== 'abs' || e.type !== 'f32') no();
-          return e.args.forEach(expr);
-        default:
-          return no();
-      }
-    };
+  private scan(list: readonly Stmt[], declared: Set<string>): void {
     const stmt = (t: Stmt): void => {
       switch (t.k) {
         case 'let':
           valType(t.type);
-          if (t.init) expr(t.init);
+          if (t.init) this.scanExpr(t.init, declared);
           declared.add(t.name);
           return;
         case 'assign':
-          expr(t.value);
+          this.scanExpr(t.value, declared);
           if (!declared.has(t.name)) {
             this.outputs.set(t.name, valType(t.value.type) === F32 ? 'f32' : t.value.type);
             const key = `load:${t.name}`;
             if (!this.inputs.has(key)) this.inputs.set(key, { index: -1, expr: { k: 'load', name: t.name, type: t.value.type, span: t.span } });
           }
           return;
+        case 'store': {
+          const a = this.info(t.array);
+          if (!this.region || a === null || STORE[a.elem] === undefined) no();
+          this.array(t.array);
+          this.work += 2;
+          this.scanExpr(t.index, declared);
+          return this.scanExpr(t.value, declared);
+        }
         case 'if':
-          expr(t.cond);
+          this.scanExpr(t.cond, declared);
           t.then.forEach(stmt);
           return t.else.forEach(stmt);
         case 'block':
           return t.body.forEach(stmt);
+        case 'loop':
+          if (t.cond) this.scanExpr(t.cond, declared);
+          t.body.forEach(stmt);
+          return t.update.forEach(stmt);
+        case 'break':
+        case 'continue':
+          return;
+        case 'return':
+          if (!this.region || t.value !== null) no();
+          return;
         default:
           return no();
       }
     };
-    expr(s.cond as Expr);
-    s.body.forEach(stmt);
-    s.update.forEach(stmt);
+    list.forEach(stmt);
+  }
+
+  private scanExpr(e: Expr, declared: ReadonlySet<string>): void {
+    const key = inputKey(e, this.region);
+    if (key === null && e.k !== 'const') this.work += e.k === 'index' ? 2 : 1;
+    if (key !== null) {
+      valType(e.type);
+      if (!(e.k === 'load' && declared.has(e.name)) && !this.inputs.has(key)) this.inputs.set(key, { index: -1, expr: e });
+      return;
+    }
+    const sub = (x: Expr): void => this.scanExpr(x, declared);
+    switch (e.k) {
+      case 'const':
+        return void valType(e.type);
+      case 'builtin':
+        return; // threadIdx in a region: the thread loop's own
+      case 'index': {
+        const a = this.info(e.array);
+        if (a === null || LOAD[a.elem] === undefined) no();
+        // A region cannot decline midway: integer reads (whose out-of-bounds JS value has no counterpart) only from cells.
+        if (this.region && a.elem !== 'f32' && !a.cell) no();
+        this.array(e.array);
+        this.reads++;
+        return sub(e.index);
+      }
+      case 'unary':
+      case 'cast':
+        valType(e.type);
+        return sub(e.arg);
+      case 'binary':
+        valType(e.type);
+        valType(e.lhs.type);
+        sub(e.lhs);
+        return sub(e.rhs);
+      case 'select':
+        valType(e.type);
+        sub(e.cond);
+        sub(e.then);
+        return sub(e.else);
+      case 'math':
+        if (e.fn !== 'abs' || e.type !== 'f32') no();
+        return e.args.forEach(sub);
+      default:
+        return no();
+    }
+  }
+
+  private array(name: string): void {
+    if (!this.arrays.includes(name)) this.arrays.push(name);
   }
 
   private local(t: ValType): number {
@@ -226,7 +348,7 @@ class Compiler {
     return this.paramCount + this.locals.length - 1;
   }
 
-  /** The wasm local of a kernel local: its input parameter, or its own local once declared. */
+  /** The wasm local of a kernel local: its own local once declared, else its input parameter. */
   private slot(name: string): number {
     const own = this.inner.get(name);
     if (own !== undefined) return own;
@@ -245,9 +367,36 @@ class Compiler {
     this.labels.pop();
   }
 
-  /** The branch depth of an enclosing label. */
+  /** The branch depth of the innermost enclosing label. */
   private to(label: string): number[] {
-    return uleb(this.labels.length - 1 - this.labels.lastIndexOf(label));
+    const at = this.labels.lastIndexOf(label);
+    if (at < 0) throw new Error(`wasm loop: no label '${label}'`);
+    return uleb(this.labels.length - 1 - at);
+  }
+
+  private loopCode(s: Loop): void {
+    const c = this.code;
+    const n = this.labelCount++;
+    const [brk, top, cont] = [`brk${n}`, `top${n}`, `cont${n}`];
+    this.open(brk, OP.block);
+    this.open(top, OP.loop);
+    if (s.testFirst && s.cond) {
+      this.expr(s.cond);
+      c.push(OP.i32_eqz, OP.br_if, ...this.to(brk));
+    }
+    this.loops.push({ brk, cont });
+    this.open(cont, OP.block);
+    this.stmts(s.body);
+    this.close();
+    this.loops.pop();
+    this.stmts(s.update);
+    if (!s.testFirst && s.cond) {
+      this.expr(s.cond);
+      c.push(OP.i32_eqz, OP.br_if, ...this.to(brk));
+    }
+    c.push(OP.br, ...this.to(top));
+    this.close();
+    this.close();
   }
 
   private stmts(list: readonly Stmt[]): void {
@@ -270,6 +419,22 @@ class Compiler {
         this.expr(s.value);
         c.push(OP.local_set, ...uleb(this.slot(s.name)));
         return;
+      case 'store': {
+        // As a typed array does: an index out of bounds stores nothing (the value is still evaluated, as JS does).
+        const i = this.arrays.indexOf(s.array);
+        const elem = (this.info(s.array) as ArrayInfo).elem;
+        this.expr(s.index);
+        c.push(OP.local_set, ...uleb(this.storeTmp));
+        this.expr(s.value);
+        const value = this.local(elem === 'f32' ? F32 : I32);
+        c.push(OP.local_set, ...uleb(value));
+        c.push(OP.local_get, ...uleb(this.storeTmp), OP.local_get, ...uleb(2 * i + 1), OP.i32_lt_u);
+        this.open('store', OP.if);
+        c.push(OP.local_get, ...uleb(2 * i), OP.local_get, ...uleb(this.storeTmp), OP.i32_const, SHIFT[elem] as number, OP.i32_shl, OP.i32_add);
+        c.push(OP.local_get, ...uleb(value), STORE[elem] as number, SHIFT[elem] as number, 0);
+        this.close();
+        return;
+      }
       case 'if':
         this.expr(s.cond);
         this.open('if', OP.if);
@@ -283,6 +448,18 @@ class Compiler {
       case 'block':
         this.stmts(s.body);
         return;
+      case 'loop':
+        this.loopCode(s);
+        return;
+      case 'break':
+      case 'continue': {
+        const l = this.loops[this.loops.length - 1] ?? no();
+        c.push(OP.br, ...this.to(s.k === 'break' ? l.brk : l.cont));
+        return;
+      }
+      case 'return':
+        c.push(OP.br, ...this.to('thread'));
+        return;
       default:
         no();
     }
@@ -290,7 +467,11 @@ class Compiler {
 
   private expr(e: Expr): void {
     const c = this.code;
-    const key = inputKey(e);
+    if (e.k === 'builtin' && this.region && e.name === 'threadIdx') {
+      c.push(OP.local_get, ...uleb(this.slot(THREAD[e.axis])));
+      return;
+    }
+    const key = inputKey(e, this.region);
     if (key !== null) {
       const slot = e.k === 'load' ? this.slot(e.name) : (this.inputs.get(key)?.index ?? no());
       c.push(OP.local_get, ...uleb(slot));
@@ -301,15 +482,8 @@ class Compiler {
         if (e.type === 'f32') c.push(OP.f32_const, ...f32Bytes(e.value as number));
         else c.push(OP.i32_const, ...sleb(typeof e.value === 'boolean' ? (e.value ? 1 : 0) : (e.value as number) | 0));
         return;
-      case 'index': {
-        // In bounds (unsigned, so negative indices fail too), or the JS loop runs instead.
-        const i = this.arrays.indexOf(e.array);
-        this.expr(e.index);
-        c.push(OP.local_tee, ...uleb(this.tmp), OP.local_get, ...uleb(2 * i + 1), OP.i32_ge_u, OP.br_if, ...this.to('bail'));
-        c.push(OP.local_get, ...uleb(2 * i), OP.local_get, ...uleb(this.tmp), OP.i32_const, 2, OP.i32_shl, OP.i32_add);
-        c.push(LOAD[this.elem(e.array) as ElemType] as number, 2, 0);
-        return;
-      }
+      case 'index':
+        return this.read(e);
       case 'unary':
         if (e.op === 'neg' && e.type !== 'f32') c.push(OP.i32_const, 0);
         this.expr(e.arg);
@@ -339,6 +513,29 @@ class Compiler {
     }
   }
 
+  /** An element read: in bounds (unsigned, so negative indices fail too), or the loop declines; a region's f32 read gives NaN. */
+  private read(e: Extract<Expr, { k: 'index' }>): void {
+    const c = this.code;
+    const i = this.arrays.indexOf(e.array);
+    const elem = (this.info(e.array) as ArrayInfo).elem;
+    const load = (): void => {
+      c.push(OP.local_get, ...uleb(2 * i), OP.local_get, ...uleb(this.tmp), OP.i32_const, SHIFT[elem] as number, OP.i32_shl, OP.i32_add);
+      c.push(LOAD[elem] as number, SHIFT[elem] as number, 0);
+    };
+    this.expr(e.index);
+    c.push(OP.local_tee, ...uleb(this.tmp), OP.local_get, ...uleb(2 * i + 1), OP.i32_ge_u);
+    if (!this.region) {
+      c.push(OP.br_if, ...this.to('bail'));
+      return load();
+    }
+    this.open('read', OP.if, elem === 'f32' ? F32 : I32);
+    if (elem === 'f32') c.push(OP.f32_const, ...NAN);
+    else c.push(OP.i32_const, 0); // cells: never out of bounds
+    c.push(OP.else);
+    load();
+    this.close();
+  }
+
   private binary(e: Extract<Expr, { k: 'binary' }>): void {
     const c = this.code;
     const { op, lhs, rhs } = e;
@@ -354,11 +551,43 @@ class Compiler {
       this.close();
       return;
     }
+    if ((op === '/' || op === '%') && (lhs.type === 'i32' || lhs.type === 'u32')) return this.divide(op, lhs, rhs);
     const table = lhs.type === 'f32' ? F32_BIN : lhs.type === 'i32' ? I32_BIN : lhs.type === 'u32' ? U32_BIN : lhs.type === 'bool' && (op === '==' || op === '!=') ? INT_BIN : {};
     const code = table[op] ?? no();
     this.expr(lhs);
     this.expr(rhs);
     c.push(code);
+  }
+
+  /**
+   * Integer `/` and `%` as JS computes them (`(a / b) | 0`, `>>> 0` for u32): 0 where b is 0, and
+   * i32 a / −1 wraps (−2^31 / −1 is −2^31); WebAssembly would trap on both.
+   */
+  private divide(op: '/' | '%', lhs: Expr, rhs: Expr): void {
+    const c = this.code;
+    const signed = lhs.type === 'i32';
+    const code = op === '/' ? (signed ? OP.i32_div_s : OP.i32_div_u) : signed ? OP.i32_rem_s : OP.i32_rem_u;
+    if (rhs.k === 'const' && rhs.value !== 0 && (!signed || rhs.value !== -1)) {
+      this.expr(lhs);
+      this.expr(rhs);
+      c.push(code);
+      return;
+    }
+    const [a, b] = [this.local(I32), this.local(I32)];
+    this.expr(lhs);
+    c.push(OP.local_set, ...uleb(a));
+    this.expr(rhs);
+    c.push(OP.local_tee, ...uleb(b), OP.i32_eqz);
+    this.open('div', OP.if, I32);
+    c.push(OP.i32_const, 0, OP.else);
+    if (signed && op === '/') {
+      c.push(OP.local_get, ...uleb(b), OP.i32_const, 0x7f, OP.i32_eq);
+      this.open('neg', OP.if, I32);
+      c.push(OP.i32_const, 0, OP.local_get, ...uleb(a), OP.i32_sub, OP.else);
+    }
+    c.push(OP.local_get, ...uleb(a), OP.local_get, ...uleb(b), code);
+    if (signed && op === '/') this.close();
+    this.close();
   }
 
   private cast(arg: Expr, to: ScalarType): void {
@@ -380,12 +609,22 @@ class Compiler {
   }
 }
 
-/** The loop as a WebAssembly function named `name`, or null when it does not qualify. */
-export function compileLoop(s: Loop, name: string, elem: (array: string) => ElemType | null): WasmLoop | null {
+function attempt<T>(f: () => T): T | null {
   try {
-    return new Compiler(elem).compile(s, name);
+    return f();
   } catch (e) {
     if (e instanceof Ineligible) return null;
     throw e;
   }
+}
+
+/** The loop as a WebAssembly function named `name`, or null when it does not qualify. */
+export function compileLoop(s: Loop, name: string, info: (array: string) => ArrayInfo | null): WasmLoop | null {
+  return attempt(() => new Compiler(info, false).loop(s, name));
+}
+
+/** A region's statements, run by every thread of the block, as one function; null when they do not qualify. */
+export function compileRegion(body: readonly Stmt[], name: string, info: (array: string) => ArrayInfo | null, range: boolean): WasmRegion | null {
+  if (body.length === 0) return null;
+  return attempt(() => new Compiler(info, true).threads(body, name, range));
 }

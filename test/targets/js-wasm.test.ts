@@ -1,7 +1,7 @@
 // The js target's WebAssembly loops (targets/js/wasm-loop.ts) and the memory they read
 // (runtime/cpu/heap.ts). On fresh random inputs, each kernel's code linked to the memory gives the
 // bits the same code gives unlinked (its JS loops, the reference semantics), and the float64
-// reference where that is defined; the linked functions are counted, so a run that quietly fell
+// reference where that is defined (a NaN as NaN: its sign and payload are the engine's choice); the linked functions are counted, so a run that quietly fell
 // back to JS fails. Covered: counted loops (< and <=, steps of 1 and 2), i32/u32/f32 reads, bit
 // tests, short-circuit conditions, selects, casts, abs and f32 division, shared arrays after a
 // barrier, a read out of bounds (the function declines and the JS loop gives JS's NaN), and the
@@ -19,7 +19,7 @@ import { cpuWith } from '../helpers/cpu.js';
 
 const FILE = 'wasm-loops.ts';
 const SOURCE = `
-import { kernel, sharedArray, syncthreads, threadIdx, blockIdx, blockDim, f32, i32, type u32 } from 'kernelscript';
+import { kernel, sharedArray, syncthreads, threadIdx, blockIdx, blockDim, f32, i32, u32 } from 'kernelscript';
 export const rowDot = kernel(function rowDot(x: Float32Array, w: Float32Array, y: Float32Array, rows: i32, n: i32) {
   const r = blockIdx.x * blockDim.x + threadIdx.x;
   if (r < rows) {
@@ -39,7 +39,7 @@ export const mixed = kernel(function mixed(x: Float32Array, bits: Uint32Array, k
     let s: f32 = 0;
     let c = 0;
     for (let j = 0; j < m; j += 2) {
-      const b: u32 = bits[i * m + j];
+      const b = bits[i * m + j];
       const v = x[i * m + j];
       const t = (b & 1) == 1 && v > -0.25 ? Math.abs(v) : -v / 3;
       s += t * f32(j - c);
@@ -55,6 +55,40 @@ export const windowSum = kernel(function windowSum(x: Float32Array, y: Float32Ar
     for (let j = 0; j < width; j++) s += x[i + j];
     y[i] = s;
   }
+});
+export const divmod = kernel(function divmod(a: Int32Array, b: Int32Array, y: Int32Array, n: i32, m: i32) {
+  const i = blockIdx.x * blockDim.x + threadIdx.x;
+  if (i < n) {
+    let s = 0;
+    for (let j = 0; j < m; j++) {
+      const p = a[i * m + j];
+      const q = b[j];
+      s = s + p / q - p % q + i32(u32(p) / u32(q)) + i32(u32(p) % u32(q)) + p / 7 - p % 3;
+    }
+    y[i] = s;
+  }
+});
+export const blockMix = kernel(function blockMix(x: Float32Array, y: Float32Array, n: i32, reach: i32) {
+  const s = sharedArray(Float32Array, 64);
+  const t = threadIdx.x;
+  const i = blockIdx.x * blockDim.x + t;
+  const v = x[i + reach];
+  const big = v > 0.25;
+  s[t] = v;
+  syncthreads();
+  for (let h = 32; h > 0; h >>= 1) {
+    if (t < h) s[t] = s[t] + s[t + h];
+    syncthreads();
+  }
+  if (i >= n) return;
+  let acc: f32 = 0;
+  for (let j = 0; j < 64; j++) {
+    acc += 0.5;
+    if (j % 3 == 2) continue;
+    if (j > t + 8) break;
+    acc += s[j] * f32(j / 4 - 1);
+  }
+  y[i] = acc + (big ? s[0] : -s[0]) + f32(t % 5);
 });
 export const prefix = kernel(function prefix(x: Float32Array, y: Float32Array, n: i32) {
   const tile = sharedArray(Float32Array, 128);
@@ -128,6 +162,56 @@ const CASES: Case[] = [
     },
   },
   {
+    // Division by 0 and by −1 and of −2^31, signed and unsigned, as JS computes them.
+    kernel: 'divmod', block: 32,
+    make: (rng) => {
+      const n = 50, m = 40;
+      const a = Int32Array.from({ length: n * m }, (_, i) => (i % 11 === 0 ? -(2 ** 31) : rng.int(-(2 ** 31), 2 ** 31)));
+      const b = Int32Array.from({ length: m }, (_, j) => [0, -1, 1, -(2 ** 31)][j] ?? (rng.next() < 0.5 ? rng.int(-20, 20) : rng.int(-(2 ** 31), 2 ** 31)));
+      const div = (p: number, q: number): number => (q === 0 ? 0 : Math.trunc(p / q) | 0);
+      const rem = (p: number, q: number): number => (q === 0 ? 0 : (p % q) | 0);
+      const want = Array.from({ length: n }, (_, i) => {
+        let s = 0;
+        for (let j = 0; j < m; j++) {
+          const p = a[i * m + j] as number, q = b[j] as number;
+          const [pu, qu] = [p >>> 0, q >>> 0];
+          s = (s + div(p, q) - rem(p, q) + ((qu === 0 ? 0 : Math.trunc(pu / qu)) | 0) + ((qu === 0 ? 0 : pu % qu) | 0) + div(p, 7) - rem(p, 3)) | 0;
+        }
+        return s;
+      });
+      return { args: [a, b, new Int32Array(n), n, m], out: 2, grid: Math.ceil(n / 32), want };
+    },
+  },
+  {
+    // Barriers: a flag carried across them, a guarded tree (its thread range narrowed), reads past
+    // the end of x (NaN, as JS's undefined computes), an early return, break and continue.
+    kernel: 'blockMix', block: 64,
+    make: (rng) => {
+      const n = 200, reach = 3, blocks = 4;
+      const x = rng.f32Array(n);
+      const y = new Float32Array(blocks * 64);
+      const want = Array.from({ length: blocks * 64 }, () => 0);
+      for (let b = 0; b < blocks; b++) {
+        const v = Array.from({ length: 64 }, (_, t) => (b * 64 + t + reach < n ? (x[b * 64 + t + reach] as number) : NaN));
+        const s = [...v];
+        for (let h = 32; h > 0; h >>= 1) for (let t = 0; t < h; t++) s[t] = (s[t] as number) + (s[t + h] as number);
+        for (let t = 0; t < 64; t++) {
+          const i = b * 64 + t;
+          if (i >= n) continue;
+          let acc = 0;
+          for (let j = 0; j < 64; j++) {
+            acc += 0.5;
+            if (j % 3 === 2) continue;
+            if (j > t + 8) break;
+            acc += (s[j] as number) * (Math.trunc(j / 4) - 1);
+          }
+          want[i] = acc + ((v[t] as number) > 0.25 ? (s[0] as number) : -(s[0] as number)) + (t % 5);
+        }
+      }
+      return { args: [x, y, n, reach], out: 1, grid: blocks, want };
+    },
+  },
+  {
     kernel: 'prefix', block: 128,
     make: (rng) => {
       const n = 300;
@@ -141,10 +225,16 @@ const CASES: Case[] = [
   },
 ];
 
-const bits = (a: Float32Array): number[] => [...new Uint32Array(a.buffer, a.byteOffset, a.length)];
+/** Each element's bits; a NaN as the one quiet NaN (its sign and payload are JS's engine's choice, not the language's). */
+const bits = (a: TypedArray): number[] =>
+  [...new Uint32Array(a.buffer, a.byteOffset, a.length)].map((b, i) => (a instanceof Float32Array && Number.isNaN(a[i]) ? 0x7fc00000 : b));
 
-/** Every result within f32 accumulation error of float64, NaN exactly where the reference has NaN. */
-function expectNear(got: Float32Array, want: number[], what: string): void {
+/**
+ * Every result within f32 accumulation error of float64, NaN exactly where the reference has NaN;
+ * integer results exactly.
+ */
+function expectNear(got: TypedArray, want: number[], what: string): void {
+  if (got instanceof Int32Array) return expect([...got], what).toEqual(want);
   want.forEach((w, i) => {
     const g = got[i] as number;
     if (Number.isNaN(w)) expect(g, `${what}[${i}]`).toBeNaN();
@@ -170,7 +260,7 @@ describe.skipIf(heap === null)('js target: WebAssembly loops', () => {
   for (const c of CASES) {
     it(`${c.kernel}: linked code gives the JS loops' bits and float64's results, and its loops ran as WebAssembly`, () => {
       const k = build(c.kernel);
-      expect(k.code).toContain('ks_W.l0(');
+      expect(k.code).toContain('ks_W.w0(');
       const plain = new Function(k.code)() as Run;
       const linked = new Function(k.code)() as Run;
       let calls = 0;
@@ -191,7 +281,7 @@ describe.skipIf(heap === null)('js target: WebAssembly loops', () => {
         const heapArgs = inHeap(h, args);
         plain(args, [grid, 1, 1], [c.block, 1, 1]);
         linked(heapArgs, [grid, 1, 1], [c.block, 1, 1]);
-        const js = args[out] as Float32Array, wasm = heapArgs[out] as Float32Array;
+        const js = args[out] as TypedArray, wasm = heapArgs[out] as TypedArray;
         expect(bits(wasm), `seed ${rng.seed}`).toEqual(bits(js));
         expectNear(wasm, want, `${c.kernel} (seed ${rng.seed})`);
         for (const a of heapArgs) if (typeof a !== 'number') h.dispose(a);
@@ -202,20 +292,25 @@ describe.skipIf(heap === null)('js target: WebAssembly loops', () => {
 
   it('a loop that does not pay for a call, or does what WebAssembly spells differently, stays JS', () => {
     const src = `
-import { kernel, threadIdx, type f32, type i32 } from 'kernelscript';
+import { kernel, threadIdx, i32, type f32 } from 'kernelscript';
 export const short = kernel(function short(x: Float32Array, y: Float32Array, n: i32) {
   let s: f32 = 0;
   for (let j = threadIdx.x; j < n; j += 32) s += x[j];
   y[threadIdx.x] = s;
 });
-export const divides = kernel(function divides(x: Int32Array, y: Int32Array, n: i32) {
+export const truncates = kernel(function truncates(x: Float32Array, y: Int32Array, n: i32) {
   let s = 0;
-  for (let j = 0; j < n; j++) s += x[j] / 3 + x[j] % 5;
+  for (let j = 0; j < n; j++) s += i32(x[j] * 2.5);
+  y[threadIdx.x] = s;
+});
+export const remainders = kernel(function remainders(x: Float32Array, y: Float32Array, n: i32) {
+  let s: f32 = 0;
+  for (let j = 0; j < n; j++) s += x[j] % 0.75;
   y[threadIdx.x] = s;
 });`;
-    for (const name of ['divides']) expect(compileKernel(src, { target: 'js', kernel: name, fileName: FILE }).code).not.toContain('ks_W.');
+    for (const name of ['truncates', 'remainders']) expect(compileKernel(src, { target: 'js', kernel: name, fileName: FILE }).code).not.toContain('ks_W.');
     // A short body is called only where enough iterations are left.
-    expect(compileKernel(src, { target: 'js', kernel: 'short', fileName: FILE }).code).toMatch(/n - j >= \d+ && ks_W\.l0\(/);
+    expect(compileKernel(src, { target: 'js', kernel: 'short', fileName: FILE }).code).toMatch(/n - j >= \d+ && ks_W\.w0\(/);
   });
 
   describe('on the cpu device', async () => {
@@ -232,9 +327,9 @@ export const divides = kernel(function divides(x: Int32Array, y: Int32Array, n: 
             const { args, out, grid, want } = c.make(rng);
             const dev = args.map((a) => (typeof a === 'number' ? a : gpu.array(a)));
             gpu.launch(k, { grid, block: c.block }, ...dev);
-            const got = (await (dev[out] as { read(): Promise<Float32Array> }).read());
+            const got = await (dev[out] as { read(): Promise<TypedArray> }).read();
             plain(args, [grid, 1, 1], [c.block, 1, 1]);
-            expect(bits(got), `${gpu.threads} thread(s), seed ${rng.seed}`).toEqual(bits(args[out] as Float32Array));
+            expect(bits(got), `${gpu.threads} thread(s), seed ${rng.seed}`).toEqual(bits(args[out] as TypedArray));
             expectNear(got, want, `${c.kernel} on ${gpu.threads} thread(s)`);
             for (const a of dev) if (typeof a !== 'number') a.dispose();
           }
@@ -262,8 +357,8 @@ describe.skipIf(heap === null)('js target: WebAssembly loops on worker threads',
           parts = Math.max(parts, ran.parts);
           expect(ran.parts).toBeGreaterThan(1);
           plain(args, [grid, 1, 1], [c.block, 1, 1]);
-          expect(bits(heapArgs[out] as Float32Array), `seed ${rng.seed}`).toEqual(bits(args[out] as Float32Array));
-          expectNear(heapArgs[out] as Float32Array, want, `${c.kernel} (seed ${rng.seed})`);
+          expect(bits(heapArgs[out] as TypedArray), `seed ${rng.seed}`).toEqual(bits(args[out] as TypedArray));
+          expectNear(heapArgs[out] as TypedArray, want, `${c.kernel} (seed ${rng.seed})`);
           for (const a of heapArgs) if (typeof a !== 'number') h.dispose(a);
         }
         // Each worker that ran the launch loaded the code once and linked it.

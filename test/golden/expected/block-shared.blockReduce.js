@@ -16,6 +16,11 @@ function ks_keep(site, a) {
   if (bytes <= 1048576) ks_scratch[site] = a;
   return a;
 }
+let ks_W = null, ks_out = 0, ks_of = null, ks_oi = null;
+let ks_addr = () => -1;
+function ks_link(w, addr, alloc, out, f32, i32) {
+  ks_W = w; ks_addr = addr; ks_out = out; ks_of = f32; ks_oi = i32; ks_alloc = alloc;
+}
 function ks_memory(ks_args, ks_grid, ks_block, ks_new) {
   const x = ks_args[0];
   const partial = ks_args[1];
@@ -37,6 +42,9 @@ return Object.assign(function blockReduce(ks_args, ks_grid, ks_block, ks_first, 
   const ks_p = ks_team === undefined ? 0 : ks_team.p, ks_P = ks_team === undefined ? 1 : ks_team.parts;
   const ks_run = ks_P === 1 ? Math.max(ks_block[0], 1) : 32;
   const s = ks_m[0];
+  const ks_a_s = ks_addr(s);
+  const ks_a_x = ks_addr(x);
+  const ks_a_partial = ks_addr(partial);
   for (let ks_b = ks_b0; ks_b < ks_b1; ks_b++) {
     const ks_bx = ks_b % ks_gdx, ks_byz = (ks_b - ks_bx) / ks_gdx;
     const ks_by = ks_byz % ks_gdy, ks_bz = (ks_byz - ks_by) / ks_gdy;
@@ -47,15 +55,17 @@ return Object.assign(function blockReduce(ks_args, ks_grid, ks_block, ks_first, 
       ks_zero(s, ks_p, ks_P);
       ks_team.sync();
     }
-    for (let ks_tz = 0, ks_u = 0; ks_tz < ks_bdz; ks_tz++) {
-      for (let ks_ty = 0; ks_ty < ks_bdy; ks_ty++) {
-        for (let ks_xs = 0; ks_xs < ks_bdx; ks_xs += ks_run) {
-          if (ks_u === ks_p) { ks_u = ks_u + 1 === ks_P ? 0 : ks_u + 1; } else { ks_u = ks_u + 1 === ks_P ? 0 : ks_u + 1; continue; }
-          const ks_xe = Math.min(ks_bdx, ks_xs + ks_run);
-          ks_thread: for (let ks_tx = ks_xs; ks_tx < ks_xe; ks_tx++) {
-            const t = ks_tx;
-            const i = (Math.imul(ks_bx, ks_bdx) + t) | 0;
-            s[t] = i < n ? x[i] : 0.0;
+    if (!(ks_P === 1 && ks_a_s >= 0 && ks_a_x >= 0 && ks_W.w0(ks_a_s, s.length, ks_a_x, x.length, ks_bx, ks_bdx, n, ks_bdy, ks_bdz, ks_out) === 0)) {
+      for (let ks_tz = 0, ks_u = 0; ks_tz < ks_bdz; ks_tz++) {
+        for (let ks_ty = 0; ks_ty < ks_bdy; ks_ty++) {
+          for (let ks_xs = 0; ks_xs < ks_bdx; ks_xs += ks_run) {
+            if (ks_u === ks_p) { ks_u = ks_u + 1 === ks_P ? 0 : ks_u + 1; } else { ks_u = ks_u + 1 === ks_P ? 0 : ks_u + 1; continue; }
+            const ks_xe = Math.min(ks_bdx, ks_xs + ks_run);
+            ks_thread: for (let ks_tx = ks_xs; ks_tx < ks_xe; ks_tx++) {
+              const t = ks_tx;
+              const i = (Math.imul(ks_bx, ks_bdx) + t) | 0;
+              s[t] = i < n ? x[i] : 0.0;
+            }
           }
         }
       }
@@ -64,15 +74,17 @@ return Object.assign(function blockReduce(ks_args, ks_grid, ks_block, ks_first, 
     {
       let d = 1;
       while (d < ks_bdx) {
-        for (let ks_tz = 0, ks_u = 0; ks_tz < ks_bdz; ks_tz++) {
-          for (let ks_ty = 0; ks_ty < ks_bdy; ks_ty++) {
-            for (let ks_xs = 0; ks_xs < ks_bdx; ks_xs += ks_run) {
-              if (ks_u === ks_p) { ks_u = ks_u + 1 === ks_P ? 0 : ks_u + 1; } else { ks_u = ks_u + 1 === ks_P ? 0 : ks_u + 1; continue; }
-              const ks_xe = Math.min(ks_bdx, ks_xs + ks_run);
-              ks_thread: for (let ks_tx = ks_xs; ks_tx < ks_xe; ks_tx++) {
-                const t = ks_tx;
-                if (((t % Math.imul(2, d)) | 0) === 0 && ((t + d) | 0) < ks_bdx) {
-                  s[t] = s[t] + s[(t + d) | 0];
+        if (!(ks_P === 1 && ks_a_s >= 0 && ks_W.w1(ks_a_s, s.length, d, ks_bdx, ks_bdy, ks_bdz, ks_out) === 0)) {
+          for (let ks_tz = 0, ks_u = 0; ks_tz < ks_bdz; ks_tz++) {
+            for (let ks_ty = 0; ks_ty < ks_bdy; ks_ty++) {
+              for (let ks_xs = 0; ks_xs < ks_bdx; ks_xs += ks_run) {
+                if (ks_u === ks_p) { ks_u = ks_u + 1 === ks_P ? 0 : ks_u + 1; } else { ks_u = ks_u + 1 === ks_P ? 0 : ks_u + 1; continue; }
+                const ks_xe = Math.min(ks_bdx, ks_xs + ks_run);
+                ks_thread: for (let ks_tx = ks_xs; ks_tx < ks_xe; ks_tx++) {
+                  const t = ks_tx;
+                  if (((t % Math.imul(2, d)) | 0) === 0 && ((t + d) | 0) < ks_bdx) {
+                    s[t] = s[t] + s[(t + d) | 0];
+                  }
                 }
               }
             }
@@ -82,16 +94,18 @@ return Object.assign(function blockReduce(ks_args, ks_grid, ks_block, ks_first, 
         d = Math.imul(d, 2);
       }
     }
-    {
-      const ks_lo = 0, ks_hi = Math.min(1, ks_bdx);
-      for (let ks_tz = 0, ks_u = 0; ks_tz < ks_bdz; ks_tz++) {
-        for (let ks_ty = 0; ks_ty < ks_bdy; ks_ty++) {
-          for (let ks_xs = ks_lo, ks_xend = ks_hi; ks_xs < ks_xend; ks_xs += ks_run) {
-            if (ks_u === ks_p) { ks_u = ks_u + 1 === ks_P ? 0 : ks_u + 1; } else { ks_u = ks_u + 1 === ks_P ? 0 : ks_u + 1; continue; }
-            ks_thread: for (let ks_tx = ks_xs, ks_xe = Math.min(ks_xend, ks_xs + ks_run); ks_tx < ks_xe; ks_tx++) {
-              const t = ks_tx;
-              if (t === 0) {
-                partial[ks_bx] = s[0];
+    if (!(ks_P === 1 && ks_a_partial >= 0 && ks_a_s >= 0 && ks_W.w2(ks_a_partial, partial.length, ks_a_s, s.length, ks_bx, ks_bdx, ks_bdy, ks_bdz, 0, Math.min(1, ks_bdx), ks_out) === 0)) {
+      {
+        const ks_lo = 0, ks_hi = Math.min(1, ks_bdx);
+        for (let ks_tz = 0, ks_u = 0; ks_tz < ks_bdz; ks_tz++) {
+          for (let ks_ty = 0; ks_ty < ks_bdy; ks_ty++) {
+            for (let ks_xs = ks_lo, ks_xend = ks_hi; ks_xs < ks_xend; ks_xs += ks_run) {
+              if (ks_u === ks_p) { ks_u = ks_u + 1 === ks_P ? 0 : ks_u + 1; } else { ks_u = ks_u + 1 === ks_P ? 0 : ks_u + 1; continue; }
+              ks_thread: for (let ks_tx = ks_xs, ks_xe = Math.min(ks_xend, ks_xs + ks_run); ks_tx < ks_xe; ks_tx++) {
+                const t = ks_tx;
+                if (t === 0) {
+                  partial[ks_bx] = s[0];
+                }
               }
             }
           }
@@ -99,4 +113,4 @@ return Object.assign(function blockReduce(ks_args, ks_grid, ks_block, ks_first, 
       }
     }
   }
-}, { memory: ks_memory });
+}, { memory: ks_memory, wasm: "AGFzbQEAAAABKQNgCn9/f39/f39/f38Bf2AHf39/f39/fwF/YAt/f39/f39/f39/fwF/AhEBAmtzBm1lbW9yeQIDAICABAMEAwABAgcQAwJ3MAAAAncxAAECdzIAAgrCBQPgAQkBfwF/AX8BfwF/AX8BfwF/AX0CQCAAQQBIDQAgAkEASA0AQQAhDwJAA0AgDyAISEUNAUEAIQ4CQANAIA4gB0hFDQFBACENAkADQCANIAVIRQ0BIA8gB2wgDmogBWwgDWohDAJAIA0hECAEIAVsIBBqIREgECELIBEgBkgEfSARIgogA08EfUMAAMB/BSACIApBAnRqKgIACwVDAAAAAAshEiALIAFJBEAgACALQQJ0aiASOAIACwsgDUEBaiENDAALCyAOQQFqIQ4MAAsLIA9BAWohDwwACwtBAA8LQQELjQIKAX8BfwF/AX8BfwF/AX8BfwF/AX0CQCAAQQBIDQBBACEMAkADQCAMIAVIRQ0BQQAhCwJAA0AgCyAESEUNAUEAIQoCQANAIAogA0hFDQEgDCAEbCALaiADbCAKaiEJAkAgCiENIA0hDkECIAJsIg9FBH9BAAUgDiAPbwtBAEYEfyANIAJqIANIBUEACwRAIA0hCCANIgcgAU8EfUMAAMB/BSAAIAdBAnRqKgIACyANIAJqIgcgAU8EfUMAAMB/BSAAIAdBAnRqKgIAC5IhECAIIAFJBEAgACAIQQJ0aiAQOAIACwsLIApBAWohCgwACwsgC0EBaiELDAALCyAMQQFqIQwMAAsLQQAPC0EBC84BCAF/AX8BfwF/AX8BfwF/AX0CQCAAQQBIDQAgAkEASA0AQQAhEAJAA0AgECAHSEUNAUEAIQ8CQANAIA8gBkhFDQEgCCEOAkADQCAOIAlIRQ0BIBAgBmwgD2ogBWwgDmohDQJAIA4hESARQQBGBEAgBCEMQQAiCyADTwR9QwAAwH8FIAIgC0ECdGoqAgALIRIgDCABSQRAIAAgDEECdGogEjgCAAsLCyAOQQFqIQ4MAAsLIA9BAWohDwwACwsgEEEBaiEQDAALC0EADwtBAQs=", link: ks_link });

@@ -16,6 +16,11 @@ function ks_keep(site, a) {
   if (bytes <= 1048576) ks_scratch[site] = a;
   return a;
 }
+let ks_W = null, ks_out = 0, ks_of = null, ks_oi = null;
+let ks_addr = () => -1;
+function ks_link(w, addr, alloc, out, f32, i32) {
+  ks_W = w; ks_addr = addr; ks_out = out; ks_of = f32; ks_oi = i32; ks_alloc = alloc;
+}
 function ks_memory(ks_args, ks_grid, ks_block, ks_new) {
   const x = ks_args[0];
   const out = ks_args[1];
@@ -37,6 +42,9 @@ return Object.assign(function tile2d(ks_args, ks_grid, ks_block, ks_first, ks_en
   const ks_p = ks_team === undefined ? 0 : ks_team.p, ks_P = ks_team === undefined ? 1 : ks_team.parts;
   const ks_run = ks_P === 1 ? Math.max(ks_block[0], 1) : 32;
   const tile = ks_m[0];
+  const ks_a_tile = ks_addr(tile);
+  const ks_a_x = ks_addr(x);
+  const ks_a_out = ks_addr(out);
   for (let ks_b = ks_b0; ks_b < ks_b1; ks_b++) {
     const ks_bx = ks_b % ks_gdx, ks_byz = (ks_b - ks_bx) / ks_gdx;
     const ks_by = ks_byz % ks_gdy, ks_bz = (ks_byz - ks_by) / ks_gdy;
@@ -47,38 +55,42 @@ return Object.assign(function tile2d(ks_args, ks_grid, ks_block, ks_first, ks_en
       ks_zero(tile, ks_p, ks_P);
       ks_team.sync();
     }
-    for (let ks_tz = 0, ks_u = 0; ks_tz < ks_bdz; ks_tz++) {
-      for (let ks_ty = 0; ks_ty < ks_bdy; ks_ty++) {
-        for (let ks_xs = 0; ks_xs < ks_bdx; ks_xs += ks_run) {
-          if (ks_u === ks_p) { ks_u = ks_u + 1 === ks_P ? 0 : ks_u + 1; } else { ks_u = ks_u + 1 === ks_P ? 0 : ks_u + 1; continue; }
-          const ks_xe = Math.min(ks_bdx, ks_xs + ks_run);
-          ks_thread: for (let ks_tx = ks_xs; ks_tx < ks_xe; ks_tx++) {
-            const tx = ks_tx;
-            const ty = ks_ty;
-            const gx = (Math.imul(ks_bx, ks_bdx) + tx) | 0;
-            const gy = (Math.imul(ks_by, ks_bdy) + ty) | 0;
-            const local = (Math.imul(ty, ks_bdx) + tx) | 0;
-            tile[local] = x[(Math.imul(gy, width) + gx) | 0];
+    if (!(ks_P === 1 && ks_a_tile >= 0 && ks_a_x >= 0 && ks_W.w0(ks_a_tile, tile.length, ks_a_x, x.length, ks_bx, ks_bdx, ks_by, ks_bdy, width, ks_bdz, ks_out) === 0)) {
+      for (let ks_tz = 0, ks_u = 0; ks_tz < ks_bdz; ks_tz++) {
+        for (let ks_ty = 0; ks_ty < ks_bdy; ks_ty++) {
+          for (let ks_xs = 0; ks_xs < ks_bdx; ks_xs += ks_run) {
+            if (ks_u === ks_p) { ks_u = ks_u + 1 === ks_P ? 0 : ks_u + 1; } else { ks_u = ks_u + 1 === ks_P ? 0 : ks_u + 1; continue; }
+            const ks_xe = Math.min(ks_bdx, ks_xs + ks_run);
+            ks_thread: for (let ks_tx = ks_xs; ks_tx < ks_xe; ks_tx++) {
+              const tx = ks_tx;
+              const ty = ks_ty;
+              const gx = (Math.imul(ks_bx, ks_bdx) + tx) | 0;
+              const gy = (Math.imul(ks_by, ks_bdy) + ty) | 0;
+              const local = (Math.imul(ty, ks_bdx) + tx) | 0;
+              tile[local] = x[(Math.imul(gy, width) + gx) | 0];
+            }
           }
         }
       }
     }
     if (ks_P > 1) ks_team.sync(); // barrier
-    for (let ks_tz = 0, ks_u = 0; ks_tz < ks_bdz; ks_tz++) {
-      for (let ks_ty = 0; ks_ty < ks_bdy; ks_ty++) {
-        for (let ks_xs = 0; ks_xs < ks_bdx; ks_xs += ks_run) {
-          if (ks_u === ks_p) { ks_u = ks_u + 1 === ks_P ? 0 : ks_u + 1; } else { ks_u = ks_u + 1 === ks_P ? 0 : ks_u + 1; continue; }
-          const ks_xe = Math.min(ks_bdx, ks_xs + ks_run);
-          ks_thread: for (let ks_tx = ks_xs; ks_tx < ks_xe; ks_tx++) {
-            const tx = ks_tx;
-            const ty = ks_ty;
-            const gx = (Math.imul(ks_bx, ks_bdx) + tx) | 0;
-            const gy = (Math.imul(ks_by, ks_bdy) + ty) | 0;
-            const local = (Math.imul(ty, ks_bdx) + tx) | 0;
-            out[(Math.imul(gy, width) + gx) | 0] = tile[(((Math.imul(ks_bdx, ks_bdy) - 1) | 0) - local) | 0] * 2.0;
+    if (!(ks_P === 1 && ks_a_out >= 0 && ks_a_tile >= 0 && ks_W.w1(ks_a_out, out.length, ks_a_tile, tile.length, ks_bx, ks_bdx, ks_by, ks_bdy, width, ks_bdz, ks_out) === 0)) {
+      for (let ks_tz = 0, ks_u = 0; ks_tz < ks_bdz; ks_tz++) {
+        for (let ks_ty = 0; ks_ty < ks_bdy; ks_ty++) {
+          for (let ks_xs = 0; ks_xs < ks_bdx; ks_xs += ks_run) {
+            if (ks_u === ks_p) { ks_u = ks_u + 1 === ks_P ? 0 : ks_u + 1; } else { ks_u = ks_u + 1 === ks_P ? 0 : ks_u + 1; continue; }
+            const ks_xe = Math.min(ks_bdx, ks_xs + ks_run);
+            ks_thread: for (let ks_tx = ks_xs; ks_tx < ks_xe; ks_tx++) {
+              const tx = ks_tx;
+              const ty = ks_ty;
+              const gx = (Math.imul(ks_bx, ks_bdx) + tx) | 0;
+              const gy = (Math.imul(ks_by, ks_bdy) + ty) | 0;
+              const local = (Math.imul(ty, ks_bdx) + tx) | 0;
+              out[(Math.imul(gy, width) + gx) | 0] = tile[(((Math.imul(ks_bdx, ks_bdy) - 1) | 0) - local) | 0] * 2.0;
+            }
           }
         }
       }
     }
   }
-}, { memory: ks_memory });
+}, { memory: ks_memory, wasm: "AGFzbQEAAAABHwJgC39/f39/f39/f39/AX9gC39/f39/f39/f39/AX8CEQECa3MGbWVtb3J5AgMAgIAEAwMCAAEHCwICdzAAAAJ3MQABCoAEAvYBDAF/AX8BfwF/AX8BfwF/AX8BfwF/AX8BfQJAIABBAEgNACACQQBIDQBBACEQAkADQCAQIAlIRQ0BQQAhDwJAA0AgDyAHSEUNAUEAIQ4CQANAIA4gBUhFDQEgECAHbCAPaiAFbCAOaiENAkAgDiERIA8hEiAEIAVsIBFqIRMgBiAHbCASaiEUIBIgBWwgEWohFSAVIQwgFCAIbCATaiILIANPBH1DAADAfwUgAiALQQJ0aioCAAshFiAMIAFJBEAgACAMQQJ0aiAWOAIACwsgDkEBaiEODAALCyAPQQFqIQ8MAAsLIBBBAWohEAwACwtBAA8LQQELhQIMAX8BfwF/AX8BfwF/AX8BfwF/AX8BfwF9AkAgAEEASA0AIAJBAEgNAEEAIRACQANAIBAgCUhFDQFBACEPAkADQCAPIAdIRQ0BQQAhDgJAA0AgDiAFSEUNASAQIAdsIA9qIAVsIA5qIQ0CQCAOIREgDyESIAQgBWwgEWohEyAGIAdsIBJqIRQgEiAFbCARaiEVIBQgCGwgE2ohDCAFIAdsQQFrIBVrIgsgA08EfUMAAMB/BSACIAtBAnRqKgIAC0MAAABAlCEWIAwgAUkEQCAAIAxBAnRqIBY4AgALCyAOQQFqIQ4MAAsLIA9BAWohDwwACwsgEEEBaiEQDAALC0EADwtBAQs=", link: ks_link });

@@ -44,7 +44,7 @@ return Object.assign(function chain(ks_args, ks_grid, ks_block, ks_first, ks_end
             let s_1 = 0.0;
             {
               let j_3 = 0;
-              if (ks_a_y >= 0 && m - j_3 >= 11 && ks_W.l2(ks_a_y, y.length, j_3, m, off_1, s_1, ks_out) === 0) {
+              if (ks_a_y >= 0 && m - j_3 >= 11 && ks_W.w0(ks_a_y, y.length, j_3, m, off_1, s_1, ks_out) === 0) {
                 s_1 = ks_of[0];
                 j_3 = ks_oi[1];
               } else {
@@ -61,7 +61,7 @@ return Object.assign(function chain(ks_args, ks_grid, ks_block, ks_first, ks_end
             let s_2 = 0.0;
             {
               let j_4 = 0;
-              if (ks_a_x >= 0 && m - j_4 >= 11 && ks_W.l3(ks_a_x, x.length, j_4, m, off_2, s_2, ks_out) === 0) {
+              if (ks_a_x >= 0 && m - j_4 >= 11 && ks_W.w1(ks_a_x, x.length, j_4, m, off_2, s_2, ks_out) === 0) {
                 s_2 = ks_of[0];
                 j_4 = ks_oi[1];
               } else {
@@ -79,4 +79,4 @@ return Object.assign(function chain(ks_args, ks_grid, ks_block, ks_first, ks_end
       }
     }
   }
-}, { wasm: "AGFzbQEAAAABFwJgB39/f39/fX8Bf2AHf39/f399fwF/AhEBAmtzBm1lbW9yeQIDAICABAMDAgABBwsCAmwyAAACbDMAAQrDAQJgAwF/AX8BfQJAIABBAEgNAAJAA0AgAiADSEUNASAEIAJqIQggCCIHIAFPDQIgACAHQQJ0aioCACEJIAUgCZIhBSACQQFqIQIMAAsLIAYgBTgCACAGIAI2AgRBAA8LQQELYAMBfwF/AX0CQCAAQQBIDQACQANAIAIgA0hFDQEgBCACaiEIIAgiByABTw0CIAAgB0ECdGoqAgAhCSAFIAmSIQUgAkEBaiECDAALCyAGIAU4AgAgBiACNgIEQQAPC0EBCw==", link: ks_link });
+}, { wasm: "AGFzbQEAAAABFwJgB39/f39/fX8Bf2AHf39/f399fwF/AhEBAmtzBm1lbW9yeQIDAICABAMDAgABBwsCAncwAAACdzEAAQrNAQJlBAF/AX8BfwF9AkAgAEEASA0AAkADQCACIANIRQ0BAkAgBCACaiEJIAkiByABTw0DIAAgB0ECdGoqAgAhCiAFIAqSIQULIAJBAWohAgwACwsgBiAFOAIAIAYgAjYCBEEADwtBAQtlBAF/AX8BfwF9AkAgAEEASA0AAkADQCACIANIRQ0BAkAgBCACaiEJIAkiByABTw0DIAAgB0ECdGoqAgAhCiAFIAqSIQULIAJBAWohAgwACwsgBiAFOAIAIAYgAjYCBEEADwtBAQs=", link: ks_link });

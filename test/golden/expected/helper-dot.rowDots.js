@@ -30,7 +30,7 @@ return Object.assign(function rowDots(ks_args, ks_grid, ks_block, ks_first, ks_e
             let s_1 = 0.0;
             {
               let j_1 = 0;
-              if (ks_a_a >= 0 && ks_a_b >= 0 && m - j_1 >= 7 && ks_W.l0(ks_a_a, a.length, ks_a_b, b.length, j_1, m, s_1, off_1, ks_out) === 0) {
+              if (ks_a_a >= 0 && ks_a_b >= 0 && m - j_1 >= 7 && ks_W.w0(ks_a_a, a.length, ks_a_b, b.length, j_1, m, s_1, off_1, ks_out) === 0) {
                 s_1 = ks_of[0];
                 j_1 = ks_oi[1];
               } else {
@@ -44,7 +44,7 @@ return Object.assign(function rowDots(ks_args, ks_grid, ks_block, ks_first, ks_e
             let s_2 = 0.0;
             {
               let j_2 = 0;
-              if (ks_a_a >= 0 && m - j_2 >= 7 && ks_W.l1(ks_a_a, a.length, j_2, m, s_2, off_2, ks_out) === 0) {
+              if (ks_a_a >= 0 && m - j_2 >= 7 && ks_W.w1(ks_a_a, a.length, j_2, m, s_2, off_2, ks_out) === 0) {
                 s_2 = ks_of[0];
                 j_2 = ks_oi[1];
               } else {
@@ -61,11 +61,17 @@ return Object.assign(function rowDots(ks_args, ks_grid, ks_block, ks_first, ks_e
             for (;;) {
               {
                 let j_3 = 0;
-                for (; j_3 < m; j_3 = (j_3 + 1) | 0) {
-                  if (b[(off_3 + j_3) | 0] > v) {
-                    firstAbove_result = j_3;
-                    firstAbove_done = true;
-                    break;
+                if (ks_a_b >= 0 && m - j_3 >= 11 && ks_W.w2(ks_a_b, b.length, j_3, m, off_3, v, firstAbove_result, firstAbove_done, ks_out) === 0) {
+                  firstAbove_result = ks_oi[0];
+                  firstAbove_done = ks_oi[1] !== 0;
+                  j_3 = ks_oi[2];
+                } else {
+                  for (; j_3 < m; j_3 = (j_3 + 1) | 0) {
+                    if (b[(off_3 + j_3) | 0] > v) {
+                      firstAbove_result = j_3;
+                      firstAbove_done = true;
+                      break;
+                    }
                   }
                 }
                 if (firstAbove_done) {
@@ -81,4 +87,4 @@ return Object.assign(function rowDots(ks_args, ks_grid, ks_block, ks_first, ks_e
       }
     }
   }
-}, { wasm: "AGFzbQEAAAABGQJgCX9/f39/f31/fwF/YAd/f39/fX9/AX8CEQECa3MGbWVtb3J5AgMAgIAEAwMCAAEHCwICbDAAAAJsMQABCuIBAnMBAX8CQCAAQQBIDQAgAkEASA0AAkADQCAEIAVIRQ0BIAYgByAEaiIJIAFPDQIgACAJQQJ0aioCACAHIARqIgkgA08NAiACIAlBAnRqKgIAlJIhBiAEQQFqIQQMAAsLIAggBjgCACAIIAQ2AgRBAA8LQQELbAEBfwJAIABBAEgNAAJAA0AgAiADSEUNASAEIAUgAmoiByABTw0CIAAgB0ECdGoqAgAgBSACaiIHIAFPDQIgACAHQQJ0aioCAJSSIQQgAkEBaiECDAALCyAGIAQ4AgAgBiACNgIEQQAPC0EBCw==", link: ks_link });
+}, { wasm: "AGFzbQEAAAABJgNgCX9/f39/f31/fwF/YAd/f39/fX9/AX9gCX9/f39/fX9/fwF/AhEBAmtzBm1lbW9yeQIDAICABAMEAwABAgcQAwJ3MAAAAncxAAECdzIAAgrYAgN4AgF/AX8CQCAAQQBIDQAgAkEASA0AAkADQCAEIAVIRQ0BAkAgBiAHIARqIgkgAU8NAyAAIAlBAnRqKgIAIAcgBGoiCSADTw0DIAIgCUECdGoqAgCUkiEGCyAEQQFqIQQMAAsLIAggBjgCACAIIAQ2AgRBAA8LQQELcQIBfwF/AkAgAEEASA0AAkADQCACIANIRQ0BAkAgBCAFIAJqIgcgAU8NAyAAIAdBAnRqKgIAIAUgAmoiByABTw0DIAAgB0ECdGoqAgCUkiEECyACQQFqIQIMAAsLIAYgBDgCACAGIAI2AgRBAA8LQQELawIBfwF/AkAgAEEASA0AAkADQCACIANIRQ0BAkAgBCACaiIJIAFPDQMgACAJQQJ0aioCACAFXgRAIAIhBkEBIQcMAwsLIAJBAWohAgwACwsgCCAGNgIAIAggBzYCBCAIIAI2AghBAA8LQQEL", link: ks_link });

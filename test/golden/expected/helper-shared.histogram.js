@@ -27,7 +27,12 @@ function ks_keep(site, a) {
   if (bytes <= 1048576) ks_scratch[site] = a;
   return a;
 }
-return function histogram(ks_args, ks_grid, ks_block, ks_first, ks_end) {
+let ks_W = null, ks_out = 0, ks_of = null, ks_oi = null;
+let ks_addr = () => -1;
+function ks_link(w, addr, alloc, out, f32, i32) {
+  ks_W = w; ks_addr = addr; ks_out = out; ks_of = f32; ks_oi = i32; ks_alloc = alloc;
+}
+return Object.assign(function histogram(ks_args, ks_grid, ks_block, ks_first, ks_end) {
   const keys = ks_args[0];
   const hist = ks_args[1];
   const n = ks_args[2] | 0;
@@ -36,18 +41,21 @@ return function histogram(ks_args, ks_grid, ks_block, ks_first, ks_end) {
   const ks_b0 = ks_first ?? 0, ks_b1 = ks_end ?? ks_gdx * ks_gdy * ks_gdz;
   const ks_n = ks_bdx * ks_bdy * ks_bdz;
   const local = ks_kept(0, 16) ?? ks_keep(0, ks_alloc(Int32Array, 16));
+  const ks_a_local = ks_addr(local);
   for (let ks_b = ks_b0; ks_b < ks_b1; ks_b++) {
     const ks_bx = ks_b % ks_gdx, ks_byz = (ks_b - ks_bx) / ks_gdx;
     const ks_by = ks_byz % ks_gdy, ks_bz = (ks_byz - ks_by) / ks_gdy;
     local.fill(0);
-    {
-      const ks_lo = 0, ks_hi = Math.min(16, ks_bdx);
-      for (let ks_tz = 0; ks_tz < ks_bdz; ks_tz++) {
-        for (let ks_ty = 0; ks_ty < ks_bdy; ks_ty++) {
-          ks_thread: for (let ks_tx = ks_lo; ks_tx < ks_hi; ks_tx++) {
-            const t = ks_tx;
-            if (t < 16) {
-              local[t] = 0;
+    if (!(ks_a_local >= 0 && ks_W.w0(ks_a_local, local.length, ks_bdx, ks_bdy, ks_bdz, 0, Math.min(16, ks_bdx), ks_out) === 0)) {
+      {
+        const ks_lo = 0, ks_hi = Math.min(16, ks_bdx);
+        for (let ks_tz = 0; ks_tz < ks_bdz; ks_tz++) {
+          for (let ks_ty = 0; ks_ty < ks_bdy; ks_ty++) {
+            ks_thread: for (let ks_tx = ks_lo; ks_tx < ks_hi; ks_tx++) {
+              const t = ks_tx;
+              if (t < 16) {
+                local[t] = 0;
+              }
             }
           }
         }
@@ -82,4 +90,4 @@ return function histogram(ks_args, ks_grid, ks_block, ks_first, ks_end) {
       }
     }
   }
-};
+}, { wasm: "AGFzbQEAAAABDQFgCH9/f39/f39/AX8CEQECa3MGbWVtb3J5AgMAgIAEAwIBAAcGAQJ3MAAACrEBAa4BCAF/AX8BfwF/AX8BfwF/AX8CQCAAQQBIDQBBACENAkADQCANIARIRQ0BQQAhDAJAA0AgDCADSEUNASAFIQsCQANAIAsgBkhFDQEgDSADbCAMaiACbCALaiEKAkAgCyEOIA5BEEgEQCAOIQlBACEPIAkgAUkEQCAAIAlBAnRqIA82AgALCwsgC0EBaiELDAALCyAMQQFqIQwMAAsLIA1BAWohDQwACwtBAA8LQQEL", link: ks_link });

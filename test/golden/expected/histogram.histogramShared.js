@@ -27,7 +27,12 @@ function ks_keep(site, a) {
   if (bytes <= 1048576) ks_scratch[site] = a;
   return a;
 }
-return function histogramShared(ks_args, ks_grid, ks_block, ks_first, ks_end) {
+let ks_W = null, ks_out = 0, ks_of = null, ks_oi = null;
+let ks_addr = () => -1;
+function ks_link(w, addr, alloc, out, f32, i32) {
+  ks_W = w; ks_addr = addr; ks_out = out; ks_of = f32; ks_oi = i32; ks_alloc = alloc;
+}
+return Object.assign(function histogramShared(ks_args, ks_grid, ks_block, ks_first, ks_end) {
   const data = ks_args[0];
   const bins = ks_args[1];
   const n = ks_args[2] | 0;
@@ -36,17 +41,20 @@ return function histogramShared(ks_args, ks_grid, ks_block, ks_first, ks_end) {
   const ks_b0 = ks_first ?? 0, ks_b1 = ks_end ?? ks_gdx * ks_gdy * ks_gdz;
   const ks_n = ks_bdx * ks_bdy * ks_bdz;
   const counts = ks_kept(0, 64) ?? ks_keep(0, ks_alloc(Uint32Array, 64));
+  const ks_a_counts = ks_addr(counts);
   for (let ks_b = ks_b0; ks_b < ks_b1; ks_b++) {
     const ks_bx = ks_b % ks_gdx, ks_byz = (ks_b - ks_bx) / ks_gdx;
     const ks_by = ks_byz % ks_gdy, ks_bz = (ks_byz - ks_by) / ks_gdy;
     counts.fill(0);
-    for (let ks_tz = 0; ks_tz < ks_bdz; ks_tz++) {
-      for (let ks_ty = 0; ks_ty < ks_bdy; ks_ty++) {
-        ks_thread: for (let ks_tx = 0; ks_tx < ks_bdx; ks_tx++) {
-          {
-            let b = ks_tx;
-            for (; b < 64; b = (b + ks_bdx) | 0) {
-              counts[b] = 0;
+    if (!(ks_a_counts >= 0 && ks_W.w0(ks_a_counts, counts.length, ks_bdx, ks_bdy, ks_bdz, ks_out) === 0)) {
+      for (let ks_tz = 0; ks_tz < ks_bdz; ks_tz++) {
+        for (let ks_ty = 0; ks_ty < ks_bdy; ks_ty++) {
+          ks_thread: for (let ks_tx = 0; ks_tx < ks_bdx; ks_tx++) {
+            {
+              let b = ks_tx;
+              for (; b < 64; b = (b + ks_bdx) | 0) {
+                counts[b] = 0;
+              }
             }
           }
         }
@@ -79,4 +87,4 @@ return function histogramShared(ks_args, ks_grid, ks_block, ks_first, ks_end) {
       }
     }
   }
-};
+}, { wasm: "AGFzbQEAAAABCwFgBn9/f39/fwF/AhEBAmtzBm1lbW9yeQIDAICABAMCAQAHBgECdzAAAArEAQHBAQgBfwF/AX8BfwF/AX8BfwF/AkAgAEEASA0AQQAhCwJAA0AgCyAESEUNAUEAIQoCQANAIAogA0hFDQFBACEJAkADQCAJIAJIRQ0BIAsgA2wgCmogAmwgCWohCAJAIAkhDAJAA0AgDEHAAEhFDQECQCAMIQdBACENIAcgAUkEQCAAIAdBAnRqIA02AgALCyAMIAJqIQwMAAsLCyAJQQFqIQkMAAsLIApBAWohCgwACwsgC0EBaiELDAALC0EADwtBAQs=", link: ks_link });

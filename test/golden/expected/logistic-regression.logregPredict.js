@@ -29,7 +29,7 @@ return Object.assign(function logregPredict(ks_args, ks_grid, ks_block, ks_first
           let z = 0.0;
           {
             let j = 0;
-            if (ks_a_X >= 0 && ks_a_w >= 0 && D - j >= 7 && ks_W.l0(ks_a_X, X.length, ks_a_w, w.length, j, D, z, i, ks_out) === 0) {
+            if (ks_a_X >= 0 && ks_a_w >= 0 && D - j >= 7 && ks_W.w0(ks_a_X, X.length, ks_a_w, w.length, j, D, z, i, ks_out) === 0) {
               z = ks_of[0];
               j = ks_oi[1];
             } else {
@@ -43,4 +43,4 @@ return Object.assign(function logregPredict(ks_args, ks_grid, ks_block, ks_first
       }
     }
   }
-}, { wasm: "AGFzbQEAAAABDgFgCX9/f39/f31/fwF/AhEBAmtzBm1lbW9yeQIDAICABAMCAQAHBgECbDAAAAp1AXMBAX8CQCAAQQBIDQAgAkEASA0AAkADQCAEIAVIRQ0BIAYgByAFbCAEaiIJIAFPDQIgACAJQQJ0aioCACAEIgkgA08NAiACIAlBAnRqKgIAlJIhBiAEQQFqIQQMAAsLIAggBjgCACAIIAQ2AgRBAA8LQQEL", link: ks_link });
+}, { wasm: "AGFzbQEAAAABDgFgCX9/f39/f31/fwF/AhEBAmtzBm1lbW9yeQIDAICABAMCAQAHBgECdzAAAAp6AXgCAX8BfwJAIABBAEgNACACQQBIDQACQANAIAQgBUhFDQECQCAGIAcgBWwgBGoiCSABTw0DIAAgCUECdGoqAgAgBCIJIANPDQMgAiAJQQJ0aioCAJSSIQYLIARBAWohBAwACwsgCCAGOAIAIAggBDYCBEEADwtBAQs=", link: ks_link });

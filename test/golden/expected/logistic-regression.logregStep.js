@@ -32,7 +32,7 @@ return Object.assign(function logregStep(ks_args, ks_grid, ks_block, ks_first, k
           let g = 0.0;
           {
             let i = 0;
-            if (ks_a_X >= 0 && ks_a_y >= 0 && ks_a_p >= 0 && B - i >= 5 && ks_W.l0(ks_a_X, X.length, ks_a_y, y.length, ks_a_p, p.length, i, B, g, D, j, ks_out) === 0) {
+            if (ks_a_X >= 0 && ks_a_y >= 0 && ks_a_p >= 0 && B - i >= 5 && ks_W.w0(ks_a_X, X.length, ks_a_y, y.length, ks_a_p, p.length, i, B, g, D, j, ks_out) === 0) {
               g = ks_of[0];
               i = ks_oi[1];
             } else {
@@ -46,4 +46,4 @@ return Object.assign(function logregStep(ks_args, ks_grid, ks_block, ks_first, k
       }
     }
   }
-}, { wasm: "AGFzbQEAAAABEQFgDH9/f39/f39/fX9/fwF/AhEBAmtzBm1lbW9yeQIDAICABAMCAQAHBgECbDAAAAqSAQGPAQEBfwJAIABBAEgNACACQQBIDQAgBEEASA0AAkADQCAGIAdIRQ0BIAggBiAJbCAKaiIMIAFPDQIgACAMQQJ0aioCACAGIgwgA08NAiACIAxBAnRqKgIAIAYiDCAFTw0CIAQgDEECdGoqAgCTlJIhCCAGQQFqIQYMAAsLIAsgCDgCACALIAY2AgRBAA8LQQEL", link: ks_link });
+}, { wasm: "AGFzbQEAAAABEQFgDH9/f39/f39/fX9/fwF/AhEBAmtzBm1lbW9yeQIDAICABAMCAQAHBgECdzAAAAqXAQGUAQIBfwF/AkAgAEEASA0AIAJBAEgNACAEQQBIDQACQANAIAYgB0hFDQECQCAIIAYgCWwgCmoiDCABTw0DIAAgDEECdGoqAgAgBiIMIANPDQMgAiAMQQJ0aioCACAGIgwgBU8NAyAEIAxBAnRqKgIAk5SSIQgLIAZBAWohBgwACwsgCyAIOAIAIAsgBjYCBEEADwtBAQs=", link: ks_link });

@@ -31,7 +31,7 @@ return Object.assign(function matmulNaive(ks_args, ks_grid, ks_block, ks_first, 
           let sum = 0.0;
           {
             let p = 0;
-            if (ks_a_a >= 0 && ks_a_b >= 0 && k - p >= 6 && ks_W.l0(ks_a_a, a.length, ks_a_b, b.length, p, k, sum, row, n, col, ks_out) === 0) {
+            if (ks_a_a >= 0 && ks_a_b >= 0 && k - p >= 6 && ks_W.w0(ks_a_a, a.length, ks_a_b, b.length, p, k, sum, row, n, col, ks_out) === 0) {
               sum = ks_of[0];
               p = ks_oi[1];
             } else {
@@ -45,4 +45,4 @@ return Object.assign(function matmulNaive(ks_args, ks_grid, ks_block, ks_first, 
       }
     }
   }
-}, { wasm: "AGFzbQEAAAABEAFgC39/f39/f31/f39/AX8CEQECa3MGbWVtb3J5AgMAgIAEAwIBAAcGAQJsMAAACnsBeQEBfwJAIABBAEgNACACQQBIDQACQANAIAQgBUhFDQEgBiAHIAVsIARqIgsgAU8NAiAAIAtBAnRqKgIAIAQgCGwgCWoiCyADTw0CIAIgC0ECdGoqAgCUkiEGIARBAWohBAwACwsgCiAGOAIAIAogBDYCBEEADwtBAQs=", link: ks_link });
+}, { wasm: "AGFzbQEAAAABEAFgC39/f39/f31/f39/AX8CEQECa3MGbWVtb3J5AgMAgIAEAwIBAAcGAQJ3MAAACoABAX4CAX8BfwJAIABBAEgNACACQQBIDQACQANAIAQgBUhFDQECQCAGIAcgBWwgBGoiCyABTw0DIAAgC0ECdGoqAgAgBCAIbCAJaiILIANPDQMgAiALQQJ0aioCAJSSIQYLIARBAWohBAwACwsgCiAGOAIAIAogBDYCBEEADwtBAQs=", link: ks_link });

@@ -27,7 +27,12 @@ function ks_keep(site, a) {
   if (bytes <= 1048576) ks_scratch[site] = a;
   return a;
 }
-return function blockSum(ks_args, ks_grid, ks_block, ks_first, ks_end) {
+let ks_W = null, ks_out = 0, ks_of = null, ks_oi = null;
+let ks_addr = () => -1;
+function ks_link(w, addr, alloc, out, f32, i32) {
+  ks_W = w; ks_addr = addr; ks_out = out; ks_of = f32; ks_oi = i32; ks_alloc = alloc;
+}
+return Object.assign(function blockSum(ks_args, ks_grid, ks_block, ks_first, ks_end) {
   const x = ks_args[0];
   const partial = ks_args[1];
   const total = ks_args[2];
@@ -37,23 +42,27 @@ return function blockSum(ks_args, ks_grid, ks_block, ks_first, ks_end) {
   const ks_b0 = ks_first ?? 0, ks_b1 = ks_end ?? ks_gdx * ks_gdy * ks_gdz;
   const ks_n = ks_bdx * ks_bdy * ks_bdz;
   const s = ks_kept(0, 256) ?? ks_keep(0, ks_alloc(Float32Array, 256));
+  const ks_a_x = ks_addr(x);
+  const ks_a_s = ks_addr(s);
   for (let ks_b = ks_b0; ks_b < ks_b1; ks_b++) {
     const ks_bx = ks_b % ks_gdx, ks_byz = (ks_b - ks_bx) / ks_gdx;
     const ks_by = ks_byz % ks_gdy, ks_bz = (ks_byz - ks_by) / ks_gdy;
     s.fill(0);
-    for (let ks_tz = 0; ks_tz < ks_bdz; ks_tz++) {
-      for (let ks_ty = 0; ks_ty < ks_bdy; ks_ty++) {
-        ks_thread: for (let ks_tx = 0; ks_tx < ks_bdx; ks_tx++) {
-          const t = ks_tx;
-          const i = (Math.imul(Math.imul(ks_bx, 256), 2) + t) | 0;
-          let v = 0.0;
-          if (i < n) {
-            v = x[i];
+    if (!(ks_a_x >= 0 && ks_a_s >= 0 && ks_W.w0(ks_a_x, x.length, ks_a_s, s.length, ks_bx, n, ks_bdx, ks_bdy, ks_bdz, ks_out) === 0)) {
+      for (let ks_tz = 0; ks_tz < ks_bdz; ks_tz++) {
+        for (let ks_ty = 0; ks_ty < ks_bdy; ks_ty++) {
+          ks_thread: for (let ks_tx = 0; ks_tx < ks_bdx; ks_tx++) {
+            const t = ks_tx;
+            const i = (Math.imul(Math.imul(ks_bx, 256), 2) + t) | 0;
+            let v = 0.0;
+            if (i < n) {
+              v = x[i];
+            }
+            if (((i + 256) | 0) < n) {
+              v = Math.fround(v + x[(i + 256) | 0]);
+            }
+            s[t] = v;
           }
-          if (((i + 256) | 0) < n) {
-            v = Math.fround(v + x[(i + 256) | 0]);
-          }
-          s[t] = v;
         }
       }
     }
@@ -61,14 +70,16 @@ return function blockSum(ks_args, ks_grid, ks_block, ks_first, ks_end) {
     {
       let stride = 128;
       while (stride > 0) {
-        {
-          const ks_lo = 0, ks_hi = Math.min(Math.max(stride, 0), ks_bdx) | 0;
-          for (let ks_tz = 0; ks_tz < ks_bdz; ks_tz++) {
-            for (let ks_ty = 0; ks_ty < ks_bdy; ks_ty++) {
-              ks_thread: for (let ks_tx = ks_lo; ks_tx < ks_hi; ks_tx++) {
-                const t = ks_tx;
-                if (t < stride) {
-                  s[t] = s[t] + s[(t + stride) | 0];
+        if (!(ks_a_s >= 0 && ks_W.w1(ks_a_s, s.length, stride, ks_bdx, ks_bdy, ks_bdz, 0, Math.min(Math.max(stride, 0), ks_bdx) | 0, ks_out) === 0)) {
+          {
+            const ks_lo = 0, ks_hi = Math.min(Math.max(stride, 0), ks_bdx) | 0;
+            for (let ks_tz = 0; ks_tz < ks_bdz; ks_tz++) {
+              for (let ks_ty = 0; ks_ty < ks_bdy; ks_ty++) {
+                ks_thread: for (let ks_tx = ks_lo; ks_tx < ks_hi; ks_tx++) {
+                  const t = ks_tx;
+                  if (t < stride) {
+                    s[t] = s[t] + s[(t + stride) | 0];
+                  }
                 }
               }
             }
@@ -93,4 +104,4 @@ return function blockSum(ks_args, ks_grid, ks_block, ks_first, ks_end) {
       }
     }
   }
-};
+}, { wasm: "AGFzbQEAAAABHAJgCn9/f39/f39/f38Bf2AJf39/f39/f39/AX8CEQECa3MGbWVtb3J5AgMAgIAEAwMCAAEHCwICdzAAAAJ3MQABCoYEApsCCgF/AX8BfwF/AX8BfwF/AX8BfQF9AkAgAEEASA0AIAJBAEgNAEEAIQ8CQANAIA8gCEhFDQFBACEOAkADQCAOIAdIRQ0BQQAhDQJAA0AgDSAGSEUNASAPIAdsIA5qIAZsIA1qIQwCQCANIRAgBEGAAmxBAmwgEGohEUMAAAAAIRIgESAFSARAIBEiCiABTwR9QwAAwH8FIAAgCkECdGoqAgALIRILIBFBgAJqIAVIBEAgEiARQYACaiIKIAFPBH1DAADAfwUgACAKQQJ0aioCAAuSIRILIBAhCyASIRMgCyADSQRAIAIgC0ECdGogEzgCAAsLIA1BAWohDQwACwsgDkEBaiEODAALCyAPQQFqIQ8MAAsLQQAPC0EBC+YBCAF/AX8BfwF/AX8BfwF/AX0CQCAAQQBIDQBBACEOAkADQCAOIAVIRQ0BQQAhDQJAA0AgDSAESEUNASAGIQwCQANAIAwgB0hFDQEgDiAEbCANaiADbCAMaiELAkAgDCEPIA8gAkgEQCAPIQogDyIJIAFPBH1DAADAfwUgACAJQQJ0aioCAAsgDyACaiIJIAFPBH1DAADAfwUgACAJQQJ0aioCAAuSIRAgCiABSQRAIAAgCkECdGogEDgCAAsLCyAMQQFqIQwMAAsLIA1BAWohDQwACwsgDkEBaiEODAALC0EADwtBAQs=", link: ks_link });

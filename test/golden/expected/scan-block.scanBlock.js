@@ -16,6 +16,11 @@ function ks_keep(site, a) {
   if (bytes <= 1048576) ks_scratch[site] = a;
   return a;
 }
+let ks_W = null, ks_out = 0, ks_of = null, ks_oi = null;
+let ks_addr = () => -1;
+function ks_link(w, addr, alloc, out, f32, i32) {
+  ks_W = w; ks_addr = addr; ks_out = out; ks_of = f32; ks_oi = i32; ks_alloc = alloc;
+}
 function ks_memory(ks_args, ks_grid, ks_block, ks_new) {
   const x = ks_args[0];
   const y = ks_args[1];
@@ -37,6 +42,9 @@ return Object.assign(function scanBlock(ks_args, ks_grid, ks_block, ks_first, ks
   const ks_p = ks_team === undefined ? 0 : ks_team.p, ks_P = ks_team === undefined ? 1 : ks_team.parts;
   const ks_run = ks_P === 1 ? Math.max(ks_block[0], 1) : 32;
   const buf = ks_m[0];
+  const ks_a_buf = ks_addr(buf);
+  const ks_a_x = ks_addr(x);
+  const ks_a_y = ks_addr(y);
   for (let ks_b = ks_b0; ks_b < ks_b1; ks_b++) {
     const ks_bx = ks_b % ks_gdx, ks_byz = (ks_b - ks_bx) / ks_gdx;
     const ks_by = ks_byz % ks_gdy, ks_bz = (ks_byz - ks_by) / ks_gdy;
@@ -47,15 +55,17 @@ return Object.assign(function scanBlock(ks_args, ks_grid, ks_block, ks_first, ks
       ks_zero(buf, ks_p, ks_P);
       ks_team.sync();
     }
-    for (let ks_tz = 0, ks_u = 0; ks_tz < ks_bdz; ks_tz++) {
-      for (let ks_ty = 0; ks_ty < ks_bdy; ks_ty++) {
-        for (let ks_xs = 0; ks_xs < ks_bdx; ks_xs += ks_run) {
-          if (ks_u === ks_p) { ks_u = ks_u + 1 === ks_P ? 0 : ks_u + 1; } else { ks_u = ks_u + 1 === ks_P ? 0 : ks_u + 1; continue; }
-          const ks_xe = Math.min(ks_bdx, ks_xs + ks_run);
-          ks_thread: for (let ks_tx = ks_xs; ks_tx < ks_xe; ks_tx++) {
-            const t = ks_tx;
-            const i = (Math.imul(ks_bx, 256) + t) | 0;
-            buf[t] = i < n ? x[i] : 0.0;
+    if (!(ks_P === 1 && ks_a_buf >= 0 && ks_a_x >= 0 && ks_W.w0(ks_a_buf, buf.length, ks_a_x, x.length, ks_bx, n, ks_bdx, ks_bdy, ks_bdz, ks_out) === 0)) {
+      for (let ks_tz = 0, ks_u = 0; ks_tz < ks_bdz; ks_tz++) {
+        for (let ks_ty = 0; ks_ty < ks_bdy; ks_ty++) {
+          for (let ks_xs = 0; ks_xs < ks_bdx; ks_xs += ks_run) {
+            if (ks_u === ks_p) { ks_u = ks_u + 1 === ks_P ? 0 : ks_u + 1; } else { ks_u = ks_u + 1 === ks_P ? 0 : ks_u + 1; continue; }
+            const ks_xe = Math.min(ks_bdx, ks_xs + ks_run);
+            ks_thread: for (let ks_tx = ks_xs; ks_tx < ks_xe; ks_tx++) {
+              const t = ks_tx;
+              const i = (Math.imul(ks_bx, 256) + t) | 0;
+              buf[t] = i < n ? x[i] : 0.0;
+            }
           }
         }
       }
@@ -66,18 +76,20 @@ return Object.assign(function scanBlock(ks_args, ks_grid, ks_block, ks_first, ks
       let offset = 1;
       while (offset < 256) {
         const dst = (1 - src) | 0;
-        for (let ks_tz = 0, ks_u = 0; ks_tz < ks_bdz; ks_tz++) {
-          for (let ks_ty = 0; ks_ty < ks_bdy; ks_ty++) {
-            for (let ks_xs = 0; ks_xs < ks_bdx; ks_xs += ks_run) {
-              if (ks_u === ks_p) { ks_u = ks_u + 1 === ks_P ? 0 : ks_u + 1; } else { ks_u = ks_u + 1 === ks_P ? 0 : ks_u + 1; continue; }
-              const ks_xe = Math.min(ks_bdx, ks_xs + ks_run);
-              ks_thread: for (let ks_tx = ks_xs; ks_tx < ks_xe; ks_tx++) {
-                const t = ks_tx;
-                let v = buf[(Math.imul(src, 256) + t) | 0];
-                if (t >= offset) {
-                  v = Math.fround(v + buf[(((Math.imul(src, 256) + t) | 0) - offset) | 0]);
+        if (!(ks_P === 1 && ks_a_buf >= 0 && ks_W.w1(ks_a_buf, buf.length, src, offset, dst, ks_bdx, ks_bdy, ks_bdz, ks_out) === 0)) {
+          for (let ks_tz = 0, ks_u = 0; ks_tz < ks_bdz; ks_tz++) {
+            for (let ks_ty = 0; ks_ty < ks_bdy; ks_ty++) {
+              for (let ks_xs = 0; ks_xs < ks_bdx; ks_xs += ks_run) {
+                if (ks_u === ks_p) { ks_u = ks_u + 1 === ks_P ? 0 : ks_u + 1; } else { ks_u = ks_u + 1 === ks_P ? 0 : ks_u + 1; continue; }
+                const ks_xe = Math.min(ks_bdx, ks_xs + ks_run);
+                ks_thread: for (let ks_tx = ks_xs; ks_tx < ks_xe; ks_tx++) {
+                  const t = ks_tx;
+                  let v = buf[(Math.imul(src, 256) + t) | 0];
+                  if (t >= offset) {
+                    v = Math.fround(v + buf[(((Math.imul(src, 256) + t) | 0) - offset) | 0]);
+                  }
+                  buf[(Math.imul(dst, 256) + t) | 0] = v;
                 }
-                buf[(Math.imul(dst, 256) + t) | 0] = v;
               }
             }
           }
@@ -87,20 +99,22 @@ return Object.assign(function scanBlock(ks_args, ks_grid, ks_block, ks_first, ks
         offset = Math.imul(offset, 2);
       }
     }
-    for (let ks_tz = 0, ks_u = 0; ks_tz < ks_bdz; ks_tz++) {
-      for (let ks_ty = 0; ks_ty < ks_bdy; ks_ty++) {
-        for (let ks_xs = 0; ks_xs < ks_bdx; ks_xs += ks_run) {
-          if (ks_u === ks_p) { ks_u = ks_u + 1 === ks_P ? 0 : ks_u + 1; } else { ks_u = ks_u + 1 === ks_P ? 0 : ks_u + 1; continue; }
-          const ks_xe = Math.min(ks_bdx, ks_xs + ks_run);
-          ks_thread: for (let ks_tx = ks_xs; ks_tx < ks_xe; ks_tx++) {
-            const t = ks_tx;
-            const i = (Math.imul(ks_bx, 256) + t) | 0;
-            if (i < n) {
-              y[i] = buf[(Math.imul(src, 256) + t) | 0];
+    if (!(ks_P === 1 && ks_a_y >= 0 && ks_a_buf >= 0 && ks_W.w2(ks_a_y, y.length, ks_a_buf, buf.length, ks_bx, n, src, ks_bdx, ks_bdy, ks_bdz, ks_out) === 0)) {
+      for (let ks_tz = 0, ks_u = 0; ks_tz < ks_bdz; ks_tz++) {
+        for (let ks_ty = 0; ks_ty < ks_bdy; ks_ty++) {
+          for (let ks_xs = 0; ks_xs < ks_bdx; ks_xs += ks_run) {
+            if (ks_u === ks_p) { ks_u = ks_u + 1 === ks_P ? 0 : ks_u + 1; } else { ks_u = ks_u + 1 === ks_P ? 0 : ks_u + 1; continue; }
+            const ks_xe = Math.min(ks_bdx, ks_xs + ks_run);
+            ks_thread: for (let ks_tx = ks_xs; ks_tx < ks_xe; ks_tx++) {
+              const t = ks_tx;
+              const i = (Math.imul(ks_bx, 256) + t) | 0;
+              if (i < n) {
+                y[i] = buf[(Math.imul(src, 256) + t) | 0];
+              }
             }
           }
         }
       }
     }
   }
-}, { memory: ks_memory });
+}, { memory: ks_memory, wasm: "AGFzbQEAAAABKwNgCn9/f39/f39/f38Bf2AJf39/f39/f39/AX9gC39/f39/f39/f39/AX8CEQECa3MGbWVtb3J5AgMAgIAEAwQDAAECBxADAncwAAACdzEAAQJ3MgACCs8FA+EBCQF/AX8BfwF/AX8BfwF/AX8BfQJAIABBAEgNACACQQBIDQBBACEPAkADQCAPIAhIRQ0BQQAhDgJAA0AgDiAHSEUNAUEAIQ0CQANAIA0gBkhFDQEgDyAHbCAOaiAGbCANaiEMAkAgDSEQIARBgAJsIBBqIREgECELIBEgBUgEfSARIgogA08EfUMAAMB/BSACIApBAnRqKgIACwVDAAAAAAshEiALIAFJBEAgACALQQJ0aiASOAIACwsgDUEBaiENDAALCyAOQQFqIQ4MAAsLIA9BAWohDwwACwtBAA8LQQELhQIJAX8BfwF/AX8BfwF/AX8BfQF9AkAgAEEASA0AQQAhDgJAA0AgDiAHSEUNAUEAIQ0CQANAIA0gBkhFDQFBACEMAkADQCAMIAVIRQ0BIA4gBmwgDWogBWwgDGohCwJAIAwhDyACQYACbCAPaiIJIAFPBH1DAADAfwUgACAJQQJ0aioCAAshECAPIANOBEAgECACQYACbCAPaiADayIJIAFPBH1DAADAfwUgACAJQQJ0aioCAAuSIRALIARBgAJsIA9qIQogECERIAogAUkEQCAAIApBAnRqIBE4AgALCyAMQQFqIQwMAAsLIA1BAWohDQwACwsgDkEBaiEODAALC0EADwtBAQviAQkBfwF/AX8BfwF/AX8BfwF/AX0CQCAAQQBIDQAgAkEASA0AQQAhEAJAA0AgECAJSEUNAUEAIQ8CQANAIA8gCEhFDQFBACEOAkADQCAOIAdIRQ0BIBAgCGwgD2ogB2wgDmohDQJAIA4hESAEQYACbCARaiESIBIgBUgEQCASIQwgBkGAAmwgEWoiCyADTwR9QwAAwH8FIAIgC0ECdGoqAgALIRMgDCABSQRAIAAgDEECdGogEzgCAAsLCyAOQQFqIQ4MAAsLIA9BAWohDwwACwsgEEEBaiEQDAALC0EADwtBAQs=", link: ks_link });

@@ -16,6 +16,11 @@ function ks_keep(site, a) {
   if (bytes <= 1048576) ks_scratch[site] = a;
   return a;
 }
+let ks_W = null, ks_out = 0, ks_of = null, ks_oi = null;
+let ks_addr = () => -1;
+function ks_link(w, addr, alloc, out, f32, i32) {
+  ks_W = w; ks_addr = addr; ks_out = out; ks_of = f32; ks_oi = i32; ks_alloc = alloc;
+}
 function ks_memory(ks_args, ks_grid, ks_block, ks_new) {
   const x = ks_args[0];
   const y = ks_args[1];
@@ -39,6 +44,8 @@ return Object.assign(function softmaxRows(ks_args, ks_grid, ks_block, ks_first, 
   const ks_run = ks_P === 1 ? Math.max(ks_block[0], 1) : 32;
   const ks_v_rowMax = ks_m[0];
   const red = ks_m[1];
+  const ks_a_red = ks_addr(red);
+  const ks_a_ks_v_rowMax = ks_addr(ks_v_rowMax);
   for (let ks_b = ks_b0; ks_b < ks_b1; ks_b++) {
     const ks_bx = ks_b % ks_gdx, ks_byz = (ks_b - ks_bx) / ks_gdx;
     const ks_by = ks_byz % ks_gdy, ks_bz = (ks_byz - ks_by) / ks_gdy;
@@ -93,14 +100,16 @@ return Object.assign(function softmaxRows(ks_args, ks_grid, ks_block, ks_first, 
         s = s >> 1;
       }
     }
-    for (let ks_tz = 0, ks_u = 0; ks_tz < ks_bdz; ks_tz++) {
-      for (let ks_ty = 0; ks_ty < ks_bdy; ks_ty++) {
-        for (let ks_xs = 0; ks_xs < ks_bdx; ks_xs += ks_run) {
-          if (ks_u === ks_p) { ks_u = ks_u + 1 === ks_P ? 0 : ks_u + 1; } else { ks_u = ks_u + 1 === ks_P ? 0 : ks_u + 1; continue; }
-          const ks_xe = Math.min(ks_bdx, ks_xs + ks_run);
-          ks_thread: for (let ks_tx = ks_xs, ks_i = (ks_tz * ks_bdy + ks_ty) * ks_bdx + ks_xs; ks_tx < ks_xe; ks_tx++, ks_i++) {
-            const rowMax = red[0];
-            ks_v_rowMax[ks_i] = rowMax;
+    if (!(ks_P === 1 && ks_a_red >= 0 && ks_a_ks_v_rowMax >= 0 && ks_W.w0(ks_a_red, red.length, ks_a_ks_v_rowMax, ks_v_rowMax.length, ks_bdx, ks_bdy, ks_bdz, ks_out) === 0)) {
+      for (let ks_tz = 0, ks_u = 0; ks_tz < ks_bdz; ks_tz++) {
+        for (let ks_ty = 0; ks_ty < ks_bdy; ks_ty++) {
+          for (let ks_xs = 0; ks_xs < ks_bdx; ks_xs += ks_run) {
+            if (ks_u === ks_p) { ks_u = ks_u + 1 === ks_P ? 0 : ks_u + 1; } else { ks_u = ks_u + 1 === ks_P ? 0 : ks_u + 1; continue; }
+            const ks_xe = Math.min(ks_bdx, ks_xs + ks_run);
+            ks_thread: for (let ks_tx = ks_xs, ks_i = (ks_tz * ks_bdy + ks_ty) * ks_bdx + ks_xs; ks_tx < ks_xe; ks_tx++, ks_i++) {
+              const rowMax = red[0];
+              ks_v_rowMax[ks_i] = rowMax;
+            }
           }
         }
       }
@@ -130,16 +139,18 @@ return Object.assign(function softmaxRows(ks_args, ks_grid, ks_block, ks_first, 
     {
       let s_1 = 64;
       while (s_1 > 0) {
-        {
-          const ks_lo = 0, ks_hi = Math.min(Math.max(s_1, 0), ks_bdx) | 0;
-          for (let ks_tz = 0, ks_u = 0; ks_tz < ks_bdz; ks_tz++) {
-            for (let ks_ty = 0; ks_ty < ks_bdy; ks_ty++) {
-              for (let ks_xs = ks_lo, ks_xend = ks_hi; ks_xs < ks_xend; ks_xs += ks_run) {
-                if (ks_u === ks_p) { ks_u = ks_u + 1 === ks_P ? 0 : ks_u + 1; } else { ks_u = ks_u + 1 === ks_P ? 0 : ks_u + 1; continue; }
-                ks_thread: for (let ks_tx = ks_xs, ks_xe = Math.min(ks_xend, ks_xs + ks_run); ks_tx < ks_xe; ks_tx++) {
-                  const t = ks_tx;
-                  if (t < s_1) {
-                    red[t] = red[t] + red[(t + s_1) | 0];
+        if (!(ks_P === 1 && ks_a_red >= 0 && ks_W.w1(ks_a_red, red.length, s_1, ks_bdx, ks_bdy, ks_bdz, 0, Math.min(Math.max(s_1, 0), ks_bdx) | 0, ks_out) === 0)) {
+          {
+            const ks_lo = 0, ks_hi = Math.min(Math.max(s_1, 0), ks_bdx) | 0;
+            for (let ks_tz = 0, ks_u = 0; ks_tz < ks_bdz; ks_tz++) {
+              for (let ks_ty = 0; ks_ty < ks_bdy; ks_ty++) {
+                for (let ks_xs = ks_lo, ks_xend = ks_hi; ks_xs < ks_xend; ks_xs += ks_run) {
+                  if (ks_u === ks_p) { ks_u = ks_u + 1 === ks_P ? 0 : ks_u + 1; } else { ks_u = ks_u + 1 === ks_P ? 0 : ks_u + 1; continue; }
+                  ks_thread: for (let ks_tx = ks_xs, ks_xe = Math.min(ks_xend, ks_xs + ks_run); ks_tx < ks_xe; ks_tx++) {
+                    const t = ks_tx;
+                    if (t < s_1) {
+                      red[t] = red[t] + red[(t + s_1) | 0];
+                    }
                   }
                 }
               }
@@ -170,4 +181,4 @@ return Object.assign(function softmaxRows(ks_args, ks_grid, ks_block, ks_first, 
       }
     }
   }
-}, { memory: ks_memory });
+}, { memory: ks_memory, wasm: "AGFzbQEAAAABGgJgCH9/f39/f39/AX9gCX9/f39/f39/fwF/AhEBAmtzBm1lbW9yeQIDAICABAMDAgABBwsCAncwAAACdzEAAQqxAwLGAQgBfwF/AX8BfwF/AX8BfQF9AkAgAEEASA0AIAJBAEgNAEEAIQ0CQANAIA0gBkhFDQFBACEMAkADQCAMIAVIRQ0BQQAhCwJAA0AgCyAESEUNASANIAVsIAxqIARsIAtqIQoCQEEAIgggAU8EfUMAAMB/BSAAIAhBAnRqKgIACyEOIAohCSAOIQ8gCSADSQRAIAIgCUECdGogDzgCAAsLIAtBAWohCwwACwsgDEEBaiEMDAALCyANQQFqIQ0MAAsLQQAPC0EBC+YBCAF/AX8BfwF/AX8BfwF/AX0CQCAAQQBIDQBBACEOAkADQCAOIAVIRQ0BQQAhDQJAA0AgDSAESEUNASAGIQwCQANAIAwgB0hFDQEgDiAEbCANaiADbCAMaiELAkAgDCEPIA8gAkgEQCAPIQogDyIJIAFPBH1DAADAfwUgACAJQQJ0aioCAAsgDyACaiIJIAFPBH1DAADAfwUgACAJQQJ0aioCAAuSIRAgCiABSQRAIAAgCkECdGogEDgCAAsLCyAMQQFqIQwMAAsLIA1BAWohDQwACwsgDkEBaiEODAALC0EADwtBAQs=", link: ks_link });

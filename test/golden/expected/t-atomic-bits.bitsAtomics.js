@@ -17,7 +17,12 @@ function ks_keep(site, a) {
   if (bytes <= 1048576) ks_scratch[site] = a;
   return a;
 }
-return function bitsAtomics(ks_args, ks_grid, ks_block, ks_first, ks_end) {
+let ks_W = null, ks_out = 0, ks_of = null, ks_oi = null;
+let ks_addr = () => -1;
+function ks_link(w, addr, alloc, out, f32, i32) {
+  ks_W = w; ks_addr = addr; ks_out = out; ks_of = f32; ks_oi = i32; ks_alloc = alloc;
+}
+return Object.assign(function bitsAtomics(ks_args, ks_grid, ks_block, ks_first, ks_end) {
   const vs = ks_args[0];
   const ws = ks_args[1];
   const g = ks_args[2];
@@ -30,19 +35,22 @@ return function bitsAtomics(ks_args, ks_grid, ks_block, ks_first, ks_end) {
   const ks_b0 = ks_first ?? 0, ks_b1 = ks_end ?? ks_gdx * ks_gdy * ks_gdz;
   const ks_n = ks_bdx * ks_bdy * ks_bdz;
   const s = ks_kept(0, 3) ?? ks_keep(0, ks_alloc(Uint32Array, 3));
+  const ks_a_s = ks_addr(s);
   for (let ks_b = ks_b0; ks_b < ks_b1; ks_b++) {
     const ks_bx = ks_b % ks_gdx, ks_byz = (ks_b - ks_bx) / ks_gdx;
     const ks_by = ks_byz % ks_gdy, ks_bz = (ks_byz - ks_by) / ks_gdy;
     s.fill(0);
-    {
-      const ks_lo = 0, ks_hi = Math.min(3, ks_bdx);
-      for (let ks_tz = 0; ks_tz < ks_bdz; ks_tz++) {
-        for (let ks_ty = 0; ks_ty < ks_bdy; ks_ty++) {
-          ks_thread: for (let ks_tx = ks_lo; ks_tx < ks_hi; ks_tx++) {
-            const t = ks_tx;
-            const i = (Math.imul(ks_bx, ks_bdx) + t) | 0;
-            if (t < 3) {
-              s[t] = t === 1 ? 4294967295 : 0;
+    if (!(ks_a_s >= 0 && ks_W.w0(ks_a_s, s.length, ks_bx, ks_bdx, ks_bdy, ks_bdz, 0, Math.min(3, ks_bdx), ks_out) === 0)) {
+      {
+        const ks_lo = 0, ks_hi = Math.min(3, ks_bdx);
+        for (let ks_tz = 0; ks_tz < ks_bdz; ks_tz++) {
+          for (let ks_ty = 0; ks_ty < ks_bdy; ks_ty++) {
+            ks_thread: for (let ks_tx = ks_lo; ks_tx < ks_hi; ks_tx++) {
+              const t = ks_tx;
+              const i = (Math.imul(ks_bx, ks_bdx) + t) | 0;
+              if (t < 3) {
+                s[t] = t === 1 ? 4294967295 : 0;
+              }
             }
           }
         }
@@ -82,4 +90,4 @@ return function bitsAtomics(ks_args, ks_grid, ks_block, ks_first, ks_end) {
       }
     }
   }
-};
+}, { wasm: "AGFzbQEAAAABDgFgCX9/f39/f39/fwF/AhEBAmtzBm1lbW9yeQIDAICABAMCAQAHBgECdzAAAArIAQHFAQkBfwF/AX8BfwF/AX8BfwF/AX8CQCAAQQBIDQBBACEOAkADQCAOIAVIRQ0BQQAhDQJAA0AgDSAESEUNASAGIQwCQANAIAwgB0hFDQEgDiAEbCANaiADbCAMaiELAkAgDCEPIAIgA2wgD2ohECAPQQNIBEAgDyEKIA9BAUYEf0F/BUEACyERIAogAUkEQCAAIApBAnRqIBE2AgALCwsgDEEBaiEMDAALCyANQQFqIQ0MAAsLIA5BAWohDgwACwtBAA8LQQEL", link: ks_link });

@@ -27,7 +27,12 @@ function ks_keep(site, a) {
   if (bytes <= 1048576) ks_scratch[site] = a;
   return a;
 }
-return function floatAtomics(ks_args, ks_grid, ks_block, ks_first, ks_end) {
+let ks_W = null, ks_out = 0, ks_of = null, ks_oi = null;
+let ks_addr = () => -1;
+function ks_link(w, addr, alloc, out, f32, i32) {
+  ks_W = w; ks_addr = addr; ks_out = out; ks_of = f32; ks_oi = i32; ks_alloc = alloc;
+}
+return Object.assign(function floatAtomics(ks_args, ks_grid, ks_block, ks_first, ks_end) {
   const x = ks_args[0];
   const sums = ks_args[1];
   const n = ks_args[2] | 0;
@@ -36,18 +41,21 @@ return function floatAtomics(ks_args, ks_grid, ks_block, ks_first, ks_end) {
   const ks_b0 = ks_first ?? 0, ks_b1 = ks_end ?? ks_gdx * ks_gdy * ks_gdz;
   const ks_n = ks_bdx * ks_bdy * ks_bdz;
   const part = ks_kept(0, 1) ?? ks_keep(0, ks_alloc(Float32Array, 1));
+  const ks_a_part = ks_addr(part);
   for (let ks_b = ks_b0; ks_b < ks_b1; ks_b++) {
     const ks_bx = ks_b % ks_gdx, ks_byz = (ks_b - ks_bx) / ks_gdx;
     const ks_by = ks_byz % ks_gdy, ks_bz = (ks_byz - ks_by) / ks_gdy;
     part.fill(0);
-    {
-      const ks_lo = 0, ks_hi = Math.min(1, ks_bdx);
-      for (let ks_tz = 0; ks_tz < ks_bdz; ks_tz++) {
-        for (let ks_ty = 0; ks_ty < ks_bdy; ks_ty++) {
-          ks_thread: for (let ks_tx = ks_lo; ks_tx < ks_hi; ks_tx++) {
-            const i = (Math.imul(ks_bx, ks_bdx) + ks_tx) | 0;
-            if (ks_tx === 0) {
-              part[0] = 0.0;
+    if (!(ks_a_part >= 0 && ks_W.w0(ks_a_part, part.length, ks_bx, ks_bdx, ks_bdy, ks_bdz, 0, Math.min(1, ks_bdx), ks_out) === 0)) {
+      {
+        const ks_lo = 0, ks_hi = Math.min(1, ks_bdx);
+        for (let ks_tz = 0; ks_tz < ks_bdz; ks_tz++) {
+          for (let ks_ty = 0; ks_ty < ks_bdy; ks_ty++) {
+            ks_thread: for (let ks_tx = ks_lo; ks_tx < ks_hi; ks_tx++) {
+              const i = (Math.imul(ks_bx, ks_bdx) + ks_tx) | 0;
+              if (ks_tx === 0) {
+                part[0] = 0.0;
+              }
             }
           }
         }
@@ -79,4 +87,4 @@ return function floatAtomics(ks_args, ks_grid, ks_block, ks_first, ks_end) {
       }
     }
   }
-};
+}, { wasm: "AGFzbQEAAAABDgFgCX9/f39/f39/fwF/AhEBAmtzBm1lbW9yeQIDAICABAMCAQAHBgECdzAAAAq6AQG3AQgBfwF/AX8BfwF/AX8BfwF9AkAgAEEASA0AQQAhDgJAA0AgDiAFSEUNAUEAIQ0CQANAIA0gBEhFDQEgBiEMAkADQCAMIAdIRQ0BIA4gBGwgDWogA2wgDGohCwJAIAIgA2wgDGohDyAMQQBGBEBBACEKQwAAAAAhECAKIAFJBEAgACAKQQJ0aiAQOAIACwsLIAxBAWohDAwACwsgDUEBaiENDAALCyAOQQFqIQ4MAAsLQQAPC0EBCw==", link: ks_link });

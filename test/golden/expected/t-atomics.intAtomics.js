@@ -32,7 +32,12 @@ function ks_keep(site, a) {
   if (bytes <= 1048576) ks_scratch[site] = a;
   return a;
 }
-return function intAtomics(ks_args, ks_grid, ks_block, ks_first, ks_end) {
+let ks_W = null, ks_out = 0, ks_of = null, ks_oi = null;
+let ks_addr = () => -1;
+function ks_link(w, addr, alloc, out, f32, i32) {
+  ks_W = w; ks_addr = addr; ks_out = out; ks_of = f32; ks_oi = i32; ks_alloc = alloc;
+}
+return Object.assign(function intAtomics(ks_args, ks_grid, ks_block, ks_first, ks_end) {
   const c = ks_args[0];
   const tickets = ks_args[1];
   const uc = ks_args[2];
@@ -42,18 +47,21 @@ return function intAtomics(ks_args, ks_grid, ks_block, ks_first, ks_end) {
   const ks_b0 = ks_first ?? 0, ks_b1 = ks_end ?? ks_gdx * ks_gdy * ks_gdz;
   const ks_n = ks_bdx * ks_bdy * ks_bdz;
   const hist = ks_kept(0, 8) ?? ks_keep(0, ks_alloc(Int32Array, 8));
+  const ks_a_hist = ks_addr(hist);
   for (let ks_b = ks_b0; ks_b < ks_b1; ks_b++) {
     const ks_bx = ks_b % ks_gdx, ks_byz = (ks_b - ks_bx) / ks_gdx;
     const ks_by = ks_byz % ks_gdy, ks_bz = (ks_byz - ks_by) / ks_gdy;
     hist.fill(0);
-    {
-      const ks_lo = 0, ks_hi = Math.min(8, ks_bdx);
-      for (let ks_tz = 0; ks_tz < ks_bdz; ks_tz++) {
-        for (let ks_ty = 0; ks_ty < ks_bdy; ks_ty++) {
-          ks_thread: for (let ks_tx = ks_lo; ks_tx < ks_hi; ks_tx++) {
-            const i = (Math.imul(ks_bx, ks_bdx) + ks_tx) | 0;
-            if (ks_tx < 8) {
-              hist[ks_tx] = 0;
+    if (!(ks_a_hist >= 0 && ks_W.w0(ks_a_hist, hist.length, ks_bx, ks_bdx, ks_bdy, ks_bdz, 0, Math.min(8, ks_bdx), ks_out) === 0)) {
+      {
+        const ks_lo = 0, ks_hi = Math.min(8, ks_bdx);
+        for (let ks_tz = 0; ks_tz < ks_bdz; ks_tz++) {
+          for (let ks_ty = 0; ks_ty < ks_bdy; ks_ty++) {
+            ks_thread: for (let ks_tx = ks_lo; ks_tx < ks_hi; ks_tx++) {
+              const i = (Math.imul(ks_bx, ks_bdx) + ks_tx) | 0;
+              if (ks_tx < 8) {
+                hist[ks_tx] = 0;
+              }
             }
           }
         }
@@ -96,4 +104,4 @@ return function intAtomics(ks_args, ks_grid, ks_block, ks_first, ks_end) {
       }
     }
   }
-};
+}, { wasm: "AGFzbQEAAAABDgFgCX9/f39/f39/fwF/AhEBAmtzBm1lbW9yeQIDAICABAMCAQAHBgECdzAAAAq3AQG0AQgBfwF/AX8BfwF/AX8BfwF/AkAgAEEASA0AQQAhDgJAA0AgDiAFSEUNAUEAIQ0CQANAIA0gBEhFDQEgBiEMAkADQCAMIAdIRQ0BIA4gBGwgDWogA2wgDGohCwJAIAIgA2wgDGohDyAMQQhIBEAgDCEKQQAhECAKIAFJBEAgACAKQQJ0aiAQNgIACwsLIAxBAWohDAwACwsgDUEBaiENDAALCyAOQQFqIQ4MAAsLQQAPC0EBCw==", link: ks_link });

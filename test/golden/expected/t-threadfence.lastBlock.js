@@ -71,7 +71,7 @@ return Object.assign(function lastBlock(ks_args, ks_grid, ks_block, ks_first, ks
               let sum = 0;
               {
                 let k = 0;
-                if (ks_a_s >= 0 && 64 - k >= 13 && ks_W.l0(ks_a_s, s.length, k, sum, ks_out) === 0) {
+                if (ks_a_s >= 0 && 64 - k >= 13 && ks_W.w0(ks_a_s, s.length, k, sum, ks_out) === 0) {
                   sum = ks_oi[0];
                   k = ks_oi[1];
                 } else {
@@ -100,7 +100,7 @@ return Object.assign(function lastBlock(ks_args, ks_grid, ks_block, ks_first, ks
               let total = 0;
               {
                 let b = 0;
-                if (ks_a_partial >= 0 && ks_gdx - b >= 13 && ks_W.l1(ks_a_partial, partial.length, b, ks_gdx, total, ks_out) === 0) {
+                if (ks_a_partial >= 0 && ks_gdx - b >= 13 && ks_W.w1(ks_a_partial, partial.length, b, ks_gdx, total, ks_out) === 0) {
                   total = ks_oi[0];
                   b = ks_oi[1];
                 } else {
@@ -116,4 +116,4 @@ return Object.assign(function lastBlock(ks_args, ks_grid, ks_block, ks_first, ks
       }
     }
   }
-}, { wasm: "AGFzbQEAAAABFAJgBX9/f39/AX9gBn9/f39/fwF/AhEBAmtzBm1lbW9yeQIDAICABAMDAgABBwsCAmwwAAACbDEAAQqmAQJSAQF/AkAgAEEASA0AAkADQCACQcAASEUNASADIAIiBSABTw0CIAAgBUECdGooAgBqIQMgAkEBaiECDAALCyAEIAM2AgAgBCACNgIEQQAPC0EBC1EBAX8CQCAAQQBIDQACQANAIAIgA0hFDQEgBCACIgYgAU8NAiAAIAZBAnRqKAIAaiEEIAJBAWohAgwACwsgBSAENgIAIAUgAjYCBEEADwtBAQs=", link: ks_link });
+}, { wasm: "AGFzbQEAAAABFAJgBX9/f39/AX9gBn9/f39/fwF/AhEBAmtzBm1lbW9yeQIDAICABAMDAgABBwsCAncwAAACdzEAAQqwAQJXAgF/AX8CQCAAQQBIDQACQANAIAJBwABIRQ0BAkAgAyACIgUgAU8NAyAAIAVBAnRqKAIAaiEDCyACQQFqIQIMAAsLIAQgAzYCACAEIAI2AgRBAA8LQQELVgIBfwF/AkAgAEEASA0AAkADQCACIANIRQ0BAkAgBCACIgYgAU8NAyAAIAZBAnRqKAIAaiEECyACQQFqIQIMAAsLIAUgBDYCACAFIAI2AgRBAA8LQQEL", link: ks_link });
