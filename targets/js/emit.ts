@@ -381,8 +381,9 @@ class JsPrinter extends CLikePrinter {
     const ready = [
       ...w.arrays.map((a) => `ks_a_${this.arrayName(a)} >= 0`),
       ...(w.count ? [`${this.expr(w.count.bound)} - ${this.name(w.count.v)} >= ${w.count.span}`] : []),
+      `${this.wasmCall(w)} === 0`,
     ].join(' && ');
-    this.line(`if (${ready} && ${this.wasmCall(w)} === 0) {`);
+    this.line(`if (${ready}) {`);
     this.indented(() => w.outputs.forEach((o, i) => this.line(`${this.name(o.name)} = ${OUT_READ[o.type](i)};`)));
     this.line('} else {');
     this.indented(() => super.loop(s));
@@ -435,9 +436,9 @@ class JsPrinter extends CLikePrinter {
     const w = this.wasm && !this.lane.index ? compileRegion(threads, `w${this.wasmFns.length}`, this.arrayInfo, range !== null) : null;
     if (w === null) return js();
     this.addWasm(w);
-    const ready = [...(this.regions?.team ? ['ks_P === 1'] : []), ...w.arrays.map((a) => `ks_a_${this.arrayName(a)} >= 0`)].join(' && ');
     const call = this.wasmCall(w, range ? [range.lo, range.hi] : []);
-    this.line(`if (!(${ready} && ${call} === 0)) {`);
+    const ready = [...(this.regions?.team ? ['ks_P === 1'] : []), ...w.arrays.map((a) => `ks_a_${this.arrayName(a)} >= 0`), `${call} === 0`].join(' && ');
+    this.line(`if (!(${ready})) {`);
     this.indented(js);
     this.line('}');
   }

@@ -8,6 +8,10 @@
 // same on the cpu device on one thread and on workers. The memory: arrays live there, are zeroed,
 // never overlap, and are given back when disposed.
 import * as wt from 'node:worker_threads';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { compileKernel } from '../../index.js';
 import type { CompiledKernel } from '../../core/output.js';
@@ -16,6 +20,7 @@ import { CpuPool, type JsKernel } from '../../runtime/cpu/pool.js';
 import type { TypedArray } from '../../runtime/types.js';
 import { Rng } from '../helpers/case.js';
 import { cpuWith } from '../helpers/cpu.js';
+import { ROOT } from '../samples/run-sample.js';
 
 const FILE = 'wasm-loops.ts';
 const SOURCE = `
@@ -402,6 +407,44 @@ describe.skipIf(heap === null)('the cpu device memory', () => {
       expect(h.used).toBe(start);
     } finally {
       gpu.dispose();
+    }
+  });
+});
+
+describe('KERNELSCRIPT_CPU_WASM=0', () => {
+  it('keeps arrays plain and every loop JS, with the same results', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ks-wasm-'));
+    try {
+      const seed = new Rng().seed;
+      const file = join(dir, 'run.mts');
+      writeFileSync(file, `
+import { compileKernel } from '${ROOT}index.ts';
+import { createCpuDevice } from '${ROOT}runtime/cpu/index.ts';
+import { cpuHeap } from '${ROOT}runtime/cpu/heap.ts';
+import { Rng } from '${ROOT}test/helpers/case.ts';
+const k = compileKernel(${JSON.stringify(SOURCE)}, { target: 'js', kernel: 'rowDot', fileName: 'w.ts' });
+const gpu = await createCpuDevice();
+const rng = new Rng(${seed});
+const rows = 64, n = 300;
+const x = gpu.array(rng.f32Array(rows * n)), w = gpu.array(rng.f32Array(n)), y = gpu.alloc(Float32Array, rows);
+gpu.launch(k, { grid: 2, block: 32 }, x, w, y, rows, n);
+const got = await y.read();
+console.log(JSON.stringify({ heap: cpuHeap() !== null, bits: [...new Uint32Array(got.buffer)] }));
+gpu.dispose();
+`);
+      const run = (env: Record<string, string>): { heap: boolean; bits: number[] } => {
+        const r = spawnSync(process.execPath, ['--import', 'tsx', file], { encoding: 'utf8', cwd: ROOT, env: { ...process.env, KERNELSCRIPT_CPU_THREADS: '1', ...env }, timeout: 60_000 });
+        expect(r.status, r.stderr).toBe(0);
+        return JSON.parse(r.stdout.trim().split('\n').pop() ?? '') as { heap: boolean; bits: number[] };
+      };
+      const off = run({ KERNELSCRIPT_CPU_WASM: '0' });
+      const on = run({});
+      expect(off.heap).toBe(false);
+      expect(on.heap).toBe(true);
+      expect(on.bits).toEqual(off.bits);
+      expect(on.bits.some((b) => b !== 0)).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });
