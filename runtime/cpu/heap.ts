@@ -2,8 +2,9 @@
 // (targets/js/wasm-loop.ts, contract in core/wasm-link.ts) read them where they are. The memory is
 // the process's (every cpu device's arrays, every worker of every pool); its SharedArrayBuffer
 // never detaches when it grows, so a view made before a growth stays valid. Arrays are carved out
-// first-fit from a free list, zeroed, and given back when disposed or, for an array never disposed,
-// when its view is collected. Where the memory cannot be made (a browser page that is not
+// first-fit from a free list, zeroed, and given back when disposed (the code's kept scratch when
+// its view is collected). Like any allocator's, memory once grown stays the process's and is
+// reused, not returned to the system. Where the memory cannot be made (a page that is not
 // cross-origin isolated) or is full (4 GiB), arrays are plain and loops run as JS.
 import { WASM_IMPORT, WASM_MAX_PAGES, WASM_OUT_SLOTS } from '../../core/wasm-link.js';
 import type { ElemType } from '../../core/ir/types.js';
@@ -127,10 +128,11 @@ export class Heap {
       const last = this.free[this.free.length - 1];
       const end = this.memory.buffer.byteLength;
       const tail = last && last[0] + last[1] === end ? last[1] : 0;
-      // Grow by what is missing, at least a quarter of the memory (fewer, larger growths).
-      const pages = Math.max(Math.ceil((size - tail) / PAGE), Math.ceil(end / PAGE / 4), 16);
+      // Grow by what is missing, at least a quarter of the memory (fewer, larger growths) where that fits.
+      const need = Math.ceil((size - tail) / PAGE);
+      const pages = Math.min(Math.max(need, Math.ceil(end / PAGE / 4), 16), WASM_MAX_PAGES - end / PAGE);
       try {
-        if (end / PAGE + pages > WASM_MAX_PAGES) return -1;
+        if (pages < need) return -1;
         this.memory.grow(pages);
       } catch {
         return -1;

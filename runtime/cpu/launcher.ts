@@ -67,6 +67,11 @@ export class Launcher {
         // A pool that lost a worker is let go; later launches run in the calling thread.
         if (pool.broken) {
           this.closed = pool.close();
+          // The other workers may still be finishing blocks: memory disposed meanwhile is given back once they exited.
+          const draining = this.closed.then(() => {
+            if (this.draining === draining) this.draining = null;
+          });
+          this.draining = draining;
           this.pool = null;
           this.threads = { count: 1, wt: null };
         }
@@ -82,8 +87,14 @@ export class Launcher {
   /** A disposed array: workers let it go, and its memory is given back. */
   forget(data: TypedArray): void {
     this.pool?.forget(data);
-    cpuHeap()?.dispose(data);
+    const heap = cpuHeap();
+    if (heap === null) return;
+    if (this.draining) void this.draining.then(() => heap.dispose(data));
+    else heap.dispose(data);
   }
+
+  /** Set from a worker's death until the pool's workers have exited. */
+  private draining: Promise<void> | null = null;
 
   /** Settles once the workers have exited (after close()). */
   closed: Promise<void> = Promise.resolve();

@@ -248,7 +248,7 @@ export class CpuPool {
     for (const m of this.members) m.port.postMessage({ stop: true });
     Atomics.add(this.ctrl, 0, 1);
     Atomics.notify(this.ctrl, 0);
-    const exited = Promise.all(this.members.map((m) => m.worker.terminate()));
+    const exited = Promise.allSettled(this.members.map((m) => m.worker.terminate()));
     this.members.length = 0;
     const arenas = this.arenas.splice(0);
     return exited.then(() => {

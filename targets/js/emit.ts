@@ -37,7 +37,7 @@ import { storeConversions } from './scalarize.js';
 import { F16_BITS, F16_JS, F16_ROUND, F16_VALUES, F16_VIEW } from './floats.js';
 import { usesScalarType } from '../f16.js';
 import { LOG_HELPERS, logRecord, logWords } from './print.js';
-import { compileLoop, compileRegion, type ArrayInfo, type WasmLoop } from './wasm-loop.js';
+import { compileLoop, compileRegion, undefinedLocals, type ArrayInfo, type WasmLoop } from './wasm-loop.js';
 import { wasmModule, type WasmFunction } from './wasm-encode.js';
 import { CELL_ARRAY } from './regions.js';
 
@@ -146,6 +146,8 @@ class JsPrinter extends CLikePrinter {
   private readonly wasmArrays = new Set<string>();
   /** Whether this build may use WebAssembly loops (not in debug, race-checked or printing builds). */
   private readonly wasm: boolean;
+  /** Locals that may hold `undefined` in JS: checked before they go into a WebAssembly call. */
+  private readonly maybeUndefined: Set<string>;
 
   constructor(
     ir: KernelIR,
@@ -174,6 +176,7 @@ class JsPrinter extends CLikePrinter {
     // Printing and debug builds run on the calling thread only (runtime/cpu/index.ts).
     if (this.regions) this.regions.team = !this.race && !ir.debug && !ir.prints && teamSafe(ir, this.regions.uniform, this.regions.arrays.size);
     this.wasm = opts.wasm !== false && !this.race && !ir.debug && !ir.prints && !this.generator;
+    this.maybeUndefined = this.wasm ? undefinedLocals(ir.body) : new Set();
   }
 
   override print(e: Expr): Printed {
@@ -379,7 +382,7 @@ class JsPrinter extends CLikePrinter {
     const w = this.wasmLoop(s);
     if (w === null) return super.loop(s);
     const ready = [
-      ...w.arrays.map((a) => `ks_a_${this.arrayName(a)} >= 0`),
+      ...this.wasmReady(w),
       ...(w.count ? [`${this.expr(w.count.bound)} - ${this.name(w.count.v)} >= ${w.count.span}`] : []),
       `${this.wasmCall(w)} === 0`,
     ].join(' && ');
@@ -412,11 +415,20 @@ class JsPrinter extends CLikePrinter {
     return `ks_W.${w.fn.name}(${args.join(', ')})`;
   }
 
+  /**
+   * The conditions before a call: every array in the linked memory, and no local input holding
+   * `undefined` (a JS read out of bounds leaves one; WebAssembly would see 0 or NaN).
+   */
+  private wasmReady(w: Pick<WasmLoop, 'arrays' | 'inputs'>): string[] {
+    const locals = w.inputs.filter((e) => e.k === 'load' && this.maybeUndefined.has(e.name)).map((e) => `${this.expr(e)} !== undefined`);
+    return [...w.arrays.map((a) => `ks_a_${this.arrayName(a)} >= 0`), ...locals];
+  }
+
   private wasmLoop(s: Extract<Stmt, { k: 'loop' }>): WasmLoop | null {
     if (!this.wasm || this.inHelper || this.thread0) return null;
     let w = this.wasmLoops.get(s);
     if (w === undefined) {
-      w = compileLoop(s, `w${this.wasmFns.length}`, this.arrayInfo);
+      w = compileLoop(s, `w${this.wasmFns.length}`, this.arrayInfo, this.maybeUndefined);
       this.wasmLoops.set(s, w);
       if (w) this.addWasm(w);
     }
@@ -433,11 +445,11 @@ class JsPrinter extends CLikePrinter {
    * the call runs alone (a team's members take turns at the threads, team.ts).
    */
   private wasmThreads(threads: Stmt[], range: { lo: string; hi: string } | null, js: () => void): void {
-    const w = this.wasm && !this.lane.index ? compileRegion(threads, `w${this.wasmFns.length}`, this.arrayInfo, range !== null) : null;
+    const w = this.wasm && !this.lane.index ? compileRegion(threads, `w${this.wasmFns.length}`, this.arrayInfo, this.maybeUndefined, range !== null) : null;
     if (w === null) return js();
     this.addWasm(w);
     const call = this.wasmCall(w, range ? [range.lo, range.hi] : []);
-    const ready = [...(this.regions?.team ? ['ks_P === 1'] : []), ...w.arrays.map((a) => `ks_a_${this.arrayName(a)} >= 0`), `${call} === 0`].join(' && ');
+    const ready = [...(this.regions?.team ? ['ks_P === 1'] : []), ...this.wasmReady(w), `${call} === 0`].join(' && ');
     this.line(`if (!(${ready})) {`);
     this.indented(js);
     this.line('}');

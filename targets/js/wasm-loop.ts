@@ -11,10 +11,13 @@
 //   JS loop runs instead, keeping JS's semantics;
 // - a region's thread loop (compileRegion): every thread of the block runs the region's statements,
 //   stores included. It cannot hand over midway, so it reads f32 arrays only (besides the per-thread
-//   cells), where JS's out-of-bounds `undefined` acts as NaN in every use the printer makes of it
-//   (arithmetic, comparisons, stores), and it skips an out-of-bounds store as a typed array does.
+//   cells), where JS's out-of-bounds `undefined` acts as NaN in arithmetic, ordering and stores
+//   (an `==` of two values that may both be `undefined` keeps the region JS), and it skips an
+//   out-of-bounds store as a typed array does.
+// Values from outside (locals) may be `undefined` in JS too; the printer calls only where none is.
 import type { ElemType, Expr, ScalarType, Stmt } from '../../core/ir/types.js';
 import { WASM_OUT_SLOTS } from '../../core/wasm-link.js';
+import { visitStmts } from '../../core/ir/walk.js';
 import { F32, I32, OP, VOID, f32Bytes, sleb, uleb, type ValType, type WasmFunction } from './wasm-encode.js';
 
 type Loop = Extract<Stmt, { k: 'loop' }>;
@@ -94,6 +97,47 @@ function inputKey(e: Expr, region: boolean): string | null {
   return null;
 }
 
+/**
+ * Whether JS may hold `undefined` here: an element read out of bounds, an atomic, a helper's or
+ * warp operation's result, or a local that took one (`maybe`); arithmetic and conversions that
+ * coerce never do.
+ */
+function mayBeUndefined(e: Expr, maybe: ReadonlySet<string>): boolean {
+  switch (e.k) {
+    case 'index':
+    case 'atomic':
+    case 'call':
+    case 'warp':
+      return true;
+    case 'load':
+      return maybe.has(e.name);
+    case 'select':
+      return mayBeUndefined(e.then, maybe) || mayBeUndefined(e.else, maybe);
+    case 'cast':
+      return mayBeUndefined(e.arg, maybe);
+    default:
+      return false;
+  }
+}
+
+/** The locals of `body` that may hold `undefined` in JS (mayBeUndefined), to a fixed point. */
+export function undefinedLocals(body: readonly Stmt[]): Set<string> {
+  const maybe = new Set<string>();
+  for (let grew = true; grew; ) {
+    grew = false;
+    visitStmts(body, (s) => {
+      const names = s.k === 'vload' ? s.names : (s.k === 'let' && s.init && mayBeUndefined(s.init, maybe)) || (s.k === 'assign' && mayBeUndefined(s.value, maybe)) ? [s.name] : [];
+      for (const n of names) {
+        if (!maybe.has(n)) {
+          maybe.add(n);
+          grew = true;
+        }
+      }
+    });
+  }
+  return maybe;
+}
+
 const builtin = (name: 'blockDim', axis: 'x' | 'y' | 'z', span: Stmt['span']): Expr => ({ k: 'builtin', name, axis, type: 'i32', span });
 
 class Compiler {
@@ -119,6 +163,8 @@ class Compiler {
   constructor(
     private readonly info: (array: string) => ArrayInfo | null,
     private readonly region: boolean,
+    /** The kernel's locals that may hold `undefined` (undefinedLocals). */
+    private readonly maybe: ReadonlySet<string>,
   ) {}
 
   loop(s: Loop, name: string): WasmLoop {
@@ -150,7 +196,8 @@ class Compiler {
     const declared = new Set<string>([CELL_INDEX, ...Object.values(THREAD)]);
     this.scan(body, declared);
     for (const d of Object.values(dims)) this.scanExpr(d, declared);
-    if (this.outputs.size > 0) no();
+    // A region that touches no array has nothing a call would save (and nothing whose address says it is linked).
+    if (this.outputs.size > 0 || this.arrays.length === 0) no();
     this.ranged = range;
     const out = this.begin();
     const c = this.code;
@@ -208,7 +255,8 @@ class Compiler {
 
   /** An array outside the memory (address −1) declines the call before anything runs. */
   private checkArrays(): void {
-    for (let i = 0; i < this.arrays.length; i++) this.code.push(OP.local_get, ...uleb(2 * i), OP.i32_const, 0, OP.i32_lt_s, OP.br_if, ...this.to('bail'));
+    // Addresses are unsigned (up to 4 GiB); −1 is the one that says "not in the memory".
+    for (let i = 0; i < this.arrays.length; i++) this.code.push(OP.local_get, ...uleb(2 * i), OP.i32_const, 0x7f, OP.i32_eq, OP.br_if, ...this.to('bail'));
   }
 
   private result(name: string): Pick<WasmLoop, 'fn' | 'arrays' | 'inputs'> {
@@ -324,6 +372,8 @@ class Compiler {
       case 'binary':
         valType(e.type);
         valType(e.lhs.type);
+        // In a region an out-of-bounds f32 read is NaN, but JS's `undefined === undefined` is true.
+        if (this.region && e.lhs.type === 'f32' && (e.op === '==' || e.op === '!=') && mayBeUndefined(e.lhs, this.maybe) && mayBeUndefined(e.rhs, this.maybe)) no();
         sub(e.lhs);
         return sub(e.rhs);
       case 'select':
@@ -619,12 +669,12 @@ function attempt<T>(f: () => T): T | null {
 }
 
 /** The loop as a WebAssembly function named `name`, or null when it does not qualify. */
-export function compileLoop(s: Loop, name: string, info: (array: string) => ArrayInfo | null): WasmLoop | null {
-  return attempt(() => new Compiler(info, false).loop(s, name));
+export function compileLoop(s: Loop, name: string, info: (array: string) => ArrayInfo | null, maybe: ReadonlySet<string>): WasmLoop | null {
+  return attempt(() => new Compiler(info, false, maybe).loop(s, name));
 }
 
 /** A region's statements, run by every thread of the block, as one function; null when they do not qualify. */
-export function compileRegion(body: readonly Stmt[], name: string, info: (array: string) => ArrayInfo | null, range: boolean): WasmRegion | null {
+export function compileRegion(body: readonly Stmt[], name: string, info: (array: string) => ArrayInfo | null, maybe: ReadonlySet<string>, range: boolean): WasmRegion | null {
   if (body.length === 0) return null;
-  return attempt(() => new Compiler(info, true).threads(body, name, range));
+  return attempt(() => new Compiler(info, true, maybe).threads(body, name, range));
 }

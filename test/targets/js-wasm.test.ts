@@ -95,6 +95,38 @@ export const blockMix = kernel(function blockMix(x: Float32Array, y: Float32Arra
   }
   y[i] = acc + (big ? s[0] : -s[0]) + f32(t % 5);
 });
+export const swap = kernel(function swap(x: Float32Array, y: Float32Array, n: i32) {
+  const s = sharedArray(Float32Array, 64);
+  const t = threadIdx.x;
+  const i = blockIdx.x * blockDim.x + t;
+  syncthreads();
+  s[t] = i < n ? x[i] : 0;
+  syncthreads();
+  if (i < n) y[i] = s[63 - t] * 2;
+});
+export const undefinedIn = kernel(function undefinedIn(x: Float32Array, k: Int32Array, y: Float32Array, n: i32, m: i32) {
+  const t = blockIdx.x * blockDim.x + threadIdx.x;
+  if (t < n) {
+    const base = k[t + n];
+    let s: f32 = 0;
+    for (let j = 0; j < m; j++) s += x[j] * f32(base + j) + f32(base < j ? 1 : 2);
+    y[t] = s;
+  }
+});
+export const selfEqual = kernel(function selfEqual(x: Float32Array, y: Float32Array, n: i32, m: i32) {
+  const s = sharedArray(Float32Array, 32);
+  const t = threadIdx.x;
+  s[t] = x[t];
+  syncthreads();
+  let c: f32 = 0;
+  for (let j = 0; j < m; j++) {
+    const a = x[t + j + n];
+    if (a == a) c += 1;
+    else c += 2;
+    c += s[j % 32];
+  }
+  y[t] = c;
+});
 export const prefix = kernel(function prefix(x: Float32Array, y: Float32Array, n: i32) {
   const tile = sharedArray(Float32Array, 128);
   const t = threadIdx.x;
@@ -214,6 +246,50 @@ const CASES: Case[] = [
         }
       }
       return { args: [x, y, n, reach], out: 1, grid: blocks, want };
+    },
+  },
+  {
+    // A region that touches no array (before the first barrier) next to ones that do.
+    kernel: 'swap', block: 64,
+    make: (rng) => {
+      const n = 150;
+      const x = rng.f32Array(n);
+      const want = Array.from({ length: n }, (_, i) => {
+        const j = i - (i % 64) + 63 - (i % 64);
+        return j < n ? 2 * (x[j] as number) : 0;
+      });
+      return { args: [x, new Float32Array(n), n], out: 1, grid: Math.ceil(n / 64), want };
+    },
+  },
+  {
+    // A local holding JS's undefined (an int read past the end) going into a loop: JS computes
+    // (undefined + j) | 0 as 0 and undefined < j as false, which WebAssembly's 0 would not.
+    kernel: 'undefinedIn', block: 32,
+    make: (rng) => {
+      const n = 40, m = 70;
+      const x = rng.f32Array(m);
+      const k = rng.i32Array(n + 20, -50, 50);
+      const want = Array.from({ length: n }, (_, t) => {
+        const base = t + n < k.length ? (k[t + n] as number) : NaN;
+        let s = 0;
+        for (let j = 0; j < m; j++) s += (x[j] as number) * ((base + j) | 0) + (base < j ? 1 : 2);
+        return s;
+      });
+      return { args: [x, k, new Float32Array(n), n, m], out: 2, grid: Math.ceil(n / 32), want };
+    },
+  },
+  {
+    // An f32 read past the end compared with itself: JS's undefined === undefined is true.
+    kernel: 'selfEqual', block: 32,
+    make: (rng) => {
+      const len = 100, n = 60, m = 50;
+      const x = rng.f32Array(len);
+      const want = Array.from({ length: 32 }, () => {
+        let c = 0;
+        for (let j = 0; j < m; j++) c += 1 + (x[j % 32] as number);
+        return c;
+      });
+      return { args: [x, new Float32Array(32), n, m], out: 1, grid: 1, want };
     },
   },
   {
