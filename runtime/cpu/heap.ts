@@ -105,6 +105,11 @@ export class Heap {
     return this.view(ELEMENTS[type].host as unknown as Ctor, length);
   }
 
+  /** A zeroed array of `ctor` in the memory (a team's shared arrays), or null where it has no room. */
+  arrayOf(ctor: Ctor, length: number): TypedArray | null {
+    return this.view(ctor, length);
+  }
+
   private view(ctor: Ctor, length: number): TypedArray | null {
     const offset = this.allocate(length * (ctor as unknown as { BYTES_PER_ELEMENT: number }).BYTES_PER_ELEMENT);
     if (offset < 0) return null;

@@ -4,8 +4,8 @@
 // calling thread then waits until every worker has counted itself done, so a launch still
 // completes before launch() returns (queued launches run in order, read() sees everything). Waits
 // spin briefly before sleeping: launches come back to back, and waking a sleeping thread costs
-// tens of microseconds. Arrays live in SharedArrayBuffers; each worker gets an array and a kernel's
-// code once, by id. A block never spans two threads (shared memory and barriers are per block),
+// tens of microseconds. Arrays live in the WebAssembly memory (heap.ts) or in SharedArrayBuffers;
+// each worker gets an array and a kernel's code once, by id. A block never spans two threads (shared memory and barriers are per block),
 // and no block's result depends on which thread ran it. A launch of too few blocks to share out
 // that way runs as a team where its code allows (targets/js/team.ts): every thread runs every
 // block, taking its turn at each region's threads, and the team's barrier stands for the block's.
@@ -43,6 +43,8 @@ interface TeamMemory {
   id: number;
   key: string;
   arrays: unknown[];
+  /** Where the arrays are in the WebAssembly memory (heap.ts), as workers rebuild them; else null. */
+  heap: [string, number, number][] | null;
 }
 
 interface Message {
@@ -58,8 +60,11 @@ interface Message {
   block: Dim3Tuple;
   /** Blocks per claim. */
   chunk: number;
-  /** A team launch: the member's number, the team's size, its memory (by id; the arrays the first time). */
-  team?: { p: number; parts: number; id: number; mem?: unknown[] };
+  /**
+   * A team launch: the member's number, the team's size, its memory (by id; the arrays the first
+   * time, or where they are in the WebAssembly memory, [constructor name, byteOffset, length] each).
+   */
+  team?: { p: number; parts: number; id: number; mem?: unknown[]; heap?: [string, number, number][] };
   dropTeams: number[];
 }
 
@@ -171,7 +176,7 @@ export class CpuPool {
       const m = this.members[p - 1] as Member;
       const msg = this.message(m, kernel, code, args, grid, block, chunk);
       if (team) {
-        msg.team = { p, parts, id: team.id, ...(m.teams.has(team.id) ? {} : { mem: team.arrays }) };
+        msg.team = { p, parts, id: team.id, ...(m.teams.has(team.id) ? {} : team.heap ? { heap: team.heap } : { mem: team.arrays }) };
         m.teams.add(team.id);
       }
       m.port.postMessage(msg);
@@ -219,6 +224,29 @@ export class CpuPool {
     const key = sizes.map(([c, n]) => `${c.name}:${n}`).join(',');
     const old = this.teams.get(run);
     if (old?.key === key) return old;
+    const mem = { id: this.nextId++, key, ...this.teamArrays(run, args, grid, block, sizes) };
+    this.teams.set(run, mem);
+    if (old) {
+      for (const m of this.members) if (m.teams.delete(old.id)) m.dropTeams.push(old.id);
+    }
+    return mem;
+  }
+
+  /**
+   * A team's arrays: in the WebAssembly memory where every worker has it (the code's WebAssembly
+   * loops then read them there), else in one SharedArrayBuffer.
+   */
+  private teamArrays(run: JsKernel, args: Args, grid: Dim3Tuple, block: Dim3Tuple, sizes: [TypedArrayCtor, number][]): Pick<TeamMemory, 'arrays' | 'heap'> {
+    const memory = run.memory as NonNullable<JsKernel['memory']>;
+    const heap = cpuHeap();
+    if (heap && this.members.every((m) => m.heap)) {
+      const arrays = sizes.map(([c, n]) => heap.arrayOf(c as unknown as Parameters<typeof heap.arrayOf>[0], n));
+      if (arrays.every((a) => a !== null)) {
+        let i = 0;
+        const made = memory(args, grid, block, () => arrays[i++]);
+        return { arrays: made, heap: (made as TypedArray[]).map((a) => [workerCtor(a), a.byteOffset, a.length]) };
+      }
+    }
     // Each array starts on an 8-byte boundary, as every element type needs.
     const bytes = (c: TypedArrayCtor, n: number): number => Math.ceil((c.BYTES_PER_ELEMENT * n) / 8) * 8;
     const buffer = new SharedArrayBuffer(sizes.reduce((sum, [c, n]) => sum + bytes(c, n), 0));
@@ -228,12 +256,7 @@ export class CpuPool {
       offset += bytes(ctor, length);
       return a;
     });
-    const mem = { id: this.nextId++, key, arrays };
-    this.teams.set(run, mem);
-    if (old) {
-      for (const m of this.members) if (m.teams.delete(old.id)) m.dropTeams.push(old.id);
-    }
-    return mem;
+    return { arrays, heap: null };
   }
 
   /** An array was disposed: workers holding it let it go with their next message. */

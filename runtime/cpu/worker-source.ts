@@ -106,6 +106,7 @@ ${THREAD_HEAP_SOURCE}
         const blocks = m.grid[0] * m.grid[1] * m.grid[2];
         if (m.team) {
           if (m.team.mem !== undefined) teams.set(m.team.id, m.team.mem);
+          if (m.team.heap !== undefined) teams.set(m.team.id, m.team.heap.map(([ctor, offset, length]) => heap.view(globalThis[ctor], offset, length)));
           const sync = teamSync(ctrl, m.team.parts, () => {});
           run(args, m.grid, m.block, 0, blocks, { p: m.team.p, parts: m.team.parts, mem: teams.get(m.team.id), sync });
         } else {

@@ -420,21 +420,28 @@ export const remainders = kernel(function remainders(x: Float32Array, y: Float32
   });
 });
 
+/** Runs `f` with the case's code linked here, unlinked (`plain`), and a pool of three threads, closed after. */
+async function onPool(c: Case, f: (pool: CpuPool, run: JsKernel, code: string, plain: Run) => void): Promise<void> {
+  const k = build(c.kernel);
+  const pool = new CpuPool(wt, 3);
+  try {
+    f(pool, (heap as Heap).thread.link(new Function(k.code)() as JsKernel), k.code, new Function(k.code)() as Run);
+  } finally {
+    await pool.close();
+  }
+}
+
 describe.skipIf(heap === null)('js target: WebAssembly loops on worker threads', () => {
   const h = heap as Heap;
   for (const c of CASES) {
-    it(`${c.kernel}: blocks claimed by three threads give the JS loops' bits; the workers linked the code`, async () => {
-      const k = build(c.kernel);
-      const plain = new Function(k.code)() as Run;
-      const pool = new CpuPool(wt, 3);
-      try {
-        const run = h.thread.link(new Function(k.code)() as JsKernel);
+    it(`${c.kernel}: blocks claimed by three threads give the JS loops' bits; the workers linked the code`, () =>
+      onPool(c, (pool, run, code, plain) => {
         const rng = new Rng();
         let parts = 0;
         for (let rep = 0; rep < 3; rep++) {
           const { args, out, grid, want } = c.make(rng);
           const heapArgs = inHeap(h, args);
-          const ran = pool.run(run, k.code, heapArgs, [grid, 1, 1], [c.block, 1, 1]);
+          const ran = pool.run(run, code, heapArgs, [grid, 1, 1], [c.block, 1, 1]);
           parts = Math.max(parts, ran.parts);
           expect(ran.parts).toBeGreaterThan(1);
           plain(args, [grid, 1, 1], [c.block, 1, 1]);
@@ -444,11 +451,30 @@ describe.skipIf(heap === null)('js target: WebAssembly loops on worker threads',
         }
         // Each worker that ran the launch loaded the code once and linked it.
         expect(pool.linked).toBe(parts - 1);
-      } finally {
-        await pool.close();
-      }
-    });
+      }));
   }
+});
+
+describe.skipIf(heap === null)('js target: WebAssembly loops in a team', () => {
+  const h = heap as Heap;
+  const c = CASES.find((x) => x.kernel === 'prefix') as Case;
+  it("one block on three threads keeps the team's shared arrays in the memory and gives the JS bits", () =>
+    onPool(c, (pool, run, code, plain) => {
+      const rng = new Rng();
+      for (let rep = 0; rep < 3; rep++) {
+        const { args, out, want } = c.make(rng);
+        const heapArgs = inHeap(h, args);
+        const before = h.used;
+        const ran = pool.run(run, code, heapArgs, [1, 1, 1], [c.block, 1, 1]);
+        expect(ran.team).toBe(true);
+        // The tile (128 f32) and the per-thread cells, allocated for the first team launch only.
+        if (rep === 0) expect(h.used - before).toBeGreaterThanOrEqual(c.block * 4);
+        plain(args, [1, 1, 1], [c.block, 1, 1]);
+        expect(bits(heapArgs[out] as TypedArray), `seed ${rng.seed}`).toEqual(bits(args[out] as TypedArray));
+        expectNear((heapArgs[out] as Float32Array).subarray(0, c.block), want.slice(0, c.block), `team (seed ${rng.seed})`);
+        for (const a of heapArgs) if (typeof a !== 'number') h.dispose(a);
+      }
+    }));
 });
 
 describe.skipIf(heap === null)('the cpu device memory', () => {
