@@ -1,12 +1,15 @@
-// The js target's WebAssembly loops (targets/js/wasm-loop.ts) and the memory they read
+// The js target's WebAssembly functions (targets/js/wasm-loop.ts) and the memory they read
 // (runtime/cpu/heap.ts). On fresh random inputs, each kernel's code linked to the memory gives the
-// bits the same code gives unlinked (its JS loops, the reference semantics), and the float64
-// reference where that is defined (a NaN as NaN: its sign and payload are the engine's choice); the linked functions are counted, so a run that quietly fell
-// back to JS fails. Covered: counted loops (< and <=, steps of 1 and 2), i32/u32/f32 reads, bit
-// tests, short-circuit conditions, selects, casts, abs and f32 division, shared arrays after a
-// barrier, a read out of bounds (the function declines and the JS loop gives JS's NaN), and the
-// same on the cpu device on one thread and on workers. The memory: arrays live there, are zeroed,
-// never overlap, and are given back when disposed.
+// bits the same code gives unlinked (its JS, the reference semantics; a NaN as NaN, its sign and
+// payload being the engine's choice) and the float64 or exact reference; the linked functions are
+// counted, so a run that quietly fell back to JS fails. Covered: counted loops (< and <=, steps of
+// 1 and 2), i32/u32/f32 reads, bit tests, short-circuit conditions, selects, casts, abs, f32
+// division, integer division and remainder by 0 and −1; regions' thread loops with a flag across
+// barriers, a guarded tree, reads past the end (NaN), an early return, break and continue; a
+// region touching no array; a local holding JS's undefined going into a loop; an f32 read past
+// the end compared with itself; the same on the cpu device on one thread and on workers, in a
+// team, and with KERNELSCRIPT_CPU_WASM=0. The memory: arrays live there, are zeroed, never
+// overlap, and are given back when disposed.
 import * as wt from 'node:worker_threads';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
