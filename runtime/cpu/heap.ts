@@ -22,10 +22,76 @@ const ALIGN = 16;
 export const OUT_BYTES = Math.ceil((WASM_OUT_SLOTS * 4) / ALIGN) * ALIGN;
 /** The most a thread's code keeps in the memory (scratch.ts keeps arrays up to 1 MiB; more are plain). */
 export const KEEP_BYTES = 1 << 20;
-/** A worker's part of the memory: its out area, then its kept scratch, taken in order. */
+/** A worker's part of the memory: its out area, then its code's kept scratch (a free list of its own). */
 export const ARENA_BYTES = OUT_BYTES + 4 * KEEP_BYTES;
 
 type Ctor = new (buffer: ArrayBufferLike, offset: number, length: number) => TypedArray;
+
+/**
+ * Free ranges of the memory, first fit, merged with their neighbours, as source text that the
+ * calling thread (the memory) and each worker (its arena) build: take(bytes) → offset or −1,
+ * give(offset) returns what take gave, add(offset, bytes) adds new room, tail(end) is the free room
+ * that ends at `end`, used() the bytes taken now.
+ */
+export const FREE_LIST_SOURCE = `function freeList() {
+  const free = [];
+  const sizes = new Map();
+  const add = (offset, size) => {
+    let i = free.findIndex((r) => r[0] > offset);
+    if (i < 0) i = free.length;
+    free.splice(i, 0, [offset, size]);
+    const next = free[i + 1];
+    if (next && offset + size === next[0]) {
+      free[i][1] += next[1];
+      free.splice(i + 1, 1);
+    }
+    const prev = free[i - 1];
+    if (prev && prev[0] + prev[1] === offset) {
+      prev[1] += free[i][1];
+      free.splice(i, 1);
+    }
+  };
+  return {
+    add,
+    take(size) {
+      const i = free.findIndex((r) => r[1] >= size);
+      if (i < 0) return -1;
+      const r = free[i];
+      const offset = r[0];
+      if (r[1] === size) free.splice(i, 1);
+      else {
+        r[0] += size;
+        r[1] -= size;
+      }
+      sizes.set(offset, size);
+      return offset;
+    },
+    give(offset) {
+      const size = sizes.get(offset);
+      if (size === undefined) return;
+      sizes.delete(offset);
+      add(offset, size);
+    },
+    tail(end) {
+      const last = free[free.length - 1];
+      return last && last[0] + last[1] === end ? last[1] : 0;
+    },
+    used() {
+      let n = 0;
+      for (const v of sizes.values()) n += v;
+      return n;
+    },
+  };
+}`;
+
+interface FreeList {
+  add(offset: number, bytes: number): void;
+  take(bytes: number): number;
+  give(offset: number): void;
+  tail(end: number): number;
+  used(): number;
+}
+const makeFreeList = new Function(`${FREE_LIST_SOURCE}; return freeList;`)() as () => FreeList;
 
 /**
  * One thread's side of the memory, as source text that the calling thread and the workers both
@@ -84,17 +150,14 @@ type MakeThreadHeap = (memory: WebAssembly.Memory, out: number, allocate: (ctor:
 export const makeThreadHeap = new Function(`${THREAD_HEAP_SOURCE}; return threadHeap;`)() as MakeThreadHeap;
 
 export class Heap {
-  /** Free ranges [offset, bytes], by offset, merged with their neighbours. */
-  private readonly free: [number, number][] = [];
-  /** Bytes of each live allocation, by offset. */
-  private readonly sizes = new Map<number, number>();
+  private readonly free = makeFreeList();
   private readonly registry = new FinalizationRegistry<number>((offset) => this.release(offset));
   /** The calling thread's side. */
   readonly thread: ThreadHeap;
 
   constructor(readonly memory: WebAssembly.Memory) {
     // Offset 0 stays unused, so no array's address is 0.
-    this.free.push([ALIGN, memory.buffer.byteLength - ALIGN]);
+    this.free.add(ALIGN, memory.buffer.byteLength - ALIGN);
     const out = this.allocate(OUT_BYTES);
     if (out < 0) throw new Error('no room for the out area');
     this.thread = makeThreadHeap(memory, out, (ctor, length) => this.view(ctor, length));
@@ -128,64 +191,30 @@ export class Heap {
   /** `bytes` (rounded up to the alignment) of the memory, growing it where needed; −1 when full. */
   allocate(bytes: number): number {
     const size = Math.max(ALIGN, Math.ceil(bytes / ALIGN) * ALIGN);
-    let i = this.free.findIndex(([, n]) => n >= size);
-    if (i < 0) {
-      const last = this.free[this.free.length - 1];
-      const end = this.memory.buffer.byteLength;
-      const tail = last && last[0] + last[1] === end ? last[1] : 0;
-      // Grow by what is missing, at least a quarter of the memory (fewer, larger growths) where that fits.
-      const need = Math.ceil((size - tail) / PAGE);
-      const pages = Math.min(Math.max(need, Math.ceil(end / PAGE / 4), 16), WASM_MAX_PAGES - end / PAGE);
-      try {
-        if (pages < need) return -1;
-        this.memory.grow(pages);
-      } catch {
-        return -1;
-      }
-      this.insert(end, pages * PAGE);
-      i = this.free.findIndex(([, n]) => n >= size);
-      if (i < 0) return -1;
+    const offset = this.free.take(size);
+    if (offset >= 0) return offset;
+    const end = this.memory.buffer.byteLength;
+    // Grow by what is missing, at least a quarter of the memory (fewer, larger growths) where that fits.
+    const need = Math.ceil((size - this.free.tail(end)) / PAGE);
+    const pages = Math.min(Math.max(need, Math.ceil(end / PAGE / 4), 16), WASM_MAX_PAGES - end / PAGE);
+    try {
+      if (pages < need) return -1;
+      this.memory.grow(pages);
+    } catch {
+      return -1;
     }
-    const range = this.free[i] as [number, number];
-    const offset = range[0];
-    if (range[1] === size) this.free.splice(i, 1);
-    else {
-      range[0] += size;
-      range[1] -= size;
-    }
-    this.sizes.set(offset, size);
-    return offset;
+    this.free.add(end, pages * PAGE);
+    return this.free.take(size);
   }
 
   /** Gives an allocation back. */
   release(offset: number): void {
-    const size = this.sizes.get(offset);
-    if (size === undefined) return;
-    this.sizes.delete(offset);
-    this.insert(offset, size);
+    this.free.give(offset);
   }
 
   /** Bytes allocated now (tests). */
   get used(): number {
-    let n = 0;
-    for (const s of this.sizes.values()) n += s;
-    return n;
-  }
-
-  private insert(offset: number, size: number): void {
-    let i = this.free.findIndex(([o]) => o > offset);
-    if (i < 0) i = this.free.length;
-    this.free.splice(i, 0, [offset, size]);
-    const next = this.free[i + 1];
-    if (next && offset + size === next[0]) {
-      (this.free[i] as [number, number])[1] += next[1];
-      this.free.splice(i + 1, 1);
-    }
-    const prev = this.free[i - 1];
-    if (prev && prev[0] + prev[1] === offset) {
-      prev[1] += (this.free[i] as [number, number])[1];
-      this.free.splice(i, 1);
-    }
+    return this.free.used();
   }
 }
 

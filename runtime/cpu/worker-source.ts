@@ -4,8 +4,9 @@
 // blocks over the shared arrays as pool.ts's runClaims does (or, in a team, runs every block with
 // the others, targets/js/team.ts), then counts itself done. Kernel code, arrays and team memory
 // arrive once each and are kept by id until dropped. Where the device has a WebAssembly memory
-// (heap.ts), the worker links loaded code to it and keeps its code's scratch in its own arena there.
-import { ARENA_BYTES, OUT_BYTES, THREAD_HEAP_SOURCE } from './heap.js';
+// (heap.ts), the worker links loaded code to it and keeps its code's scratch in its own arena there,
+// reused as that scratch is replaced.
+import { ARENA_BYTES, FREE_LIST_SOURCE, OUT_BYTES, THREAD_HEAP_SOURCE } from './heap.js';
 
 /** How long a waiting thread polls before it sleeps (ms). */
 export const SPIN_MS = 0.05;
@@ -61,17 +62,21 @@ const { workerData, receiveMessageOnPort } = require('node:worker_threads');
 ${TEAM_SYNC_SOURCE}
 ${TEAM_FAIL_SOURCE}
 ${THREAD_HEAP_SOURCE}
+${FREE_LIST_SOURCE}
 (function serve() {
   const { port, ctrl, memory, arena } = workerData;
   let heap = null;
   if (memory !== undefined && arena >= 0) {
-    let next = arena + ${OUT_BYTES};
-    const end = arena + ${ARENA_BYTES};
+    // The arena's room is reused as the code's kept arrays are replaced and collected.
+    const room = freeList();
+    room.add(arena + ${OUT_BYTES}, ${ARENA_BYTES - OUT_BYTES});
+    const collected = new FinalizationRegistry((offset) => room.give(offset));
     heap = threadHeap(memory, arena, (C, n) => {
-      const bytes = Math.ceil((n * C.BYTES_PER_ELEMENT) / 16) * 16;
-      if (next + bytes > end) return null;
-      const v = new C(memory.buffer, next, n);
-      next += bytes;
+      const offset = room.take(Math.max(16, Math.ceil((n * C.BYTES_PER_ELEMENT) / 16) * 16));
+      if (offset < 0) return null;
+      const v = new C(memory.buffer, offset, n);
+      v.fill(0);
+      collected.register(v, offset);
       return v;
     });
   }
