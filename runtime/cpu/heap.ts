@@ -29,7 +29,8 @@ type Ctor = new (buffer: ArrayBufferLike, offset: number, length: number) => Typ
 
 /**
  * Free ranges of the memory, first fit, merged with their neighbours, as source text that the
- * calling thread (the memory) and each worker (its arena) build: take(bytes) → offset or −1,
+ * calling thread (the memory) and each worker (its arena) build: take(bytes) → offset or −1 (sizes
+ * rounded up to whole ALIGN-byte units, so every range starts aligned),
  * give(offset) returns what take gave, add(offset, bytes) adds new room, tail(end) is the free room
  * that ends at `end`, used() the bytes taken now.
  */
@@ -53,7 +54,8 @@ export const FREE_LIST_SOURCE = `function freeList() {
   };
   return {
     add,
-    take(size) {
+    take(bytes) {
+      const size = Math.max(${ALIGN}, Math.ceil(bytes / ${ALIGN}) * ${ALIGN});
       const i = free.findIndex((r) => r[1] >= size);
       if (i < 0) return -1;
       const r = free[i];
@@ -190,12 +192,11 @@ export class Heap {
 
   /** `bytes` (rounded up to the alignment) of the memory, growing it where needed; −1 when full. */
   allocate(bytes: number): number {
-    const size = Math.max(ALIGN, Math.ceil(bytes / ALIGN) * ALIGN);
-    const offset = this.free.take(size);
+    const offset = this.free.take(bytes);
     if (offset >= 0) return offset;
     const end = this.memory.buffer.byteLength;
     // Grow by what is missing, at least a quarter of the memory (fewer, larger growths) where that fits.
-    const need = Math.ceil((size - this.free.tail(end)) / PAGE);
+    const need = Math.ceil((Math.ceil(bytes / ALIGN) * ALIGN - this.free.tail(end)) / PAGE);
     const pages = Math.min(Math.max(need, Math.ceil(end / PAGE / 4), 16), WASM_MAX_PAGES - end / PAGE);
     try {
       if (pages < need) return -1;
@@ -204,7 +205,7 @@ export class Heap {
       return -1;
     }
     this.free.add(end, pages * PAGE);
-    return this.free.take(size);
+    return this.free.take(bytes);
   }
 
   /** Gives an allocation back. */

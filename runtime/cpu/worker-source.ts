@@ -72,7 +72,7 @@ ${FREE_LIST_SOURCE}
     room.add(arena + ${OUT_BYTES}, ${ARENA_BYTES - OUT_BYTES});
     const collected = new FinalizationRegistry((offset) => room.give(offset));
     heap = threadHeap(memory, arena, (C, n) => {
-      const offset = room.take(Math.max(16, Math.ceil((n * C.BYTES_PER_ELEMENT) / 16) * 16));
+      const offset = room.take(n * C.BYTES_PER_ELEMENT);
       if (offset < 0) return null;
       const v = new C(memory.buffer, offset, n);
       v.fill(0);

@@ -15,7 +15,7 @@ import { visitStmts } from '../../core/ir/walk.js';
 import { analyze, atomicParams, dynamicSharedMeta, sharedBytes, warpMeta } from '../analysis.js';
 import { CLikePrinter, P, prim, type Printed } from '../c-like.js';
 import { shortestF32 } from '../float.js';
-import { arrayCell, cellRead, emitRegions, planRegions, regionStorage, scalarCell, type RegionPlan } from './regions.js';
+import { arrayCell, cellRead, CELL_ARRAY, emitRegions, planRegions, regionStorage, scalarCell, type RegionPlan } from './regions.js';
 import { TEAM_HELPERS, teamSafe, UNIT_LENGTH } from './team.js';
 import { makeNameMap, type NameMap } from '../names.js';
 import { JS_NAMES } from './keywords.js';
@@ -39,7 +39,6 @@ import { usesScalarType } from '../f16.js';
 import { LOG_HELPERS, logRecord, logWords } from './print.js';
 import { compileLoop, compileRegion, undefinedLocals, type ArrayInfo, type WasmLoop } from './wasm-loop.js';
 import { wasmModule, type WasmFunction } from './wasm-encode.js';
-import { CELL_ARRAY } from './regions.js';
 
 // f16 arrays are their bits (floats.ts).
 const ARRAY = Object.fromEntries(ELEM_TYPES.map((t) => [t, t === 'f16' ? 'Uint16Array' : ELEMENTS[t].host.name])) as Record<ElemType, string>;
@@ -494,11 +493,11 @@ class JsPrinter extends CLikePrinter {
     this.line('');
     this.indented(() => this.run());
     // The entry's body decides which loops are WebAssembly; its first line is written after it.
-    const loops = this.wasmFns;
-    const props = [...(team ? ['memory: ks_memory'] : []), ...(loops.length > 0 ? [`wasm: "${base64(wasmModule(loops))}"`, 'link: ks_link'] : [])];
+    const wasm = this.wasmFns.length > 0;
+    const props = [...(team ? ['memory: ks_memory'] : []), ...(wasm ? [`wasm: "${base64(wasmModule(this.wasmFns))}"`, 'link: ks_link'] : [])];
     this.out[entryLine] = props.length > 0 ? `return Object.assign(${entry}` : `return ${entry}`;
     this.line(props.length > 0 ? `}, { ${props.join(', ')} });` : '};');
-    const helpers = [...(this.scratch.used ? SCRATCH_HELPERS : []), ...(loops.length > 0 ? wasmHelpers(this.scratch.used) : [])];
+    const helpers = [...(this.scratch.used ? SCRATCH_HELPERS : []), ...(wasm ? wasmHelpers(this.scratch.used) : [])];
     this.out.splice(entryAt, 0, ...helpers);
     return this.out;
   }

@@ -19,7 +19,7 @@ import { rematLocals } from './remat.js';
 import { uniformLocals } from './uniform.js';
 import { ELEMENTS } from '../../core/elements.js';
 import { CELL_INDEX } from './wasm-loop.js';
-import { guardedUnits, teamHeaders, TEAM_X, TEAM_ZY, type Header } from './team.js';
+import { guardedUnits, teamHeaders, TEAM_X, TEAM_ZY, zyHeaders, type Header } from './team.js';
 
 /** Locals that live across regions, each stored per thread. */
 export interface RegionPlan {
@@ -248,15 +248,15 @@ function threadLoop(all: readonly Stmt[], plan: RegionPlan, host: RegionHost, la
   const remat = rematNeeded(used, inner, plan);
   // Storage is named before any jammed thread (jam.ts) respells its locals.
   const cells = new Map<string, string>([...scalars.map((n) => [n, scalarCell(host.name(n))] as const), ...arrays.map((n) => [n, arrayCell(host.name(n))] as const)]);
+  // Fresh locals this region uses but does not declare (exposed.ts).
+  const fresh = [...plan.fresh].filter(([n]) => used.has(n) && !inner.has(n));
   const open = (cell: string): void => {
     for (const s of remat) host.stmts([s]);
     // Promoted locals are read into plain locals for the region and written back at its end.
     for (const n of loads) host.line(`${assigned.has(n) ? 'let' : 'const'} ${host.name(n)} = ${cellRead(`${cells.get(n)}[${cell}]`, plan.scalars.get(n))};`);
     for (const n of arrays) host.line(`const ${host.name(n)} = ${cells.get(n)}[${cell}];`);
     // Written before it is read here: the value it is declared with is never seen.
-    for (const [n, type] of plan.fresh) {
-      if (used.has(n) && !inner.has(n)) host.line(`let ${host.name(n)} = ${type === 'bool' ? 'false' : '0'};`);
-    }
+    for (const [n, type] of fresh) host.line(`let ${host.name(n)} = ${type === 'bool' ? 'false' : '0'};`);
   };
   const close = (cell: string): void => {
     for (const n of stores) host.line(`${cells.get(n)}[${cell}] = ${host.name(n)};`);
@@ -273,11 +273,11 @@ function threadLoop(all: readonly Stmt[], plan: RegionPlan, host: RegionHost, la
   // region, cells written back (CELL_INDEX is the thread's cell).
   const span = (region[0] as Stmt).span;
   const cellAt = (n: string, type: ScalarType): Expr => ({ k: 'index', array: CELL_ARRAY + n, index: { k: 'load', name: CELL_INDEX, type: 'i32', span }, type, span });
-  const typeOf = (n: string): ScalarType => plan.scalars.get(n) ?? plan.fresh.get(n) ?? 'i32';
+  const typeOf = (n: string): ScalarType => plan.scalars.get(n) as ScalarType;
   const threads: Stmt[] = [
     ...remat,
     ...loads.map((n): Stmt => ({ k: 'let', name: n, type: typeOf(n), init: cellAt(n, typeOf(n)), mutable: true, span })),
-    ...[...plan.fresh].filter(([n]) => used.has(n) && !inner.has(n)).map(([n, type]): Stmt => ({ k: 'let', name: n, type, init: null, mutable: true, span })),
+    ...fresh.map(([n, type]): Stmt => ({ k: 'let', name: n, type, init: null, mutable: true, span })),
     ...region,
     ...stores.map((n): Stmt => ({ k: 'store', array: CELL_ARRAY + n, index: { k: 'load', name: CELL_INDEX, type: 'i32', span }, value: { k: 'load', name: n, type: typeOf(n), span }, span })),
   ];
@@ -308,11 +308,7 @@ function jsThreads(region: readonly Stmt[], plan: RegionPlan, host: RegionHost, 
   }
   const headers = plan.team
     ? teamHeaders(indexed)
-    : [
-        `for (let ks_tz = 0${indexed ? ', ks_i = 0' : ''}; ks_tz < ks_bdz; ks_tz++) {`,
-        'for (let ks_ty = 0; ks_ty < ks_bdy; ks_ty++) {',
-        `ks_thread: for (let ks_tx = 0; ks_tx < ks_bdx; ks_tx++${indexed ? ', ks_i++' : ''}) {`,
-      ];
+    : [...zyHeaders(indexed ? ', ks_i = 0' : ''), `ks_thread: for (let ks_tx = 0; ks_tx < ks_bdx; ks_tx++${indexed ? ', ks_i++' : ''}) {`];
   nest(host, headers, body);
 }
 
@@ -330,7 +326,7 @@ function jammedLoop(
   };
   // A team member jams within each unit it takes (team.ts); otherwise along the whole row.
   const end = team ? 'ks_xe' : 'ks_bdx';
-  const rows: Header[] = team ? [...TEAM_ZY, TEAM_X] : ['for (let ks_tz = 0, ks_i = 0; ks_tz < ks_bdz; ks_tz++) {', 'for (let ks_ty = 0; ks_ty < ks_bdy; ks_ty++) {'];
+  const rows: Header[] = team ? [...TEAM_ZY, TEAM_X] : zyHeaders(', ks_i = 0');
   nest(host, rows, () => {
     host.line(team ? 'let ks_tx = ks_xs, ks_i = (ks_tz * ks_bdy + ks_ty) * ks_bdx + ks_xs;' : 'let ks_tx = 0;');
     nest(host, [`for (; ks_tx + ${JAM - 1} < ${end}; ks_tx += ${JAM}, ks_i += ${JAM}) {`], () => {
@@ -375,7 +371,7 @@ function guardedLoop(g: GuardRange, indexed: boolean, team: boolean, body: () =>
     : g.period === null
       ? ['ks_thread: for (let ks_tx = ks_lo; ks_tx < ks_hi; ks_tx++) {']
       : [periods, 'ks_thread: for (let ks_tx = ks_s + ks_lo, ks_e = Math.min(ks_bdx, ks_s + ks_hi); ks_tx < ks_e; ks_tx++) {'];
-  const zy: Header[] = team ? [...TEAM_ZY] : ['for (let ks_tz = 0; ks_tz < ks_bdz; ks_tz++) {', 'for (let ks_ty = 0; ks_ty < ks_bdy; ks_ty++) {'];
+  const zy: readonly Header[] = team ? TEAM_ZY : zyHeaders();
   nest(host, ['{'], () => {
     // Clamped to [0, period] in doubles first, so `U + 1` cannot wrap.
     host.line(`const ks_lo = ${lo}, ks_hi = ${hi};`);

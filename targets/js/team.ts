@@ -19,10 +19,13 @@ export const UNIT_LENGTH = `const ks_run = ks_P === 1 ? Math.max(ks_block[0], 1)
 export type Header = string | readonly [string, ...string[]];
 
 /** Counts the units of a region (ks_u runs 0 … ks_P − 1, round) and skips the ones another member takes. */
-const TAKE = 'if (ks_u === ks_p) { ks_u = ks_u + 1 === ks_P ? 0 : ks_u + 1; } else { ks_u = ks_u + 1 === ks_P ? 0 : ks_u + 1; continue; }';
+const TAKE = 'const ks_mine = ks_u === ks_p; ks_u = ks_u + 1 === ks_P ? 0 : ks_u + 1; if (!ks_mine) continue;';
+
+/** The z and y loops over a block's threads, `init` declaring more counters beside ks_tz (`, ks_i = 0`). */
+export const zyHeaders = (init = ''): Header[] => [`for (let ks_tz = 0${init}; ks_tz < ks_bdz; ks_tz++) {`, 'for (let ks_ty = 0; ks_ty < ks_bdy; ks_ty++) {'];
 
 /** z and y of a team's thread loop (ks_u counts the units). */
-export const TEAM_ZY: readonly Header[] = ['for (let ks_tz = 0, ks_u = 0; ks_tz < ks_bdz; ks_tz++) {', 'for (let ks_ty = 0; ks_ty < ks_bdy; ks_ty++) {'];
+export const TEAM_ZY: readonly Header[] = zyHeaders(', ks_u = 0');
 
 /** The x units of a block row a member takes in turn, each from ks_xs to ks_xe (exclusive). */
 export const TEAM_X: Header = [`for (let ks_xs = 0; ks_xs < ks_bdx; ks_xs += ks_run) {`, TAKE, `const ks_xe = Math.min(ks_bdx, ks_xs + ks_run);`];

@@ -281,13 +281,9 @@ class Compiler {
     const fixed = bound.k === 'const' || bound.k === 'param' || bound.k === 'builtin' || (bound.k === 'load' && !this.outputs.has(bound.name));
     if (!fixed || step <= 0 || step > 1 << 20) return null;
     let assigned = false;
-    const walk = (list: readonly Stmt[]): void => list.forEach((t) => {
+    visitStmts(s.body, (t) => {
       if (t.k === 'assign' && t.name === v) assigned = true;
-      if (t.k === 'if') { walk(t.then); walk(t.else); }
-      if (t.k === 'block' || t.k === 'loop') walk(t.body);
-      if (t.k === 'loop') walk(t.update);
     });
-    walk(s.body);
     if (assigned) return null;
     const trips = Math.max(1, Math.ceil(CALL_WORK / Math.max(1, this.work)));
     // bound − v ≥ span leaves at least `trips` iterations (one more with <=).

@@ -62,7 +62,7 @@ return Object.assign(function scan(ks_args, ks_grid, ks_block, ks_first, ks_end,
       for (let ks_tz = 0, ks_u = 0; ks_tz < ks_bdz; ks_tz++) {
         for (let ks_ty = 0; ks_ty < ks_bdy; ks_ty++) {
           for (let ks_xs = 0; ks_xs < ks_bdx; ks_xs += ks_run) {
-            if (ks_u === ks_p) { ks_u = ks_u + 1 === ks_P ? 0 : ks_u + 1; } else { ks_u = ks_u + 1 === ks_P ? 0 : ks_u + 1; continue; }
+            const ks_mine = ks_u === ks_p; ks_u = ks_u + 1 === ks_P ? 0 : ks_u + 1; if (!ks_mine) continue;
             const ks_xe = Math.min(ks_bdx, ks_xs + ks_run);
             ks_thread: for (let ks_tx = ks_xs; ks_tx < ks_xe; ks_tx++) {
               const gi = (Math.imul(ks_bx, ks_bdx) + ks_tx) | 0;
@@ -79,7 +79,7 @@ return Object.assign(function scan(ks_args, ks_grid, ks_block, ks_first, ks_end,
         for (let ks_tz = 0, ks_u = 0; ks_tz < ks_bdz; ks_tz++) {
           for (let ks_ty = 0; ks_ty < ks_bdy; ks_ty++) {
             for (let ks_xs = 0; ks_xs < ks_bdx; ks_xs += ks_run) {
-              if (ks_u === ks_p) { ks_u = ks_u + 1 === ks_P ? 0 : ks_u + 1; } else { ks_u = ks_u + 1 === ks_P ? 0 : ks_u + 1; continue; }
+              const ks_mine = ks_u === ks_p; ks_u = ks_u + 1 === ks_P ? 0 : ks_u + 1; if (!ks_mine) continue;
               const ks_xe = Math.min(ks_bdx, ks_xs + ks_run);
               ks_thread: for (let ks_tx = ks_xs, ks_i = (ks_tz * ks_bdy + ks_ty) * ks_bdx + ks_xs; ks_tx < ks_xe; ks_tx++, ks_i++) {
                 let v = 0;
@@ -97,7 +97,7 @@ return Object.assign(function scan(ks_args, ks_grid, ks_block, ks_first, ks_end,
         for (let ks_tz = 0, ks_u = 0; ks_tz < ks_bdz; ks_tz++) {
           for (let ks_ty = 0; ks_ty < ks_bdy; ks_ty++) {
             for (let ks_xs = 0; ks_xs < ks_bdx; ks_xs += ks_run) {
-              if (ks_u === ks_p) { ks_u = ks_u + 1 === ks_P ? 0 : ks_u + 1; } else { ks_u = ks_u + 1 === ks_P ? 0 : ks_u + 1; continue; }
+              const ks_mine = ks_u === ks_p; ks_u = ks_u + 1 === ks_P ? 0 : ks_u + 1; if (!ks_mine) continue;
               const ks_xe = Math.min(ks_bdx, ks_xs + ks_run);
               ks_thread: for (let ks_tx = ks_xs, ks_i = (ks_tz * ks_bdy + ks_ty) * ks_bdx + ks_xs; ks_tx < ks_xe; ks_tx++, ks_i++) {
                 const v = ks_v_v[ks_i];
@@ -114,7 +114,7 @@ return Object.assign(function scan(ks_args, ks_grid, ks_block, ks_first, ks_end,
       for (let ks_tz = 0, ks_u = 0; ks_tz < ks_bdz; ks_tz++) {
         for (let ks_ty = 0; ks_ty < ks_bdy; ks_ty++) {
           for (let ks_xs = 0; ks_xs < ks_bdx; ks_xs += ks_run) {
-            if (ks_u === ks_p) { ks_u = ks_u + 1 === ks_P ? 0 : ks_u + 1; } else { ks_u = ks_u + 1 === ks_P ? 0 : ks_u + 1; continue; }
+            const ks_mine = ks_u === ks_p; ks_u = ks_u + 1 === ks_P ? 0 : ks_u + 1; if (!ks_mine) continue;
             const ks_xe = Math.min(ks_bdx, ks_xs + ks_run);
             ks_thread: for (let ks_tx = ks_xs; ks_tx < ks_xe; ks_tx++) {
               const gi = (Math.imul(ks_bx, ks_bdx) + ks_tx) | 0;

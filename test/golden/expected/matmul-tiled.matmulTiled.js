@@ -74,7 +74,7 @@ return Object.assign(function matmulTiled(ks_args, ks_grid, ks_block, ks_first, 
       for (let ks_tz = 0, ks_u = 0; ks_tz < ks_bdz; ks_tz++) {
         for (let ks_ty = 0; ks_ty < ks_bdy; ks_ty++) {
           for (let ks_xs = 0; ks_xs < ks_bdx; ks_xs += ks_run) {
-            if (ks_u === ks_p) { ks_u = ks_u + 1 === ks_P ? 0 : ks_u + 1; } else { ks_u = ks_u + 1 === ks_P ? 0 : ks_u + 1; continue; }
+            const ks_mine = ks_u === ks_p; ks_u = ks_u + 1 === ks_P ? 0 : ks_u + 1; if (!ks_mine) continue;
             const ks_xe = Math.min(ks_bdx, ks_xs + ks_run);
             ks_thread: for (let ks_tx = ks_xs, ks_i = (ks_tz * ks_bdy + ks_ty) * ks_bdx + ks_xs; ks_tx < ks_xe; ks_tx++, ks_i++) {
               const tx = ks_tx;
@@ -95,7 +95,7 @@ return Object.assign(function matmulTiled(ks_args, ks_grid, ks_block, ks_first, 
           for (let ks_tz = 0, ks_u = 0; ks_tz < ks_bdz; ks_tz++) {
             for (let ks_ty = 0; ks_ty < ks_bdy; ks_ty++) {
               for (let ks_xs = 0; ks_xs < ks_bdx; ks_xs += ks_run) {
-                if (ks_u === ks_p) { ks_u = ks_u + 1 === ks_P ? 0 : ks_u + 1; } else { ks_u = ks_u + 1 === ks_P ? 0 : ks_u + 1; continue; }
+                const ks_mine = ks_u === ks_p; ks_u = ks_u + 1 === ks_P ? 0 : ks_u + 1; if (!ks_mine) continue;
                 const ks_xe = Math.min(ks_bdx, ks_xs + ks_run);
                 ks_thread: for (let ks_tx = ks_xs; ks_tx < ks_xe; ks_tx++) {
                   const tx = ks_tx;
@@ -114,7 +114,7 @@ return Object.assign(function matmulTiled(ks_args, ks_grid, ks_block, ks_first, 
           for (let ks_tz = 0, ks_u = 0; ks_tz < ks_bdz; ks_tz++) {
             for (let ks_ty = 0; ks_ty < ks_bdy; ks_ty++) {
               for (let ks_xs = 0; ks_xs < ks_bdx; ks_xs += ks_run) {
-                if (ks_u === ks_p) { ks_u = ks_u + 1 === ks_P ? 0 : ks_u + 1; } else { ks_u = ks_u + 1 === ks_P ? 0 : ks_u + 1; continue; }
+                const ks_mine = ks_u === ks_p; ks_u = ks_u + 1 === ks_P ? 0 : ks_u + 1; if (!ks_mine) continue;
                 const ks_xe = Math.min(ks_bdx, ks_xs + ks_run);
                 let ks_tx = ks_xs, ks_i = (ks_tz * ks_bdy + ks_ty) * ks_bdx + ks_xs;
                 for (; ks_tx + 3 < ks_xe; ks_tx += 4, ks_i += 4) {
@@ -174,7 +174,7 @@ return Object.assign(function matmulTiled(ks_args, ks_grid, ks_block, ks_first, 
       for (let ks_tz = 0, ks_u = 0; ks_tz < ks_bdz; ks_tz++) {
         for (let ks_ty = 0; ks_ty < ks_bdy; ks_ty++) {
           for (let ks_xs = 0; ks_xs < ks_bdx; ks_xs += ks_run) {
-            if (ks_u === ks_p) { ks_u = ks_u + 1 === ks_P ? 0 : ks_u + 1; } else { ks_u = ks_u + 1 === ks_P ? 0 : ks_u + 1; continue; }
+            const ks_mine = ks_u === ks_p; ks_u = ks_u + 1 === ks_P ? 0 : ks_u + 1; if (!ks_mine) continue;
             const ks_xe = Math.min(ks_bdx, ks_xs + ks_run);
             ks_thread: for (let ks_tx = ks_xs, ks_i = (ks_tz * ks_bdy + ks_ty) * ks_bdx + ks_xs; ks_tx < ks_xe; ks_tx++, ks_i++) {
               const tx = ks_tx;

@@ -84,7 +84,7 @@ return Object.assign(function sum16(ks_args, ks_grid, ks_block, ks_first, ks_end
     for (let ks_tz = 0, ks_u = 0; ks_tz < ks_bdz; ks_tz++) {
       for (let ks_ty = 0; ks_ty < ks_bdy; ks_ty++) {
         for (let ks_xs = 0; ks_xs < ks_bdx; ks_xs += ks_run) {
-          if (ks_u === ks_p) { ks_u = ks_u + 1 === ks_P ? 0 : ks_u + 1; } else { ks_u = ks_u + 1 === ks_P ? 0 : ks_u + 1; continue; }
+          const ks_mine = ks_u === ks_p; ks_u = ks_u + 1 === ks_P ? 0 : ks_u + 1; if (!ks_mine) continue;
           const ks_xe = Math.min(ks_bdx, ks_xs + ks_run);
           ks_thread: for (let ks_tx = ks_xs; ks_tx < ks_xe; ks_tx++) {
             const t = ks_tx;
@@ -107,7 +107,7 @@ return Object.assign(function sum16(ks_args, ks_grid, ks_block, ks_first, ks_end
           for (let ks_tz = 0, ks_u = 0; ks_tz < ks_bdz; ks_tz++) {
             for (let ks_ty = 0; ks_ty < ks_bdy; ks_ty++) {
               for (let ks_xs = ks_lo, ks_xend = ks_hi; ks_xs < ks_xend; ks_xs += ks_run) {
-                if (ks_u === ks_p) { ks_u = ks_u + 1 === ks_P ? 0 : ks_u + 1; } else { ks_u = ks_u + 1 === ks_P ? 0 : ks_u + 1; continue; }
+                const ks_mine = ks_u === ks_p; ks_u = ks_u + 1 === ks_P ? 0 : ks_u + 1; if (!ks_mine) continue;
                 ks_thread: for (let ks_tx = ks_xs, ks_xe = Math.min(ks_xend, ks_xs + ks_run); ks_tx < ks_xe; ks_tx++) {
                   const t = ks_tx;
                   if (t < stride) {
@@ -127,7 +127,7 @@ return Object.assign(function sum16(ks_args, ks_grid, ks_block, ks_first, ks_end
       for (let ks_tz = 0, ks_u = 0; ks_tz < ks_bdz; ks_tz++) {
         for (let ks_ty = 0; ks_ty < ks_bdy; ks_ty++) {
           for (let ks_xs = ks_lo, ks_xend = ks_hi; ks_xs < ks_xend; ks_xs += ks_run) {
-            if (ks_u === ks_p) { ks_u = ks_u + 1 === ks_P ? 0 : ks_u + 1; } else { ks_u = ks_u + 1 === ks_P ? 0 : ks_u + 1; continue; }
+            const ks_mine = ks_u === ks_p; ks_u = ks_u + 1 === ks_P ? 0 : ks_u + 1; if (!ks_mine) continue;
             ks_thread: for (let ks_tx = ks_xs, ks_xe = Math.min(ks_xend, ks_xs + ks_run); ks_tx < ks_xe; ks_tx++) {
               const t = ks_tx;
               if (t === 0) {
